@@ -1,0 +1,350 @@
+"""Checklist forms as data: the schema of a form file, loading it, and checking answers against it.
+
+A form file is YAML (see docs/forms.md). Errors name the file, the line, the item and the reason.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from inspector_app.domain.canonical import canonical_sha256
+from inspector_app.errors import FormError, InvalidAnswer
+
+OfficeType = Literal["pishkhan", "police10", "brokerage"]
+ItemType = Literal["yesno", "scale", "number", "text", "choice", "multichoice", "photo"]
+OFFICE_TYPES: tuple[OfficeType, ...] = ("pishkhan", "police10", "brokerage")
+YESNO_VALUES = ("yes", "no", "na")
+
+_Id = Annotated[str, Field(pattern=r"^[a-z0-9_]+$", max_length=64)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Condition(_Strict):
+    """Show an item only when an earlier item's answer equals a value (or is one of several)."""
+
+    item: _Id
+    equals: str | int | float | bool | None = None
+    in_: list[str | int | float] | None = Field(default=None, alias="in")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Condition:
+        tested = [self.equals, *(self.in_ or [])]
+        if any(isinstance(v, bool) for v in tested):
+            # YAML reads a bare `yes` as true: the condition would never match.
+            raise ValueError('مقدار شرط را در نقل‌قول بنویسید (مثلاً "yes")، نه true/false')
+        if (self.equals is None) == (self.in_ is None):
+            raise ValueError("شرط باید دقیقاً یکی از «equals» یا «in» را داشته باشد")
+        return self
+
+    def holds(self, value: Any) -> bool:
+        if value is None:
+            return False
+        accepted = [self.equals] if self.in_ is None else list(self.in_)
+        if isinstance(value, list):
+            return any(v in accepted for v in value)
+        return value in accepted
+
+
+class Option(_Strict):
+    id: _Id
+    label: str = Field(min_length=1)
+    score: float | None = Field(default=None, ge=0, le=1)
+
+
+class Item(_Strict):
+    id: _Id
+    type: ItemType
+    text: str = Field(min_length=1)
+    help: str | None = None
+    weight: float = Field(default=1.0, gt=0)
+    required: bool = True
+    critical: bool = False
+    show_if: Condition | None = None
+    satisfaction: bool = False
+    # yesno
+    allow_na: bool = True
+    # scale
+    min: float | None = None
+    max: float | None = None
+    labels: dict[int, str] | None = None
+    # number
+    unit: str | None = None
+    compliant_min: float | None = None
+    compliant_max: float | None = None
+    # choice / multichoice
+    options: list[Option] | None = None
+    # photo
+    min_photos: int = Field(default=1, ge=0)
+
+    @model_validator(mode="after")
+    def _fits_type(self) -> Item:
+        if self.type == "scale":
+            if self.min is None or self.max is None or self.min >= self.max:
+                raise ValueError("مقیاس باید «min» و «max» با min < max داشته باشد")
+        if self.type in ("choice", "multichoice"):
+            if not self.options:
+                raise ValueError("گزینه‌ها («options») برای پرسش چندگزینه‌ای لازم است")
+            ids = [o.id for o in self.options]
+            if len(set(ids)) != len(ids):
+                raise ValueError("شناسهٔ گزینه‌ها تکراری است")
+        elif self.options is not None:
+            raise ValueError(f"«options» فقط برای choice و multichoice است، نه {self.type}")
+        if self.type == "number" and None not in (self.min, self.max):
+            assert self.min is not None and self.max is not None
+            if self.min > self.max:
+                raise ValueError("در پرسش عددی min از max بزرگ‌تر است")
+        return self
+
+    @property
+    def scored(self) -> bool:
+        """Whether the item counts in compliance (yes/no, scale, ranged numbers, scored options)."""
+        if self.type in ("yesno", "scale"):
+            return True
+        if self.type == "number":
+            return self.compliant_min is not None or self.compliant_max is not None
+        if self.type in ("choice", "multichoice"):
+            return any(o.score is not None for o in self.options or [])
+        return False
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options or [] if o.id == option_id), None)
+
+
+class Section(_Strict):
+    id: _Id
+    title: str = Field(min_length=1)
+    items: list[Item] = Field(min_length=1)
+
+
+class InterviewGroup(_Strict):
+    id: _Id = "interviews"
+    title: str = Field(min_length=1)
+    min_count: int = Field(default=0, ge=0)
+    items: list[Item] = Field(min_length=1)
+
+
+class Form(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9-]+$", max_length=64)
+    version: int = Field(ge=1)
+    title: str = Field(min_length=1)
+    office_types: list[OfficeType] = Field(min_length=1)
+    description: str | None = None
+    sections: list[Section] = Field(min_length=1)
+    interview: InterviewGroup | None = None
+
+    @model_validator(mode="after")
+    def _ids_and_conditions(self) -> Form:
+        seen: set[str] = set()
+        section_ids: set[str] = set()
+        for section in self.sections:
+            if section.id in section_ids:
+                raise ValueError(f"شناسهٔ بخش تکراری است: {section.id}")
+            section_ids.add(section.id)
+        for item in self.all_items():
+            if item.id in seen:
+                raise ValueError(f"شناسهٔ پرسش تکراری است: {item.id}")
+            if item.show_if is not None and item.show_if.item not in seen:
+                raise ValueError(
+                    f"شرط پرسش {item.id} به پرسشی ناشناخته یا بعدی اشاره می‌کند: {item.show_if.item}"
+                )
+            seen.add(item.id)
+        return self
+
+    def all_items(self) -> Iterator[Item]:
+        for section in self.sections:
+            yield from section.items
+        if self.interview is not None:
+            yield from self.interview.items
+
+    def checklist_items(self) -> Iterator[Item]:
+        for section in self.sections:
+            yield from section.items
+
+    def item(self, item_id: str) -> Item:
+        for item in self.all_items():
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+    def is_interview_item(self, item_id: str) -> bool:
+        return self.interview is not None and any(i.id == item_id for i in self.interview.items)
+
+
+@dataclass(frozen=True)
+class LoadedForm:
+    """A validated form, its source document (the snapshot stored in inspections) and its hash."""
+
+    form: Form
+    document: dict[str, Any]
+    sha256: str
+    path: Path | None = None
+
+
+def parse_form(document: Mapping[str, Any]) -> LoadedForm:
+    """A form from an already-parsed document (e.g. a snapshot in the database)."""
+    form = Form.model_validate(document)
+    doc = _string_keys(document)
+    return LoadedForm(form=form, document=doc, sha256=canonical_sha256(doc))
+
+
+def _string_keys(value: Any) -> Any:
+    """JSON-shaped copy (YAML allows integer keys, e.g. scale labels; JSON and hashing do not)."""
+    if isinstance(value, Mapping):
+        return {str(k): _string_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_string_keys(v) for v in value]
+    return value
+
+
+def load_form(path: Path) -> LoadedForm:
+    """Read and validate one form file; FormError names the file, line, item and reason."""
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FormError(f"فایل فرم خوانده نشد: {exc}", where=where) from exc
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        document = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise FormError(f"YAML نامعتبر ({reason})", where=where + line) from exc
+    if not isinstance(document, dict):
+        raise FormError(
+            "فایل فرم باید یک نگاشت YAML باشد (id، version، sections، ...)", where=where
+        )
+    try:
+        loaded = parse_form(document)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = tuple(first["loc"])
+        line = _line_of(node, loc)
+        item_id = _item_id_at(document, loc)
+        about = f" [پرسش {item_id}]" if item_id else ""
+        field = ".".join(str(p) for p in loc) or "(فرم)"
+        message = first["msg"].removeprefix("Value error, ")
+        extra = f" (و {len(exc.errors()) - 1} خطای دیگر)" if len(exc.errors()) > 1 else ""
+        raise FormError(
+            f"{field}{about}: {message}{extra}", where=f"{where}:{line}" if line else where
+        ) from exc
+    return LoadedForm(loaded.form, loaded.document, loaded.sha256, path)
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+    """The 1-based line of the deepest YAML node that the pydantic error location reaches."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            found = next((v for k, v in node.value if k.value == part), None)
+            if found is None:
+                # An extra key: point at the key itself.
+                key = next((k for k, _ in node.value if k.value == part), None)
+                return key.start_mark.line + 1 if key is not None else line
+            node = found
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
+            node = node.value[part]
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def _item_id_at(document: Any, loc: tuple[Any, ...]) -> str | None:
+    """The id of the item an error location points into, if any."""
+    found: str | None = None
+    current = document
+    for part in loc:
+        try:
+            current = current[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(current, dict) and "type" in current and isinstance(current.get("id"), str):
+            found = current["id"]
+    return found
+
+
+@dataclass(frozen=True)
+class FormLoadReport:
+    forms: list[LoadedForm]
+    errors: list[FormError]
+
+
+def load_forms(folders: list[Path]) -> FormLoadReport:
+    """All forms in `folders`; a broken file is reported and skipped, the others load."""
+    forms: list[LoadedForm] = []
+    errors: list[FormError] = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+            try:
+                forms.append(load_form(path))
+            except FormError as exc:
+                errors.append(exc)
+            except Exception as exc:  # a broken file must never stop the others loading
+                errors.append(FormError(f"فرم بارگذاری نشد: {exc}", where=str(path)))
+    return FormLoadReport(forms, errors)
+
+
+def newest_form_for(forms: list[LoadedForm], office_type: str) -> LoadedForm | None:
+    """The highest version of the forms that apply to `office_type`."""
+    fitting = [f for f in forms if office_type in f.form.office_types]
+    return max(fitting, key=lambda f: (f.form.version, f.form.id), default=None)
+
+
+def check_answer(item: Item, value: Any) -> Any:
+    """`value` normalized for `item`, or InvalidAnswer saying why it does not fit."""
+    if value is None:
+        return None
+    where = f"پرسش {item.id}"
+    if item.type == "yesno":
+        allowed = YESNO_VALUES if item.allow_na else ("yes", "no")
+        if value not in allowed:
+            raise InvalidAnswer(
+                f"پاسخ باید یکی از {', '.join(allowed)} باشد، نه {value!r}", where=where
+            )
+        return value
+    if item.type in ("scale", "number"):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InvalidAnswer(f"پاسخ باید عدد باشد، نه {value!r}", where=where)
+        if not math.isfinite(value):
+            raise InvalidAnswer("پاسخ باید عددی متناهی باشد", where=where)
+        if item.min is not None and value < item.min:
+            raise InvalidAnswer(f"پاسخ {value} کمتر از کمینهٔ {item.min:g} است", where=where)
+        if item.max is not None and value > item.max:
+            raise InvalidAnswer(f"پاسخ {value} بیشتر از بیشینهٔ {item.max:g} است", where=where)
+        if item.type == "scale" and value != int(value):
+            raise InvalidAnswer("پاسخ مقیاس باید عدد صحیح باشد", where=where)
+        return int(value) if item.type == "scale" or value == int(value) else float(value)
+    if item.type == "text":
+        if not isinstance(value, str):
+            raise InvalidAnswer("پاسخ باید متن باشد", where=where)
+        return value
+    if item.type == "choice":
+        if not isinstance(value, str) or item.option(value) is None:
+            raise InvalidAnswer(f"گزینهٔ ناشناخته: {value!r}", where=where)
+        return value
+    if item.type == "multichoice":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise InvalidAnswer("پاسخ باید فهرستی از گزینه‌ها باشد", where=where)
+        unknown = [v for v in value if item.option(v) is None]
+        if unknown:
+            raise InvalidAnswer(f"گزینهٔ ناشناخته: {', '.join(unknown)}", where=where)
+        return sorted(set(value), key=[o.id for o in item.options or []].index)
+    raise InvalidAnswer("برای پرسش عکس، عکس پیوست کنید؛ پاسخ متنی ندارد", where=where)

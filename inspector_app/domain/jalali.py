@@ -1,0 +1,88 @@
+"""Time: stored as UTC ISO 8601, shown as Jalali dates in Asia/Tehran time with Persian digits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+import jdatetime
+
+from inspector_app.domain.persian import to_latin_digits, to_persian_digits
+
+TEHRAN = ZoneInfo("Asia/Tehran")
+
+_JALALI_DATE = re.compile(r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})\s*$")
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def utc_now_iso() -> str:
+    """Now, as stored: UTC, ISO 8601, second precision."""
+    return to_iso(utc_now())
+
+
+def to_iso(moment: dt.datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: a stored time must carry its zone")
+    return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def from_iso(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def to_tehran(moment: dt.datetime | str) -> dt.datetime:
+    if isinstance(moment, str):
+        moment = from_iso(moment)
+    return moment.astimezone(TEHRAN)
+
+
+def jalali_date(moment: dt.datetime | dt.date | str, *, persian: bool = True) -> str:
+    """`۱۴۰۳/۰۱/۱۵` for a stored UTC time (in Tehran time) or a calendar date."""
+    if isinstance(moment, str) and len(moment) == 10:
+        moment = dt.date.fromisoformat(moment)
+    day = moment if type(moment) is dt.date else to_tehran(moment).date()  # type: ignore[arg-type]
+    text = jdatetime.date.fromgregorian(date=day).strftime("%Y/%m/%d")
+    return to_persian_digits(text) if persian else text
+
+
+def jalali_datetime(moment: dt.datetime | str, *, persian: bool = True) -> str:
+    """`۱۴۰۳/۰۱/۱۵ ۱۰:۳۰` in Tehran time."""
+    local = to_tehran(moment)
+    text = jdatetime.datetime.fromgregorian(datetime=local).strftime("%Y/%m/%d %H:%M")
+    return to_persian_digits(text) if persian else text
+
+
+def clock_time(moment: dt.datetime | str, *, persian: bool = True) -> str:
+    """`۱۰:۳۰` in Tehran time."""
+    text = to_tehran(moment).strftime("%H:%M")
+    return to_persian_digits(text) if persian else text
+
+
+def jalali_month(moment: dt.datetime | str) -> str:
+    """`1403-01`: the Jalali month a stored time falls in (Tehran time), for grouping."""
+    local = to_tehran(moment)
+    j = jdatetime.date.fromgregorian(date=local.date())
+    return f"{j.year:04d}-{j.month:02d}"
+
+
+def parse_jalali_date(text: str) -> dt.date:
+    """The Gregorian date of a Jalali `1403-01-01` / `۱۴۰۳/۰۱/۰۱`; ValueError if it is not one."""
+    match = _JALALI_DATE.match(to_latin_digits(text))
+    if not match:
+        raise ValueError(f"not a Jalali date (YYYY-MM-DD): {text!r}")
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return jdatetime.date(year, month, day).togregorian()
+    except ValueError as exc:
+        raise ValueError(f"no such Jalali date: {text!r}") from exc
+
+
+def tehran_day_bounds_utc(day: dt.date) -> tuple[str, str]:
+    """UTC ISO bounds [start, end) of a calendar day in Tehran, for range queries."""
+    start = dt.datetime.combine(day, dt.time(), TEHRAN)
+    end = start + dt.timedelta(days=1)
+    return to_iso(start), to_iso(end)

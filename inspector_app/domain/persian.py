@@ -1,0 +1,81 @@
+"""Persian text helpers: digit conversion and the folding used by search.
+
+Folding makes the variants an inspector's keyboard may produce compare equal: Arabic yeh/kaf
+and Persian ones, Persian/Arabic-Indic/Latin digits, ZWNJ and spaces, diacritics, tatweel.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+LATIN_DIGITS = "0123456789"
+ZWNJ = "\u200c"
+
+_TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
+_TO_LATIN = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2)
+
+# Letters that different keyboards and old data produce for the same Persian letter.
+_LETTER_FOLD = str.maketrans(
+    {
+        "ي": "ی",
+        "ى": "ی",
+        "ئ": "ی",
+        "ك": "ک",
+        "ة": "ه",
+        "ۀ": "ه",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ؤ": "و",
+    }
+)
+# Diacritics (harakat), superscript alef and tatweel carry no meaning for search.
+_DROP = re.compile("[\u064b-\u065f\u0670\u0640]")
+# Everything that separates words: spaces, ZWNJ/ZWJ, bidi marks, punctuation.
+_SEPARATORS = re.compile(r"[\s\u200c\u200d\u200e\u200f\u061f\u060c\u061b.,;:!?\-_/\\()\[\]«»\"']+")
+
+# Standard Persian keyboard (ISIRI 9147): the Latin key an inspector pressed with the wrong
+# layout active maps back to the Persian letter they meant.
+_LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,C"
+_PERSIAN_KEYS = "ضصثقفغعهخحجچشسیبلاتنمکگظطزرذدپوژ"
+_LAYOUT = str.maketrans(_LATIN_KEYS, _PERSIAN_KEYS)
+
+
+def to_persian_digits(text: object) -> str:
+    """Latin and Arabic-Indic digits in `text` as Persian digits."""
+    return str(text).translate(_TO_PERSIAN)
+
+
+def to_latin_digits(text: str) -> str:
+    """Persian and Arabic-Indic digits in `text` as Latin digits."""
+    return text.translate(_TO_LATIN)
+
+
+def normalize_letters(text: str) -> str:
+    """Arabic yeh/kaf as Persian ones; the form stored for names and addresses."""
+    return text.replace("ي", "ی").replace("ى", "ی").replace("ك", "ک")
+
+
+def fold(text: str) -> str:
+    """The search key of `text`: comparable across keyboards, digits and spacing."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _DROP.sub("", text)
+    text = text.translate(_LETTER_FOLD).translate(_TO_LATIN).lower()
+    return _SEPARATORS.sub("", text)
+
+
+def fold_words(text: str) -> list[str]:
+    """`text` split into folded words (separators dropped, empty words removed)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _DROP.sub("", text)
+    text = text.translate(_LETTER_FOLD).translate(_TO_LATIN).lower()
+    return [w for w in _SEPARATORS.split(text) if w]
+
+
+def from_wrong_layout(text: str) -> str:
+    """What `text`, typed with the Latin layout active, meant on a Persian keyboard."""
+    return text.translate(_LAYOUT)

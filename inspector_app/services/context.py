@@ -1,0 +1,53 @@
+"""The app's working set for one data folder: the database and the forms, opened in order."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from inspector_app import paths
+from inspector_app.domain.forms import LoadedForm, load_forms, newest_form_for
+from inspector_app.errors import FormError, NotFound
+from inspector_app.storage import offices
+from inspector_app.storage.db import open_database
+
+log = logging.getLogger(__name__)
+DEMO_REGISTRY = paths.resource("data", "offices_demo.json")
+
+
+@dataclass
+class AppContext:
+    data_dir: Path
+    db: Database
+    forms: list[LoadedForm] = field(default_factory=list)
+    form_errors: list[FormError] = field(default_factory=list)
+
+    def reload_forms(self) -> None:
+        report = load_forms(paths.form_folders(self.data_dir))
+        self.forms, self.form_errors = report.forms, report.errors
+        for error in report.errors:
+            log.warning("form skipped: %s", error)
+
+    def form_for(self, office_type: str) -> LoadedForm:
+        form = newest_form_for(self.forms, office_type)
+        if form is None:
+            raise NotFound(f"فرمی برای این نوع دفتر ({office_type}) نیست")
+        return form
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_context(data_dir: Path, *, seed_demo: bool = True) -> AppContext:
+    """Open the database (migrating it), seed the demo registry on first start, load forms."""
+    db = open_database(paths.database_path(data_dir))
+    if seed_demo and DEMO_REGISTRY.exists():
+        report = offices.seed_if_empty(db, DEMO_REGISTRY)
+        if report is not None:
+            log.info("demo registry loaded: %s", report.summary())
+    context = AppContext(data_dir=data_dir, db=db)
+    context.reload_forms()
+    return context

@@ -1,0 +1,74 @@
+"""Photo evidence: check the file is an image, hash the original, keep downscaled copies."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from inspector_app.errors import KnownError
+from inspector_app.storage.inspections import NewPhoto
+
+REPORT_EDGE = 1600  # long edge of the copy kept for the report, in pixels
+THUMB_EDGE = 240
+MAX_PIXELS = 120_000_000  # refuse anything larger than a 120-megapixel image
+
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+
+class InvalidPhoto(KnownError):
+    """Not an image, unreadable, missing, or absurdly large."""
+
+
+def prepare_photo(path: Path) -> NewPhoto:
+    """Read `path` and make the copies stored with the inspection."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InvalidPhoto(
+            "پروندهٔ عکس پیدا نشد (شاید پوشه جابه‌جا یا حذف شده است)", where=str(path)
+        ) from exc
+    except OSError as exc:
+        raise InvalidPhoto(
+            f"پروندهٔ عکس خوانده نشد: {exc.strerror or exc}", where=str(path)
+        ) from exc
+    return prepare_photo_bytes(data, path.name)
+
+
+def prepare_photo_bytes(data: bytes, name: str = "") -> NewPhoto:
+    where = name or None
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            probe.verify()
+        image = Image.open(io.BytesIO(data))
+        # JPEG can decode straight at a reduced scale: a 40-megapixel photo stays cheap.
+        image.draft("RGB", (REPORT_EDGE * 2, REPORT_EDGE * 2))
+        image = ImageOps.exif_transpose(image)
+        image.load()
+    except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
+        if isinstance(exc, Image.DecompressionBombError):
+            raise InvalidPhoto("عکس بیش از اندازه بزرگ است", where=where) from exc
+        raise InvalidPhoto("این پرونده تصویر نیست یا قالب آن پشتیبانی نمی‌شود", where=where) from exc
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise InvalidPhoto(f"پروندهٔ تصویر خراب است ({exc})", where=where) from exc
+    image = image.convert("RGB")
+    report = image.copy()
+    report.thumbnail((REPORT_EDGE, REPORT_EDGE), Image.Resampling.LANCZOS)
+    thumb = image.copy()
+    thumb.thumbnail((THUMB_EDGE, THUMB_EDGE), Image.Resampling.LANCZOS)
+    return NewPhoto(
+        sha256=hashlib.sha256(data).hexdigest(),
+        jpeg=_jpeg(report, 82),
+        thumbnail=_jpeg(thumb, 75),
+        width=report.width,
+        height=report.height,
+        original_name=name,
+    )
+
+
+def _jpeg(image: Image.Image, quality: int) -> bytes:
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=quality, optimize=True)
+    return out.getvalue()

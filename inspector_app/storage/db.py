@@ -1,0 +1,182 @@
+"""Opening the database: WAL, foreign keys, version checks, backup, then migrations.
+
+A database from a newer version is refused untouched; a corrupt file is reported, never
+overwritten; before any migration the file is copied aside with SQLite's backup API.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from sqlite_utils import Database
+
+from inspector_app.domain.jalali import utc_now
+from inspector_app.errors import (
+    DatabaseCorrupt,
+    DatabaseTooNew,
+    KnownError,
+    RecordLocked,
+    StorageUnavailable,
+)
+from inspector_app.storage.migrations import SCHEMA_VERSION, migrations
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def open_database(path: Path, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) the app database at `path`, migrated to this version."""
+    existed = path.exists() and path.stat().st_size > 0
+    if not existed:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise environment_error(exc, path) from exc
+    try:
+        conn = sqlite3.connect(str(path), timeout=10.0, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StorageUnavailable(f"پایگاه داده باز نشد: {exc}", where=str(path)) from exc
+    db = Database(conn)
+    try:
+        version = _read_version(db, path)
+        if version > SCHEMA_VERSION:
+            raise DatabaseTooNew(
+                f"این پایگاه داده با نسخهٔ جدیدتری از برنامه ساخته شده است (نسخهٔ طرح {version}؛ "
+                f"این برنامه تا نسخهٔ {SCHEMA_VERSION} را می‌شناسد). برنامه را به‌روز کنید؛ "
+                "پرونده دست‌نخورده ماند.",
+                where=str(path),
+            )
+        _configure(db)
+        if migrate and migrations.pending(db):
+            if existed and version > 0:
+                backup_to(db, path.with_name(f"{path.name}.v{version}-{_stamp()}.bak"))
+            log.info("migrating %s from schema %d to %d", path, version, SCHEMA_VERSION)
+            migrations.apply(db)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except KnownError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise classify(exc, path) from exc
+    return db
+
+
+def _read_version(db: Database, path: Path) -> int:
+    try:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseCorrupt(
+            f"پروندهٔ پایگاه داده خراب است یا پایگاه دادهٔ SQLite نیست ({exc}). "
+            "پرونده دست‌نخورده ماند؛ آن را از پشتیبان بازیابی کنید.",
+            where=str(path),
+        ) from exc
+    if db["_sqlite_migrations"].exists():
+        known = {m.name for m in migrations._migrations}
+        unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+        if unknown:
+            return max(version, SCHEMA_VERSION + len(unknown))
+    return version
+
+
+def _configure(db: Database) -> None:
+    db.execute("PRAGMA journal_mode = WAL")
+    # FULL: a committed answer survives power loss, not only a process crash.
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 10000")
+
+
+def _stamp() -> str:
+    return utc_now().strftime("%Y%m%dT%H%M%SZ")
+
+
+def backup_to(db: Database, target: Path) -> Path:
+    """A consistent copy of the live database at `target` (SQLite online backup API)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        dest = sqlite3.connect(str(target))
+        try:
+            db.conn.backup(dest)
+        finally:
+            dest.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise environment_error(exc, target) from exc
+    return target
+
+
+def restore_from(backup: Path, path: Path) -> None:
+    """Replace the database at `path` with `backup`, after checking the backup is usable."""
+    try:
+        check = open_database(backup, migrate=False)
+        check.close()
+    except KnownError as exc:
+        raise KnownError(
+            f"پروندهٔ پشتیبان قابل استفاده نیست: {exc.message}", where=str(backup)
+        ) from exc
+    source = sqlite3.connect(str(backup))
+    dest = sqlite3.connect(str(path))
+    try:
+        source.backup(dest)
+    except sqlite3.Error as exc:
+        raise environment_error(exc, path) from exc
+    finally:
+        source.close()
+        dest.close()
+
+
+def environment_error(exc: BaseException, path: Path) -> KnownError:
+    """A message the user can act on for disk full, read-only or locked storage."""
+    text = str(exc).lower()
+    code = getattr(exc, "errno", None)
+    if code == errno.ENOSPC or "full" in text:
+        message = "دیسک پر است؛ فضا آزاد کنید و دوباره تلاش کنید. چیزی تغییر نکرد."
+    elif (
+        code in (errno.EROFS, errno.EACCES, errno.EPERM)
+        or "readonly" in text
+        or "read-only" in text
+    ):
+        message = "پوشه یا پرونده فقط‌خواندنی است یا اجازهٔ نوشتن نیست. چیزی تغییر نکرد."
+    elif "locked" in text or "busy" in text:
+        message = "پایگاه داده در دست برنامهٔ دیگری است؛ کمی بعد دوباره تلاش کنید. چیزی تغییر نکرد."
+    else:
+        message = f"نوشتن در حافظه ممکن نشد ({exc}). چیزی تغییر نکرد."
+    return StorageUnavailable(message, where=str(path))
+
+
+def classify(exc: sqlite3.Error, path: Path | None = None) -> KnownError:
+    text = str(exc).lower()
+    if "not a database" in text or "malformed" in text:
+        return DatabaseCorrupt(f"پایگاه داده خراب است ({exc})", where=str(path) if path else None)
+    return environment_error(exc, path or Path("?"))
+
+
+def db_path(db: Database) -> Path:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return Path(row[2])
+
+
+@contextmanager
+def writing(db: Database) -> Iterator[Database]:
+    """One committed transaction; environment failures become a KnownError, nothing half-written."""
+    try:
+        with db.atomic():
+            yield db
+    except sqlite3.IntegrityError as exc:
+        if "finalized" in str(exc):
+            raise RecordLocked("این بازرسی نهایی شده و دیگر تغییر نمی‌کند.") from exc
+        raise
+    except sqlite3.OperationalError as exc:
+        raise classify(exc, db_path(db)) from exc
+
+
+def write(db: Database, fn: Callable[[Database], T]) -> T:
+    with writing(db):
+        return fn(db)

@@ -1,0 +1,226 @@
+"""The database schema, as a sequence of migrations (sqlite-utils `Migrations`).
+
+Never edit a released step: add a new one. `SCHEMA_VERSION` is the number of steps; it is also
+written to `PRAGMA user_version` so a newer database is recognised before anything is touched.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("bazres")
+
+# Tables whose rows belong to one inspection and freeze with it.
+CHILD_TABLES = ("answers", "photos", "interviews", "findings", "signatures", "inspection_documents")
+
+# Columns of `inspections` that may still change after finalizing: only the move to `synced`.
+_SYNC_COLUMNS = ("status", "synced_at")
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    db.executescript(_INITIAL_SQL)
+    _lock_finalized(db)
+
+
+def _lock_finalized(db: Database) -> None:
+    """Triggers that make a finalized inspection immutable, whatever path the SQL comes from."""
+    columns = [row[1] for row in db.execute("PRAGMA table_info(inspections)").fetchall()]
+    unchanged = " AND ".join(f"NEW.{c} IS OLD.{c}" for c in columns if c not in _SYNC_COLUMNS)
+    db.executescript(
+        f"""
+        CREATE TRIGGER inspections_locked_update BEFORE UPDATE ON inspections
+        WHEN OLD.status <> 'draft'
+          AND NOT (OLD.status = 'finalized' AND NEW.status = 'synced' AND {unchanged})
+        BEGIN SELECT RAISE(ABORT, 'inspection is finalized and cannot change'); END;
+
+        CREATE TRIGGER inspections_locked_delete BEFORE DELETE ON inspections
+        WHEN OLD.status <> 'draft'
+        BEGIN SELECT RAISE(ABORT, 'inspection is finalized and cannot be deleted'); END;
+        """
+    )
+    for table in CHILD_TABLES:
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")):
+            db.execute(
+                f"""
+                CREATE TRIGGER {table}_locked_{event.lower()} BEFORE {event} ON {table}
+                WHEN (SELECT status FROM inspections WHERE id = {row}.inspection_id) <> 'draft'
+                BEGIN SELECT RAISE(ABORT, 'inspection is finalized and cannot change'); END
+                """
+            )
+    # An update must not move a row into a finalized inspection either.
+    for table in CHILD_TABLES:
+        db.execute(
+            f"""
+            CREATE TRIGGER {table}_locked_move BEFORE UPDATE ON {table}
+            WHEN (SELECT status FROM inspections WHERE id = NEW.inspection_id) <> 'draft'
+            BEGIN SELECT RAISE(ABORT, 'inspection is finalized and cannot change'); END
+            """
+        )
+
+
+_INITIAL_SQL = """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE offices (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN ('pishkhan', 'police10', 'brokerage')),
+    county TEXT NOT NULL,
+    city TEXT NOT NULL,
+    address TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    manager TEXT NOT NULL DEFAULT '',
+    licence_no TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL CHECK (status IN ('active', 'pending', 'closed')),
+    lat REAL,
+    lon REAL,
+    is_demo INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX offices_type_county ON offices (type, county);
+
+CREATE TABLE inspections (
+    id TEXT PRIMARY KEY,
+    office_code TEXT NOT NULL REFERENCES offices (code),
+    office_snapshot TEXT NOT NULL,
+    form_id TEXT NOT NULL,
+    form_version INTEGER NOT NULL,
+    form_sha256 TEXT NOT NULL,
+    form_snapshot TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'finalized', 'synced')),
+    replaces TEXT REFERENCES inspections (id),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    visit_date TEXT NOT NULL,
+    arrival_at TEXT,
+    departure_at TEXT,
+    elapsed_seconds REAL NOT NULL DEFAULT 0,
+    inspector_name TEXT NOT NULL DEFAULT '',
+    inspector_personnel_no TEXT NOT NULL DEFAULT '',
+    rep_name TEXT NOT NULL DEFAULT '',
+    rep_role TEXT NOT NULL DEFAULT '',
+    score REAL,
+    grade TEXT,
+    critical_failed INTEGER NOT NULL DEFAULT 0,
+    satisfaction REAL,
+    required_open INTEGER NOT NULL DEFAULT 0,
+    canonical_sha256 TEXT,
+    finalized_at TEXT,
+    synced_at TEXT
+);
+CREATE INDEX inspections_office ON inspections (office_code, visit_date);
+CREATE INDEX inspections_status ON inspections (status, visit_date);
+CREATE INDEX inspections_visit ON inspections (visit_date);
+
+CREATE TABLE answers (
+    inspection_id TEXT NOT NULL REFERENCES inspections (id) ON DELETE CASCADE,
+    item_id TEXT NOT NULL,
+    repeat_index INTEGER NOT NULL DEFAULT 0,
+    value TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (inspection_id, item_id, repeat_index)
+);
+
+CREATE TABLE interviews (
+    inspection_id TEXT NOT NULL REFERENCES inspections (id) ON DELETE CASCADE,
+    repeat_index INTEGER NOT NULL CHECK (repeat_index >= 1),
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (inspection_id, repeat_index)
+);
+
+CREATE TABLE photos (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections (id) ON DELETE CASCADE,
+    item_id TEXT NOT NULL,
+    repeat_index INTEGER NOT NULL DEFAULT 0,
+    sha256 TEXT NOT NULL,
+    original_name TEXT NOT NULL DEFAULT '',
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    jpeg BLOB NOT NULL,
+    thumbnail BLOB NOT NULL,
+    caption TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX photos_inspection ON photos (inspection_id, item_id);
+
+CREATE TABLE findings (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections (id) ON DELETE CASCADE,
+    item_id TEXT,
+    description TEXT NOT NULL,
+    corrective_action TEXT NOT NULL DEFAULT '',
+    deadline TEXT,
+    position INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX findings_inspection ON findings (inspection_id);
+
+CREATE TABLE signatures (
+    inspection_id TEXT NOT NULL REFERENCES inspections (id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('inspector', 'representative')),
+    signer_name TEXT NOT NULL DEFAULT '',
+    strokes TEXT NOT NULL DEFAULT '[]',
+    png BLOB,
+    declined_reason TEXT,
+    signed_at TEXT NOT NULL,
+    PRIMARY KEY (inspection_id, role)
+);
+
+CREATE TABLE inspection_documents (
+    inspection_id TEXT PRIMARY KEY REFERENCES inspections (id) ON DELETE CASCADE,
+    canonical_json TEXT NOT NULL,
+    canonical_sha256 TEXT NOT NULL,
+    signed_pdf BLOB NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE identities (
+    id TEXT PRIMARY KEY,
+    holder_name TEXT NOT NULL,
+    personnel_no TEXT NOT NULL DEFAULT '',
+    cert_pem TEXT NOT NULL,
+    key_encrypted BLOB NOT NULL,
+    fingerprint_sha256 TEXT NOT NULL,
+    issuer TEXT NOT NULL DEFAULT '',
+    not_before TEXT NOT NULL,
+    not_after TEXT NOT NULL,
+    is_demo INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE outbox (
+    inspection_id TEXT PRIMARY KEY REFERENCES inspections (id),
+    state TEXT NOT NULL DEFAULT 'pending'
+        CHECK (state IN ('pending', 'sending', 'done', 'failed', 'conflict')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    last_error TEXT,
+    enqueued_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    inspection_id TEXT,
+    detail TEXT NOT NULL DEFAULT '{}',
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX audit_inspection ON audit_log (inspection_id);
+CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+SCHEMA_VERSION = len(migrations._migrations)
