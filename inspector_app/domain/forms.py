@@ -237,6 +237,9 @@ def load_form(path: Path) -> LoadedForm:
         about = f" [پرسش {item_id}]" if item_id else ""
         field = ".".join(str(p) for p in loc) or "(فرم)"
         message = first["msg"].removeprefix("Value error, ")
+        given = first.get("input")
+        if isinstance(given, str | int | float) and not isinstance(given, bool):
+            message += f" (مقدار داده‌شده: {given!r})"
         extra = f" (و {len(exc.errors()) - 1} خطای دیگر)" if len(exc.errors()) > 1 else ""
         raise FormError(
             f"{field}{about}: {message}{extra}", where=f"{where}:{line}" if line else where

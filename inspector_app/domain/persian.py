@@ -76,6 +76,17 @@ def fold_words(text: str) -> list[str]:
     return [w for w in _SEPARATORS.split(text) if w]
 
 
+def fold_words_many(texts: list[str]) -> list[list[str]]:
+    """`fold_words` of each text, done in one pass over all of them (for building indexes)."""
+    if not texts:
+        return []
+    unit = "\ue000"  # a private-use character: no registry text has it, no rule touches it
+    joined = unicodedata.normalize("NFKC", unit.join(t.replace(unit, " ") for t in texts))
+    joined = _DROP.sub("", joined).translate(_LETTER_FOLD).translate(_TO_LATIN).lower()
+    joined = _SEPARATORS.sub(" ", joined)
+    return [piece.split() for piece in joined.split(unit)]
+
+
 def from_wrong_layout(text: str) -> str:
     """What `text`, typed with the Latin layout active, meant on a Persian keyboard."""
     return text.translate(_LAYOUT)

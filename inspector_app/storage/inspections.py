@@ -35,7 +35,19 @@ def _form_from_snapshot(snapshot: str) -> Form:
 
 
 def form_of(db: Database, inspection_id: str) -> Form:
-    return _form_from_snapshot(_row(db, inspection_id, "form_snapshot")["form_snapshot"])
+    return _form_from_snapshot(form_document_text(db, inspection_id))
+
+
+def form_document_text(db: Database, inspection_id: str) -> str:
+    """The JSON of the form snapshot an inspection was filled against."""
+    row = db.execute(
+        "SELECT f.document FROM inspections i JOIN form_snapshots f ON f.sha256 = i.form_sha256 "
+        "WHERE i.id = ?",
+        [inspection_id],
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"بازرسی با شناسهٔ {inspection_id} پیدا نشد")
+    return str(row[0])
 
 
 def _row(db: Database, inspection_id: str, columns: str = "*") -> dict[str, Any]:
@@ -69,6 +81,17 @@ def create(
     with writing(db):
         if replaces is not None:
             _row(db, replaces, "id")
+        db.execute(
+            "INSERT OR IGNORE INTO form_snapshots (sha256, form_id, version, document, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                loaded.sha256,
+                loaded.form.id,
+                loaded.form.version,
+                json.dumps(loaded.document, ensure_ascii=False, sort_keys=True),
+                now,
+            ],
+        )
         db["inspections"].insert(
             {
                 "id": inspection_id,
@@ -77,7 +100,6 @@ def create(
                 "form_id": loaded.form.id,
                 "form_version": loaded.form.version,
                 "form_sha256": loaded.sha256,
-                "form_snapshot": json.dumps(loaded.document, ensure_ascii=False, sort_keys=True),
                 "status": "draft",
                 "replaces": replaces,
                 "created_at": now,
@@ -460,7 +482,7 @@ def signatures_of(db: Database, inspection_id: str) -> list[dict[str, Any]]:
 def get(db: Database, inspection_id: str) -> dict[str, Any]:
     row = _row(db, inspection_id)
     row["office"] = json.loads(row.pop("office_snapshot"))
-    row["form"] = json.loads(row.pop("form_snapshot"))
+    row["form"] = json.loads(form_document_text(db, inspection_id))
     return row
 
 

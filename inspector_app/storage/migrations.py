@@ -84,14 +84,23 @@ CREATE TABLE offices (
 );
 CREATE INDEX offices_type_county ON offices (type, county);
 
+-- Forms as snapshotted by inspections, stored once per content (sha256 of its canonical JSON).
+CREATE TABLE form_snapshots (
+    sha256 TEXT PRIMARY KEY,
+    form_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    document TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TRIGGER form_snapshots_immutable BEFORE UPDATE ON form_snapshots
+BEGIN SELECT RAISE(ABORT, 'a form snapshot never changes'); END;
+
 CREATE TABLE inspections (
     id TEXT PRIMARY KEY,
     office_code TEXT NOT NULL REFERENCES offices (code),
-    office_snapshot TEXT NOT NULL,
     form_id TEXT NOT NULL,
     form_version INTEGER NOT NULL,
-    form_sha256 TEXT NOT NULL,
-    form_snapshot TEXT NOT NULL,
+    form_sha256 TEXT NOT NULL REFERENCES form_snapshots (sha256),
     status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'finalized', 'synced')),
     replaces TEXT REFERENCES inspections (id),
     created_at TEXT NOT NULL,
@@ -111,11 +120,13 @@ CREATE TABLE inspections (
     required_open INTEGER NOT NULL DEFAULT 0,
     canonical_sha256 TEXT,
     finalized_at TEXT,
-    synced_at TEXT
+    synced_at TEXT,
+    -- The office as it was at the visit; last, so listing never reads past the columns above.
+    office_snapshot TEXT NOT NULL
 );
 CREATE INDEX inspections_office ON inspections (office_code, visit_date);
 CREATE INDEX inspections_status ON inspections (status, visit_date);
-CREATE INDEX inspections_visit ON inspections (visit_date);
+CREATE INDEX inspections_visit ON inspections (visit_date, created_at);
 
 CREATE TABLE answers (
     inspection_id TEXT NOT NULL REFERENCES inspections (id) ON DELETE CASCADE,
@@ -222,5 +233,20 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 """
+
+
+@migrations(name="0002_overview_indexes")
+def _overview_indexes(db: Database) -> None:
+    # The overview reads only these columns: a covering index spares it the wide rows
+    # (form and office snapshots); failed yes/no answers get a small partial index.
+    db.execute(
+        "CREATE INDEX inspections_overview ON inspections "
+        "(status, visit_date, office_code, score, satisfaction, critical_failed, form_id, id)"
+    )
+    db.execute(
+        "CREATE INDEX answers_failed ON answers (inspection_id, item_id) "
+        "WHERE value = '\"no\"' AND repeat_index = 0"
+    )
+
 
 SCHEMA_VERSION = len(migrations._migrations)

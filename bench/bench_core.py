@@ -1,0 +1,157 @@
+"""Core benchmarks, each as a ratio against a baseline run in the same process.
+
+- office search over 25,000 offices vs. a plain `in` scan of the raw names;
+- answer save latency (p50, p99) vs. a bare sqlite3 INSERT + COMMIT on the same kind of file;
+- listing 50,000 inspections vs. a bare `SELECT` of the same rows.
+
+Run: uv run python bench/bench_core.py
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from inspector_app.domain.search import OfficeIndex
+from inspector_app.services.context import open_context
+from inspector_app.services.workflow import start_inspection
+from inspector_app.storage import inspections, offices
+
+
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f} ms"
+
+
+def bench_search() -> None:
+    rng = random.Random(1)
+    words = [
+        "پیشخوان",
+        "دولت",
+        "کارگزاری",
+        "پلیس",
+        "خدمات",
+        "بیمه",
+        "مرکزی",
+        "شهید",
+        "امام",
+        "ولیعصر",
+    ]
+    rows = [
+        {"code": f"X-{i:05d}", "name": f"{rng.choice(words)} {rng.choice(words)} {i}",
+         "city": f"شهر {i % 900}", "county": f"شهرستان {i % 400}"}
+        for i in range(25_000)
+    ]  # fmt: skip
+    start = time.perf_counter()
+    index = OfficeIndex(rows)
+    build = time.perf_counter() - start
+    queries = ["كنگان", "پيشخوان دولت ۱۲۳", "X-0042", "شهید امام", "بیمه 777", "دشتستن"]
+    names = [r["name"] for r in rows]
+    ours = statistics.median(t for q in queries for t in timed(lambda q=q: index.search(q), 5))
+    base = statistics.median(
+        t for q in queries for t in timed(lambda q=q: [n for n in names if q in n], 5)
+    )
+    print(f"search, 25,000 offices: median {ms(ours)} a query (baseline plain scan {ms(base)}, "
+          f"ratio {ours / base:.1f}x); index built once in {ms(build)}")  # fmt: skip
+
+
+def bench_answers(folder: Path) -> None:
+    context = open_context(folder / "a")
+    code = offices.list_offices(context.db, office_type="pishkhan")[0]["code"]
+    inspection_id = start_inspection(context, code)
+    items = [
+        i
+        for i in inspections.form_of(context.db, inspection_id).checklist_items()
+        if i.type == "yesno"
+    ]
+    samples = []
+    for n in range(300):
+        start = time.perf_counter()
+        inspections.set_answer(
+            context.db, inspection_id, items[n % len(items)].id, "yes" if n % 2 else "no"
+        )
+        samples.append(time.perf_counter() - start)
+    raw = sqlite3.connect(folder / "bare.db")
+    raw.execute("PRAGMA journal_mode = WAL")
+    raw.execute("PRAGMA synchronous = FULL")
+    raw.execute("CREATE TABLE t (k TEXT, v TEXT)")
+    base = []
+    for n in range(300):
+        start = time.perf_counter()
+        raw.execute("INSERT INTO t VALUES (?, ?)", [str(n), "yes"])
+        raw.commit()
+        base.append(time.perf_counter() - start)
+    q = statistics.quantiles
+    p50, p99 = q(samples, n=100)[49], q(samples, n=100)[98]
+    b50, b99 = q(base, n=100)[49], q(base, n=100)[98]
+    print(f"answer save: p50 {ms(p50)}, p99 {ms(p99)} (bare sqlite3 insert+commit, same settings: "
+          f"p50 {ms(b50)}, p99 {ms(b99)}; ratio p50 {p50 / b50:.1f}x, p99 {p99 / b99:.1f}x)")  # fmt: skip
+    context.close()
+
+
+def bench_listing(folder: Path) -> None:
+    context = open_context(folder / "l")
+    db = context.db
+    codes = [r["code"] for r in offices.list_offices(db)]
+    form = context.form_for("pishkhan")
+    db.execute(
+        "INSERT OR IGNORE INTO form_snapshots VALUES (?, ?, ?, ?, '2024-01-01T00:00:00Z')",
+        [
+            form.sha256,
+            form.form.id,
+            form.form.version,
+            json.dumps(form.document, ensure_ascii=False),
+        ],
+    )
+    rng = random.Random(2)
+    rows = []
+    for n in range(50_000):
+        code = rng.choice(codes)
+        rows.append((str(uuid.uuid4()), code, json.dumps({"code": code}), form.form.id, 1, form.sha256,
+                     rng.choice(["draft", "finalized", "synced"]), "2024-01-01T00:00:00Z",
+                     "2024-01-01T00:00:00Z", f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                     rng.uniform(30, 100), rng.choice("ABCD")))  # fmt: skip
+    db.conn.executemany(
+        "INSERT INTO inspections (id, office_code, office_snapshot, form_id, form_version, form_sha256,"
+        " status, created_at, updated_at, visit_date, score, grade)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
+    db.conn.commit()
+    ours = statistics.median(timed(lambda: inspections.list_inspections(db), 5))
+    base = statistics.median(
+        timed(
+            lambda: db.conn.execute(
+                "SELECT id, office_code, status, visit_date, score FROM inspections"
+            ).fetchall(),
+            5,
+        )
+    )
+    print(f"list 50,000 inspections: {ms(ours)} (bare SELECT of five columns {ms(base)}, "
+          f"ratio {ours / base:.1f}x)")  # fmt: skip
+    context.close()
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_search()
+        bench_answers(Path(tmp))
+        bench_listing(Path(tmp))

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from inspector_app import paths
+from inspector_app.domain.forms import check_answer, load_form, load_forms
+from inspector_app.errors import FormError, InvalidAnswer
+
+SHIPPED = sorted(paths.BUNDLED_FORMS.glob("*.yaml"))
+
+MINIMAL = """\
+id: test-form
+version: 1
+title: فرم آزمایشی
+office_types: [pishkhan]
+sections:
+  - id: s1
+    title: بخش یک
+    items:
+      - id: a
+        type: yesno
+        text: پرسش یک
+      - id: b
+        type: scale
+        text: پرسش دو
+        min: 1
+        max: 5
+        show_if: {item: a, equals: "yes"}
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "form.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
+def test_shipped_forms_are_complete(path: Path) -> None:
+    loaded = load_form(path)
+    form = loaded.form
+    assert len(form.sections) >= 5
+    assert sum(1 for _ in form.checklist_items()) >= 30
+    assert form.interview is not None
+    interview_texts = " ".join(i.text for i in form.interview.items)
+    for topic in ("انتظار", "تعرفه"):
+        assert topic in interview_texts
+    assert any(i.satisfaction for i in form.interview.items)
+    assert "ي" not in path.read_text(encoding="utf-8")
+    assert "ك" not in path.read_text(encoding="utf-8")
+
+
+def test_one_form_per_office_type() -> None:
+    report = load_forms([paths.BUNDLED_FORMS])
+    assert not report.errors
+    covered = {t for f in report.forms for t in f.form.office_types}
+    assert covered == {"pishkhan", "police10", "brokerage"}
+
+
+def test_minimal_form_loads_and_hash_is_stable(tmp_path: Path) -> None:
+    first = load_form(write(tmp_path, MINIMAL))
+    second = load_form(write(tmp_path, MINIMAL.replace("title: بخش یک", "title:   بخش یک")))
+    assert first.sha256 == second.sha256  # same content, different spacing
+    assert len(first.sha256) == 64
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        (MINIMAL.replace("type: scale", "type: slider"), 13, ["slider", "b"]),
+        (MINIMAL.replace("id: b", "id: a"), 6, ["تکراری", "a"]),
+        (MINIMAL.replace("{item: a,", "{item: zz,"), 6, ["zz"]),
+        (MINIMAL.replace("min: 1\n", "min: 9\n"), 13, ["min"]),
+        (MINIMAL.replace('equals: "yes"', "equals: yes"), 19, ["نقل‌قول"]),
+        (MINIMAL + "    colour: red\n", 21, ["colour"]),
+    ],
+    ids=["unknown-type", "duplicate-id", "unknown-condition", "bad-scale", "bare-yes", "extra-key"],
+)
+def test_broken_forms_name_file_line_and_reason(
+    tmp_path: Path, text: str, line: int, words: list[str]
+) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(FormError) as caught:
+        load_form(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:")
+    assert ":" in message
+    for word in words:
+        assert word in message
+
+
+def test_truncated_and_malformed_yaml(tmp_path: Path) -> None:
+    truncated = write(tmp_path, MINIMAL[: MINIMAL.index("      - id: b")] + "      - id: [b\n")
+    with pytest.raises(FormError) as caught:
+        load_form(truncated)
+    assert str(caught.value).startswith(f"{truncated}:")
+    with pytest.raises(FormError):
+        load_form(write(tmp_path, "- just\n- a list\n", "list.yaml"))
+    with pytest.raises(FormError):
+        load_form(write(tmp_path, "", "empty.yaml"))
+
+
+def test_broken_file_is_skipped_and_others_load(tmp_path: Path) -> None:
+    write(tmp_path, MINIMAL, "good.yaml")
+    write(tmp_path, "id: [unclosed", "bad.yaml")
+    write(tmp_path, MINIMAL.replace("id: test-form", "id: other").replace("min: 1", "min: 1\n        labels: {1: کم, 5: زیاد}"), "labels.yaml")
+    report = load_forms([tmp_path])
+    assert sorted(f.form.id for f in report.forms) == ["other", "test-form"]
+    assert len(report.errors) == 1 and "bad.yaml" in str(report.errors[0])
+
+
+def test_answers_are_checked_against_their_item(tmp_path: Path) -> None:
+    form = load_form(write(tmp_path, MINIMAL)).form
+    assert check_answer(form.item("a"), "na") == "na"
+    assert check_answer(form.item("b"), 5.0) == 5
+    for item_id, bad in (("a", "maybe"), ("a", 1), ("b", 6), ("b", "5"), ("b", 2.5), ("b", True)):
+        with pytest.raises(InvalidAnswer):
+            check_answer(form.item(item_id), bad)
