@@ -1,4 +1,4 @@
-"""Start Bazres: `python main.py` opens the desktop app; `python main.py COMMAND ...` runs the CLI."""
+"""Start Bazres: `python main.py` opens the desktop app; `python main.py COMMAND` runs the CLI."""
 
 import sys
 

@@ -56,10 +56,14 @@ def bench_search() -> None:
         "ولیعصر",
     ]
     rows = [
-        {"code": f"X-{i:05d}", "name": f"{rng.choice(words)} {rng.choice(words)} {i}",
-         "city": f"شهر {i % 900}", "county": f"شهرستان {i % 400}"}
+        {
+            "code": f"X-{i:05d}",
+            "name": f"{rng.choice(words)} {rng.choice(words)} {i}",
+            "city": f"شهر {i % 900}",
+            "county": f"شهرستان {i % 400}",
+        }
         for i in range(25_000)
-    ]  # fmt: skip
+    ]
     start = time.perf_counter()
     index = OfficeIndex(rows)
     build = time.perf_counter() - start
@@ -69,8 +73,10 @@ def bench_search() -> None:
     base = statistics.median(
         t for q in queries for t in timed(lambda q=q: [n for n in names if q in n], 5)
     )
-    print(f"search, 25,000 offices: median {ms(ours)} a query (baseline plain scan {ms(base)}, "
-          f"ratio {ours / base:.1f}x); index built once in {ms(build)}")  # fmt: skip
+    print(
+        f"search, 25,000 offices: median {ms(ours)} a query (baseline plain scan {ms(base)}, "
+        f"ratio {ours / base:.1f}x); index built once in {ms(build)}"
+    )
 
 
 def bench_answers(folder: Path) -> None:
@@ -102,8 +108,10 @@ def bench_answers(folder: Path) -> None:
     q = statistics.quantiles
     p50, p99 = q(samples, n=100)[49], q(samples, n=100)[98]
     b50, b99 = q(base, n=100)[49], q(base, n=100)[98]
-    print(f"answer save: p50 {ms(p50)}, p99 {ms(p99)} (bare sqlite3 insert+commit, same settings: "
-          f"p50 {ms(b50)}, p99 {ms(b99)}; ratio p50 {p50 / b50:.1f}x, p99 {p99 / b99:.1f}x)")  # fmt: skip
+    print(
+        f"answer save: p50 {ms(p50)}, p99 {ms(p99)} (bare sqlite3 insert+commit, same settings: "
+        f"p50 {ms(b50)}, p99 {ms(b99)}; ratio p50 {p50 / b50:.1f}x, p99 {p99 / b99:.1f}x)"
+    )
     context.close()
 
 
@@ -123,15 +131,27 @@ def bench_listing(folder: Path) -> None:
     )
     rng = random.Random(2)
     rows = []
-    for n in range(50_000):
+    for _ in range(50_000):
         code = rng.choice(codes)
-        rows.append((str(uuid.uuid4()), code, json.dumps({"code": code}), form.form.id, 1, form.sha256,
-                     rng.choice(["draft", "finalized", "synced"]), "2024-01-01T00:00:00Z",
-                     "2024-01-01T00:00:00Z", f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                     rng.uniform(30, 100), rng.choice("ABCD")))  # fmt: skip
+        rows.append(
+            (
+                str(uuid.uuid4()),
+                code,
+                json.dumps({"code": code}),
+                form.form.id,
+                1,
+                form.sha256,
+                rng.choice(["draft", "finalized", "synced"]),
+                "2024-01-01T00:00:00Z",
+                "2024-01-01T00:00:00Z",
+                f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                rng.uniform(30, 100),
+                rng.choice("ABCD"),
+            )
+        )
     db.conn.executemany(
-        "INSERT INTO inspections (id, office_code, office_snapshot, form_id, form_version, form_sha256,"
-        " status, created_at, updated_at, visit_date, score, grade)"
+        "INSERT INTO inspections (id, office_code, office_snapshot, form_id, form_version,"
+        " form_sha256, status, created_at, updated_at, visit_date, score, grade)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         rows,
     )
@@ -145,8 +165,10 @@ def bench_listing(folder: Path) -> None:
             5,
         )
     )
-    print(f"list 50,000 inspections: {ms(ours)} (bare SELECT of five columns {ms(base)}, "
-          f"ratio {ours / base:.1f}x)")  # fmt: skip
+    print(
+        f"list 50,000 inspections: {ms(ours)} (bare SELECT of five columns {ms(base)}, "
+        f"ratio {ours / base:.1f}x)"
+    )
     context.close()
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from inspector_app.cli.common import context, data_dir_parent
 from inspector_app.services.demo import make_demo
+from inspector_app.services.demo_signed import DEMO_PASSPHRASE, finalize_demo
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -13,11 +15,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "demo", parents=[data_dir_parent()], help="add sample inspections to try the app"
     )
     p.add_argument("--count", type=int, default=4, help="how many draft inspections (default 4)")
+    p.add_argument(
+        "--signed",
+        type=int,
+        default=2,
+        help="how many of them to sign and finalize with the demo identity (default 2; "
+        f"demo passphrase «{DEMO_PASSPHRASE}»)",
+    )
     p.set_defaults(func=_demo)
 
 
 def _demo(args: argparse.Namespace) -> int:
     ctx = context(args)
-    for inspection_id in make_demo(ctx, count=args.count):
+    created = make_demo(ctx, count=args.count)
+    signed = finalize_demo(ctx, created[: max(args.signed, 0)])
+    for inspection_id in created:
         print(inspection_id)
+    print(
+        f"{len(created)} inspections, {len(signed)} finalized and signed "
+        f"(demo identity passphrase: {DEMO_PASSPHRASE})",
+        file=sys.stderr,
+    )
     return 0

@@ -90,9 +90,8 @@ class Item(_Strict):
 
     @model_validator(mode="after")
     def _fits_type(self) -> Item:
-        if self.type == "scale":
-            if self.min is None or self.max is None or self.min >= self.max:
-                raise ValueError("مقیاس باید «min» و «max» با min < max داشته باشد")
+        if self.type == "scale" and (self.min is None or self.max is None or self.min >= self.max):
+            raise ValueError("مقیاس باید «min» و «max» با min < max داشته باشد")
         if self.type in ("choice", "multichoice"):
             if not self.options:
                 raise ValueError("گزینه‌ها («options») برای پرسش چندگزینه‌ای لازم است")
@@ -232,7 +231,7 @@ def load_form(path: Path) -> LoadedForm:
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = tuple(first["loc"])
-        line = _line_of(node, loc)
+        line_no = _line_of(node, loc)
         item_id = _item_id_at(document, loc)
         about = f" [پرسش {item_id}]" if item_id else ""
         field = ".".join(str(p) for p in loc) or "(فرم)"
@@ -242,7 +241,7 @@ def load_form(path: Path) -> LoadedForm:
             message += f" (مقدار داده‌شده: {given!r})"
         extra = f" (و {len(exc.errors()) - 1} خطای دیگر)" if len(exc.errors()) > 1 else ""
         raise FormError(
-            f"{field}{about}: {message}{extra}", where=f"{where}:{line}" if line else where
+            f"{field}{about}: {message}{extra}", where=f"{where}:{line_no}" if line_no else where
         ) from exc
     return LoadedForm(loaded.form, loaded.document, loaded.sha256, path)
 

@@ -214,7 +214,7 @@ def _import(db: Database, exported: dict[str, Any], doc: dict[str, Any]) -> str:
             "UPDATE inspections SET created_at = ? WHERE id = ?", [doc["created_at"], inspection_id]
         )
         for index in doc["interviews"]:
-            db["interviews"].insert(
+            db.table("interviews").insert(
                 {
                     "inspection_id": inspection_id,
                     "repeat_index": int(index),
@@ -234,7 +234,7 @@ def _import(db: Database, exported: dict[str, Any], doc: dict[str, Any]) -> str:
             jpeg = _unb64(photo_data[photo["id"]], f"photo {photo['id']}")
             if sha256_hex(jpeg) != photo["jpeg_sha256"]:
                 raise InvalidImport(f"sha256 عکس {photo['id']} نمی‌خواند")
-            db["photos"].insert(
+            db.table("photos").insert(
                 {
                     "id": photo["id"],
                     "inspection_id": inspection_id,

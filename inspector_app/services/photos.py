@@ -42,10 +42,10 @@ def prepare_photo_bytes(data: bytes, name: str = "") -> NewPhoto:
     try:
         with Image.open(io.BytesIO(data)) as probe:
             probe.verify()
-        image = Image.open(io.BytesIO(data))
+        opened = Image.open(io.BytesIO(data))
         # JPEG can decode straight at a reduced scale: a 40-megapixel photo stays cheap.
-        image.draft("RGB", (REPORT_EDGE * 2, REPORT_EDGE * 2))
-        image = ImageOps.exif_transpose(image)
+        opened.draft("RGB", (REPORT_EDGE * 2, REPORT_EDGE * 2))
+        image: Image.Image = ImageOps.exif_transpose(opened)
         image.load()
     except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
         if isinstance(exc, Image.DecompressionBombError):

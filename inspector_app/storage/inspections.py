@@ -24,9 +24,16 @@ from inspector_app.storage import audit
 from inspector_app.storage.db import writing
 
 HEADER_FIELDS = (
-    "visit_date", "arrival_at", "departure_at", "inspector_name", "inspector_personnel_no",
-    "rep_name", "rep_role", "elapsed_seconds", "replaces",
-)  # fmt: skip
+    "visit_date",
+    "arrival_at",
+    "departure_at",
+    "inspector_name",
+    "inspector_personnel_no",
+    "rep_name",
+    "rep_role",
+    "elapsed_seconds",
+    "replaces",
+)
 
 
 @lru_cache(maxsize=64)
@@ -92,7 +99,7 @@ def create(
                 now,
             ],
         )
-        db["inspections"].insert(
+        db.table("inspections").insert(
             {
                 "id": inspection_id,
                 "office_code": office["code"],
@@ -123,7 +130,7 @@ def update_header(db: Database, inspection_id: str, **fields: Any) -> None:
         raise ValueError(f"not header fields: {sorted(unknown)}")
     with writing(db):
         _require_draft(db, inspection_id)
-        db["inspections"].update(inspection_id, {**fields, "updated_at": utc_now_iso()})
+        db.table("inspections").update(inspection_id, {**fields, "updated_at": utc_now_iso()})
         audit.append(db, "header", inspection_id, {k: fields[k] for k in sorted(fields)})
 
 
@@ -219,7 +226,8 @@ def notes_of(db: Database, inspection_id: str) -> dict[AnswerKey, str]:
     return {
         (item_id, repeat): note
         for item_id, repeat, note in db.execute(
-            "SELECT item_id, repeat_index, note FROM answers WHERE inspection_id = ? AND note <> ''",
+            "SELECT item_id, repeat_index, note FROM answers "
+            "WHERE inspection_id = ? AND note <> ''",
             [inspection_id],
         )
     }
@@ -285,7 +293,7 @@ def add_interview(db: Database, inspection_id: str) -> int:
             [inspection_id],
         ).fetchone()
         index = int(row[0]) + 1
-        db["interviews"].insert(
+        db.table("interviews").insert(
             {"inspection_id": inspection_id, "repeat_index": index, "created_at": utc_now_iso()}
         )
         _refresh_score(db, inspection_id)
@@ -339,7 +347,7 @@ def add_photo(
         except KeyError:
             raise InvalidAnswer(f"پرسش ناشناخته: {item_id}") from None
         photo_id = str(uuid.uuid4())
-        db["photos"].insert(
+        db.table("photos").insert(
             {
                 "id": photo_id,
                 "inspection_id": inspection_id,
@@ -408,7 +416,7 @@ def save_finding(
             "SELECT count(*) FROM findings WHERE inspection_id = ?", [inspection_id]
         ).fetchone()[0]
         finding_id = finding_id or str(uuid.uuid4())
-        db["findings"].upsert(
+        db.table("findings").upsert(
             {
                 "id": finding_id,
                 "inspection_id": inspection_id,
@@ -456,7 +464,7 @@ def save_signature(
 ) -> None:
     with writing(db):
         _require_draft(db, inspection_id)
-        db["signatures"].upsert(
+        db.table("signatures").upsert(
             {
                 "inspection_id": inspection_id,
                 "role": role,

@@ -20,9 +20,19 @@ from inspector_app.storage import audit
 from inspector_app.storage.db import writing
 
 OFFICE_COLUMNS = (
-    "code", "name", "type", "county", "city", "address", "phone", "manager", "licence_no",
-    "status", "lat", "lon",
-)  # fmt: skip
+    "code",
+    "name",
+    "type",
+    "county",
+    "city",
+    "address",
+    "phone",
+    "manager",
+    "licence_no",
+    "status",
+    "lat",
+    "lon",
+)
 REQUIRED_COLUMNS = ("code", "name", "type", "county", "city", "status")
 
 
@@ -133,7 +143,9 @@ def upsert(db: Database, records: Iterable[OfficeRecord], *, is_demo: bool = Fal
             else:
                 report.unchanged += 1
                 continue
-            db["offices"].upsert({**new, "is_demo": int(is_demo), "updated_at": now}, pk="code")
+            db.table("offices").upsert(
+                {**new, "is_demo": int(is_demo), "updated_at": now}, pk="code"
+            )
         if report.added or report.changed:
             audit.append(
                 db,

@@ -9,7 +9,8 @@ from inspector_app.storage import offices
 
 def first_office(context: AppContext, office_type: str = "pishkhan") -> str:
     return next(
-        r["code"] for r in offices.list_offices(context.db, office_type=office_type, status="active")
+        r["code"]
+        for r in offices.list_offices(context.db, office_type=office_type, status="active")
     )
 
 

@@ -10,7 +10,9 @@ from inspector_app.cli.main import build_parser
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
 
-def commands(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+def commands(
+    parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()
+) -> list[tuple[str, ...]]:
     found: list[tuple[str, ...]] = []
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):

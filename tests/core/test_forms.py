@@ -105,7 +105,13 @@ def test_truncated_and_malformed_yaml(tmp_path: Path) -> None:
 def test_broken_file_is_skipped_and_others_load(tmp_path: Path) -> None:
     write(tmp_path, MINIMAL, "good.yaml")
     write(tmp_path, "id: [unclosed", "bad.yaml")
-    write(tmp_path, MINIMAL.replace("id: test-form", "id: other").replace("min: 1", "min: 1\n        labels: {1: کم, 5: زیاد}"), "labels.yaml")
+    write(
+        tmp_path,
+        MINIMAL.replace("id: test-form", "id: other").replace(
+            "min: 1", "min: 1\n        labels: {1: کم, 5: زیاد}"
+        ),
+        "labels.yaml",
+    )
     report = load_forms([tmp_path])
     assert sorted(f.form.id for f in report.forms) == ["other", "test-form"]
     assert len(report.errors) == 1 and "bad.yaml" in str(report.errors[0])

@@ -59,7 +59,9 @@ def test_answers_notes_and_score_are_stored(context: AppContext) -> None:
     ("kind", "value"),
     [("yesno", "maybe"), ("scale", 99), ("number", -1e9), ("choice", "nope"), ("text", 12)],
 )
-def test_wrong_answers_are_refused_and_change_nothing(context: AppContext, kind: str, value: object) -> None:
+def test_wrong_answers_are_refused_and_change_nothing(
+    context: AppContext, kind: str, value: object
+) -> None:
     inspection_id = new_draft(context)
     form = inspections.form_of(context.db, inspection_id)
     item = next(i for i in form.checklist_items() if i.type == kind)
@@ -84,7 +86,9 @@ def test_interviews_repeat_and_are_removed(context: AppContext) -> None:
     assert (first, second) == (1, 2)
     assert scale.min is not None and scale.max is not None
     inspections.set_answer(context.db, inspection_id, scale.id, int(scale.max), repeat_index=1)
-    result = inspections.set_answer(context.db, inspection_id, scale.id, int(scale.min), repeat_index=2)
+    result = inspections.set_answer(
+        context.db, inspection_id, scale.id, int(scale.min), repeat_index=2
+    )
     assert result.satisfaction == 50.0
     inspections.remove_interview(context.db, inspection_id, 2)
     assert inspections.interview_indices(context.db, inspection_id) == [1]
@@ -98,7 +102,9 @@ def jpeg(width: int, height: int) -> bytes:
     return out.getvalue()
 
 
-def test_photos_keep_sha256_of_original_and_small_copies(context: AppContext, tmp_path: Path) -> None:
+def test_photos_keep_sha256_of_original_and_small_copies(
+    context: AppContext, tmp_path: Path
+) -> None:
     path = tmp_path / "tariff.jpg"
     path.write_bytes(jpeg(4000, 3000))
     photo = photos.prepare_photo(path)
@@ -197,7 +203,15 @@ def tamper(exported: dict, how: str) -> str:  # type: ignore[type-arg]
 
 @pytest.mark.parametrize(
     "how",
-    ["not-json", "wrong-format", "bad-answer", "unknown-item", "form-hash", "photo-bytes", "missing-key"],
+    [
+        "not-json",
+        "wrong-format",
+        "bad-answer",
+        "unknown-item",
+        "form-hash",
+        "photo-bytes",
+        "missing-key",
+    ],
 )
 def test_bad_import_changes_nothing(context: AppContext, tmp_path: Path, how: str) -> None:
     exported = inspection_document.export_document(context.db, filled(context))
@@ -216,14 +230,20 @@ def test_bad_import_changes_nothing(context: AppContext, tmp_path: Path, how: st
 
 def test_cli_inspections_round_trip(data_dir: Path, tmp_path: Path) -> None:
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
-                              text=True, timeout=300)  # fmt: skip
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
 
     assert run("demo", "--count", "3", "--data-dir", str(data_dir)).returncode == 0
     listed = json.loads(run("inspections", "list", "--json", "--data-dir", str(data_dir)).stdout)
     assert len(listed) >= 3 and {"id", "office_code", "status"} <= set(listed[0])
     target = tmp_path / "one.json"
-    exported = run("inspections", "export", listed[0]["id"], "-o", str(target), "--data-dir", str(data_dir))
+    exported = run(
+        "inspections", "export", listed[0]["id"], "-o", str(target), "--data-dir", str(data_dir)
+    )
     assert exported.returncode == 0, exported.stderr
     imported = run("inspections", "import", str(target), "--data-dir", str(tmp_path / "b"))
     assert imported.returncode == 0, imported.stderr
@@ -233,7 +253,11 @@ def test_cli_inspections_round_trip(data_dir: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("[1, 2", encoding="utf-8")
     refused = run("inspections", "import", str(bad), "--data-dir", str(tmp_path / "b"))
-    assert refused.returncode == 1 and f"{bad}:1" in refused.stderr and "Traceback" not in refused.stderr
+    assert (
+        refused.returncode == 1
+        and f"{bad}:1" in refused.stderr
+        and "Traceback" not in refused.stderr
+    )
 
 
 def test_newer_database_through_cli_is_one_clear_line(data_dir: Path) -> None:
@@ -245,8 +269,12 @@ def test_newer_database_through_cli_is_one_clear_line(data_dir: Path) -> None:
     conn = sqlite3.connect(paths.database_path(data_dir))
     conn.execute("PRAGMA user_version = 999")
     conn.close()
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "offices", "list", "--data-dir",
-                             str(data_dir)], capture_output=True, text=True, timeout=60)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "offices", "list", "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert "جدیدتر" in result.stderr and "Traceback" not in result.stderr
 

@@ -69,7 +69,11 @@ def test_stored_times_are_utc_iso() -> None:
         jalali.to_iso(dt.datetime(2024, 3, 20, 12, 0))
 
 
-@given(st.lists(st.text(alphabet=st.sampled_from(list("پیشخوان كي ۱2٣\u200c-،.aB\u064e\t")), max_size=12)))
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(list("پیشخوان كي ۱2٣\u200c-،.aB\u064e\t")), max_size=12)
+    )
+)
 def test_folding_many_at_once_equals_one_by_one(texts: list[str]) -> None:
     from inspector_app.domain.persian import fold_words, fold_words_many
 

@@ -47,8 +47,17 @@ def test_demo_registry_facts_through_the_cli(data_dir: Path) -> None:
 
 
 def test_cli_filters_by_type_and_county(data_dir: Path) -> None:
-    result = cli("offices", "list", "--type", "brokerage", "--county", "عسلویه", "--json",
-                 "--data-dir", str(data_dir))  # fmt: skip
+    result = cli(
+        "offices",
+        "list",
+        "--type",
+        "brokerage",
+        "--county",
+        "عسلویه",
+        "--json",
+        "--data-dir",
+        str(data_dir),
+    )
     rows = json.loads(result.stdout)
     assert len(rows) == 2 and all(r["type"] == "brokerage" for r in rows)
 
@@ -61,7 +70,9 @@ def test_search_finds_kangan_whatever_the_keyboard(context: AppContext, query: s
     found = OfficeIndex(rows).search(query)
     by_code = {r["code"]: r for r in rows}
     assert found
-    assert all("کنگان" in (by_code[c]["county"] + by_code[c]["name"] + by_code[c]["city"]) for c in found)
+    assert all(
+        "کنگان" in (by_code[c]["county"] + by_code[c]["name"] + by_code[c]["city"]) for c in found
+    )
     assert {r["code"] for r in rows if r["county"] == "کنگان"} <= set(found)
 
 
@@ -74,7 +85,9 @@ def test_search_by_code_digits_and_typo(context: AppContext) -> None:
     assert named["code"] in index.search(latin)
     # one letter wrong: «دشتستن» for «دشتستان»
     typo = index.search("دشتستن")
-    assert typo and all(next(r for r in rows if r["code"] == c)["county"] == "دشتستان" for c in typo[:3])
+    assert typo and all(
+        next(r for r in rows if r["code"] == c)["county"] == "دشتستان" for c in typo[:3]
+    )
     assert index.search("zzzzqqqq") == []
 
 
@@ -82,10 +95,14 @@ def test_search_at_national_scale_is_correct() -> None:
     rng = random.Random(7)
     words = ["پیشخوان", "دولت", "کارگزاری", "پلیس", "خدمات", "بیمه", "شهرداری", "مرکزی"]
     rows = [
-        {"code": f"X-{i:05d}", "name": f"{rng.choice(words)} {rng.choice(words)} {i}",
-         "city": f"شهر{i % 900}", "county": f"شهرستان{i % 400}"}
+        {
+            "code": f"X-{i:05d}",
+            "name": f"{rng.choice(words)} {rng.choice(words)} {i}",
+            "city": f"شهر{i % 900}",
+            "county": f"شهرستان{i % 400}",
+        }
         for i in range(25_000)
-    ]  # fmt: skip
+    ]
     rows.append({"code": "X-KNG", "name": "پیشخوان کنگان", "city": "بندر کنگان", "county": "کنگان"})
     index = OfficeIndex(rows)
     assert len(index) == 25_001
@@ -117,8 +134,12 @@ def test_registry_import_reports_changes(context: AppContext, tmp_path: Path) ->
         ("bad-type.csv", "code,name,type,county,city,status\nA,b,bank,جم,جم,active\n", "line 2"),
         ("bad.json", '{"offices": [', "bad.json:1"),
         ("shape.json", '{"rows": []}', "offices"),
-        ("dup.csv", "code,name,type,county,city,status\nA,b,pishkhan,جم,جم,active\n"
-                    "A,c,pishkhan,جم,جم,active\n", "A"),  # fmt: skip
+        (
+            "dup.csv",
+            "code,name,type,county,city,status\nA,b,pishkhan,جم,جم,active\n"
+            "A,c,pishkhan,جم,جم,active\n",
+            "A",
+        ),
         ("notes.txt", "hello", "CSV"),
     ],
 )

@@ -29,14 +29,31 @@ FORM = Form.model_validate(
                 "title": "دو",
                 "items": [
                     {"id": "d", "type": "yesno", "text": "د", "weight": 3},
-                    {"id": "e", "type": "yesno", "text": "ه", "required": False,
-                     "show_if": {"item": "d", "equals": "no"}},
-                    {"id": "f", "type": "number", "text": "و", "min": 0, "max": 100,
-                     "compliant_max": 30},
-                    {"id": "g", "type": "choice", "text": "ز",
-                     "options": [{"id": "ok", "label": "خوب", "score": 1},
-                                 {"id": "half", "label": "نیمه", "score": 0.5},
-                                 {"id": "bad", "label": "بد", "score": 0}]},
+                    {
+                        "id": "e",
+                        "type": "yesno",
+                        "text": "ه",
+                        "required": False,
+                        "show_if": {"item": "d", "equals": "no"},
+                    },
+                    {
+                        "id": "f",
+                        "type": "number",
+                        "text": "و",
+                        "min": 0,
+                        "max": 100,
+                        "compliant_max": 30,
+                    },
+                    {
+                        "id": "g",
+                        "type": "choice",
+                        "text": "ز",
+                        "options": [
+                            {"id": "ok", "label": "خوب", "score": 1},
+                            {"id": "half", "label": "نیمه", "score": 0.5},
+                            {"id": "bad", "label": "بد", "score": 0},
+                        ],
+                    },
                     {"id": "h", "type": "text", "text": "ح", "required": False},
                 ],
             },
@@ -44,14 +61,20 @@ FORM = Form.model_validate(
         "interview": {
             "title": "مصاحبه",
             "items": [
-                {"id": "courtesy", "type": "scale", "text": "ادب", "min": 1, "max": 5,
-                 "satisfaction": True},
+                {
+                    "id": "courtesy",
+                    "type": "scale",
+                    "text": "ادب",
+                    "min": 1,
+                    "max": 5,
+                    "satisfaction": True,
+                },
                 {"id": "done", "type": "yesno", "text": "انجام شد", "satisfaction": True},
                 {"id": "wait", "type": "number", "text": "انتظار", "min": 0, "max": 600},
             ],
         },
     }
-)  # fmt: skip
+)
 
 
 def test_hand_computed_example() -> None:
@@ -82,8 +105,15 @@ def test_hand_computed_example() -> None:
 
 
 def test_hidden_item_does_not_count_and_is_not_required() -> None:
-    answers = {("a", 0): "yes", ("b", 0): "yes", ("c", 0): 5, ("d", 0): "yes", ("e", 0): "no",
-               ("f", 0): 10, ("g", 0): "ok"}  # fmt: skip
+    answers = {
+        ("a", 0): "yes",
+        ("b", 0): "yes",
+        ("c", 0): 5,
+        ("d", 0): "yes",
+        ("e", 0): "no",
+        ("f", 0): 10,
+        ("g", 0): "ok",
+    }
     result = score(FORM, answers)
     assert result.compliance == 100.0  # e is hidden (d = yes) and its "no" is ignored
     assert result.grade == "A"
@@ -91,8 +121,14 @@ def test_hidden_item_does_not_count_and_is_not_required() -> None:
 
 
 def test_failed_critical_item_caps_the_grade() -> None:
-    answers = {("a", 0): "yes", ("b", 0): "no", ("c", 0): 5, ("d", 0): "yes", ("f", 0): 1,
-               ("g", 0): "ok"}  # fmt: skip
+    answers = {
+        ("a", 0): "yes",
+        ("b", 0): "no",
+        ("c", 0): 5,
+        ("d", 0): "yes",
+        ("f", 0): 1,
+        ("g", 0): "ok",
+    }
     result = score(FORM, answers)
     assert round(result.compliance or 0, 2) == round(100 * 8 / 9, 2)  # 88.89: would be B
     assert result.critical_failures == ["b"]
@@ -106,15 +142,31 @@ def test_nothing_answered() -> None:
     assert result.compliance is None and result.grade is None and result.satisfaction is None
     assert len(result.open_required) == 6  # a b c d f g are required; e hidden; h optional
 
+
 yesno = st.sampled_from(["yes", "no", "na", None])
 
 
-@given(a=yesno, b=yesno, d=yesno, c=st.one_of(st.none(), st.integers(1, 5)),
-       f=st.one_of(st.none(), st.integers(0, 100)),
-       g=st.sampled_from([None, "ok", "half", "bad"]))  # fmt: skip
+@given(
+    a=yesno,
+    b=yesno,
+    d=yesno,
+    c=st.one_of(st.none(), st.integers(1, 5)),
+    f=st.one_of(st.none(), st.integers(0, 100)),
+    g=st.sampled_from([None, "ok", "half", "bad"]),
+)
 def test_properties(a: Any, b: Any, d: Any, c: Any, f: Any, g: Any) -> None:
-    answers = {k: v for k, v in {("a", 0): a, ("b", 0): b, ("c", 0): c, ("d", 0): d,
-                                  ("f", 0): f, ("g", 0): g}.items() if v is not None}  # fmt: skip
+    answers = {
+        k: v
+        for k, v in {
+            ("a", 0): a,
+            ("b", 0): b,
+            ("c", 0): c,
+            ("d", 0): d,
+            ("f", 0): f,
+            ("g", 0): g,
+        }.items()
+        if v is not None
+    }
     result = score(FORM, answers)
     if result.compliance is not None:
         assert 0.0 <= result.compliance <= 100.0

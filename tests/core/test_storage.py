@@ -130,7 +130,9 @@ def test_read_only_database_write_is_a_clear_error(context: AppContext) -> None:
 
     db = Database(ro)
     with pytest.raises(StorageUnavailable) as caught:
-        inspections.set_note(db, inspection_id, inspections.form_of(db, inspection_id).sections[0].items[0].id, "x")
+        inspections.set_note(
+            db, inspection_id, inspections.form_of(db, inspection_id).sections[0].items[0].id, "x"
+        )
     assert "فقط‌خواندنی" in caught.value.message
 
 
@@ -168,8 +170,9 @@ def test_kill_9_loses_no_committed_answer(context: AppContext) -> None:
     inspection_id = new_draft(context)
     proc = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(context.data_dir), inspection_id],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     acknowledged = -1
     deadline = time.monotonic() + 60
@@ -179,7 +182,9 @@ def test_kill_9_loses_no_committed_answer(context: AppContext) -> None:
     proc.wait()
     ctx = open_context(context.data_dir)
     notes = set(inspections.notes_of(ctx.db, inspection_id).values())
-    items = [i for i in inspections.form_of(ctx.db, inspection_id).checklist_items() if i.type == "yesno"]
+    items = [
+        i for i in inspections.form_of(ctx.db, inspection_id).checklist_items() if i.type == "yesno"
+    ]
     # every acknowledged write of the last round over the items is there
     for n in range(max(0, acknowledged - len(items) + 1), acknowledged + 1):
         assert f"note {n}" in notes
@@ -189,7 +194,8 @@ def test_kill_9_loses_no_committed_answer(context: AppContext) -> None:
 
 def finalize_by_sql(context: AppContext, inspection_id: str) -> None:
     context.db.execute(
-        "UPDATE inspections SET status = 'finalized', finalized_at = '2024-01-01T00:00:00Z' WHERE id = ?",
+        "UPDATE inspections SET status = 'finalized', finalized_at = '2024-01-01T00:00:00Z' "
+        "WHERE id = ?",
         [inspection_id],
     )
     context.db.conn.commit()
@@ -233,7 +239,9 @@ def test_finalized_may_only_move_to_synced(context: AppContext) -> None:
         [inspection_id],
     )
     with pytest.raises(sqlite3.IntegrityError):
-        context.db.execute("UPDATE inspections SET status = 'finalized' WHERE id = ?", [inspection_id])
+        context.db.execute(
+            "UPDATE inspections SET status = 'finalized' WHERE id = ?", [inspection_id]
+        )
     item = inspections.form_of(context.db, inspection_id).sections[0].items[0]
     with pytest.raises(RecordLocked):
         inspections.set_answer(context.db, inspection_id, item.id, "yes")
