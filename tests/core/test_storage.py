@@ -262,3 +262,18 @@ def test_audit_chain_detects_a_removed_entry(context: AppContext) -> None:
     raw.close()
     report = audit.verify_chain(context.db)
     assert not report.ok and report.broken_at is not None
+
+
+def test_full_disk_is_a_clear_error_and_changes_nothing(context: AppContext) -> None:
+    inspection_id = new_draft(context)
+    item = inspections.form_of(context.db, inspection_id).sections[0].items[0]
+    before = inspections.notes_of(context.db, inspection_id)
+    # SQLite reports a full disk and a database at its page limit the same way (SQLITE_FULL).
+    pages = context.db.execute("PRAGMA page_count").fetchone()[0]
+    context.db.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(StorageUnavailable) as caught:
+        inspections.set_note(context.db, inspection_id, item.id, "یادداشت بلند " * 5000)
+    assert "دیسک پر است" in caught.value.message
+    context.db.execute("PRAGMA max_page_count = 1073741823")
+    assert inspections.notes_of(context.db, inspection_id) == before
+    assert audit.verify_chain(context.db).ok
