@@ -1,0 +1,112 @@
+"""What the PDF report prints: plain data, already in display form (Persian labels, Jalali dates).
+
+The adapter from the database fills these; the renderer does no lookups of its own, so the same
+ReportData always gives the same PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Office:
+    name: str
+    kind: str  # «دفتر پیشخوان دولت», «دفتر پلیس +۱۰», …
+    code: str = ""
+    county: str = ""  # شهرستان
+    address: str = ""
+    phone: str = ""
+    manager: str = ""
+
+
+@dataclass(frozen=True)
+class Inspector:
+    name: str
+    role: str = "بازرس"
+    code: str = ""  # personnel code
+
+
+@dataclass(frozen=True)
+class Summary:
+    score: float | None  # 0-100, None when nothing was scored
+    grade: str  # grade label, e.g. «خوب»
+    critical_failures: list[str] = field(default_factory=list)  # texts of failed critical items
+    satisfaction_index: float | None = None  # 0-100 from the client interviews
+    yes: int = 0
+    no: int = 0
+    na: int = 0
+
+
+@dataclass(frozen=True)
+class Row:
+    item: str
+    answer: str  # the answer's label as shown, e.g. «بله», «خیر», «مورد ندارد», «۳ از ۵»
+    note: str = ""
+    failed: bool = False  # shaded in the table
+    critical: bool = False  # marked with «(حیاتی)»
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    rows: list[Row]
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    text: str
+    corrective_action: str = ""
+    deadline: str = ""  # Jalali date as shown
+
+
+@dataclass(frozen=True)
+class InterviewLine:
+    question: str
+    summary: str  # e.g. «بله: ۷ — خیر: ۳»
+
+
+@dataclass(frozen=True)
+class Interviews:
+    count: int = 0
+    satisfaction_index: float | None = None
+    lines: list[InterviewLine] = field(default_factory=list)
+    remarks: list[str] = field(default_factory=list)  # clients' own words, anonymised
+
+
+@dataclass(frozen=True)
+class Photo:
+    data: bytes  # JPEG (or any image Pillow reads); corrupt data gives a placeholder
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Signature:
+    name: str
+    role: str
+    png: bytes | None = None  # the drawn signature
+    declined_reason: str = ""  # when the person did not sign
+    signed_at: str = ""  # Jalali date and time as shown
+
+
+@dataclass(frozen=True)
+class ReportData:
+    report_id: str  # the inspection's UUID
+    office: Office
+    inspector: Inspector
+    date: str  # Jalali date as shown, «۱۴۰۳/۰۵/۱۲»
+    start_time: str  # «۰۹:۳۰»
+    end_time: str
+    form_title: str
+    summary: Summary
+    sections: list[Section]
+    canonical_sha256: str  # sha256 of the canonical inspection JSON (hex)
+    form_version: str = ""
+    report_number: str = ""  # the number shown to people; the id when empty
+    findings: list[Finding] = field(default_factory=list)
+    interviews: Interviews = field(default_factory=Interviews)
+    photos: list[Photo] = field(default_factory=list)
+    signatures: list[Signature] = field(default_factory=list)
+    governorate: str = "استانداری بوشهر"
+    unit: str = "بازرسی و پاسخگویی به شکایات"

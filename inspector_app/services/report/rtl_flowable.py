@@ -1,0 +1,268 @@
+"""Right-to-left Persian paragraphs and lines for reportlab, drawn with the bundled Vazirmatn.
+
+Lines are broken in logical order (the first words of a note end up on the first line) using the
+widths of the shaped words; only then is each line shaped and reordered on its own
+(persian_text.visual). Reordering a whole paragraph and then wrapping it puts the end of the
+sentence on the first line: the classic mistake this module exists to avoid.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.flowables import Flowable
+
+from inspector_app.paths import resource
+from inspector_app.services.report import persian_text
+
+log = logging.getLogger(__name__)
+
+FONT_REGULAR = "Vazirmatn"
+FONT_MEDIUM = "Vazirmatn-Medium"
+FONT_BOLD = "Vazirmatn-Bold"
+_FONT_FILES = {
+    FONT_REGULAR: "Vazirmatn-Regular.ttf",
+    FONT_MEDIUM: "Vazirmatn-Medium.ttf",
+    FONT_BOLD: "Vazirmatn-Bold.ttf",
+}
+# Where the baseline sits inside a line box, as a share of the font size below the box's
+# vertical centre: Vazirmatn's Persian glyphs hang low, Latin capitals stand tall.
+_BASELINE_SHIFT = 0.33
+
+
+_registered: list[bool] = []  # non-empty once the fonts are registered
+
+
+def register_fonts() -> None:
+    """Register Vazirmatn (regular, medium, bold) with reportlab once per process."""
+    if _registered:
+        return
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    for name, filename in _FONT_FILES.items():
+        if name not in registered:
+            pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
+    pdfmetrics.registerFontFamily(
+        FONT_REGULAR,
+        normal=FONT_REGULAR,
+        bold=FONT_BOLD,
+        italic=FONT_REGULAR,
+        boldItalic=FONT_BOLD,
+    )
+    _registered.append(True)
+
+
+def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
+    """A canvas whose initial font is Vazirmatn: reportlab's default (Helvetica, a base-14 font)
+    would otherwise be listed, unembedded, on every page."""
+    register_fonts()
+    kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT_REGULAR
+    return Canvas(*args, **kwargs)
+
+
+@lru_cache(maxsize=8)
+def _cmap(font_name: str) -> frozenset[int]:
+    font = pdfmetrics.getFont(font_name)
+    face = getattr(font, "face", None)
+    if face is None:  # a base-14 font: Latin-1 only
+        return frozenset(range(32, 256))
+    return frozenset(face.charToGlyph)
+
+
+def _report_missing(ch: str) -> None:
+    name = unicodedata.name(ch, "?")
+    log.warning("نویسه‌ای که قلم ندارد با «\ufffd» جایگزین شد: U+%04X %s", ord(ch), name)
+
+
+def _cover(text: str, font_name: str) -> str:
+    return persian_text.cover(text, _cmap(font_name), _report_missing)
+
+
+@lru_cache(maxsize=65536)
+def _word_width(word: str, font_name: str) -> float:
+    """Width of one shaped word at 1 pt."""
+    glyphs = _cover(persian_text.logical_glyphs(word), font_name)
+    return float(pdfmetrics.stringWidth(glyphs, font_name, 1.0))
+
+
+def visual_line(text: str, font_name: str) -> str:
+    """A prepared logical line as the glyph string to draw left to right."""
+    return _cover(persian_text.visual(text), font_name)
+
+
+def text_width(
+    text: str, font_name: str, font_size: float, *, persian_digits: bool = True
+) -> float:
+    """Width of `text` drawn as one right-to-left line."""
+    prepared = persian_text.prepare(text, persian_digits=persian_digits)
+    return pdfmetrics.stringWidth(visual_line(prepared, font_name), font_name, font_size)
+
+
+def draw_rtl_line(
+    canvas: Canvas,
+    text: str,
+    x: float,
+    y: float,
+    *,
+    font_name: str = FONT_REGULAR,
+    font_size: float = 10,
+    align: str = "right",
+    persian_digits: bool = True,
+) -> float:
+    """Draw one line of Persian text with its baseline at `y`; `x` is the right edge for
+    align="right", the centre for "center", the left edge for "left". Returns the width."""
+    register_fonts()
+    prepared = persian_text.prepare(text.replace("\n", " "), persian_digits=persian_digits)
+    glyphs = visual_line(prepared, font_name)
+    width = pdfmetrics.stringWidth(glyphs, font_name, font_size)
+    left = {"right": x - width, "center": x - width / 2, "left": x}[align]
+    canvas.setFont(font_name, font_size)
+    canvas.drawString(left, y, glyphs)
+    return width
+
+
+@dataclass(frozen=True)
+class _Line:
+    words: tuple[str, ...]  # logical order, prepared
+    last: bool  # the last line of a hard paragraph (never justified)
+
+
+class RTLParagraph(Flowable):
+    """A paragraph of Persian (or mixed) text, right-aligned by default.
+
+    `style` is a reportlab ParagraphStyle: fontName, fontSize, leading, textColor, alignment
+    (TA_CENTER centres, TA_JUSTIFY justifies, TA_LEFT/TA_RIGHT start at the right edge),
+    spaceBefore/spaceAfter. Newlines in `text` are hard line breaks.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        *,
+        persian_digits: bool = True,
+        _lines: list[_Line] | None = None,
+    ) -> None:
+        super().__init__()
+        register_fonts()
+        self.text = text
+        self.style = style
+        self.persian_digits = persian_digits
+        self._paragraphs = [
+            persian_text.prepare(part, persian_digits=persian_digits).split(" ")
+            for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        ]
+        self._fixed_lines = _lines
+        self._lines: list[_Line] = _lines or []
+        self._wrapped_width: float | None = None
+        self.width = 0.0
+        self.height = 0.0
+
+    def __repr__(self) -> str:
+        return f"RTLParagraph({self.text[:40]!r}…)"
+
+    # -- measuring -------------------------------------------------------------------------
+    def _width(self, word: str) -> float:
+        return _word_width(word, self.style.fontName) * self.style.fontSize
+
+    def _break(self, avail: float) -> list[_Line]:
+        space = pdfmetrics.stringWidth(" ", self.style.fontName, self.style.fontSize)
+        lines: list[_Line] = []
+        for words in self._paragraphs:
+            current: list[str] = []
+            used = 0.0
+            for word in words:
+                if not word:
+                    continue
+                for piece in self._fit_word(word, avail):
+                    w = self._width(piece)
+                    if current and used + space + w > avail:
+                        lines.append(_Line(tuple(current), False))
+                        current, used = [], 0.0
+                    used = used + space + w if current else w
+                    current.append(piece)
+            lines.append(_Line(tuple(current), True))
+        return lines
+
+    def _fit_word(self, word: str, avail: float) -> list[str]:
+        """A word wider than the column is cut into pieces that fit (long URLs, no spaces)."""
+        if self._width(word) <= avail:
+            return [word]
+        pieces: list[str] = []
+        rest = word
+        while rest:
+            lo, hi = 1, len(rest)  # the longest prefix that fits; at least one character
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if self._width(rest[:mid]) <= avail:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            cut = lo
+            pieces.append(rest[:cut])
+            rest = rest[cut:]
+        return pieces
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._fixed_lines is None and self._wrapped_width != availWidth:
+            self._lines = self._break(max(availWidth, self.style.fontSize))
+            self._wrapped_width = availWidth
+        self.width = availWidth
+        self.height = len(self._lines) * self.style.leading
+        return self.width, self.height
+
+    def minWidth(self) -> float:
+        widths = [self._width(w) for words in self._paragraphs for w in words if w]
+        return min(max(widths, default=0.0), 120.0)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        fit = int((availHeight + 1e-6) // self.style.leading)
+        if fit <= 0:
+            return []
+        # Always two parts (the second may be empty): reportlab's Table, splitting a row,
+        # takes both halves of whatever a cell's split returns.
+        head = RTLParagraph(
+            self.text, self.style, persian_digits=self.persian_digits, _lines=self._lines[:fit]
+        )
+        tail_style = ParagraphStyle("rtl-tail", parent=self.style, spaceBefore=0)
+        tail = RTLParagraph(
+            self.text, tail_style, persian_digits=self.persian_digits, _lines=self._lines[fit:]
+        )
+        head.style = ParagraphStyle("rtl-head", parent=self.style, spaceAfter=0)
+        return [head, tail]
+
+    # -- drawing ---------------------------------------------------------------------------
+    def draw(self) -> None:
+        style = self.style
+        canvas: Any = self.canv
+        canvas.saveState()
+        canvas.setFillColor(style.textColor)
+        canvas.setFont(style.fontName, style.fontSize)
+        space = pdfmetrics.stringWidth(" ", style.fontName, style.fontSize)
+        for index, line in enumerate(self._lines):
+            centre = self.height - (index + 0.5) * style.leading
+            baseline = centre - _BASELINE_SHIFT * style.fontSize
+            glyphs = visual_line(" ".join(line.words), style.fontName)
+            width = pdfmetrics.stringWidth(glyphs, style.fontName, style.fontSize)
+            gaps = glyphs.count(" ")
+            if style.alignment == TA_JUSTIFY and not line.last and gaps:
+                extra = (self.width - width) / gaps
+                x = 0.0
+                for chunk in glyphs.split(" "):
+                    canvas.drawString(x, baseline, chunk)
+                    x += pdfmetrics.stringWidth(chunk, style.fontName, style.fontSize)
+                    x += space + extra
+                continue
+            free = self.width - width
+            x = free / 2 if style.alignment == TA_CENTER else free
+            canvas.drawString(x, baseline, glyphs)
+        canvas.restoreState()

@@ -1,0 +1,184 @@
+"""From the database to the report: gather an inspection into ReportData and render it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app.domain.canonical import canonical_sha256 as hash_document
+from inspector_app.domain.forms import Form, Item
+from inspector_app.domain.jalali import clock_time, jalali_date, jalali_datetime
+from inspector_app.domain.labels import OFFICE_KINDS, UNANSWERED, answer_label, number
+from inspector_app.domain.persian import to_persian_digits
+from inspector_app.domain.scoring import FAIL_BELOW, GRADE_LABELS, is_visible, item_score
+from inspector_app.services import inspection_document
+from inspector_app.services.report import model
+from inspector_app.services.report.render import render_report_with_log
+from inspector_app.storage import inspections
+
+ROLE_LABELS = {"inspector": "بازرس", "representative": "نمایندهٔ دفتر"}
+
+
+def render_inspection_pdf(
+    db: Database, inspection_id: str, *, canonical_sha256: str | None = None
+) -> bytes:
+    """The PDF report of an inspection as it stands now (a draft gives an unsigned report)."""
+    pdf, _ = render_inspection_pdf_with_log(db, inspection_id, canonical_sha256=canonical_sha256)
+    return pdf
+
+
+def render_inspection_pdf_with_log(
+    db: Database, inspection_id: str, *, canonical_sha256: str | None = None
+) -> tuple[bytes, list[str]]:
+    return render_report_with_log(report_data(db, inspection_id, canonical_sha256))
+
+
+def report_data(
+    db: Database, inspection_id: str, canonical_sha256: str | None = None
+) -> model.ReportData:
+    row = inspections.get(db, inspection_id)
+    form = inspections.form_of(db, inspection_id)
+    answers = inspections.answers_of(db, inspection_id)
+    notes = inspections.notes_of(db, inspection_id)
+    photo_counts = inspections.photo_counts(db, inspection_id)
+    result = inspections.score_of(db, inspection_id, form)
+    if canonical_sha256 is None:
+        canonical_sha256 = row["canonical_sha256"] or hash_document(
+            inspection_document.canonical_document(db, inspection_id)
+        )
+    office = row["office"]
+    texts = {item.id: item.text for item in form.all_items()}
+    return model.ReportData(
+        report_id=inspection_id,
+        report_number=inspection_id.split("-")[0].upper(),
+        office=model.Office(
+            name=office["name"],
+            kind=OFFICE_KINDS.get(office["type"], office["type"]),
+            code=office["code"],
+            county=f"{office['county']}، {office['city']}",
+            address=office.get("address", ""),
+            phone=office.get("phone", ""),
+            manager=office.get("manager", ""),
+        ),
+        inspector=model.Inspector(name=row["inspector_name"], code=row["inspector_personnel_no"]),
+        date=jalali_date(row["visit_date"]),
+        start_time=clock_time(row["arrival_at"]) if row["arrival_at"] else UNANSWERED,
+        end_time=clock_time(row["departure_at"]) if row["departure_at"] else UNANSWERED,
+        form_title=form.title,
+        form_version=to_persian_digits(form.version),
+        summary=model.Summary(
+            score=result.compliance,
+            grade=GRADE_LABELS[result.grade] if result.grade else UNANSWERED,
+            critical_failures=[texts[i] for i in result.critical_failures],
+            satisfaction_index=result.satisfaction,
+            yes=result.yes,
+            no=result.no,
+            na=result.na,
+        ),
+        sections=_sections(form, answers, notes, photo_counts),
+        canonical_sha256=canonical_sha256,
+        findings=[
+            model.Finding(
+                text=f["description"],
+                corrective_action=f["corrective_action"],
+                deadline=jalali_date(f["deadline"]) if f["deadline"] else "",
+            )
+            for f in inspections.findings_of(db, inspection_id)
+        ],
+        interviews=_interviews(
+            form, answers, inspections.interview_indices(db, inspection_id), result.satisfaction
+        ),
+        photos=[
+            model.Photo(data=p["jpeg"], caption=p["caption"] or texts.get(p["item_id"], ""))
+            for p in inspections.photos_of(db, inspection_id, with_data=True)
+        ],
+        signatures=[_signature(s, row) for s in inspections.signatures_of(db, inspection_id)],
+    )
+
+
+def _sections(
+    form: Form,
+    answers: dict[tuple[str, int], Any],
+    notes: dict[tuple[str, int], str],
+    photo_counts: dict[tuple[str, int], int],
+) -> list[model.Section]:
+    sections = []
+    for section in form.sections:
+        rows = []
+        weighted = total = 0.0
+        for item in section.items:
+            if not is_visible(item, answers):
+                continue
+            value = answers.get((item.id, 0))
+            score = item_score(item, value)
+            if score is not None:
+                weighted += item.weight * score
+                total += item.weight
+            rows.append(
+                model.Row(
+                    item=item.text,
+                    answer=answer_label(item, value, photo_counts.get((item.id, 0), 0)),
+                    note=notes.get((item.id, 0), ""),
+                    failed=score is not None and score < FAIL_BELOW,
+                    critical=item.critical,
+                )
+            )
+        sections.append(
+            model.Section(
+                title=section.title, rows=rows, score=100 * weighted / total if total else None
+            )
+        )
+    return sections
+
+
+def _interview_summary(item: Item, values: list[Any]) -> str:
+    """One line summing up all clients' answers to one interview question."""
+    if not values:
+        return UNANSWERED
+    if item.type in ("scale", "number"):
+        mean = sum(float(v) for v in values) / len(values)
+        suffix = (
+            f" از {number(item.max or 0, 0)}" if item.type == "scale" else f" {item.unit or ''}"
+        )
+        return f"میانگین {number(mean)}{suffix}".strip()
+    if item.type == "multichoice":
+        values = [v for many in values for v in many]
+    counts = Counter(answer_label(item, v) for v in values)
+    return " — ".join(f"{label}: {number(count, 0)}" for label, count in counts.most_common())
+
+
+def _interviews(
+    form: Form, answers: dict[tuple[str, int], Any], indices: list[int], satisfaction: float | None
+) -> model.Interviews:
+    if form.interview is None or not indices:
+        return model.Interviews(count=0, satisfaction_index=None)
+    lines: list[model.InterviewLine] = []
+    remarks: list[str] = []
+    for item in form.interview.items:
+        values = [
+            answers[(item.id, i)]
+            for i in indices
+            if answers.get((item.id, i)) not in (None, "", [])
+        ]
+        if item.type == "text":
+            remarks.extend(str(v) for v in values)
+        elif item.type != "photo":
+            lines.append(model.InterviewLine(item.text, _interview_summary(item, values)))
+    return model.Interviews(
+        count=len(indices), satisfaction_index=satisfaction, lines=lines, remarks=remarks
+    )
+
+
+def _signature(signature: dict[str, Any], row: dict[str, Any]) -> model.Signature:
+    role = ROLE_LABELS.get(signature["role"], signature["role"])
+    if signature["role"] == "representative" and row["rep_role"]:
+        role = f"{role} ({row['rep_role']})"
+    return model.Signature(
+        name=signature["signer_name"],
+        role=role,
+        png=signature["png"],
+        declined_reason=signature["declined_reason"] or "",
+        signed_at=jalali_datetime(signature["signed_at"]),
+    )
