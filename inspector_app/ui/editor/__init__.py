@@ -1,0 +1,1 @@
+"""The inspection editor: header, sections of items, interviews, findings, live score."""

@@ -1,0 +1,709 @@
+"""The inspection editor: one inspection, every change committed as it is made.
+
+Answers are written when chosen (the "saved" mark appears only after the write returned);
+notes and typed text are written after a short pause, when focus leaves the field, and by
+`flush()` when the editor or the window closes, so closing mid-typing loses nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from inspector_app.domain.scoring import AnswerKey, ScoreResult, is_visible
+from inspector_app.services.workflow import prefill_findings
+from inspector_app.storage import inspections
+from inspector_app.storage.inspections import NewPhoto
+from inspector_app.ui import fmt, labels, messages, ui_settings
+from inspector_app.ui.background import run_in_background
+from inspector_app.ui.editor.actions import EDITOR_ACTIONS
+from inspector_app.ui.editor.findings import FindingCard, FindingsPanel
+from inspector_app.ui.editor.header import HeaderPanel
+from inspector_app.ui.editor.interviews import InterviewsPanel
+from inspector_app.ui.editor.items import ItemWidget
+from inspector_app.ui.editor.pending import PendingWrites
+from inspector_app.ui.editor.photos import prepare_many
+from inspector_app.ui.env import PageEnv
+from inspector_app.ui.qt import (
+    QApplication,
+    QHBoxLayout,
+    QKeyCombination,
+    QKeyEvent,
+    QKeySequence,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QShortcut,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    is_alive,
+)
+
+log = logging.getLogger(__name__)
+
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_ALT = Qt.KeyboardModifier.AltModifier
+# Built from key codes, not parsed from text, so no locale or layout can change them.
+SHORTCUTS = {
+    "yes": QKeySequence(QKeyCombination(_CTRL, Qt.Key.Key_1)),
+    "no": QKeySequence(QKeyCombination(_CTRL, Qt.Key.Key_2)),
+    "na": QKeySequence(QKeyCombination(_CTRL, Qt.Key.Key_3)),
+    "next_item": QKeySequence(QKeyCombination(_ALT, Qt.Key.Key_Down)),
+    "previous_item": QKeySequence(QKeyCombination(_ALT, Qt.Key.Key_Up)),
+    "next_section": QKeySequence(QKeyCombination(_CTRL, Qt.Key.Key_PageDown)),
+    "previous_section": QKeySequence(QKeyCombination(_CTRL, Qt.Key.Key_PageUp)),
+}
+
+
+class InspectionEditor(QWidget):
+    close_requested = Signal()
+    score_changed = Signal(object)  # ScoreResult
+
+    def __init__(self, env: PageEnv, inspection_id: str) -> None:
+        super().__init__()
+        self.setObjectName("inspectionEditor")
+        self.env = env
+        self.inspection_id = inspection_id
+        self.db = env.context.db
+        self.record = inspections.get(self.db, inspection_id)
+        self.form = inspections.form_of(self.db, inspection_id)
+        self.read_only = self.record["status"] != "draft"
+        self.answers: dict[AnswerKey, Any] = inspections.answers_of(self.db, inspection_id)
+        self.items: dict[AnswerKey, ItemWidget] = {}
+        self.section_items: list[list[ItemWidget]] = []
+        self.imports_running = 0
+        self._current: ItemWidget | None = None
+        self._findings_loaded = False
+        self.writes = PendingWrites()
+        self.writes.state_changed.connect(self._set_saved_state)
+        self.writes.failed.connect(lambda exc: messages.report_exception(self, exc))
+
+        # --- top bar: back, title, live score, open required, saved mark, extra actions --
+        self.back_button = QPushButton(self.tr("بازگشت"))
+        self.back_button.setObjectName("backButton")
+        self.back_button.clicked.connect(self.close_requested)
+        title = QLabel(self.form.title)
+        title.setObjectName("formTitle")
+        self.score_label = QLabel()
+        self.score_label.setObjectName("scoreLabel")
+        self.open_label = QLabel()
+        self.open_label.setObjectName("openCount")
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedIndicator")
+        self.actions_bar = QHBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(title, 1)
+        top.addWidget(self.score_label)
+        top.addWidget(self.open_label)
+        top.addWidget(self.saved_label)
+        top.addLayout(self.actions_bar)
+
+        self.header = HeaderPanel(self.record)
+        self.header.changed.connect(self._header_changed)
+        self.header.typed.connect(self._header_typed)
+        self.header.left.connect(self.writes.flush)
+
+        # --- sections: navigation list and one scrolling page each -----------------------
+        self.nav = QListWidget()
+        self.nav.setObjectName("sectionNav")
+        self.nav.setMinimumWidth(220)
+        self.nav.setMaximumWidth(320)
+        self.nav.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("sectionPages")
+        self.scrolls: list[QScrollArea] = []
+        for section in self.form.sections:
+            widgets = [
+                self._make_item(item, 0, f"{fmt.plain_int(position)}-")
+                for position, item in enumerate(section.items, start=1)
+            ]
+            self.section_items.append(widgets)
+            self._add_page(section.title, widgets)
+        self.interviews: InterviewsPanel | None = None
+        if self.form.interview is not None:
+            self.interviews = InterviewsPanel(
+                self.form.interview.title, self.form.interview.min_count, self._make_interview_items
+            )
+            self.interviews.add_requested.connect(self.add_interview)
+            self.interviews.remove_requested.connect(self.remove_interview)
+            self._add_nav_entry(self.form.interview.title)
+            self.stack.addWidget(self.interviews)
+            self.scrolls.append(self.interviews.scroll_area)
+            for repeat in inspections.interview_indices(self.db, inspection_id):
+                self.interviews.add_group(repeat)
+        self.findings = FindingsPanel()
+        self.findings.add_requested.connect(lambda: self._add_finding_card(None))
+        self.findings.prefill_requested.connect(self.prefill_findings)
+        self._add_nav_entry(self.tr("یافته‌ها"))
+        self.stack.addWidget(self.findings)
+        self.nav.currentRowChanged.connect(self._section_changed)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        self.banner = QLabel()
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setStyleSheet("background: #fff4ce; padding: 6px; border-radius: 4px;")
+        layout.addWidget(self.banner)
+        layout.addWidget(self.header)
+        layout.addWidget(splitter, 1)
+        help_line = QLabel(
+            self.tr(
+                "میان‌برها: بله Ctrl+1 · خیر Ctrl+2 · مورد ندارد Ctrl+3 · "
+                "مورد بعد/قبل Alt+↓/Alt+↑ · بخش بعد/قبل Ctrl+PgDown/Ctrl+PgUp"
+            )
+        )
+        help_line.setObjectName("shortcutHelp")
+        help_line.setStyleSheet("color: palette(mid);")
+        layout.addWidget(help_line)
+
+        for make_action in EDITOR_ACTIONS:
+            widget = make_action(self)
+            if widget is not None:
+                self.actions_bar.addWidget(widget)
+        self._install_shortcuts()
+        self._load_values()
+        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+        self.set_read_only(self.read_only)
+        self._update_visibility()
+        self._show_score(inspections.score_of(self.db, inspection_id, self.form))
+        self._set_saved_state("saved")
+        self.nav.setCurrentRow(0)
+
+    # --- building ----------------------------------------------------------------------
+    def _add_nav_entry(self, title: str) -> None:
+        entry = QListWidgetItem(title)
+        entry.setData(Qt.ItemDataRole.UserRole, title)
+        self.nav.addItem(entry)
+
+    def _add_page(self, title: str, widgets: list[ItemWidget]) -> None:
+        body = QWidget()
+        column = QVBoxLayout(body)
+        heading = QLabel(title)
+        heading.setObjectName("sectionTitle")
+        font = heading.font()
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        heading.setFont(font)
+        column.addWidget(heading)
+        for widget in widgets:
+            column.addWidget(widget)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.scrolls.append(scroll)
+        self.stack.addWidget(scroll)
+        self._add_nav_entry(title)
+
+    def _make_item(self, item: Any, repeat: int, number: str = "") -> ItemWidget:
+        widget = ItemWidget(item, repeat, number)
+        widget.answer_chosen.connect(lambda value, w=widget: self.set_answer(w, value))
+        widget.note_edited.connect(lambda text, w=widget: self._note_edited(w, text))
+        widget.text_edited.connect(lambda text, w=widget: self._text_edited(w, text))
+        widget.number_typed.connect(lambda value, w=widget: self._typed_answer(w, value))
+        widget.note_left.connect(self.writes.flush)
+        if widget.photos is not None:
+            widget.photos.add_requested.connect(lambda w=widget: self.choose_photos(w))
+            widget.photos.files_chosen.connect(lambda files, w=widget: self.import_photos(w, files))
+            widget.photos.remove_requested.connect(lambda pid, w=widget: self.remove_photo(w, pid))
+        self.items[(item.id, repeat)] = widget
+        return widget
+
+    def _make_interview_items(self, repeat: int) -> list[ItemWidget]:
+        assert self.form.interview is not None
+        widgets = [
+            self._make_item(item, repeat, f"{fmt.plain_int(position)}-")
+            for position, item in enumerate(self.form.interview.items, start=1)
+        ]
+        for widget in widgets:
+            self._load_widget(widget)
+            widget.set_read_only(self.read_only)
+        return widgets
+
+    def _load_values(self) -> None:
+        self._notes = inspections.notes_of(self.db, self.inspection_id)
+        self._photos = inspections.photos_of(self.db, self.inspection_id)
+        for widget in self.items.values():
+            self._load_widget(widget)
+
+    def _load_widget(self, widget: ItemWidget) -> None:
+        key = (widget.item.id, widget.repeat)
+        widget.set_value(self.answers.get(key))
+        widget.set_note(getattr(self, "_notes", {}).get(key, ""))
+        if widget.photos is not None:
+            widget.photos.set_photos(
+                [
+                    p
+                    for p in getattr(self, "_photos", [])
+                    if p["item_id"] == widget.item.id and p["repeat_index"] == widget.repeat
+                ]
+            )
+
+    def _install_shortcuts(self) -> None:
+        bindings: dict[str, Callable[[], None]] = {
+            "yes": lambda: self.answer_current("yes"),
+            "no": lambda: self.answer_current("no"),
+            "na": lambda: self.answer_current("na"),
+            "next_item": lambda: self.move_item(1),
+            "previous_item": lambda: self.move_item(-1),
+            "next_section": lambda: self.move_section(1),
+            "previous_section": lambda: self.move_section(-1),
+        }
+        self.shortcuts: dict[str, QShortcut] = {}
+        for name, action in bindings.items():
+            shortcut = QShortcut(SHORTCUTS[name], self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+            self.shortcuts[name] = shortcut
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A shortcut the focused field let through unmatched (seen with Ctrl+PgDown in a
+        # line edit) bubbles up here as a key press: honour it all the same.
+        pressed = QKeySequence(event.keyCombination())
+        for name, sequence in SHORTCUTS.items():
+            if pressed.matches(sequence) == QKeySequence.SequenceMatch.ExactMatch:
+                self.shortcuts[name].activated.emit()
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    # --- answers -----------------------------------------------------------------------
+    def set_answer(self, widget: ItemWidget, value: Any) -> bool:
+        """Store one answer now; the saved mark shows only after the write committed."""
+        key = (widget.item.id, widget.repeat)
+        if self.read_only:
+            widget.set_value(self.answers.get(key))
+            return False
+        self._set_saved_state("pending")
+        self.writes.cancel(("answer", widget.item.id, widget.repeat))  # this value is newer
+        try:
+            result = inspections.set_answer(
+                self.db, self.inspection_id, widget.item.id, value, repeat_index=widget.repeat
+            )
+        except Exception as exc:
+            widget.set_value(self.answers.get(key))
+            self._set_saved_state("error")
+            messages.report_exception(self, exc)
+            return False
+        self.answers[key] = value
+        self._after_write(result)
+        return True
+
+    def _after_write(self, result: ScoreResult | None = None) -> None:
+        self._update_visibility()
+        self._show_score(result or inspections.score_of(self.db, self.inspection_id, self.form))
+        if not self.writes.has_pending():
+            self._set_saved_state("saved")
+        self.env.events.inspection_changed.emit(self.inspection_id)
+
+    def _note_edited(self, widget: ItemWidget, text: str) -> None:
+        if self.read_only:
+            return
+        item_id, repeat = widget.item.id, widget.repeat
+        self.writes.schedule(
+            ("note", item_id, repeat),
+            lambda: inspections.set_note(self.db, self.inspection_id, item_id, text, repeat),
+        )
+
+    def _text_edited(self, widget: ItemWidget, text: str) -> None:
+        self._typed_answer(widget, text if text.strip() else None)
+
+    def _typed_answer(self, widget: ItemWidget, value: Any) -> None:
+        """An answer being typed (text, number): written after a pause, on leaving, on close."""
+        if self.read_only:
+            return
+        item_id, repeat = widget.item.id, widget.repeat
+
+        def write() -> None:
+            inspections.set_answer(self.db, self.inspection_id, item_id, value, repeat_index=repeat)
+            self.answers[(item_id, repeat)] = value
+            if is_alive(self):
+                self._after_write()
+
+        self.writes.schedule(("answer", item_id, repeat), write)
+
+    def _header_changed(self, fields: dict[str, Any]) -> None:
+        if self.read_only:
+            return
+        self._set_saved_state("pending")
+        try:
+            inspections.update_header(self.db, self.inspection_id, **fields)
+        except Exception as exc:
+            self._set_saved_state("error")
+            messages.report_exception(self, exc)
+            return
+        self._after_write()
+
+    def _header_typed(self, key: str, fields: dict[str, Any]) -> None:
+        if self.read_only:
+            return
+        self.writes.schedule(
+            ("header", key),
+            lambda: inspections.update_header(self.db, self.inspection_id, **fields),
+        )
+
+    def flush(self) -> bool:
+        """Write everything still pending; True when it all committed."""
+        return self.writes.flush()
+
+    # --- visibility, score, saved mark ---------------------------------------------------
+    def _update_visibility(self) -> None:
+        for widget in self.items.values():
+            widget.setVisible(is_visible(widget.item, self.answers, widget.repeat))
+
+    def _show_score(self, result: ScoreResult) -> None:
+        self.score = result
+        grade = labels.label(labels.GRADES, result.grade) if result.grade else "—"
+        self.score_label.setText(
+            self.tr("امتیاز: {score} ({grade})").format(
+                score=fmt.percent(result.compliance), grade=grade
+            )
+        )
+        open_count = len(result.open_required)
+        self.open_label.setProperty("count", open_count)
+        self.open_label.setText(
+            self.tr("موارد الزامی باز: {n}").format(n=fmt.plain_int(open_count))
+        )
+        for row, section in enumerate(result.sections):
+            entry = self.nav.item(row)
+            done = section.answered >= section.total_visible
+            entry.setText(
+                f"{'✔ ' if done else ''}{entry.data(Qt.ItemDataRole.UserRole)}\n"
+                f"{fmt.plain_int(section.answered)} / {fmt.plain_int(section.total_visible)}"
+            )
+        if self.interviews is not None and self.form.interview is not None:
+            entry = self.nav.item(len(result.sections))
+            count = len(self.interviews.groups)
+            entry.setText(
+                f"{entry.data(Qt.ItemDataRole.UserRole)}\n"
+                + self.tr("{n} مصاحبه").format(n=fmt.plain_int(count))
+            )
+        self.score_changed.emit(result)
+
+    def _set_saved_state(self, state: str) -> None:
+        texts = {
+            "saved": self.tr("✔ ذخیره شد"),
+            "pending": self.tr("… در حال ذخیره"),
+            "error": self.tr("✖ ذخیره نشد"),
+        }
+        colors = {"saved": "#1b7f3b", "pending": "#8a6d00", "error": "#b3261e"}
+        if state == "saved" and self.writes.has_pending():
+            state = "pending"
+        self.saved_label.setProperty("state", state)
+        self.saved_label.setText(texts[state])
+        self.saved_label.setStyleSheet(f"color: {colors[state]}; font-weight: bold;")
+
+    # --- keyboard ------------------------------------------------------------------------
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not is_alive(self):
+            return
+        widget = new
+        while widget is not None and not isinstance(widget, ItemWidget):
+            widget = widget.parentWidget()
+        if isinstance(widget, ItemWidget) and self.isAncestorOf(widget):
+            self._make_current(widget)
+
+    def _make_current(self, widget: ItemWidget) -> None:
+        if self._current is not None and is_alive(self._current):
+            self._current.set_current(False)
+        self._current = widget
+        widget.set_current(True)
+
+    def current_item(self) -> ItemWidget | None:
+        if self._current is not None and is_alive(self._current) and self._current.isVisible():
+            return self._current
+        visible = self._page_items()
+        return visible[0] if visible else None
+
+    def _page_items(self) -> list[ItemWidget]:
+        """Visible items of the page on screen, in order."""
+        row = self.nav.currentRow()
+        if 0 <= row < len(self.section_items):
+            widgets = self.section_items[row]
+        elif self.interviews is not None and row == len(self.section_items):
+            widgets = [
+                w
+                for repeat in sorted(self.interviews.groups)
+                for w in self.items.values()
+                if w.repeat == repeat
+            ]
+        else:
+            widgets = []
+        return [w for w in widgets if not w.isHidden()]
+
+    def answer_current(self, key: str) -> None:
+        widget = self.current_item()
+        if widget is not None and widget.answer_key(key):
+            self.move_item(1)
+
+    def move_item(self, step: int) -> None:
+        visible = self._page_items()
+        current = self.current_item()
+        if current is None or current not in visible:
+            if visible:
+                self.focus_item(visible[0])
+            return
+        position = visible.index(current) + step
+        if 0 <= position < len(visible):
+            self.focus_item(visible[position])
+        elif step > 0:
+            self.move_section(1)
+
+    def move_section(self, step: int) -> None:
+        row = self.nav.currentRow() + step
+        if 0 <= row < self.nav.count():
+            self.nav.setCurrentRow(row)
+            self.focus_first_item()
+
+    def focus_first_item(self) -> None:
+        visible = self._page_items()
+        if visible:
+            self.focus_item(visible[0])
+
+    def focus_item(self, widget: ItemWidget) -> None:
+        self._make_current(widget)
+        page = self._page_of(widget)
+        if page is not None and self.nav.currentRow() != page:
+            self.nav.setCurrentRow(page)
+        widget.first_input().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if page is not None and page < len(self.scrolls):
+            self.scrolls[page].ensureWidgetVisible(widget, 0, 40)
+
+    def _page_of(self, widget: ItemWidget) -> int | None:
+        for row, widgets in enumerate(self.section_items):
+            if widget in widgets:
+                return row
+        if self.interviews is not None and widget.repeat > 0:
+            return len(self.section_items)
+        return None
+
+    def jump_to(self, item_id: str, repeat_index: int = 0) -> bool:
+        """Show and focus one item (e.g. from a list of what is still missing)."""
+        widget = self.items.get((item_id, repeat_index))
+        if widget is None:
+            return False
+        self.focus_item(widget)
+        return True
+
+    def _section_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        if self.stack.currentWidget() is self.findings and not self._findings_loaded:
+            self._load_findings(prefill=not self.read_only)
+
+    # --- photos --------------------------------------------------------------------------
+    def choose_photos(self, widget: ItemWidget) -> None:
+        assert widget.photos is not None
+        files = widget.photos.ask_files(ui_settings.last_folder(self.env.settings, "photos"))
+        if files:
+            ui_settings.remember_folder(self.env.settings, "photos", files[0].parent)
+            self.import_photos(widget, files)
+
+    def import_photos(self, widget: ItemWidget, files: list[Path]) -> None:
+        """Read and downscale off the GUI thread, then store each photo."""
+        if self.read_only:
+            return
+        self.imports_running += 1
+        item_id, repeat = widget.item.id, widget.repeat
+        db, inspection_id = self.db, self.inspection_id
+
+        def done(result: tuple[list[NewPhoto], list[tuple[str, str]]]) -> None:
+            self.imports_running -= 1
+            if is_alive(self):
+                self._store_photos(item_id, repeat, *result)
+            else:  # the editor was closed meanwhile: keep the photos all the same
+                for photo in result[0]:
+                    inspections.add_photo(db, inspection_id, item_id, photo, repeat_index=repeat)
+
+        def failed(error: BaseException) -> None:
+            self.imports_running -= 1
+            messages.report_exception(self if is_alive(self) else None, error)
+
+        run_in_background(
+            self,
+            prepare_many,
+            list(files),
+            on_success=done,
+            on_failure=failed,
+            label=self.tr("در حال آماده‌سازی عکس‌ها…"),
+        )
+
+    def _store_photos(
+        self, item_id: str, repeat: int, prepared: list[NewPhoto], refused: list[tuple[str, str]]
+    ) -> None:
+        stored = 0
+        for photo in prepared:
+            try:
+                inspections.add_photo(
+                    self.db, self.inspection_id, item_id, photo, repeat_index=repeat
+                )
+                stored += 1
+            except Exception as exc:
+                messages.report_exception(self, exc)
+                break
+        if stored:
+            self._refresh_photos(item_id, repeat)
+            self._after_write()
+        if refused:
+            lines = "\n".join(f"• {name}: {reason}" for name, reason in refused)
+            messages.show_warning(
+                self,
+                self.tr("{n} پرونده افزوده نشد:").format(n=fmt.plain_int(len(refused))),
+                lines,
+            )
+
+    def _refresh_photos(self, item_id: str, repeat: int) -> None:
+        widget = self.items.get((item_id, repeat))
+        if widget is None or widget.photos is None:
+            return
+        self._photos = inspections.photos_of(self.db, self.inspection_id)
+        widget.photos.set_photos(
+            [p for p in self._photos if p["item_id"] == item_id and p["repeat_index"] == repeat]
+        )
+
+    def remove_photo(self, widget: ItemWidget, photo_id: str) -> None:
+        def remove() -> None:
+            try:
+                inspections.remove_photo(self.db, photo_id)
+            except Exception as exc:
+                messages.report_exception(self, exc)
+                return
+            self._refresh_photos(widget.item.id, widget.repeat)
+            self._after_write()
+
+        messages.confirm(self, self.tr("این عکس حذف شود؟"), remove, yes_text=self.tr("حذف شود"))
+
+    # --- interviews ----------------------------------------------------------------------
+    def add_interview(self) -> int | None:
+        if self.read_only or self.interviews is None:
+            return None
+        self.writes.flush()
+        try:
+            repeat = inspections.add_interview(self.db, self.inspection_id)
+        except Exception as exc:
+            messages.report_exception(self, exc)
+            return None
+        widgets = self.interviews.add_group(repeat)
+        self._update_visibility()
+        self._after_write()
+        if widgets:
+            self.focus_item(widgets[0])
+        return repeat
+
+    def remove_interview(self, repeat: int) -> None:
+        def remove() -> None:
+            self.writes.flush()
+            try:
+                inspections.remove_interview(self.db, self.inspection_id, repeat)
+            except Exception as exc:
+                messages.report_exception(self, exc)
+                return
+            for key in [k for k in self.items if k[1] == repeat]:
+                del self.items[key]
+            for key in [k for k in self.answers if k[1] == repeat]:
+                del self.answers[key]
+            if self._current is not None and self._current.repeat == repeat:
+                self._current = None
+            assert self.interviews is not None
+            self.interviews.remove_group(repeat)
+            self._after_write()
+
+        messages.confirm(
+            self,
+            self.tr("مصاحبهٔ {n} با همهٔ پاسخ‌هایش حذف شود؟").format(n=fmt.plain_int(repeat)),
+            remove,
+            yes_text=self.tr("حذف شود"),
+        )
+
+    # --- findings ------------------------------------------------------------------------
+    def _load_findings(self, prefill: bool) -> None:
+        self._findings_loaded = True
+        if prefill:
+            try:
+                prefill_findings(self.db, self.inspection_id)
+            except Exception as exc:
+                messages.report_exception(self, exc)
+        self.findings.clear()
+        for finding in inspections.findings_of(self.db, self.inspection_id):
+            self._add_finding_card(finding)
+
+    def prefill_findings(self) -> None:
+        self.writes.flush()
+        self._load_findings(prefill=True)
+
+    def _add_finding_card(self, finding: dict[str, Any] | None) -> FindingCard:
+        card = FindingCard(finding)
+        card.edited.connect(self._finding_edited)
+        card.left.connect(self.writes.flush)
+        card.remove_requested.connect(self._remove_finding)
+        card.set_read_only(self.read_only)
+        self.findings.add_card(card)
+        if finding is None:
+            card.description.setFocus()
+        return card
+
+    def _finding_edited(self, card: FindingCard) -> None:
+        if self.read_only:
+            return
+
+        def write() -> None:
+            values = card.values()
+            if not values["description"]:
+                return  # nothing to keep until the finding is described
+            card.finding_id = inspections.save_finding(
+                self.db, self.inspection_id, finding_id=card.finding_id, **values
+            )
+
+        self.writes.schedule(("finding", id(card)), write)
+
+    def _remove_finding(self, card: FindingCard) -> None:
+        def remove() -> None:
+            self.writes.flush()
+            if card.finding_id is not None:
+                try:
+                    inspections.remove_finding(self.db, card.finding_id)
+                except Exception as exc:
+                    messages.report_exception(self, exc)
+                    return
+            self.findings.remove_card(card)
+            self._after_write()
+
+        messages.confirm(self, self.tr("این یافته حذف شود؟"), remove, yes_text=self.tr("حذف شود"))
+
+    # --- state ---------------------------------------------------------------------------
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self.banner.setText(
+            self.tr("این بازرسی {status} است و فقط خواندنی است.").format(
+                status=labels.label(labels.INSPECTION_STATUSES, self.record["status"])
+            )
+        )
+        self.banner.setVisible(read_only)
+        self.header.set_read_only(read_only)
+        for widget in self.items.values():
+            widget.set_read_only(read_only)
+        if self.interviews is not None:
+            self.interviews.set_read_only(read_only)
+        self.findings.set_read_only(read_only)
+
+    def reload(self) -> None:
+        """Read the record again (e.g. after finalizing, to show it read-only)."""
+        self.writes.flush()
+        self.record = inspections.get(self.db, self.inspection_id)
+        self.answers = inspections.answers_of(self.db, self.inspection_id)
+        self._load_values()
+        self.set_read_only(self.record["status"] != "draft")
+        self._update_visibility()
+        self._show_score(inspections.score_of(self.db, self.inspection_id, self.form))

@@ -1,0 +1,136 @@
+"""Editor header: office, Jalali visit date, arrival and departure, inspector, representative."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from inspector_app.domain.jalali import TEHRAN, to_iso, to_tehran
+from inspector_app.ui import fmt, labels
+from inspector_app.ui.editor.notes import LineEdit
+from inspector_app.ui.jalali_widgets import JalaliDateEdit
+from inspector_app.ui.qt import (
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLocale,
+    Qt,
+    QTime,
+    QTimeEdit,
+    QWidget,
+    Signal,
+)
+
+Write = Callable[[dict[str, Any]], None]
+
+
+def _time_edit(name: str) -> QTimeEdit:
+    edit = QTimeEdit()
+    edit.setObjectName(name)
+    edit.setLocale(QLocale())
+    edit.setDisplayFormat(fmt.edit_format("HH:mm"))
+    edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return edit
+
+
+class HeaderPanel(QGroupBox):
+    """Emits `changed(fields)` for immediate writes and `typed(key, fields)` for debounced ones."""
+
+    changed = Signal(dict)
+    typed = Signal(str, dict)
+    left = Signal()
+
+    def __init__(self, inspection: dict[str, Any]) -> None:
+        super().__init__()
+        self.setObjectName("header")
+        office = inspection["office"]
+        self.setTitle(f"{office['name']} — {labels.label(labels.OFFICE_TYPES, office['type'])}")
+        self.date_edit = JalaliDateEdit()
+        self.date_edit.setObjectName("visitDate")
+        self.date_edit.set_value(inspection["visit_date"])
+        self.arrival = _time_edit("arrival")
+        self.departure = _time_edit("departure")
+        self.departure_set = QCheckBox(self.tr("ثبت زمان خروج"))
+        self.departure_set.setObjectName("departureSet")
+        self._set_time(self.arrival, inspection.get("arrival_at"))
+        has_departure = bool(inspection.get("departure_at"))
+        self.departure_set.setChecked(has_departure)
+        self.departure.setEnabled(has_departure)
+        if has_departure:
+            self._set_time(self.departure, inspection.get("departure_at"))
+        else:
+            self.departure.setTime(QTime.currentTime())
+        self.inspector = LineEdit(inspection.get("inspector_name") or "")
+        self.inspector.setObjectName("inspectorName")
+        self.rep_name = LineEdit(inspection.get("rep_name") or "")
+        self.rep_name.setObjectName("repName")
+        self.rep_name.setPlaceholderText(self.tr("نام نمایندهٔ دفتر"))
+        self.rep_role = LineEdit(inspection.get("rep_role") or "")
+        self.rep_role.setObjectName("repRole")
+        self.rep_role.setPlaceholderText(self.tr("سمت (مثلاً مدیر دفتر)"))
+
+        grid = QGridLayout(self)
+        cells: list[tuple[str | QWidget, QWidget]] = [
+            (self.tr("تاریخ بازدید"), self.date_edit),
+            (self.tr("ساعت ورود"), self.arrival),
+            (self.departure_set, self.departure),
+            (self.tr("بازرس"), self.inspector),
+            (self.tr("نمایندهٔ دفتر"), self.rep_name),
+            (self.tr("سمت نماینده"), self.rep_role),
+        ]
+        for position, (title, widget) in enumerate(cells):
+            row, column = divmod(position, 3)
+            label = QLabel(title) if isinstance(title, str) else title
+            if isinstance(label, QLabel):
+                label.setBuddy(widget)
+            grid.addWidget(label, row, column * 2)
+            grid.addWidget(widget, row, column * 2 + 1)
+        for column in (1, 3, 5):
+            grid.setColumnStretch(column, 1)
+
+        self.date_edit.dateChanged.connect(lambda _d: self._times_changed(date_too=True))
+        self.arrival.timeChanged.connect(lambda _t: self._times_changed())
+        self.departure.timeChanged.connect(lambda _t: self._times_changed())
+        self.departure_set.toggled.connect(self._departure_toggled)
+        for key, edit in (
+            ("inspector_name", self.inspector),
+            ("rep_name", self.rep_name),
+            ("rep_role", self.rep_role),
+        ):
+            edit.textChanged.connect(lambda text, k=key: self.typed.emit(k, {k: text.strip()}))
+            edit.focus_left.connect(self.left)
+
+    @staticmethod
+    def _set_time(edit: QTimeEdit, stored: str | None) -> None:
+        if stored:
+            local = to_tehran(stored)
+            edit.setTime(QTime(local.hour, local.minute))
+
+    def _moment(self, edit: QTimeEdit) -> str:
+        time = edit.time()
+        local = dt.datetime.combine(
+            self.date_edit.value(), dt.time(time.hour(), time.minute()), TEHRAN
+        )
+        return to_iso(local)
+
+    def _times_changed(self, date_too: bool = False) -> None:
+        fields: dict[str, Any] = {"arrival_at": self._moment(self.arrival)}
+        if date_too:
+            fields["visit_date"] = self.date_edit.value().isoformat()
+        if self.departure_set.isChecked():
+            fields["departure_at"] = self._moment(self.departure)
+        self.changed.emit(fields)
+
+    def _departure_toggled(self, on: bool) -> None:
+        self.departure.setEnabled(on and self.isEnabled())
+        if on:
+            self.departure.setTime(QTime.currentTime())
+        self.changed.emit({"departure_at": self._moment(self.departure) if on else None})
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in (self.date_edit, self.arrival, self.departure, self.departure_set):
+            widget.setEnabled(not read_only)
+        for edit in (self.inspector, self.rep_name, self.rep_role):
+            edit.setReadOnly(read_only)

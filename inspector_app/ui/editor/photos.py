@@ -1,0 +1,141 @@
+"""Photo evidence in the editor: thumbnails, add from a file dialog or by drag-and-drop.
+
+Reading and downscaling run off the GUI thread (`prepare_many`); the editor then stores each
+prepared photo, which is a quick write.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from inspector_app.errors import KnownError
+from inspector_app.services.photos import prepare_photo
+from inspector_app.storage.inspections import NewPhoto
+from inspector_app.ui.qt import (
+    QAbstractItemView,
+    QDragEnterEvent,
+    QDropEvent,
+    QFileDialog,
+    QHBoxLayout,
+    QIcon,
+    QListWidget,
+    QListWidgetItem,
+    QPixmap,
+    QPushButton,
+    QSize,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+log = logging.getLogger(__name__)
+
+IMAGE_FILTER = "*.jpg *.jpeg *.png *.heic *.webp *.bmp *.tif *.tiff"
+THUMB = QSize(120, 90)
+
+
+def prepare_many(
+    files: list[Path], progress: Callable[[int, int], None] | None = None
+) -> tuple[list[NewPhoto], list[tuple[str, str]]]:
+    """Prepared photos, and (file name, Persian reason) for each file that could not be used."""
+    prepared: list[NewPhoto] = []
+    refused: list[tuple[str, str]] = []
+    for done, path in enumerate(files):
+        if progress is not None:
+            progress(done, len(files))
+        try:
+            prepared.append(prepare_photo(path))
+        except KnownError as exc:
+            log.info("photo refused: %s: %s", path, exc.message)
+            refused.append((path.name, exc.message))
+    if progress is not None:
+        progress(len(files), len(files))
+    return prepared, refused
+
+
+class PhotoStrip(QWidget):
+    """Thumbnails of an item's photos, an add button, and a drop target for image files."""
+
+    files_chosen = Signal(list)  # list[Path], from the dialog or a drop
+    add_requested = Signal()
+    remove_requested = Signal(str)  # photo id
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("photoStrip")
+        self.setAcceptDrops(True)
+        self.thumbs = QListWidget()
+        self.thumbs.setObjectName("thumbnails")
+        self.thumbs.setViewMode(QListWidget.ViewMode.IconMode)
+        self.thumbs.setIconSize(THUMB)
+        self.thumbs.setFlow(QListWidget.Flow.LeftToRight)
+        self.thumbs.setWrapping(False)
+        self.thumbs.setFixedHeight(THUMB.height() + 34)
+        self.thumbs.setMovement(QListWidget.Movement.Static)
+        self.thumbs.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.thumbs.setAcceptDrops(False)
+        self.add_button = QPushButton(self.tr("افزودن عکس…"))
+        self.add_button.setObjectName("addPhoto")
+        self.add_button.setToolTip(self.tr("یا عکس‌ها را روی این بخش بکشید و رها کنید"))
+        self.add_button.clicked.connect(self.add_requested)
+        self.remove_button = QPushButton(self.tr("حذف عکس"))
+        self.remove_button.setObjectName("removePhoto")
+        self.remove_button.clicked.connect(self._remove_selected)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addLayout(buttons)
+        row.addWidget(self.thumbs, 1)
+
+    def set_photos(self, photos: list[dict[str, Any]]) -> None:
+        self.thumbs.clear()
+        for photo in photos:
+            pixmap = QPixmap()
+            pixmap.loadFromData(photo["thumbnail"])
+            item = QListWidgetItem(QIcon(pixmap), "")
+            item.setData(Qt.ItemDataRole.UserRole, photo["id"])
+            item.setToolTip(photo.get("original_name") or "")
+            self.thumbs.addItem(item)
+        self.remove_button.setEnabled(bool(photos) and self.add_button.isEnabled())
+
+    def ask_files(self, start: str) -> list[Path]:
+        """The file dialog; an empty list when the user cancels."""
+        pictures = self.tr("عکس‌ها")
+        everything = self.tr("همهٔ پرونده‌ها")
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("انتخاب عکس"), start, f"{pictures} ({IMAGE_FILTER});;{everything} (*)"
+        )
+        return [Path(f) for f in files]
+
+    def count(self) -> int:
+        return self.thumbs.count()
+
+    def _remove_selected(self) -> None:
+        item = self.thumbs.currentItem() or (self.thumbs.item(0) if self.thumbs.count() else None)
+        if item is not None:
+            self.remove_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.add_button.setEnabled(not read_only)
+        self.remove_button.setEnabled(not read_only and self.thumbs.count() > 0)
+        self.setAcceptDrops(not read_only)
+
+    # --- drag and drop ---------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.files_chosen.emit(files)

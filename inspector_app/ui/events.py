@@ -1,0 +1,15 @@
+"""A thin Qt adapter over storage: one signal per kind of change, so pages refresh themselves.
+
+Storage stays free of Qt; the UI code that writes emits the matching signal after the write
+has committed.
+"""
+
+from __future__ import annotations
+
+from inspector_app.ui.qt import QObject, Signal
+
+
+class DataEvents(QObject):
+    inspection_changed = Signal(str)  # inspection id (created, answered, deleted)
+    offices_changed = Signal()
+    settings_changed = Signal()

@@ -1,0 +1,98 @@
+"""How values look on screen: numbers in the UI language's digits, dates in the Jalali calendar.
+
+Everything goes through the default QLocale (Persian or English, set at start), so switching
+the language switches the digits too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from inspector_app.domain.persian import to_persian_digits
+from inspector_app.ui.qt import QCalendar, QDate, QGuiApplication, QLocale, Qt, QTime
+
+JALALI = QCalendar(QCalendar.System.Jalali)
+DATE_FORMAT = "yyyy/MM/dd"
+
+
+def number(value: float | int | None, decimals: int = 0) -> str:
+    if value is None:
+        return "—"
+    if decimals == 0:
+        return QLocale().toString(round(value))
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def plain_int(value: int) -> str:
+    """An integer without group separators (row numbers, counts, years)."""
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(int(value))
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{number(value, 1)}٪"
+
+
+def qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def jalali(value: dt.date | str | None) -> str:
+    """An ISO date (or a stored UTC timestamp) as a Jalali date in the UI's digits."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, str):
+        if len(value) == 10:
+            value = dt.date.fromisoformat(value)
+        else:
+            from inspector_app.domain.jalali import to_tehran  # jdatetime: not at startup
+
+            value = to_tehran(value).date()
+    # PySide exposes no QLocale.toString(date, format string, calendar): format in the Jalali
+    # calendar, then write the digits the locale uses.
+    return digits(qdate(value).toString(DATE_FORMAT, JALALI))
+
+
+def digits(text: str) -> str:
+    """Latin digits in `text` as the UI language writes them."""
+    return to_persian_digits(text) if QLocale().language() == QLocale.Language.Persian else text
+
+
+def clock(value: str | None) -> str:
+    """A stored UTC timestamp as Tehran wall-clock time, `۱۰:۳۰`."""
+    if not value:
+        return "—"
+    from inspector_app.domain.jalali import to_tehran
+
+    local = to_tehran(value)
+    return QLocale().toString(QTime(local.hour, local.minute), "HH:mm")
+
+
+def edit_format(display: str) -> str:
+    """A QDateTimeEdit display format that shows `display` as written.
+
+    For a right-to-left locale QDateTimeEdit reverses the order of the sections it draws
+    (`yyyy/MM/dd` would show as day/month/year), so hand it the sections reversed.
+    """
+    if QLocale().textDirection() != Qt.LayoutDirection.RightToLeft:
+        return display
+    parts = re.split(r"([/:\-. ])", display)
+    return "".join(reversed(parts))
+
+
+def leading_edge() -> Qt.AlignmentFlag:
+    """Where lines start in the UI's language, as an absolute alignment."""
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+    return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
+
+
+def ltr(text: str) -> str:
+    """`text` isolated left to right (codes, licence and phone numbers, paths) in any line."""
+    return f"\u2066{text}\u2069"

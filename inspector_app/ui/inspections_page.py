@@ -1,0 +1,339 @@
+"""Inspections page: drafts and finalized inspections, filtered; continue, open or delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from inspector_app.storage import inspections, offices
+from inspector_app.ui import fmt, labels, messages
+from inspector_app.ui.background import run_in_background
+from inspector_app.ui.env import PageEnv
+from inspector_app.ui.jalali_widgets import JalaliDateEdit
+from inspector_app.ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QModelIndex,
+    QPushButton,
+    QShowEvent,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    is_alive,
+)
+from inspector_app.ui.table_models import (
+    ALIGN_CENTER,
+    KEY_ROLE,
+    ROW_ROLE,
+    Column,
+    Row,
+    RowsProxy,
+    RowsTableModel,
+    apply_widths,
+    field_column,
+)
+
+log = logging.getLogger(__name__)
+
+# Rows read at once when the page opens or a filter changes; the rest follow from a worker
+# thread, so a database of 50,000 inspections opens as fast as one of 200.
+FIRST_ROWS = 200
+
+
+def _office_type(value: Any) -> str:
+    return labels.label(labels.OFFICE_TYPES, value)
+
+
+def _status(value: Any) -> str:
+    return labels.label(labels.INSPECTION_STATUSES, value)
+
+
+def _grade(value: Any) -> str:
+    return labels.label(labels.GRADES, value) if value else "—"
+
+
+def _count(value: Any) -> str:
+    return fmt.number(value or 0)
+
+
+COLUMN_DEFS: dict[str, Column] = {
+    "office": field_column(QT_TRANSLATE_NOOP("Columns", "دفتر"), "office_name", width=0),
+    "type": field_column(
+        QT_TRANSLATE_NOOP("Columns", "نوع"), "office_type", _office_type, width=150
+    ),
+    "county": field_column(QT_TRANSLATE_NOOP("Columns", "شهرستان"), "county"),
+    "date": field_column(
+        QT_TRANSLATE_NOOP("Columns", "تاریخ بازدید"), "visit_date", fmt.jalali, ALIGN_CENTER
+    ),
+    "status": field_column(QT_TRANSLATE_NOOP("Columns", "وضعیت"), "status", _status, ALIGN_CENTER),
+    "score": field_column(
+        QT_TRANSLATE_NOOP("Columns", "امتیاز"), "score", fmt.percent, ALIGN_CENTER
+    ),
+    "grade": field_column(QT_TRANSLATE_NOOP("Columns", "رتبه"), "grade", _grade, ALIGN_CENTER),
+    "open": field_column(
+        QT_TRANSLATE_NOOP("Columns", "موارد الزامی باز"), "required_open", _count, ALIGN_CENTER
+    ),
+    "inspector": field_column(QT_TRANSLATE_NOOP("Columns", "بازرس"), "inspector_name"),
+}
+
+
+def list_columns() -> list[Column]:
+    keys = ("office", "type", "county", "date", "status", "score", "grade", "open", "inspector")
+    return [COLUMN_DEFS[k] for k in keys]
+
+
+def history_columns() -> list[Column]:
+    return [COLUMN_DEFS[k] for k in ("date", "status", "score", "grade", "inspector")]
+
+
+class InspectionsModel(RowsTableModel):
+    def __init__(self, columns: list[Column] | None = None) -> None:
+        super().__init__(columns or list_columns(), "id")
+
+
+class InspectionsTable(QWidget):
+    """A read-only, sortable table of inspection rows (used here and in the office detail)."""
+
+    def __init__(self, columns: list[Column] | None = None) -> None:
+        super().__init__()
+        self.model = InspectionsModel(columns)
+        self.proxy = RowsProxy()
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setObjectName("inspectionsTable")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the query's order
+        self.view.setSortingEnabled(True)
+        apply_widths(self.view, self.model.columns)
+        if not any(c.width == 0 for c in self.model.columns):
+            header.setStretchLastSection(True)
+        self.view.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def set_rows(self, rows: list[Row]) -> None:
+        current = self.current_key()
+        self.model.set_rows(rows)
+        if current:
+            self.select_key(current)
+
+    def current_index(self) -> QModelIndex:
+        return self.view.currentIndex()
+
+    def key_at(self, index: QModelIndex) -> str | None:
+        return index.data(KEY_ROLE) if index.isValid() else None
+
+    def current_key(self) -> str | None:
+        return self.key_at(self.view.currentIndex())
+
+    def current_row(self) -> Row | None:
+        index = self.view.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def select_key(self, key: str) -> bool:
+        row = self.model.row_of_key(key)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.setCurrentIndex(index)
+        return True
+
+
+def _combo(name: str, all_text: str, items: list[tuple[str, str]]) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.addItem(all_text, "")
+    for value, text in items:
+        combo.addItem(text, value)
+    return combo
+
+
+class InspectionsPage(QWidget):
+    def __init__(self, env: PageEnv) -> None:
+        super().__init__()
+        self.setObjectName("inspectionsPage")
+        self._env = env
+        self._dirty = True
+        self._generation = 0  # bumps on every reload: a late background result is dropped
+        self.loading = False
+        self.status_filter = _combo(
+            "statusFilter",
+            self.tr("همهٔ وضعیت‌ها"),
+            [(k, _status(k)) for k in labels.INSPECTION_STATUSES],
+        )
+        self.county_filter = _combo(
+            "countyFilter",
+            self.tr("همهٔ شهرستان‌ها"),
+            [(c, c) for c in offices.counties(env.context.db)],
+        )
+        self.type_filter = _combo(
+            "typeFilter",
+            self.tr("همهٔ انواع"),
+            [(k, _office_type(k)) for k in labels.OFFICE_TYPES],
+        )
+        self.from_check = QCheckBox(self.tr("از تاریخ"))
+        self.from_check.setObjectName("fromCheck")
+        self.from_date = JalaliDateEdit()
+        self.from_date.setObjectName("fromDate")
+        self.to_check = QCheckBox(self.tr("تا تاریخ"))
+        self.to_check.setObjectName("toCheck")
+        self.to_date = JalaliDateEdit()
+        self.to_date.setObjectName("toDate")
+        self.from_date.setDate(self.from_date.date().addMonths(-1))
+        for combo in (self.status_filter, self.county_filter, self.type_filter):
+            combo.currentIndexChanged.connect(self.reload)
+        for check in (self.from_check, self.to_check):
+            check.toggled.connect(self.reload)
+        for edit in (self.from_date, self.to_date):
+            edit.dateChanged.connect(self._date_changed)
+        filters = QHBoxLayout()
+        for widget in (
+            self.status_filter,
+            self.county_filter,
+            self.type_filter,
+            self.from_check,
+            self.from_date,
+            self.to_check,
+            self.to_date,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+
+        self.table = InspectionsTable()
+        self.table.view.doubleClicked.connect(lambda _i: self.open_current())
+        self.table.view.selectionModel().currentRowChanged.connect(
+            lambda *_a: self._update_buttons()
+        )
+        self.open_button = QPushButton(self.tr("ادامه / باز کردن"))
+        self.open_button.setObjectName("openInspection")
+        self.open_button.clicked.connect(self.open_current)
+        self.delete_button = QPushButton(self.tr("حذف پیش‌نویس"))
+        self.delete_button.setObjectName("deleteDraft")
+        self.delete_button.clicked.connect(self.delete_current)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("inspectionCount")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        env.events.inspection_changed.connect(self._mark_dirty)
+        env.events.offices_changed.connect(self._mark_dirty)
+        self._update_buttons()
+
+    def _mark_dirty(self, *_args: Any) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._dirty:
+            self.reload()
+        super().showEvent(event)
+
+    def _date_changed(self) -> None:
+        if self.from_check.isChecked() or self.to_check.isChecked():
+            self.reload()
+
+    def date_range(self) -> tuple[dt.date | None, dt.date | None]:
+        return (
+            self.from_date.value() if self.from_check.isChecked() else None,
+            self.to_date.value() if self.to_check.isChecked() else None,
+        )
+
+    def filters(self) -> dict[str, Any]:
+        date_from, date_to = self.date_range()
+        return {
+            "status": self.status_filter.currentData() or None,
+            "county": self.county_filter.currentData() or None,
+            "office_type": self.type_filter.currentData() or None,
+            "date_from": date_from.isoformat() if date_from else None,
+            "date_to": date_to.isoformat() if date_to else None,
+        }
+
+    def reload(self) -> None:
+        """The first rows now; all of them from a worker thread when there are more."""
+        self._dirty = False
+        self._generation += 1
+        generation = self._generation
+        db = self._env.context.db
+        filters = self.filters()
+        rows = inspections.list_inspections(db, limit=FIRST_ROWS, **filters)
+        self._show_rows(rows)
+        self.loading = len(rows) >= FIRST_ROWS
+        if self.loading:
+            self.count_label.setText(self.tr("در حال خواندن همهٔ بازرسی‌ها…"))
+            run_in_background(
+                self,
+                lambda: inspections.list_inspections(db, **filters),
+                on_success=lambda all_rows: self._all_loaded(generation, all_rows),
+                progress_dialog=False,
+            )
+
+    def _all_loaded(self, generation: int, rows: list[Row]) -> None:
+        if generation != self._generation or not is_alive(self):
+            return
+        self.loading = False
+        self._show_rows(rows)
+
+    def _show_rows(self, rows: list[Row]) -> None:
+        self.table.set_rows(rows)
+        header = self.table.view.horizontalHeader()
+        if header.sortIndicatorSection() >= 0:  # keep the user's sort across reloads
+            self.table.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.count_label.setText(self.tr("{n} بازرسی").format(n=fmt.number(len(rows))))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.table.current_row()
+        self.open_button.setEnabled(row is not None)
+        if row is None:
+            self.open_button.setText(self.tr("ادامه / باز کردن"))
+        elif row["status"] == "draft":
+            self.open_button.setText(self.tr("ادامهٔ پیش‌نویس"))
+        else:
+            self.open_button.setText(self.tr("باز کردن (فقط خواندنی)"))
+        # Finalized inspections are part of the record: they can never be deleted.
+        self.delete_button.setEnabled(row is not None and row["status"] == "draft")
+
+    def open_current(self) -> None:
+        key = self.table.current_key()
+        if key:
+            self._env.router.open_inspection(key)
+
+    def delete_current(self) -> None:
+        row = self.table.current_row()
+        if row is None or row["status"] != "draft":
+            return
+        text = self.tr(
+            "پیش‌نویس بازرسی «{office}» در تاریخ {date} با همهٔ پاسخ‌ها و عکس‌هایش حذف شود؟ "
+            "این کار برگشت‌پذیر نیست."
+        ).format(office=row["office_name"], date=fmt.jalali(row["visit_date"]))
+        messages.confirm(self, text, lambda: self._delete(row["id"]), yes_text=self.tr("حذف شود"))
+
+    def _delete(self, inspection_id: str) -> None:
+        try:
+            inspections.delete_draft(self._env.context.db, inspection_id)
+        except Exception as exc:
+            messages.report_exception(self, exc)
+            return
+        log.info("draft %s deleted", inspection_id)
+        self._env.events.inspection_changed.emit(inspection_id)
+        self.reload()

@@ -1,0 +1,124 @@
+"""Messages to the user: one readable Persian box, never a traceback.
+
+Boxes open window-modal without blocking (`open()`, not `exec()`), so background callbacks and
+tests keep running while one is on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from inspector_app.errors import KnownError
+from inspector_app.ui.qt import QCoreApplication, QMessageBox, Qt, QWidget
+
+log = logging.getLogger(__name__)
+_open_boxes: set[QMessageBox] = set()  # parentless boxes must outlive the call that made them
+
+
+def _show(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = ""
+) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("messageBox")
+    if detail:
+        box.setInformativeText(detail)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _open_boxes.add(box)
+    box.finished.connect(lambda _result: _open_boxes.discard(box))
+    box.open()
+    return box
+
+
+def show_known_error(parent: QWidget | None, error: KnownError) -> QMessageBox:
+    detail = (
+        QCoreApplication.translate("Messages", "مربوط به: {where}").format(where=error.where)
+        if error.where
+        else ""
+    )
+    return _show(
+        parent,
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Messages", "انجام نشد"),
+        error.message,
+        detail,
+    )
+
+
+def show_bug(parent: QWidget | None) -> QMessageBox:
+    """An unexpected failure: already logged; tell the user calmly what to do."""
+    return _show(
+        parent,
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Messages", "خطای پیش‌بینی‌نشده"),
+        QCoreApplication.translate(
+            "Messages",
+            "کار انجام نشد، اما داده‌های ذخیره‌شده سالم است. دوباره تلاش کنید؛ "
+            "اگر تکرار شد، پروندهٔ گزارش برنامه را برای پشتیبانی بفرستید.",
+        ),
+    )
+
+
+def show_warning(parent: QWidget | None, text: str, detail: str = "") -> QMessageBox:
+    return _show(
+        parent,
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Messages", "توجه"),
+        text,
+        detail,
+    )
+
+
+def show_info(parent: QWidget | None, text: str, detail: str = "") -> QMessageBox:
+    return _show(
+        parent,
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("Messages", "انجام شد"),
+        text,
+        detail,
+    )
+
+
+def report_exception(parent: QWidget | None, error: BaseException) -> QMessageBox:
+    """KnownError: its own message; anything else is a bug: logged with its traceback."""
+    if isinstance(error, KnownError):
+        log.info("known error: %s", error)
+        return show_known_error(parent, error)
+    log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
+    return show_bug(parent)
+
+
+def confirm(
+    parent: QWidget | None, text: str, on_yes: Callable[[], None], *, yes_text: str = ""
+) -> QMessageBox:
+    """Ask before something that cannot be undone; `on_yes` runs only on an explicit yes."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("Messages", "تأیید"),
+        text,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setObjectName("confirmBox")
+    yes = box.addButton(
+        yes_text or QCoreApplication.translate("Messages", "بله"), QMessageBox.ButtonRole.YesRole
+    )
+    no = box.addButton(
+        QCoreApplication.translate("Messages", "انصراف"), QMessageBox.ButtonRole.NoRole
+    )
+    yes.setObjectName("confirmYes")
+    no.setObjectName("confirmNo")
+    box.setDefaultButton(no)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _open_boxes.add(box)
+
+    def done(_result: int) -> None:
+        _open_boxes.discard(box)
+        if box.clickedButton() is yes:
+            on_yes()
+
+    box.finished.connect(done)
+    box.open()
+    return box

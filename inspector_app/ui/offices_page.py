@@ -1,0 +1,364 @@
+"""Offices page: find an office (search as you type, filters), see its history, start inspecting."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from inspector_app.domain.search import OfficeIndex
+from inspector_app.services import workflow
+from inspector_app.storage import inspections, offices
+from inspector_app.ui import fmt, labels, messages
+from inspector_app.ui.env import PageEnv
+from inspector_app.ui.inspections_page import InspectionsTable, history_columns
+from inspector_app.ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPushButton,
+    QShowEvent,
+    QSplitter,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from inspector_app.ui.table_models import (
+    ALIGN_CENTER,
+    KEY_ROLE,
+    Row,
+    RowsProxy,
+    RowsTableModel,
+    apply_widths,
+    field_column,
+)
+
+log = logging.getLogger(__name__)
+
+OFFICE_COLUMNS = [
+    field_column(QT_TRANSLATE_NOOP("Columns", "نام دفتر"), "name", width=0),
+    field_column(
+        QT_TRANSLATE_NOOP("Columns", "نوع"),
+        "type",
+        lambda v: labels.label(labels.OFFICE_TYPES, v),
+        width=150,
+    ),
+    field_column(QT_TRANSLATE_NOOP("Columns", "شهرستان"), "county", width=80),
+    field_column(QT_TRANSLATE_NOOP("Columns", "شهر"), "city", width=90),
+    field_column(
+        QT_TRANSLATE_NOOP("Columns", "وضعیت"),
+        "status",
+        lambda v: labels.label(labels.OFFICE_STATUSES, v),
+        ALIGN_CENTER,
+        width=80,
+    ),
+    field_column(
+        QT_TRANSLATE_NOOP("Columns", "آخرین بازرسی"),
+        "last_visit",
+        fmt.jalali,
+        ALIGN_CENTER,
+        width=95,
+    ),
+    field_column(
+        QT_TRANSLATE_NOOP("Columns", "آخرین امتیاز"),
+        "last_score",
+        fmt.percent,
+        ALIGN_CENTER,
+        width=80,
+    ),
+]
+
+
+class OfficesModel(RowsTableModel):
+    def __init__(self) -> None:
+        super().__init__(OFFICE_COLUMNS, "code")
+
+
+class OfficesProxy(RowsProxy):
+    """Filters by type, county, status and by the codes the search found."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters: dict[str, str] = {}
+        self.matches: set[str] | None = None  # None: no search typed
+
+    def set_filter(self, field: str, value: str | None) -> None:
+        self.beginFilterChange()
+        if value:
+            self.filters[field] = value
+        else:
+            self.filters.pop(field, None)
+        self.endFilterChange(RowsProxy.Direction.Rows)
+
+    def set_matches(self, codes: set[str] | None) -> None:
+        self.beginFilterChange()
+        self.matches = codes
+        self.endFilterChange(RowsProxy.Direction.Rows)
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, RowsTableModel)
+        row = model.row_at(source_row)
+        if self.matches is not None and row["code"] not in self.matches:
+            return False
+        return all(row.get(field) == value for field, value in self.filters.items())
+
+
+def _combo(items: list[tuple[str, str]], all_text: str, name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.addItem(all_text, "")
+    for value, text in items:
+        combo.addItem(text, value)
+    return combo
+
+
+class OfficeDetail(QGroupBox):
+    """The chosen office: its details, its inspection history and the start button."""
+
+    def __init__(self, env: PageEnv) -> None:
+        super().__init__()
+        self.setObjectName("officeDetail")
+        self._env = env
+        self._code: str | None = None
+        self._fields: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        for key, title in (
+            ("code", self.tr("کد")),
+            ("type", self.tr("نوع")),
+            ("place", self.tr("شهرستان / شهر")),
+            ("address", self.tr("نشانی")),
+            ("phone", self.tr("تلفن")),
+            ("manager", self.tr("مدیر")),
+            ("licence_no", self.tr("شمارهٔ پروانه")),
+            ("status", self.tr("وضعیت")),
+        ):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setObjectName(f"detail_{key}")
+            # The UI's leading edge whatever the text's script: a label aligns Latin text (a
+            # code, a phone number) by the text's own direction unless told absolutely.
+            value.setAlignment(fmt.leading_edge() | Qt.AlignmentFlag.AlignVCenter)
+            self._fields[key] = value
+            form.addRow(title, value)
+        self.history = InspectionsTable(history_columns())
+        self.history.setObjectName("officeHistory")
+        self.history.view.doubleClicked.connect(self._open_history)
+        self.start_button = QPushButton(self.tr("شروع بازرسی"))
+        self.start_button.setObjectName("startInspection")
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start_inspection)
+        self.open_button = QPushButton(self.tr("باز کردن بازرسی"))
+        self.open_button.setObjectName("openHistory")
+        self.open_button.clicked.connect(lambda: self._open_history(self.history.current_index()))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("سابقهٔ بازرسی‌ها")))
+        layout.addWidget(self.history, 1)
+        layout.addLayout(buttons)
+        self.show_office(None)
+
+    def show_office(self, row: Row | None) -> None:
+        self._code = row["code"] if row else None
+        self.setTitle(row["name"] if row else self.tr("دفتری انتخاب نشده است"))
+        values = {
+            "code": row["code"] if row else "",
+            "type": labels.label(labels.OFFICE_TYPES, row["type"]) if row else "",
+            "place": f"{row['county']} / {row['city']}" if row else "",
+            "address": (row.get("address") or "") if row else "",
+            "phone": (row.get("phone") or "") if row else "",
+            "manager": (row.get("manager") or "") if row else "",
+            "licence_no": (row.get("licence_no") or "") if row else "",
+            "status": labels.label(labels.OFFICE_STATUSES, row["status"]) if row else "",
+        }
+        for key in ("code", "phone", "licence_no"):
+            if values[key]:  # written left to right, e.g. «1234-ب/56»: keep it in that order
+                values[key] = fmt.ltr(values[key])
+        for key, label in self._fields.items():
+            label.setText(values[key])
+        history = (
+            inspections.list_inspections(self._env.context.db, office_code=self._code)
+            if self._code
+            else []
+        )
+        self.history.set_rows(history)
+        self.start_button.setEnabled(row is not None and row["status"] != "closed")
+        self.open_button.setEnabled(bool(history))
+
+    def start_inspection(self) -> None:
+        if self._code is None:
+            return
+        try:
+            inspection_id = workflow.start_inspection(self._env.context, self._code)
+        except Exception as exc:
+            messages.report_exception(self, exc)
+            return
+        log.info("inspection %s started for %s", inspection_id, self._code)
+        self._env.events.inspection_changed.emit(inspection_id)
+        self._env.router.open_inspection(inspection_id)
+
+    def _open_history(self, index: QModelIndex) -> None:
+        key = self.history.key_at(index)
+        if key:
+            self._env.router.open_inspection(key)
+
+
+class OfficesPage(QWidget):
+    def __init__(self, env: PageEnv) -> None:
+        super().__init__()
+        self.setObjectName("officesPage")
+        self._env = env
+        self._dirty = True
+        self._index = OfficeIndex([])
+        self.model = OfficesModel()
+        self.proxy = OfficesProxy()
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("officeSearch")
+        self.search.setPlaceholderText(self.tr("جستجو: نام، کد، شهر یا شهرستان"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search)
+        self.type_filter = _combo(
+            [(k, labels.label(labels.OFFICE_TYPES, k)) for k in labels.OFFICE_TYPES],
+            self.tr("همهٔ انواع"),
+            "typeFilter",
+        )
+        self.county_filter = _combo([], self.tr("همهٔ شهرستان‌ها"), "countyFilter")
+        self.status_filter = _combo(
+            [(k, labels.label(labels.OFFICE_STATUSES, k)) for k in labels.OFFICE_STATUSES],
+            self.tr("همهٔ وضعیت‌ها"),
+            "statusFilter",
+        )
+        for field, combo in (
+            ("type", self.type_filter),
+            ("county", self.county_filter),
+            ("status", self.status_filter),
+        ):
+            combo.currentIndexChanged.connect(
+                lambda _i, f=field, c=combo: self.proxy.set_filter(f, c.currentData())
+            )
+        self.count_label = QLabel()
+        self.count_label.setObjectName("officeCount")
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.type_filter, 1)
+        bar.addWidget(self.county_filter, 1)
+        bar.addWidget(self.status_filter, 1)
+        bar.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setObjectName("officesTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        apply_widths(self.table, OFFICE_COLUMNS)
+        self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.doubleClicked.connect(self._focus_start)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+        self.detail = OfficeDetail(env)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([880, 300])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        env.events.inspection_changed.connect(self._mark_dirty)
+        env.events.offices_changed.connect(self._mark_dirty)
+        self.reload()
+
+    def _focus_start(self, _index: QModelIndex) -> None:
+        self.detail.start_button.setFocus()
+
+    def _mark_dirty(self, *_args: Any) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._dirty:
+            self.reload()
+        super().showEvent(event)
+
+    def reload(self) -> None:
+        """Read the registry again, keeping the selected office."""
+        self._dirty = False
+        current = self.current_code()
+        rows = offices.list_offices(self._env.context.db)
+        self._index = OfficeIndex(rows)
+        self.model.set_rows(rows)
+        chosen = self.county_filter.currentData()
+        self.county_filter.blockSignals(True)
+        while self.county_filter.count() > 1:
+            self.county_filter.removeItem(1)
+        for county in offices.counties(self._env.context.db):
+            self.county_filter.addItem(county, county)
+        position = self.county_filter.findData(chosen) if chosen else 0
+        self.county_filter.setCurrentIndex(max(position, 0))
+        self.county_filter.blockSignals(False)
+        self._search(self.search.text())
+        if current:
+            self.select_code(current)
+        else:
+            self.detail.show_office(None)
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_matches(set(self._index.search(text)) if text.strip() else None)
+        self._update_count()
+
+    def _update_count(self, *_args: Any) -> None:
+        self.count_label.setText(
+            self.tr("{shown} از {total} دفتر").format(
+                shown=fmt.number(self.proxy.rowCount()), total=fmt.number(self.model.rowCount())
+            )
+        )
+
+    def current_code(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(KEY_ROLE) if index.isValid() else None
+
+    def select_code(self, code: str) -> bool:
+        row = self.model.row_of_key(code)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.detail.show_office(None)
+            return
+        source = self.proxy.mapToSource(current)
+        self.detail.show_office(self.model.row_at(source.row()))

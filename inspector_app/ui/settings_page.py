@@ -1,0 +1,186 @@
+"""Settings page: inspector profile, language, data folder, back up and restore."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from inspector_app import paths
+from inspector_app.domain.jalali import jalali_date, utc_now
+from inspector_app.storage import db as storage_db
+from inspector_app.storage import settings
+from inspector_app.ui import fmt, messages, ui_settings
+from inspector_app.ui.background import run_in_background
+from inspector_app.ui.env import PageEnv
+from inspector_app.ui.finalize.certificate_box import CertificateBox
+from inspector_app.ui.qt import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+
+
+def ask_save_path(parent: QWidget, title: str, start: str, filter_text: str) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, start, filter_text)
+    return Path(chosen) if chosen else None
+
+
+def ask_open_path(parent: QWidget, title: str, start: str, filter_text: str) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, start, filter_text)
+    return Path(chosen) if chosen else None
+
+
+class SettingsPage(QWidget):
+    def __init__(self, env: PageEnv) -> None:
+        super().__init__()
+        self.setObjectName("settingsPage")
+        self._env = env
+        profile = settings.inspector_profile(env.context.db)
+
+        self.name_edit = QLineEdit(profile.name)
+        self.name_edit.setObjectName("inspectorName")
+        self.personnel_edit = QLineEdit(profile.personnel_no)
+        self.personnel_edit.setObjectName("personnelNo")
+        self.personnel_edit.setAlignment(
+            Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.save_profile_button = QPushButton(self.tr("ذخیرهٔ مشخصات"))
+        self.save_profile_button.setObjectName("saveProfile")
+        self.save_profile_button.clicked.connect(self.save_profile)
+        self.profile_status = QLabel()
+        self.profile_status.setObjectName("profileStatus")
+        profile_box = QGroupBox(self.tr("مشخصات بازرس"))
+        form = QFormLayout(profile_box)
+        form.addRow(self.tr("نام و نام خانوادگی"), self.name_edit)
+        form.addRow(self.tr("شمارهٔ پرسنلی"), self.personnel_edit)
+        row = QHBoxLayout()
+        row.addWidget(self.save_profile_button)
+        row.addWidget(self.profile_status, 1)
+        form.addRow(row)
+
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("language")
+        self.language_combo.addItem("فارسی", "fa")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.setCurrentIndex(
+            max(self.language_combo.findData(ui_settings.language(env.settings)), 0)
+        )
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        language_box = QGroupBox(self.tr("زبان"))
+        language_form = QFormLayout(language_box)
+        language_form.addRow(self.tr("زبان برنامه"), self.language_combo)
+
+        self.data_label = QLabel(fmt.ltr(str(env.context.data_dir)))
+        self.data_label.setObjectName("dataFolder")
+        self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backup_button = QPushButton(self.tr("پشتیبان‌گیری همین حالا"))
+        self.backup_button.setObjectName("backupNow")
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button = QPushButton(self.tr("بازیابی از پشتیبان"))
+        self.restore_button.setObjectName("restoreBackup")
+        self.restore_button.clicked.connect(self.restore)
+        data_box = QGroupBox(self.tr("داده‌ها"))
+        data_form = QFormLayout(data_box)
+        data_form.addRow(self.tr("پوشهٔ داده‌ها"), self.data_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        data_form.addRow(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(profile_box)
+        layout.addWidget(language_box)
+        layout.addWidget(data_box)
+        layout.addWidget(CertificateBox(env.context.db))
+        layout.addStretch(1)
+
+    def save_profile(self) -> None:
+        profile = settings.InspectorProfile(
+            self.name_edit.text().strip(), self.personnel_edit.text().strip()
+        )
+        try:
+            settings.save_inspector_profile(self._env.context.db, profile)
+        except Exception as exc:
+            messages.report_exception(self, exc)
+            return
+        self.profile_status.setText(self.tr("ذخیره شد"))
+        self._env.events.settings_changed.emit()
+
+    def _language_chosen(self) -> None:
+        language = str(self.language_combo.currentData())
+        # Later: switching rebuilds the window, which deletes this page.
+        QTimer.singleShot(0, lambda: self._env.app.set_language(language))
+
+    def backup_now(self) -> None:
+        stamp = jalali_date(utc_now(), persian=False).replace("/", "-")
+        start = str(
+            Path(ui_settings.last_folder(self._env.settings, "backup")) / f"bazres-{stamp}.db"
+        )
+        target = ask_save_path(
+            self, self.tr("پروندهٔ پشتیبان"), start, self.tr("پشتیبان بازرس (*.db)")
+        )
+        if target is None:
+            return
+        ui_settings.remember_folder(self._env.settings, "backup", target.parent)
+        db = self._env.context.db
+
+        def saved(path: Path) -> None:
+            messages.show_info(self, self.tr("پشتیبان ذخیره شد."), str(path))
+
+        run_in_background(
+            self,
+            storage_db.backup_to,
+            db,
+            target,
+            on_success=saved,
+            label=self.tr("در حال پشتیبان‌گیری…"),
+        )
+
+    def restore(self) -> None:
+        source = ask_open_path(
+            self,
+            self.tr("بازیابی از پشتیبان"),
+            ui_settings.last_folder(self._env.settings, "backup"),
+            self.tr("پشتیبان بازرس (*.db);;همهٔ پرونده‌ها (*)"),
+        )
+        if source is None:
+            return
+        messages.confirm(
+            self,
+            self.tr(
+                "همهٔ داده‌های فعلی با محتوای این پشتیبان جایگزین می‌شود. پیش از آن یک نسخه از "
+                "وضع فعلی کنار پایگاه داده نگه داشته می‌شود. ادامه می‌دهید؟"
+            ),
+            lambda: self._restore(source),
+            yes_text=self.tr("بازیابی شود"),
+        )
+
+    def _restore(self, source: Path) -> None:
+        context = self._env.context
+        database = paths.database_path(context.data_dir)
+        stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
+        safety = database.with_name(f"{database.name}.before-restore-{stamp}.bak")
+
+        def work() -> Path:
+            storage_db.backup_to(context.db, safety)
+            storage_db.restore_from(source, database)
+            return source
+
+        def done(_result: Path) -> None:
+            log.info("restored %s from %s (previous state kept in %s)", database, source, safety)
+            messages.show_info(self, self.tr("بازیابی انجام شد."), str(safety))
+            self._env.app.reload_database()
+
+        run_in_background(self, work, on_success=done, label=self.tr("در حال بازیابی…"))
