@@ -31,9 +31,12 @@ def _demo(args: argparse.Namespace) -> int:
     signed = finalize_demo(ctx, created[: max(args.signed, 0)])
     for inspection_id in created:
         print(inspection_id)
+    note = (
+        f"demo identity passphrase: {DEMO_PASSPHRASE}"
+        if signed or not args.signed
+        else "not signed: this data folder has its own signing identity"
+    )
     print(
-        f"{len(created)} inspections, {len(signed)} finalized and signed "
-        f"(demo identity passphrase: {DEMO_PASSPHRASE})",
-        file=sys.stderr,
+        f"{len(created)} inspections, {len(signed)} finalized and signed ({note})", file=sys.stderr
     )
     return 0

@@ -100,12 +100,16 @@ def make_demo(context: AppContext, count: int = 4, seed: int = 1404) -> list[str
     if not settings.inspector_profile(context.db).name:
         settings.save_inspector_profile(context.db, DEMO_INSPECTOR)
     all_offices = [o for o in offices.list_offices(context.db, status="active")]
+    by_type = {
+        t: [o for o in all_offices if o["type"] == t] for t in ("pishkhan", "police10", "brokerage")
+    }
     chosen: list[dict[str, object]] = []
-    for office_type in ("pishkhan", "police10", "brokerage"):
-        of_type = [o for o in all_offices if o["type"] == office_type]
-        chosen.extend(rng.sample(of_type, k=min(len(of_type), max(1, count // 3))))
+    while len(chosen) < count and any(by_type.values()):
+        for candidates in by_type.values():  # one of each type in turn
+            if candidates and len(chosen) < count:
+                chosen.append(candidates.pop(rng.randrange(len(candidates))))
     created: list[str] = []
-    for office in chosen[:count]:
+    for office in chosen:
         inspection_id = start_inspection(context, str(office["code"]))
         arrival = dt.datetime.now(TEHRAN).replace(hour=9, minute=rng.randint(0, 40), second=0)
         inspections.update_header(

@@ -123,6 +123,9 @@ def render_report_with_log(data: ReportData) -> tuple[bytes, list[str]]:
 # -- pieces of the story ------------------------------------------------------------------
 
 
+SIGNATURE_BOX_ROOM = 80.0  # the signing stamp is 66 pt tall, plus a gap
+
+
 def _story(data: ReportData) -> list[Flowable]:
     story: list[Flowable] = [_header(data), Spacer(1, 6), _details(data), Spacer(1, 8)]
     story += [*_heading("خلاصه‌ی نتیجه"), _summary(data)]
@@ -137,7 +140,12 @@ def _story(data: ReportData) -> list[Flowable]:
         story += [*_heading("خلاصه‌ی مصاحبه با مراجعان"), *_interviews(data)]
     if data.photos:
         story += [*_heading("مستندات تصویری", need=PHOTO_WIDTH), _photos(data.photos)]
-    story += [*_heading("امضاها", need=55 * mm), _signatures(data.signatures)]
+    # Room under the signatures for the digital-signature box drawn on the last page at
+    # signing, so the box never needs a page of its own (and the page count stays right).
+    story += [
+        *_heading("امضاها", need=55 * mm + SIGNATURE_BOX_ROOM),
+        KeepTogether([_signatures(data.signatures), Spacer(1, SIGNATURE_BOX_ROOM)]),
+    ]
     return story
 
 

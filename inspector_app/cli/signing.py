@@ -1,0 +1,276 @@
+"""`inspector-app report | verify | audit verify | identity ...`: signed reports, checks."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app import paths
+from inspector_app.cli.common import context, data_dir_parent, json_flag, print_json
+from inspector_app.errors import KnownError
+from inspector_app.services import finalize
+from inspector_app.services.signing import identity as identity_service
+from inspector_app.services.signing.verify import VerifyResult, verify_pdf
+from inspector_app.storage import audit, inspections, settings
+from inspector_app.storage.db import open_database, writing
+
+PASSPHRASE_ENV = "BAZRES_PASSPHRASE"
+P12_PASSWORD_ENV = "BAZRES_P12_PASSWORD"
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parent = data_dir_parent()
+    p = sub.add_parser(
+        "report",
+        parents=[parent],
+        help="write the PDF report of an inspection (signed if finalized, a draft otherwise)",
+    )
+    p.add_argument("id")
+    p.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    p.set_defaults(func=_report)
+
+    p = sub.add_parser(
+        "verify", parents=[parent], help="check a signed report; exit 1 if anything is wrong"
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument("--cert", type=Path, help="the certificate (PEM/DER) the signer must hold")
+    json_flag(p)
+    p.set_defaults(func=_verify)
+
+    group = sub.add_parser("audit", help="the hash-chained audit log").add_subparsers(
+        dest="action", required=True
+    )
+    p = group.add_parser("verify", parents=[parent], help="check the chain; exit 1 if broken")
+    json_flag(p)
+    p.set_defaults(func=_audit_verify)
+
+    identity = sub.add_parser("identity", help="the inspector's signing key and certificate")
+    actions = identity.add_subparsers(dest="action", required=True)
+    p = actions.add_parser("show", parents=[parent], help="the active certificate")
+    json_flag(p)
+    p.set_defaults(func=_identity_show)
+    p = actions.add_parser(
+        "create",
+        parents=[parent],
+        help=f"make a self-signed identity (passphrase from ${PASSPHRASE_ENV} or asked)",
+    )
+    p.add_argument("--name", help="holder name (default: the inspector profile's name)")
+    p.add_argument("--personnel-no", help="personnel number (default: from the profile)")
+    p.add_argument("--days", type=int, default=identity_service.DEFAULT_VALID_DAYS)
+    p.set_defaults(func=_identity_create)
+    p = actions.add_parser(
+        "import-p12",
+        parents=[parent],
+        help=f"import a governorate PKCS#12 (its password from ${P12_PASSWORD_ENV} or asked)",
+    )
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=_identity_import)
+    p = actions.add_parser(
+        "export-cert", parents=[parent], help="write the public certificate (PEM)"
+    )
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.set_defaults(func=_identity_export)
+
+
+def _secret(prompt: str, env: str, *, confirm: bool = False) -> str:
+    """From the environment variable, else asked on the terminal, else one line of stdin."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if sys.stdin.isatty():
+        first = getpass.getpass(prompt)
+        if confirm and getpass.getpass("تکرار: ") != first:
+            raise KnownError("دو گذرواژه یکی نیستند؛ چیزی ساخته نشد.")
+        return first
+    return sys.stdin.readline().rstrip("\n")
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise KnownError(f"نوشتن پرونده ممکن نشد: {exc.strerror or exc}", where=str(path)) from exc
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise KnownError(f"پرونده خوانده نشد: {exc.strerror or exc}", where=str(path)) from exc
+
+
+# -- report ---------------------------------------------------------------------------------
+
+
+def _report(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    row = inspections.get(ctx.db, args.id)
+    if row["status"] == "draft":
+        pdf = finalize.draft_pdf(ctx.db, args.id)
+        kind = "draft (unsigned)"
+    else:
+        pdf = finalize.signed_pdf(ctx.db, args.id)
+        kind = "signed"
+    _write(args.output, pdf)
+    with writing(ctx.db):
+        audit.append(ctx.db, "export", args.id, {"format": "pdf", "signed": kind == "signed"})
+    print(f"{args.output}: {kind} report, {len(pdf)} bytes")
+    return 0
+
+
+# -- verify ---------------------------------------------------------------------------------
+
+
+def _local_database(args: argparse.Namespace) -> Database | None:
+    """This data folder's database if there is one (verify never creates a data folder)."""
+    path = paths.database_path(paths.data_dir(args.data_dir))
+    return open_database(path, migrate=False) if path.exists() else None
+
+
+def _compare_with_database(db: Database, result: VerifyResult, info: dict[str, Any]) -> None:
+    if result.report_id is None:
+        return
+    rows = list(
+        db.query(
+            "SELECT status, canonical_sha256 FROM inspections WHERE id = ?", [result.report_id]
+        )
+    )
+    if not rows:
+        info["database"] = "not here"
+        return
+    status, stored = rows[0]["status"], rows[0]["canonical_sha256"]
+    info["database_status"] = status
+    info["database_sha256"] = stored
+    if status == "draft":
+        result.problems.append("این بازرسی در این پایگاه داده هنوز پیش‌نویس است.")
+        info["database"] = "draft"
+    elif stored != result.embedded_sha256:
+        result.problems.append("sha256 درج‌شده در گزارش با بازرسی ثبت‌شده در این پایگاه نمی‌خواند.")
+        info["database"] = "mismatch"
+    else:
+        info["database"] = "match"
+
+
+def _verify(args: argparse.Namespace) -> int:
+    data = _read(args.file)
+    trusted = _read(args.cert) if args.cert else None
+    result = verify_pdf(data, trusted)
+    extra: dict[str, Any] = {"database": None}
+    db = _local_database(args)
+    if db is not None:
+        try:
+            _compare_with_database(db, result, extra)
+        finally:
+            db.close()
+    if args.json:
+        print_json({**result.as_dict(), **extra, "ok": result.ok})
+        return 0 if result.ok else 1
+    yes_no = {True: "بله", False: "خیر", None: "نامعلوم"}
+    print(f"پرونده: {args.file}")
+    print(f"امضاکننده: {result.signer_name or '—'}")
+    print(f"اثر انگشت گواهی: {result.fingerprint_sha256 or '—'}")
+    if result.signing_time_utc:
+        print(f"زمان امضا: {result.signing_time_jalali} (تهران) — {result.signing_time_utc}")
+    print(f"دست‌نخورده (intact): {yes_no[result.intact]}")
+    print(f"امضا معتبر: {yes_no[result.valid]}")
+    print(f"افزوده پس از امضا: {yes_no[result.modified_after_signing]}")
+    print(f"شناسهٔ بازرسی: {result.report_id or '—'}")
+    print(f"sha256 سند: {result.embedded_sha256 or '—'}")
+    if args.cert:
+        print(f"همان گواهی داده‌شده: {yes_no[result.trusted]}")
+    database = {
+        None: "پایگاه داده‌ای در این پوشه نیست",
+        "not here": "این بازرسی در این پایگاه داده نیست",
+        "draft": "در این پایگاه پیش‌نویس است",
+        "mismatch": "نمی‌خواند",
+        "match": "با بازرسی ثبت‌شده می‌خواند",
+    }[extra["database"]]
+    print(f"مقایسه با پایگاه داده: {database}")
+    for problem in result.problems:
+        print(f"مشکل: {problem}", file=sys.stderr)
+    print("نتیجه: معتبر" if result.ok else "نتیجه: نامعتبر")
+    return 0 if result.ok else 1
+
+
+# -- audit ----------------------------------------------------------------------------------
+
+
+def _audit_verify(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    report = audit.verify_chain(ctx.db)
+    if args.json:
+        print_json(
+            {
+                "ok": report.ok,
+                "entries": report.entries,
+                "broken_at": report.broken_at,
+                "reason": report.reason,
+            }
+        )
+    elif report.ok:
+        print(f"audit log intact: {report.entries} entries chain correctly")
+    else:
+        print(
+            f"audit log BROKEN at entry {report.broken_at}: {report.reason} "
+            f"(checked {report.entries} entries)",
+            file=sys.stderr,
+        )
+    return 0 if report.ok else 1
+
+
+# -- identity -------------------------------------------------------------------------------
+
+
+def _identity_show(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    stored = identity_service.active_identity(ctx.db)
+    info = identity_service.certificate_info(stored.cert_pem)
+    if args.json:
+        print_json({"id": stored.id, "is_demo": stored.is_demo, **info.as_dict()})
+        return 0
+    print(f"دارنده: {info.holder}")
+    print(f"صادرکننده: {info.issuer}{' (خودامضا)' if info.self_signed else ''}")
+    print(f"اعتبار: از {info.not_before_jalali} تا {info.not_after_jalali}")
+    print(f"اثر انگشت SHA-256: {info.fingerprint_grouped()}")
+    if info.expired():
+        print("هشدار: گواهی منقضی شده است.")
+    if stored.is_demo:
+        print("این شناسهٔ نمایشی است (demo).")
+    return 0
+
+
+def _identity_create(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    profile = settings.inspector_profile(ctx.db)
+    name = args.name or profile.name
+    number = args.personnel_no if args.personnel_no is not None else profile.personnel_no
+    passphrase = _secret("گذرواژهٔ تازهٔ کلید: ", PASSPHRASE_ENV, confirm=True)
+    new = identity_service.create_self_signed(name, number, passphrase, valid_days=args.days)
+    stored = identity_service.store(ctx.db, new)
+    print(f"شناسهٔ امضا ساخته شد: {stored.holder_name} — {stored.fingerprint_sha256}")
+    return 0
+
+
+def _identity_import(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    data = _read(args.file)
+    password = _secret("رمز پروندهٔ PKCS#12: ", P12_PASSWORD_ENV)
+    passphrase = _secret("گذرواژهٔ تازهٔ کلید در این برنامه: ", PASSPHRASE_ENV, confirm=True)
+    new = identity_service.import_pkcs12(data, password, passphrase)
+    stored = identity_service.store(ctx.db, new, source="pkcs12")
+    print(f"گواهی وارد شد: {stored.holder_name} — {stored.fingerprint_sha256}")
+    return 0
+
+
+def _identity_export(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    stored = identity_service.active_identity(ctx.db)
+    _write(args.output, identity_service.public_certificate_pem(stored))
+    print(f"{args.output}: {stored.holder_name} — {stored.fingerprint_sha256}")
+    return 0

@@ -1,0 +1,229 @@
+"""Finalizing an inspection: checks, canonical hash, report, PAdES signature, lock — all or nothing.
+
+The slow part (render and sign) runs before the write; the write is one transaction that first
+recomputes the canonical hash and refuses if the draft changed in the meantime. Any failure
+before that transaction (a wrong passphrase above all) leaves the inspection a draft with no
+outbox row and no audit entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app.domain.canonical import canonical_json, sha256_hex
+from inspector_app.domain.jalali import to_iso, utc_now
+from inspector_app.errors import KnownError, NotFound, RecordLocked
+from inspector_app.services import inspection_document
+from inspector_app.services.context import AppContext
+from inspector_app.services.signing import identity as identity_service
+from inspector_app.services.signing import pdf_sign
+from inspector_app.storage import audit, inspections
+from inspector_app.storage.db import writing
+from inspector_app.storage.identities import StoredIdentity
+
+log = logging.getLogger(__name__)
+
+# (db, inspection id, canonical sha256) -> the report PDF, unsigned.
+Renderer = Callable[[Database, str, str], bytes]
+
+
+class NotReady(KnownError):
+    """The inspection cannot be finalized yet; `problems` says what is missing."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        lines = "\n".join(f"- {p.message}" for p in problems)
+        super().__init__(f"بازرسی هنوز آمادهٔ نهایی‌سازی نیست:\n{lines}")
+        self.problems = problems
+
+
+class ChangedWhileFinalizing(KnownError):
+    """The draft changed between hashing and storing; nothing was finalized."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing missing before finalizing; `item_id` lets the editor jump to it."""
+
+    code: str  # required_item | inspector_signature | representative_signature | departure
+    message: str
+    item_id: str | None = None
+    repeat_index: int = 0
+
+
+@dataclass(frozen=True)
+class FinalizeResult:
+    inspection_id: str
+    canonical_sha256: str
+    finalized_at: str
+    signing_time: str
+    signer_fingerprint: str
+    pdf_bytes: int
+
+
+def check_ready(db: Database, inspection_id: str) -> list[Problem]:
+    """Everything that still stops `inspection_id` from being finalized (empty: ready)."""
+    row = inspections.get(db, inspection_id)
+    if row["status"] != "draft":
+        return [Problem("status", "این بازرسی پیش‌تر نهایی شده است.")]
+    problems: list[Problem] = []
+    form = inspections.form_of(db, inspection_id)
+    for item_id, repeat in inspections.score_of(db, inspection_id, form).open_required:
+        try:
+            text = form.item(item_id).text
+        except KeyError:
+            text = item_id
+        where = f" (مصاحبهٔ {repeat})" if repeat else ""
+        problems.append(
+            Problem("required_item", f"پرسش الزامی بی‌پاسخ{where}: {text}", item_id, repeat)
+        )
+    signatures = {s["role"]: s for s in inspections.signatures_of(db, inspection_id)}
+    inspector = signatures.get("inspector")
+    if inspector is None or not inspector["png"]:
+        problems.append(Problem("inspector_signature", "امضای بازرس ثبت نشده است."))
+    rep = signatures.get("representative")
+    if rep is None or not (rep["png"] or (rep["declined_reason"] or "").strip()):
+        problems.append(
+            Problem(
+                "representative_signature",
+                "امضای نمایندهٔ دفتر یا دلیل امضا نکردن او ثبت نشده است.",
+            )
+        )
+    if not row["departure_at"]:
+        problems.append(Problem("departure", "ساعت پایان بازدید (خروج) ثبت نشده است."))
+    return problems
+
+
+def default_renderer(db: Database, inspection_id: str, canonical_sha256: str) -> bytes:
+    # Imported here: the report package is heavy (reportlab, fonts) and only needed now.
+    from inspector_app.services.report.service import render_inspection_pdf
+
+    return render_inspection_pdf(db, inspection_id, canonical_sha256=canonical_sha256)
+
+
+def _canonical(db: Database, inspection_id: str) -> tuple[dict[str, Any], bytes, str]:
+    document = inspection_document.canonical_document(db, inspection_id)
+    data = canonical_json(document)
+    return document, data, sha256_hex(data)
+
+
+def finalize(
+    db: Database,
+    inspection_id: str,
+    identity: StoredIdentity,
+    passphrase: str,
+    *,
+    render: Renderer | None = None,
+    now: dt.datetime | None = None,
+) -> FinalizeResult:
+    """Hash, render, sign and lock `inspection_id`; raises KnownError and changes nothing on any
+    failure (not ready, wrong passphrase, expired certificate, storage)."""
+    problems = check_ready(db, inspection_id)
+    if problems:
+        raise NotReady(problems)
+    moment = (now or utc_now()).astimezone(dt.UTC).replace(microsecond=0)
+    # Unlock first: a wrong passphrase must cost the inspector no waiting for the report.
+    unlocked = identity_service.unlock_stored(identity, passphrase, at=moment)
+    _, data, digest = _canonical(db, inspection_id)
+    pdf = (render or default_renderer)(db, inspection_id, digest)
+    row = inspections.get(db, inspection_id)
+    signed = pdf_sign.sign_pdf(
+        pdf,
+        unlocked,
+        signing_time=moment,
+        options=pdf_sign.SignOptions(personnel_no=row["inspector_personnel_no"]),
+    )
+    stamp = to_iso(moment)
+    with writing(db):
+        current = db.execute("SELECT status FROM inspections WHERE id = ?", [inspection_id])
+        status = current.fetchone()
+        if status is None:
+            raise NotFound(f"بازرسی با شناسهٔ {inspection_id} پیدا نشد")
+        if status[0] != "draft":
+            raise RecordLocked("این بازرسی پیش‌تر نهایی شده است.")
+        if _canonical(db, inspection_id)[2] != digest:
+            raise ChangedWhileFinalizing(
+                "بازرسی هنگام نهایی‌سازی تغییر کرد؛ چیزی نهایی نشد. دوباره تلاش کنید."
+            )
+        db.table("inspection_documents").insert(
+            {
+                "inspection_id": inspection_id,
+                "canonical_json": data.decode("utf-8"),
+                "canonical_sha256": digest,
+                "signed_pdf": signed,
+                "created_at": stamp,
+            }
+        )
+        db.execute(
+            "INSERT INTO outbox (inspection_id, state, attempts, enqueued_at, updated_at) "
+            "VALUES (?, 'pending', 0, ?, ?)",
+            [inspection_id, stamp, stamp],
+        )
+        db.execute(
+            "UPDATE inspections SET canonical_sha256 = ?, finalized_at = ?, status = 'finalized' "
+            "WHERE id = ?",
+            [digest, stamp, inspection_id],
+        )
+        audit.append(
+            db,
+            "finalize",
+            inspection_id,
+            {
+                "sha256": digest,
+                "pdf_sha256": sha256_hex(signed),
+                "signer": unlocked.fingerprint_sha256,
+            },
+        )
+    log.info("finalized %s (%s)", inspection_id, digest)
+    return FinalizeResult(
+        inspection_id=inspection_id,
+        canonical_sha256=digest,
+        finalized_at=stamp,
+        signing_time=stamp,
+        signer_fingerprint=unlocked.fingerprint_sha256,
+        pdf_bytes=len(signed),
+    )
+
+
+def signed_pdf(db: Database, inspection_id: str) -> bytes:
+    """The stored signed report of a finalized inspection."""
+    row = db.execute(
+        "SELECT signed_pdf FROM inspection_documents WHERE inspection_id = ?", [inspection_id]
+    ).fetchone()
+    if row is None:
+        inspections.get(db, inspection_id)  # NotFound for an unknown id
+        raise NotFound("این بازرسی هنوز نهایی نشده و گزارش امضاشده ندارد.")
+    return bytes(row[0])
+
+
+def draft_pdf(db: Database, inspection_id: str, *, render: Renderer | None = None) -> bytes:
+    """An unsigned report of the inspection as it stands now (with its current hash)."""
+    _, _, digest = _canonical(db, inspection_id)
+    return (render or default_renderer)(db, inspection_id, digest)
+
+
+def stored_document(db: Database, inspection_id: str) -> dict[str, Any] | None:
+    row = db.execute(
+        "SELECT canonical_json, canonical_sha256, created_at FROM inspection_documents "
+        "WHERE inspection_id = ?",
+        [inspection_id],
+    ).fetchone()
+    if row is None:
+        return None
+    return {"canonical": json.loads(row[0]), "sha256": row[1], "created_at": row[2]}
+
+
+def start_correction(context: AppContext, old_id: str) -> str:
+    """A new draft of the same office that names `old_id` as the inspection it replaces."""
+    from inspector_app.services.workflow import start_inspection
+
+    old = inspections.get(context.db, old_id)
+    if old["status"] == "draft":
+        raise KnownError("پیش‌نویس را می‌توان مستقیم ویرایش کرد؛ اصلاحیه برای بازرسی نهایی‌شده است.")
+    return start_inspection(context, old["office_code"], replaces=old_id)

@@ -1,0 +1,404 @@
+"""The inspector's signing identity: a private key and its X.509 certificate.
+
+The key never rests unencrypted: it is kept as PKCS#8 encrypted under the inspector's
+passphrase (cryptography's BestAvailableEncryption: PBES2, AES-256) and is decrypted only for
+the moment of signing. A real deployment imports the PKCS#12 file the governorate issued; for
+trying the app a self-signed certificate is made. Name fields hold one script each: a subject
+mixing Persian and Latin letters makes pyHanko's validator fail on the bidirectional text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from asn1crypto import keys as asn1_keys
+from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from sqlite_utils import Database
+
+from inspector_app.domain.jalali import jalali_date, to_iso, utc_now
+from inspector_app.domain.persian import to_latin_digits
+from inspector_app.errors import KnownError
+from inspector_app.storage import identities
+from inspector_app.storage.identities import StoredIdentity
+
+GOVERNORATE = "استانداری بوشهر"
+MIN_PASSPHRASE = 6
+DEFAULT_VALID_DAYS = 3 * 365
+
+SigningKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
+
+
+class IdentityError(KnownError):
+    """Something about the signing identity prevents signing; nothing was changed."""
+
+
+class WrongPassphrase(IdentityError):
+    """The passphrase does not decrypt the private key."""
+
+
+class CorruptKey(IdentityError):
+    """The stored key blob is not an encrypted private key (damaged or tampered with)."""
+
+
+class CertificateExpired(IdentityError):
+    """The certificate is outside its validity period."""
+
+
+class NoIdentity(IdentityError):
+    """No signing identity is set up in this data folder."""
+
+
+@dataclass(frozen=True)
+class CertificateInfo:
+    """What Settings shows about a certificate."""
+
+    holder: str
+    issuer: str
+    serial: str
+    not_before: dt.datetime
+    not_after: dt.datetime
+    fingerprint_sha256: str
+    self_signed: bool
+
+    @property
+    def not_before_jalali(self) -> str:
+        return jalali_date(self.not_before)
+
+    @property
+    def not_after_jalali(self) -> str:
+        return jalali_date(self.not_after)
+
+    def expired(self, at: dt.datetime | None = None) -> bool:
+        at = at or utc_now()
+        return not (self.not_before <= at <= self.not_after)
+
+    def fingerprint_grouped(self) -> str:
+        """`AB:CD:...`, the way certificate viewers print it."""
+        text = self.fingerprint_sha256.upper()
+        return ":".join(text[i : i + 2] for i in range(0, len(text), 2))
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "holder": self.holder,
+            "issuer": self.issuer,
+            "serial": self.serial,
+            "not_before": self.not_before.isoformat(),
+            "not_after": self.not_after.isoformat(),
+            "not_before_jalali": self.not_before_jalali,
+            "not_after_jalali": self.not_after_jalali,
+            "fingerprint_sha256": self.fingerprint_sha256,
+            "self_signed": self.self_signed,
+            "expired": self.expired(),
+        }
+
+
+@dataclass(frozen=True)
+class NewIdentity:
+    """An identity ready to be stored: certificate (PEM) and the encrypted key (DER)."""
+
+    holder_name: str
+    personnel_no: str
+    cert_pem: bytes
+    key_encrypted: bytes
+    chain_pem: bytes = b""  # the issuer's certificates from a PKCS#12, if any
+    is_demo: bool = False
+
+    @property
+    def info(self) -> CertificateInfo:
+        return certificate_info(self.cert_pem)
+
+
+@dataclass
+class UnlockedIdentity:
+    """The decrypted key with its certificate; keep it only for the time of one signature."""
+
+    holder_name: str
+    certificate: x509.Certificate
+    private_key: SigningKey
+    chain: list[x509.Certificate] = field(default_factory=list)
+
+    @property
+    def fingerprint_sha256(self) -> str:
+        return fingerprint(self.certificate)
+
+
+def fingerprint(cert: x509.Certificate) -> str:
+    return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
+
+
+def _name_text(name: x509.Name) -> str:
+    for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME):
+        values = name.get_attributes_for_oid(oid)
+        if values:
+            return str(values[0].value)
+    return name.rfc4514_string()
+
+
+def load_certificate(pem_or_der: bytes) -> x509.Certificate:
+    try:
+        if b"-----BEGIN" in pem_or_der:
+            return x509.load_pem_x509_certificates(pem_or_der)[0]  # the leaf comes first
+        return x509.load_der_x509_certificate(pem_or_der)
+    except ValueError as exc:
+        raise IdentityError(f"گواهی خوانده نشد؛ پرونده گواهی X.509 نیست ({exc})") from exc
+
+
+def certificate_info(cert: x509.Certificate | bytes) -> CertificateInfo:
+    if isinstance(cert, bytes):
+        cert = load_certificate(cert)
+    return CertificateInfo(
+        holder=_name_text(cert.subject),
+        issuer=_name_text(cert.issuer),
+        serial=format(cert.serial_number, "x"),
+        not_before=cert.not_valid_before_utc,
+        not_after=cert.not_valid_after_utc,
+        fingerprint_sha256=fingerprint(cert),
+        self_signed=cert.subject == cert.issuer,
+    )
+
+
+def _check_passphrase(passphrase: str) -> bytes:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise IdentityError(f"گذرواژه باید دست‌کم {MIN_PASSPHRASE} نویسه باشد.")
+    return passphrase.encode("utf-8")
+
+
+def encrypt_key(key: SigningKey, passphrase: str) -> bytes:
+    return key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(_check_passphrase(passphrase)),
+    )
+
+
+def _subject(holder_name: str, personnel_no: str) -> x509.Name:
+    attributes = [
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "IR"),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, GOVERNORATE),
+        x509.NameAttribute(NameOID.COMMON_NAME, holder_name),
+    ]
+    number = to_latin_digits(personnel_no).strip()
+    if number:
+        # PrintableString: Latin digits only, in a field of its own.
+        attributes.append(x509.NameAttribute(NameOID.SERIAL_NUMBER, number))
+    return x509.Name(attributes)
+
+
+def create_self_signed(
+    holder_name: str,
+    personnel_no: str,
+    passphrase: str,
+    *,
+    valid_days: int = DEFAULT_VALID_DAYS,
+    not_before: dt.datetime | None = None,
+    is_demo: bool = False,
+) -> NewIdentity:
+    """A new RSA key and a self-signed signing certificate for `holder_name`."""
+    holder_name = holder_name.strip()
+    if not holder_name:
+        raise IdentityError("نام دارندهٔ گواهی خالی است؛ نام بازرس را در تنظیمات وارد کنید.")
+    secret = _check_passphrase(passphrase)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    start = (not_before or utc_now()) - dt.timedelta(minutes=5)
+    name = _subject(holder_name, personnel_no)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + dt.timedelta(days=valid_days))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(
+            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    return NewIdentity(
+        holder_name=holder_name,
+        personnel_no=to_latin_digits(personnel_no).strip(),
+        cert_pem=cert.public_bytes(serialization.Encoding.PEM),
+        key_encrypted=key.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(secret),
+        ),
+        is_demo=is_demo,
+    )
+
+
+def import_pkcs12(data: bytes, p12_password: str, passphrase: str) -> NewIdentity:
+    """The key and certificate of a governorate-issued PKCS#12, re-encrypted under `passphrase`."""
+    _check_passphrase(passphrase)
+    try:
+        bundle = pkcs12.load_pkcs12(data, p12_password.encode("utf-8") or None)
+    except ValueError as exc:
+        if _looks_like_pkcs12(data):
+            raise IdentityError(
+                "رمز پروندهٔ PKCS#12 درست نیست (یا پرونده آسیب دیده است). "
+                "رمزی را که استانداری همراه پرونده داده است وارد کنید؛ چیزی تغییر نکرد."
+            ) from exc
+        raise IdentityError("این پرونده PKCS#12 (.p12/.pfx) نیست؛ چیزی تغییر نکرد.") from exc
+    if bundle.key is None or bundle.cert is None:
+        raise IdentityError("پروندهٔ PKCS#12 کلید خصوصی یا گواهی ندارد؛ چیزی تغییر نکرد.")
+    key = bundle.key
+    if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
+        raise IdentityError("نوع کلید پروندهٔ PKCS#12 پشتیبانی نمی‌شود (فقط RSA یا EC).")
+    cert = bundle.cert.certificate
+    info = certificate_info(cert)
+    if info.expired():
+        raise CertificateExpired(_expired_message(info))
+    chain = b"".join(
+        c.certificate.public_bytes(serialization.Encoding.PEM) for c in bundle.additional_certs
+    )
+    serials = cert.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)
+    return NewIdentity(
+        holder_name=info.holder,
+        personnel_no=str(serials[0].value) if serials else "",
+        cert_pem=cert.public_bytes(serialization.Encoding.PEM),
+        key_encrypted=encrypt_key(key, passphrase),
+        chain_pem=chain,
+    )
+
+
+def _looks_like_pkcs12(data: bytes) -> bool:
+    # A DER SEQUENCE whose first element is the version INTEGER 3 (PFX, RFC 7292).
+    return len(data) > 8 and data[0] == 0x30 and b"\x02\x01\x03" in data[:8]
+
+
+def _expired_message(info: CertificateInfo) -> str:
+    return (
+        f"گواهی امضا معتبر نیست: اعتبار آن از {info.not_before_jalali} تا "
+        f"{info.not_after_jalali} است. گواهی تازه از استانداری بگیرید و وارد کنید؛ "
+        "چیزی نهایی نشد."
+    )
+
+
+def _spki(public_key: object) -> bytes:
+    return public_key.public_bytes(  # type: ignore[attr-defined]
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+
+
+def unlock(
+    cert_pem: bytes,
+    key_encrypted: bytes,
+    passphrase: str,
+    *,
+    holder_name: str | None = None,
+    chain_pem: bytes = b"",
+    at: dt.datetime | None = None,
+) -> UnlockedIdentity:
+    """Decrypt the key for signing; every way this can fail is an IdentityError."""
+    cert = load_certificate(cert_pem)
+    info = certificate_info(cert)
+    if info.expired(at):
+        raise CertificateExpired(_expired_message(info))
+    try:
+        asn1_keys.EncryptedPrivateKeyInfo.load(bytes(key_encrypted), strict=True).native  # noqa: B018
+    except (ValueError, TypeError) as exc:
+        raise CorruptKey(
+            "کلید خصوصی ذخیره‌شده خراب است و خوانده نمی‌شود. گواهی را دوباره وارد کنید "
+            "یا شناسهٔ تازه بسازید؛ چیزی نهایی نشد."
+        ) from exc
+    try:
+        key = serialization.load_der_private_key(
+            bytes(key_encrypted), password=passphrase.encode("utf-8") or None
+        )
+    except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
+        if "password" in str(exc).lower() or isinstance(exc, TypeError):
+            raise WrongPassphrase("گذرواژه درست نیست؛ چیزی نهایی نشد.") from exc
+        raise CorruptKey(
+            "کلید خصوصی ذخیره‌شده آسیب دیده است و خوانده نمی‌شود. گواهی را دوباره وارد کنید "
+            "یا شناسهٔ تازه بسازید؛ چیزی نهایی نشد."
+        ) from exc
+    if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
+        raise CorruptKey("نوع کلید خصوصی ذخیره‌شده پشتیبانی نمی‌شود.")
+    if _spki(key.public_key()) != _spki(cert.public_key()):
+        raise CorruptKey("کلید خصوصی ذخیره‌شده با گواهی جور نیست؛ گواهی را دوباره وارد کنید.")
+    chain: list[x509.Certificate] = []
+    if b"-----BEGIN" in cert_pem:
+        chain = x509.load_pem_x509_certificates(cert_pem)[1:]
+    if chain_pem:
+        chain += x509.load_pem_x509_certificates(chain_pem)
+    return UnlockedIdentity(
+        holder_name=holder_name or info.holder, certificate=cert, private_key=key, chain=chain
+    )
+
+
+# -- stored identities ---------------------------------------------------------------------
+
+
+def store(db: Database, new: NewIdentity, *, source: str = "created") -> StoredIdentity:
+    """Save `new` as the active identity of this data folder."""
+    info = new.info
+    identity_id = identities.save(
+        db,
+        holder_name=new.holder_name,
+        personnel_no=new.personnel_no,
+        cert_pem=new.cert_pem + new.chain_pem,
+        key_encrypted=new.key_encrypted,
+        fingerprint_sha256=info.fingerprint_sha256,
+        issuer=info.issuer,
+        not_before=to_iso(info.not_before),
+        not_after=to_iso(info.not_after),
+        is_demo=new.is_demo,
+        source=source,
+    )
+    return identities.get(db, identity_id)
+
+
+def active_identity(db: Database) -> StoredIdentity:
+    found = identities.active(db)
+    if found is None:
+        raise NoIdentity(
+            "هنوز شناسهٔ امضا (کلید و گواهی) ساخته نشده است. در تنظیمات گواهی استانداری را "
+            "وارد کنید یا برای آزمایش یک گواهی خودامضا بسازید."
+        )
+    return found
+
+
+def ensure_identity(
+    db: Database, holder_name: str, personnel_no: str, passphrase: str, *, is_demo: bool = False
+) -> StoredIdentity:
+    """The active identity; on first use a self-signed one under `passphrase`."""
+    found = identities.active(db)
+    if found is not None:
+        return found
+    return store(db, create_self_signed(holder_name, personnel_no, passphrase, is_demo=is_demo))
+
+
+def unlock_stored(
+    stored: StoredIdentity, passphrase: str, *, at: dt.datetime | None = None
+) -> UnlockedIdentity:
+    return unlock(
+        stored.cert_pem, stored.key_encrypted, passphrase, holder_name=stored.holder_name, at=at
+    )
+
+
+def public_certificate_pem(stored: StoredIdentity) -> bytes:
+    """The leaf certificate only: what the governorate registers for this inspector."""
+    return load_certificate(stored.cert_pem).public_bytes(serialization.Encoding.PEM)

@@ -1,0 +1,166 @@
+"""Checking a signed report: who signed, when, intact, anything appended, which inspection.
+
+The verdict is pyHanko's `bottom_line`, not `valid` (a changed byte leaves `valid` True but
+`intact` False), plus our own rule that nothing may follow the signature: pdfsig accepts a
+file with an incremental update drawn after signing, we do not. The signer's certificate is
+its own trust anchor here (self-signed and governorate certificates alike); whether it is the
+inspector's certificate is answered by comparing it with `trusted_cert_pem` when one is given
+(the server passes the certificate the laptop enrolled with).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.settings import KeyUsageConstraints
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+from inspector_app.domain.canonical import sha256_hex
+from inspector_app.domain.jalali import jalali_datetime
+from inspector_app.services.report.identity import parse_keywords
+from inspector_app.services.signing.identity import IdentityError, certificate_info
+
+log = logging.getLogger(__name__)
+# pyHanko logs a rejected incremental update as an error with a traceback; the result below
+# reports it to the user in words, so the traceback would only be noise on the console.
+logging.getLogger("pyhanko.sign.diff_analysis").setLevel(logging.CRITICAL)
+
+
+@dataclass
+class VerifyResult:
+    """What `inspector-app verify` and the server report about one PDF."""
+
+    signed: bool = False
+    signer_name: str | None = None
+    fingerprint_sha256: str | None = None  # of the signer's certificate
+    signing_time_utc: str | None = None  # ISO 8601
+    signing_time_jalali: str | None = None  # Tehran time, Persian digits
+    intact: bool = False  # the signed bytes hash to what was signed
+    valid: bool = False  # pyHanko's bottom line: intact, cryptographically valid, no bad changes
+    modified_after_signing: bool = False  # anything appended after the signature
+    coverage: str | None = None
+    signature_count: int = 0
+    embedded_sha256: str | None = None  # canonical JSON sha256 printed into the report
+    report_id: str | None = None  # inspection id from the report's metadata
+    trusted: bool | None = None  # certificate equals trusted_cert_pem (None: not asked)
+    pdf_sha256: str = ""
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Everything holds: a valid, intact signature with nothing after it (and trusted if
+        a certificate was given)."""
+        return (
+            self.signed
+            and self.valid
+            and self.intact
+            and not self.modified_after_signing
+            and self.trusted is not False
+            and not self.problems
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "ok": self.ok}
+
+
+def _metadata(reader: PdfFileReader, result: VerifyResult) -> None:
+    """The report id and canonical sha256 the renderer wrote into /Keywords."""
+    try:
+        info = reader.trailer_view.get("/Info")
+        keywords = info.get_object().get("/Keywords") if info is not None else None
+    except (PdfError, KeyError, ValueError, TypeError):
+        return
+    found = parse_keywords(str(keywords)) if keywords is not None else None
+    if found is not None:
+        result.embedded_sha256 = found.canonical_sha256
+        result.report_id = found.report_id
+
+
+def _certificate_fingerprint(pem_or_der: bytes) -> str:
+    from inspector_app.services.signing.identity import fingerprint, load_certificate
+
+    return fingerprint(load_certificate(pem_or_der))
+
+
+def verify_pdf(pdf: bytes, trusted_cert_pem: bytes | None = None) -> VerifyResult:
+    """Check the inspector's signature in `pdf`. Never raises for bad input: problems are listed
+    in the result (in Persian) and `ok` is False."""
+    result = VerifyResult(pdf_sha256=sha256_hex(pdf))
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        signatures = reader.embedded_signatures
+    except Exception as exc:  # pyHanko raises many kinds on malformed files
+        log.info("unreadable PDF: %r", exc)
+        result.problems.append(f"پرونده PDF خوانا نیست ({type(exc).__name__}).")
+        return result
+    _metadata(reader, result)
+    result.signature_count = len(signatures)
+    if not signatures:
+        result.problems.append("این PDF امضای دیجیتال ندارد.")
+        return result
+    result.signed = True
+    embedded = signatures[0]
+    try:
+        cert: asn1_x509.Certificate = embedded.signer_cert
+        crypto_cert = x509.load_der_x509_certificate(cert.dump())
+        info = certificate_info(crypto_cert)
+        result.signer_name = info.holder
+        result.fingerprint_sha256 = info.fingerprint_sha256
+        claimed = embedded.self_reported_timestamp
+        moment = claimed or dt.datetime.now(dt.UTC)
+        if claimed is not None:
+            utc = claimed.astimezone(dt.UTC)
+            result.signing_time_utc = utc.isoformat().replace("+00:00", "Z")
+            result.signing_time_jalali = jalali_datetime(utc)
+        # Judged at the claimed signing time: a report signed while the certificate was valid
+        # stays verifiable after the certificate expires.
+        context = ValidationContext(
+            trust_roots=[cert], moment=moment, allow_fetching=False, revocation_mode="soft-fail"
+        )
+        status = validate_pdf_signature(
+            embedded,
+            signer_validation_context=context,
+            key_usage_settings=KeyUsageConstraints(
+                key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
+            ),
+        )
+    except Exception as exc:  # malformed signature dictionaries, CMS or certificates
+        log.info("signature not checkable: %r", exc)
+        result.problems.append(f"امضای PDF بررسی‌پذیر نیست ({type(exc).__name__}).")
+        return result
+    result.intact = bool(status.intact)
+    result.valid = bool(status.bottom_line)
+    coverage = status.coverage
+    result.coverage = coverage.name if coverage is not None else None
+    result.modified_after_signing = coverage != SignatureCoverageLevel.ENTIRE_FILE
+    if not status.intact:
+        result.problems.append("محتوای امضاشده تغییر کرده است (امضا با پرونده نمی‌خواند).")
+    elif not status.bottom_line and not result.modified_after_signing:
+        result.problems.append("امضا معتبر نیست (گواهی یا ساختار امضا پذیرفته نشد).")
+    if result.modified_after_signing:
+        result.problems.append("پس از امضا چیزی به پرونده افزوده شده است.")
+    if len(signatures) > 1:
+        result.problems.append(f"پرونده {len(signatures)} امضا دارد؛ فقط یک امضا انتظار می‌رود.")
+    if result.embedded_sha256 is None:
+        result.problems.append("شناسهٔ sha256 گزارش در اطلاعات PDF پیدا نشد.")
+    if trusted_cert_pem is not None:
+        try:
+            expected = _certificate_fingerprint(trusted_cert_pem)
+        except IdentityError as exc:
+            result.problems.append(f"گواهی مرجع خوانده نشد: {exc.message}")
+            result.trusted = False
+        else:
+            result.trusted = expected == result.fingerprint_sha256
+            if not result.trusted:
+                result.problems.append("امضاکننده همان دارندهٔ گواهی ثبت‌شده نیست.")
+    return result

@@ -1,0 +1,116 @@
+"""The finalize buttons in the inspection editor's top bar.
+
+A draft gets «نهایی‌سازی و امضا» (opens the finalize dialog; a missing item jumps the editor to
+it). A finalized inspection gets «ذخیرهٔ گزارش امضاشده» and «بازرسی اصلاحی».
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from inspector_app.errors import KnownError
+from inspector_app.services import finalize
+from inspector_app.storage import audit
+from inspector_app.storage.db import writing
+from inspector_app.ui import messages
+from inspector_app.ui.finalize.finalize_dialog import FinalizeDialog
+from inspector_app.ui.qt import QFileDialog, QHBoxLayout, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from inspector_app.ui.editor.editor import InspectionEditor
+
+
+class FinalizeActions(QWidget):
+    def __init__(self, editor: InspectionEditor) -> None:
+        super().__init__()
+        self.setObjectName("finalizeActions")
+        self._editor = editor
+        self.dialog: FinalizeDialog | None = None
+        self.finalize_button = QPushButton(self.tr("نهایی‌سازی و امضا"))
+        self.finalize_button.setObjectName("openFinalize")
+        self.finalize_button.clicked.connect(self.open_dialog)
+        self.save_pdf_button = QPushButton(self.tr("ذخیرهٔ گزارش امضاشده…"))
+        self.save_pdf_button.setObjectName("saveSignedPdf")
+        self.save_pdf_button.clicked.connect(self._save_pdf)
+        self.correction_button = QPushButton(self.tr("بازرسی اصلاحی"))
+        self.correction_button.setObjectName("startCorrection")
+        self.correction_button.clicked.connect(self._start_correction)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for button in (self.finalize_button, self.save_pdf_button, self.correction_button):
+            layout.addWidget(button)
+        self._update()
+
+    def _update(self) -> None:
+        draft = not self._editor.read_only
+        self.finalize_button.setVisible(draft)
+        self.save_pdf_button.setVisible(not draft)
+        self.correction_button.setVisible(not draft)
+
+    def open_dialog(self) -> FinalizeDialog:
+        editor = self._editor
+        editor.flush()  # typed answers reach the database before the checks read it
+        dialog = FinalizeDialog(editor.env.context, editor.inspection_id, editor)
+        dialog.jump_to_item.connect(editor.jump_to)
+        dialog.finalized.connect(self._finalized)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _finalized(self, result: finalize.FinalizeResult) -> None:
+        editor = self._editor
+        editor.reload()
+        self._update()
+        editor.env.events.inspection_changed.emit(editor.inspection_id)
+        messages.show_info(
+            self,
+            self.tr("بازرسی نهایی و امضا شد و دیگر تغییر نمی‌کند."),
+            f"sha256: {result.canonical_sha256}",
+        )
+
+    def _save_pdf(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("گزارش امضاشده"),
+            f"bazres-{self._editor.inspection_id}.pdf",
+            "PDF (*.pdf)",
+        )
+        if chosen:
+            self.save_pdf_to(Path(chosen))
+
+    def save_pdf_to(self, path: Path) -> None:
+        db = self._editor.env.context.db
+        try:
+            path.write_bytes(finalize.signed_pdf(db, self._editor.inspection_id))
+            with writing(db):
+                audit.append(db, "export", self._editor.inspection_id, {"format": "pdf"})
+        except OSError as exc:
+            messages.show_known_error(self, KnownError(f"نوشتن ممکن نشد: {exc}", where=str(path)))
+        except KnownError as exc:
+            messages.show_known_error(self, exc)
+
+    def _start_correction(self) -> None:
+        editor = self._editor
+
+        def start() -> None:
+            try:
+                new_id = finalize.start_correction(editor.env.context, editor.inspection_id)
+            except KnownError as exc:
+                messages.show_known_error(self, exc)
+                return
+            editor.env.events.inspection_changed.emit(new_id)
+            editor.env.router.open_inspection(new_id)
+
+        messages.confirm(
+            self,
+            self.tr(
+                "یک بازرسی تازه (پیش‌نویس) برای همین دفتر ساخته می‌شود که جایگزین این بازرسی "
+                "است؛ این بازرسی دست‌نخورده می‌ماند. ادامه می‌دهید؟"
+            ),
+            start,
+        )
+
+
+def finalize_action(editor: InspectionEditor) -> QWidget | None:
+    return FinalizeActions(editor)

@@ -1,0 +1,314 @@
+"""Finalize and sign: what is still missing (click to jump to it), both signatures, a warning
+that the record will be locked, the passphrase; then the finalize runs off the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from inspector_app.domain.jalali import jalali_date, utc_now_iso
+from inspector_app.errors import KnownError
+from inspector_app.services import finalize
+from inspector_app.services.context import AppContext
+from inspector_app.services.signing import identity as identity_service
+from inspector_app.storage import identities, inspections, settings
+from inspector_app.storage.db import db_path, open_database
+from inspector_app.ui import messages
+from inspector_app.ui.background import Task, run_in_background
+from inspector_app.ui.finalize.signature_box import SignatureBox
+from inspector_app.ui.qt import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+log = logging.getLogger(__name__)
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+REPEAT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def finalize_job(
+    database: Path,
+    inspection_id: str,
+    passphrase: str,
+    render: finalize.Renderer | None = None,
+) -> finalize.FinalizeResult:
+    """Runs in a worker thread, on a connection of its own (SQLite connections are not shared
+    across threads here). On first use a self-signed identity is made under `passphrase`."""
+    db = open_database(database, migrate=False)
+    try:
+        profile = settings.inspector_profile(db)
+        row = inspections.get(db, inspection_id)
+        stored = identity_service.ensure_identity(
+            db,
+            profile.name or row["inspector_name"],
+            profile.personnel_no or row["inspector_personnel_no"],
+            passphrase,
+        )
+        return finalize.finalize(db, inspection_id, stored, passphrase, render=render)
+    finally:
+        db.close()
+
+
+class FinalizeDialog(QDialog):
+    jump_to_item = Signal(str, int)  # item id, repeat index: the editor shows that item
+    finalized = Signal(object)  # FinalizeResult
+
+    def __init__(
+        self,
+        context: AppContext,
+        inspection_id: str,
+        parent: QWidget | None = None,
+        *,
+        render: finalize.Renderer | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("finalizeDialog")
+        self.setWindowTitle(self.tr("نهایی‌سازی و امضا"))
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self._context = context
+        self._id = inspection_id
+        self._render = render
+        self.task: Task | None = None
+        row = inspections.get(context.db, inspection_id)
+
+        heading = QLabel(
+            self.tr("بازرسی {office} — {date}").format(
+                office=row["office"].get("name", row["office_code"]),
+                date=jalali_date(row["visit_date"]),
+            )
+        )
+        heading.setObjectName("finalizeHeading")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("problemsLabel")
+        self.problems_list = QListWidget()
+        self.problems_list.setObjectName("problemsList")
+        self.problems_list.setMaximumHeight(130)
+        self.problems_list.itemActivated.connect(self._problem_chosen)
+        self.problems_list.itemClicked.connect(self._problem_chosen)
+        self.departure_button = QPushButton(self.tr("ثبت «اکنون» به‌عنوان ساعت پایان بازدید"))
+        self.departure_button.setObjectName("setDeparture")
+        self.departure_button.clicked.connect(self._set_departure_now)
+
+        self.inspector_box = SignatureBox("inspector", self.tr("امضای بازرس"), may_decline=False)
+        self.rep_box = SignatureBox(
+            "representative", self.tr("امضای نمایندهٔ دفتر"), may_decline=True
+        )
+        signatures = {s["role"]: s for s in inspections.signatures_of(context.db, inspection_id)}
+        profile = settings.inspector_profile(context.db)
+        self.inspector_box.load(signatures.get("inspector"), row["inspector_name"] or profile.name)
+        self.rep_box.load(signatures.get("representative"), row["rep_name"])
+
+        lock_notice = QLabel(
+            self.tr(
+                "پس از نهایی‌سازی، این بازرسی قفل می‌شود: پاسخ‌ها، عکس‌ها، مصاحبه‌ها و امضاها "
+                "دیگر تغییر نمی‌کنند. اصلاح بعدی فقط با «بازرسی اصلاحی» ممکن است."
+            )
+        )
+        lock_notice.setObjectName("lockNotice")
+        lock_notice.setWordWrap(True)
+
+        self.identity_label = QLabel()
+        self.identity_label.setObjectName("identityLabel")
+        self.identity_label.setWordWrap(True)
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setObjectName("passphrase")
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setPlaceholderText(self.tr("گذرواژهٔ کلید امضا"))
+        self.error_label = QLabel()
+        self.error_label.setObjectName("finalizeError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #a12622;")
+
+        self.finalize_button = QPushButton(self.tr("نهایی‌سازی و امضا"))
+        self.finalize_button.setObjectName("finalizeButton")
+        self.finalize_button.setDefault(True)
+        self.finalize_button.clicked.connect(self.request_finalize)
+        self.save_button = QPushButton(self.tr("ذخیرهٔ امضاها و بستن"))
+        self.save_button.setObjectName("saveSignatures")
+        self.save_button.clicked.connect(self._save_and_close)
+        cancel = QPushButton(self.tr("انصراف"))
+        cancel.setObjectName("cancelFinalize")
+        cancel.clicked.connect(self.reject)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(heading)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.problems_list)
+        layout.addWidget(self.departure_button)
+        layout.addWidget(self.inspector_box)
+        layout.addWidget(self.rep_box)
+        layout.addWidget(lock_notice)
+        layout.addWidget(self.identity_label)
+        layout.addWidget(self.passphrase_edit)
+        layout.addWidget(self.error_label)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.finalize_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(buttons)
+        self.resize(620, 780)
+
+        self.inspector_box.changed.connect(self.refresh_checks)
+        self.rep_box.changed.connect(self.refresh_checks)
+        self._show_identity()
+        self.refresh_checks()
+
+    # -- checks ----------------------------------------------------------------------------
+    def _show_identity(self) -> None:
+        stored = identities.active(self._context.db)
+        if stored is None:
+            text = self.tr(
+                "هنوز گواهی امضا ندارید: یک گواهی خودامضای آزمایشی با همین گذرواژه ساخته "
+                "می‌شود (در تنظیمات می‌توانید گواهی استانداری را وارد کنید)."
+            )
+        else:
+            info = identity_service.certificate_info(stored.cert_pem)
+            text = self.tr("امضاکننده: {holder} — گواهی معتبر تا {until}").format(
+                holder=info.holder, until=info.not_after_jalali
+            )
+        self.identity_label.setText(text)
+
+    def problems(self) -> list[finalize.Problem]:
+        """Open problems, counting what is drawn in the pads but not saved yet."""
+        found = finalize.check_ready(self._context.db, self._id)
+        drawn = {box.role for box in (self.inspector_box, self.rep_box) if box.value()}
+        codes = {"inspector_signature": "inspector", "representative_signature": "representative"}
+        return [p for p in found if codes.get(p.code) not in drawn]
+
+    def refresh_checks(self) -> None:
+        problems = self.problems()
+        self.problems_list.clear()
+        for problem in problems:
+            item = QListWidgetItem(problem.message)
+            item.setData(ITEM_ROLE, problem.item_id)
+            item.setData(REPEAT_ROLE, problem.repeat_index)
+            if problem.item_id:
+                item.setToolTip(self.tr("برای رفتن به این پرسش کلیک کنید"))
+            self.problems_list.addItem(item)
+        self.problems_list.setVisible(bool(problems))
+        self.departure_button.setVisible(any(p.code == "departure" for p in problems))
+        self.problems_label.setText(
+            self.tr("همه‌چیز آماده است.")
+            if not problems
+            else self.tr("پیش از نهایی‌سازی این موارد را کامل کنید:")
+        )
+
+    def _problem_chosen(self, item: QListWidgetItem) -> None:
+        item_id = item.data(ITEM_ROLE)
+        if item_id:
+            self._save_signatures()
+            self.jump_to_item.emit(str(item_id), int(item.data(REPEAT_ROLE) or 0))
+            self.reject()
+
+    def _set_departure_now(self) -> None:
+        try:
+            inspections.update_header(self._context.db, self._id, departure_at=utc_now_iso())
+        except KnownError as exc:
+            messages.show_known_error(self, exc)
+        self.refresh_checks()
+
+    # -- saving and finalizing -------------------------------------------------------------
+    def _save_signatures(self) -> None:
+        for box in (self.inspector_box, self.rep_box):
+            value = box.value()
+            if value is None:
+                continue
+            inspections.save_signature(
+                self._context.db,
+                self._id,
+                value.role,
+                signer_name=value.signer_name,
+                strokes=value.strokes,
+                png=value.png,
+                declined_reason=value.declined_reason,
+            )
+
+    def _save_and_close(self) -> None:
+        try:
+            self._save_signatures()
+        except KnownError as exc:
+            messages.show_known_error(self, exc)
+            return
+        self.accept()
+
+    def request_finalize(self) -> None:
+        """Save the signatures, check, then ask for the confirmation that locks the record."""
+        self.error_label.clear()
+        try:
+            self._save_signatures()
+        except KnownError as exc:
+            messages.show_known_error(self, exc)
+            return
+        self.refresh_checks()
+        if self.problems():
+            self.error_label.setText(self.tr("هنوز موارد ناقص هست؛ فهرست بالا را ببینید."))
+            return
+        if not self.passphrase_edit.text():
+            self.error_label.setText(self.tr("گذرواژهٔ کلید امضا را وارد کنید."))
+            self.passphrase_edit.setFocus()
+            return
+        messages.confirm(
+            self,
+            self.tr(
+                "پس از نهایی‌سازی این بازرسی قفل می‌شود و دیگر قابل ویرایش نیست. "
+                "گزارش PDF با امضای دیجیتال شما ساخته و نگهداری می‌شود. ادامه می‌دهید؟"
+            ),
+            self._start,
+            yes_text=self.tr("نهایی‌سازی و قفل"),
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.finalize_button, self.save_button, self.passphrase_edit,
+                       self.inspector_box, self.rep_box):  # fmt: skip
+            widget.setEnabled(not busy)
+
+    def _start(self) -> None:
+        self._set_busy(True)
+        self.task = run_in_background(
+            self,
+            finalize_job,
+            db_path(self._context.db),
+            self._id,
+            self.passphrase_edit.text(),
+            self._render,
+            on_success=self._done,
+            on_failure=self._failed,
+            label=self.tr("در حال ساخت گزارش و امضای آن…"),
+        )
+
+    def _done(self, result: finalize.FinalizeResult) -> None:
+        self._set_busy(False)
+        self.passphrase_edit.clear()
+        self.finalized.emit(result)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.passphrase_edit.clear()
+        self.passphrase_edit.setFocus()
+        if isinstance(error, KnownError):
+            self.error_label.setText(error.message)
+        self._show_identity()
+        self.refresh_checks()
+        messages.report_exception(self, error)

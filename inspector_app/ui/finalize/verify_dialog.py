@@ -1,0 +1,143 @@
+"""Verify a signed report: open a PDF and see who signed it, when, whether it is intact, whether
+anything was added after signing, and whether it matches the inspection in this database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from inspector_app.errors import KnownError
+from inspector_app.services.signing.verify import VerifyResult, verify_pdf
+from inspector_app.ui import messages
+from inspector_app.ui.qt import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+
+_YES_NO = {True: "بله", False: "خیر", None: "نامعلوم"}
+
+
+def compare_with_database(db: Database, result: VerifyResult) -> str:
+    """A sentence about the report's inspection in this database (and a problem if it differs)."""
+    if result.report_id is None:
+        return "شناسهٔ بازرسی در گزارش نیست"
+    rows = list(
+        db.query(
+            "SELECT status, canonical_sha256 FROM inspections WHERE id = ?", [result.report_id]
+        )
+    )
+    if not rows:
+        return "این بازرسی در این پایگاه داده نیست"
+    if rows[0]["status"] == "draft":
+        result.problems.append("این بازرسی در این پایگاه داده هنوز پیش‌نویس است.")
+        return "در این پایگاه پیش‌نویس است"
+    if rows[0]["canonical_sha256"] != result.embedded_sha256:
+        result.problems.append("sha256 درج‌شده در گزارش با بازرسی ثبت‌شده نمی‌خواند.")
+        return "نمی‌خواند"
+    return "با بازرسی ثبت‌شده می‌خواند"
+
+
+class VerifyDialog(QDialog):
+    def __init__(self, db: Database | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("verifyDialog")
+        self.setWindowTitle(self.tr("بررسی امضای گزارش"))
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self._db = db
+        self.last_result: VerifyResult | None = None
+        self.open_button = QPushButton(self.tr("انتخاب پروندهٔ PDF…"))
+        self.open_button.setObjectName("openPdf")
+        self.open_button.clicked.connect(self._choose)
+        self.verdict = QLabel(self.tr("پرونده‌ای انتخاب نشده است."))
+        self.verdict.setObjectName("verdict")
+        font = self.verdict.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.verdict.setFont(font)
+        self.fields: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, title in (
+            ("file", "پرونده"),
+            ("signer", "امضاکننده"),
+            ("time", "زمان امضا"),
+            ("intact", "دست‌نخورده"),
+            ("valid", "امضا معتبر"),
+            ("appended", "افزوده پس از امضا"),
+            ("fingerprint", "اثر انگشت گواهی"),
+            ("id", "شناسهٔ بازرسی"),
+            ("sha", "sha256 سند"),
+            ("database", "مقایسه با پایگاه داده"),
+        ):
+            label = QLabel("—")
+            label.setObjectName(f"verify_{key}")
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = label
+            form.addRow(self.tr(title), label)
+        self.problems_list = QListWidget()
+        self.problems_list.setObjectName("verifyProblems")
+        close = QPushButton(self.tr("بستن"))
+        close.clicked.connect(self.accept)
+        top = QHBoxLayout()
+        top.addWidget(self.open_button)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.verdict)
+        layout.addLayout(form)
+        layout.addWidget(self.problems_list)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignLeft)
+        self.resize(640, 520)
+
+    def _choose(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("گزارش امضاشده"), "", self.tr("PDF (*.pdf)")
+        )
+        if chosen:
+            self.verify_file(Path(chosen))
+
+    def verify_file(self, path: Path) -> VerifyResult | None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            messages.show_known_error(
+                self, KnownError(f"پرونده خوانده نشد: {exc}", where=str(path))
+            )
+            return None
+        result = verify_pdf(data)
+        database = compare_with_database(self._db, result) if self._db is not None else "—"
+        self.show_result(path, result, database)
+        return result
+
+    def show_result(self, path: Path, result: VerifyResult, database: str) -> None:
+        self.last_result = result
+        f = self.fields
+        f["file"].setText(path.name)
+        f["signer"].setText(result.signer_name or "—")
+        f["time"].setText(
+            f"{result.signing_time_jalali} (تهران)" if result.signing_time_jalali else "—"
+        )
+        f["intact"].setText(_YES_NO[result.intact])
+        f["valid"].setText(_YES_NO[result.valid])
+        f["appended"].setText(_YES_NO[result.modified_after_signing])
+        f["fingerprint"].setText(result.fingerprint_sha256 or "—")
+        f["id"].setText(result.report_id or "—")
+        f["sha"].setText(result.embedded_sha256 or "—")
+        f["database"].setText(database)
+        self.problems_list.clear()
+        self.problems_list.addItems(result.problems)
+        if result.ok:
+            self.verdict.setText(self.tr("✔ امضا معتبر است و گزارش دست‌نخورده است."))
+            self.verdict.setStyleSheet("color: #1d6b33;")
+        else:
+            self.verdict.setText(self.tr("✘ این گزارش پذیرفته نیست."))
+            self.verdict.setStyleSheet("color: #a12622;")

@@ -1,0 +1,112 @@
+"""Fixtures for finalize and sign: a filled draft ready to finalize, an identity, poppler."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from inspector_app.services import demo, demo_signed
+from inspector_app.services.context import AppContext
+from inspector_app.services.signing import identity as identity_service
+from inspector_app.services.workflow import start_inspection
+from inspector_app.storage import inspections, offices, settings
+from inspector_app.storage.identities import StoredIdentity
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts" / "signing"
+PASSPHRASE = "correct-horse-1404"
+
+
+def pdfsig(path: Path) -> str:
+    """pdfsig's report (stdout and stderr); its exit status is not a verdict on its own."""
+    tool = shutil.which("pdfsig")
+    if tool is None:
+        raise RuntimeError("pdfsig (poppler-utils) is not installed")
+    done = subprocess.run([tool, str(path)], capture_output=True, text=True, check=False)
+    return done.stdout + done.stderr
+
+
+def render_last_page(pdf: Path, name: str, resolution: int = 80) -> Path:
+    """The last page as PNG under artifacts/signing/ (to look at)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = next(int(line.split()[-1]) for line in info.stdout.splitlines() if "Pages:" in line)
+    prefix = ARTIFACTS / name
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", str(resolution), "-f", str(pages), "-l", str(pages),
+         "-singlefile", str(pdf), str(prefix)],
+        check=True,
+    )  # fmt: skip
+    return prefix.with_suffix(".png")
+
+
+def make_filled_draft(context: AppContext, *, seed: int = 7, office_type: str = "pishkhan") -> str:
+    """A draft with every item answered, photos, interviews, findings and the header filled."""
+    rng = random.Random(seed)
+    if not settings.inspector_profile(context.db).name:
+        settings.save_inspector_profile(context.db, demo.DEMO_INSPECTOR)
+    office = next(
+        o for o in offices.list_offices(context.db, status="active") if o["type"] == office_type
+    )
+    inspection_id = start_inspection(context, str(office["code"]))
+    inspections.update_header(
+        context.db,
+        inspection_id,
+        departure_at="2026-11-29T08:30:00Z",
+        rep_name="زهرا محمدی",
+        rep_role="مدیر دفتر",
+    )
+    demo.fill_inspection(context, inspection_id, rng, interviews=2)
+    return inspection_id
+
+
+def sign_both(context: AppContext, inspection_id: str, *, rep_declines: bool = False) -> None:
+    rng = random.Random(3)
+    strokes = demo_signed.demo_strokes(rng)
+    inspections.save_signature(
+        context.db,
+        inspection_id,
+        "inspector",
+        signer_name="مریم احمدی",
+        strokes=strokes,
+        png=demo_signed.strokes_png(strokes),
+    )
+    if rep_declines:
+        inspections.save_signature(
+            context.db,
+            inspection_id,
+            "representative",
+            signer_name="زهرا محمدی",
+            declined_reason="با نتیجهٔ بازرسی موافق نبود",
+        )
+    else:
+        rep = demo_signed.demo_strokes(rng)
+        inspections.save_signature(
+            context.db,
+            inspection_id,
+            "representative",
+            signer_name="زهرا محمدی",
+            strokes=rep,
+            png=demo_signed.strokes_png(rep),
+        )
+
+
+@pytest.fixture
+def draft(context: AppContext) -> str:
+    return make_filled_draft(context)
+
+
+@pytest.fixture
+def ready(context: AppContext, draft: str) -> str:
+    sign_both(context, draft)
+    return draft
+
+
+@pytest.fixture
+def identity(context: AppContext) -> StoredIdentity:
+    new = identity_service.create_self_signed("مریم احمدی", "۱۲۳۴۵", PASSPHRASE)
+    return identity_service.store(context.db, new)

@@ -1,0 +1,198 @@
+"""The signing identity: encrypted key, passphrase, corrupt blobs, expiry, PKCS#12 import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from asn1crypto import keys as asn1_keys
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+from reportlab.lib.pagesizes import A4
+
+from inspector_app.services.context import AppContext
+from inspector_app.services.report.rtl_flowable import draw_rtl_line, make_canvas
+from inspector_app.services.signing import identity as identity_service
+from inspector_app.services.signing import pdf_sign
+from inspector_app.services.signing.verify import verify_pdf
+from inspector_app.storage import audit, identities
+
+from .conftest import PASSPHRASE
+
+
+def _pdf() -> bytes:
+    out = io.BytesIO()
+    canvas = make_canvas(out, pagesize=A4)
+    draw_rtl_line(canvas, "گزارش آزمایشی برای امضا", 500, 700, font_size=16)
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def test_key_is_stored_only_encrypted(context: AppContext) -> None:
+    new = identity_service.create_self_signed("مریم احمدی", "۱۲۳۴۵", PASSPHRASE)
+    stored = identity_service.store(context.db, new)
+    blob = context.db.execute("SELECT key_encrypted FROM identities").fetchone()[0]
+    # An EncryptedPrivateKeyInfo (PBES2) and not a plain PrivateKeyInfo.
+    parsed = asn1_keys.EncryptedPrivateKeyInfo.load(bytes(blob))
+    assert parsed["encryption_algorithm"]["algorithm"].native == "pbes2"
+    with pytest.raises(ValueError):
+        asn1_keys.PrivateKeyInfo.load(bytes(blob)).native  # noqa: B018
+    unlocked = identity_service.unlock_stored(stored, PASSPHRASE)
+    plain = unlocked.private_key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    assert plain not in bytes(blob)
+    assert stored.fingerprint_sha256 == unlocked.fingerprint_sha256
+    assert [e["action"] for e in audit.entries(context.db)][-1] == "identity"
+
+
+def test_subject_names_keep_one_script_each() -> None:
+    new = identity_service.create_self_signed("مریم احمدی", "۱۲۳۴۵", PASSPHRASE)
+    cert = x509.load_pem_x509_certificate(new.cert_pem)
+    assert cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value == "مریم احمدی"
+    assert cert.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)[0].value == "12345"
+    info = new.info
+    assert info.holder == "مریم احمدی" and info.self_signed
+    assert len(info.fingerprint_sha256) == 64
+    assert info.not_after_jalali.startswith("۱۴")
+
+
+def test_wrong_passphrase_is_refused_clearly() -> None:
+    new = identity_service.create_self_signed("مریم احمدی", "", PASSPHRASE)
+    with pytest.raises(identity_service.WrongPassphrase, match="گذرواژه درست نیست"):
+        identity_service.unlock(new.cert_pem, new.key_encrypted, "not-the-passphrase")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda blob: blob[: len(blob) // 2],  # truncated
+        lambda blob: b"\x00" * 16 + blob[16:],  # header overwritten
+        lambda blob: b"",  # emptied
+        lambda blob: blob[:300] + bytes([blob[300] ^ 0xFF]) + blob[301:],  # ciphertext byte
+    ],
+)
+def test_corrupt_key_blob_is_reported(damage: object) -> None:
+    new = identity_service.create_self_signed("مریم احمدی", "", PASSPHRASE)
+    broken = damage(new.key_encrypted)  # type: ignore[operator]
+    with pytest.raises(identity_service.IdentityError) as caught:
+        identity_service.unlock(new.cert_pem, broken, PASSPHRASE)
+    # Damage inside the ciphertext can look exactly like a wrong passphrase; either way the
+    # message is clear and nothing was signed.
+    assert isinstance(caught.value, identity_service.CorruptKey | identity_service.WrongPassphrase)
+    assert "چیزی نهایی نشد" in caught.value.message
+
+
+def test_expired_and_not_yet_valid_certificates() -> None:
+    old = identity_service.create_self_signed(
+        "مریم احمدی",
+        "",
+        PASSPHRASE,
+        valid_days=30,
+        not_before=dt.datetime(2020, 1, 1, tzinfo=dt.UTC),
+    )
+    with pytest.raises(identity_service.CertificateExpired, match="معتبر نیست"):
+        identity_service.unlock(old.cert_pem, old.key_encrypted, PASSPHRASE)
+    # The same key is fine at a moment inside the validity period.
+    identity_service.unlock(
+        old.cert_pem, old.key_encrypted, PASSPHRASE, at=dt.datetime(2020, 1, 10, tzinfo=dt.UTC)
+    )
+
+
+def test_passphrase_too_short_and_empty_name() -> None:
+    with pytest.raises(identity_service.IdentityError, match="دست‌کم"):
+        identity_service.create_self_signed("مریم احمدی", "", "123")
+    with pytest.raises(identity_service.IdentityError, match="نام"):
+        identity_service.create_self_signed("  ", "", PASSPHRASE)
+
+
+def _governorate_p12(password: bytes, *, expired: bool = False) -> tuple[bytes, bytes, bytes]:
+    """A CA and an inspector certificate it issued, as the governorate would hand them out."""
+    now = dt.datetime.now(dt.UTC)
+    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "مرکز صدور گواهی استانداری")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=400))
+        .not_valid_after(now + dt.timedelta(days=3650))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    start, end = (
+        (now - dt.timedelta(days=400), now - dt.timedelta(days=30))
+        if expired
+        else (now - dt.timedelta(days=1), now + dt.timedelta(days=365))
+    )
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(
+            x509.Name(
+                [
+                    x509.NameAttribute(NameOID.COMMON_NAME, "علی رضایی"),
+                    x509.NameAttribute(NameOID.SERIAL_NUMBER, "54321"),
+                ]
+            )
+        )
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(end)
+        .add_extension(
+            x509.KeyUsage(True, True, False, False, False, False, False, False, False),
+            critical=True,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    p12 = pkcs12.serialize_key_and_certificates(
+        b"inspector", key, leaf, [ca], serialization.BestAvailableEncryption(password)
+    )
+    pem = serialization.Encoding.PEM
+    return p12, leaf.public_bytes(pem), ca.public_bytes(pem)
+
+
+def test_pkcs12_wrong_password_changes_nothing(context: AppContext) -> None:
+    p12, _, _ = _governorate_p12(b"p12-secret")
+    with pytest.raises(identity_service.IdentityError, match="رمز پروندهٔ PKCS#12 درست نیست"):
+        identity_service.import_pkcs12(p12, "wrong", PASSPHRASE)
+    with pytest.raises(identity_service.IdentityError, match="PKCS#12"):
+        identity_service.import_pkcs12(b"%PDF-1.4 not a p12 at all", "x", PASSPHRASE)
+    assert identities.list_all(context.db) == []
+
+
+def test_pkcs12_expired_certificate_is_refused() -> None:
+    p12, _, _ = _governorate_p12(b"p12-secret", expired=True)
+    with pytest.raises(identity_service.CertificateExpired):
+        identity_service.import_pkcs12(p12, "p12-secret", PASSPHRASE)
+
+
+def test_pkcs12_import_signs_and_verifies_against_its_certificate(context: AppContext) -> None:
+    p12, leaf_pem, ca_pem = _governorate_p12(b"p12-secret")
+    new = identity_service.import_pkcs12(p12, "p12-secret", PASSPHRASE)
+    stored = identity_service.store(context.db, new, source="pkcs12")
+    info = identity_service.certificate_info(stored.cert_pem)
+    assert info.holder == "علی رضایی"
+    assert info.issuer == "مرکز صدور گواهی استانداری"
+    assert not info.self_signed
+    assert stored.personnel_no == "54321"
+    assert identity_service.public_certificate_pem(stored) == leaf_pem
+    unlocked = identity_service.unlock_stored(stored, PASSPHRASE)
+    assert len(unlocked.chain) == 1  # the CA travels with the signature
+    signed = pdf_sign.sign_pdf(_pdf(), unlocked)
+    result = verify_pdf(signed, leaf_pem)
+    assert result.valid and result.intact and result.trusted is True
+    assert result.signer_name == "علی رضایی"
+    other = verify_pdf(signed, ca_pem)  # a different certificate than the signer's
+    assert other.trusted is False and not other.ok
