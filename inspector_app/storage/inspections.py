@@ -412,9 +412,16 @@ def save_finding(
         raise InvalidAnswer("شرح یافته خالی است")
     with writing(db):
         _require_draft(db, inspection_id)
-        position = db.execute(
-            "SELECT count(*) FROM findings WHERE inspection_id = ?", [inspection_id]
-        ).fetchone()[0]
+        existing = db.execute("SELECT position FROM findings WHERE id = ?", [finding_id]).fetchone()
+        # An edited finding keeps its place; a new one goes last.
+        position = (
+            existing[0]
+            if existing
+            else db.execute(
+                "SELECT coalesce(max(position) + 1, 0) FROM findings WHERE inspection_id = ?",
+                [inspection_id],
+            ).fetchone()[0]
+        )
         finding_id = finding_id or str(uuid.uuid4())
         db.table("findings").upsert(
             {

@@ -281,3 +281,15 @@ def test_newer_database_through_cli_is_one_clear_line(data_dir: Path) -> None:
 
 def test_first_office_helper(context: AppContext) -> None:
     assert first_office(context, "brokerage").startswith("BR-")
+
+
+def test_an_edited_finding_keeps_its_place(context: AppContext) -> None:
+    inspection_id = new_draft(context)
+    first = inspections.save_finding(context.db, inspection_id, description="یک")
+    second = inspections.save_finding(context.db, inspection_id, description="دو")
+    inspections.save_finding(
+        context.db, inspection_id, description="یک، ویرایش‌شده", finding_id=first
+    )
+    found = inspections.findings_of(context.db, inspection_id)
+    assert [f["id"] for f in found] == [first, second]
+    assert found[0]["description"] == "یک، ویرایش‌شده"
