@@ -1,28 +1,52 @@
-"""The `inspector-app` entry point: with no arguments it starts the GUI; otherwise a command."""
+"""The `inspector-app` entry point: with no arguments it starts the GUI; otherwise a command.
+
+Only the module of the command asked for is imported: signing, reports and sync pull in heavy
+libraries (pyHanko, reportlab, httpx) that a quick `offices search` should not wait for.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
 
-from inspector_app.cli import demo, forms, inspections, offices
 from inspector_app.errors import KnownError
 
-# One module per command group; each has register(subparsers).
-COMMAND_MODULES = [offices, forms, inspections, demo]
+# Top-level command -> (module in inspector_app.cli that registers it, its one-line help).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "offices": ("offices", "the office registry"),
+    "forms": ("forms", "checklist forms"),
+    "inspections": ("inspections", "inspections in this data folder"),
+    "demo": ("demo", "add sample inspections to try the app"),
+    "report": ("signing", "write the PDF report of an inspection (signed if finalized)"),
+    "verify": ("signing", "check a signed report; exit 1 if anything is wrong"),
+    "audit": ("signing", "the hash-chained audit log"),
+    "identity": ("signing", "the inspector's signing key and certificate"),
+    "enrol": ("sync", "enrol this laptop with the server"),
+    "sync": ("sync", "send finalized inspections, pull updates"),
+    "bundle": ("sync", "USB bundles"),
+    "summary": ("summary", "province summary report (Persian PDF) for a period"),
+    "overview": ("summary", "print the overview figures"),
+    "population": ("summary", "county populations used for coverage"),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser, with the full options of `commands` (all of them when None)."""
     parser = argparse.ArgumentParser(
         prog="inspector-app",
         description="Bazres: offline inspections of public-service offices (Bushehr governorate).",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    wanted = COMMANDS if commands is None else [c for c in commands if c in COMMANDS]
+    for module_name in dict.fromkeys(COMMANDS[c][0] for c in wanted):
+        importlib.import_module(f"inspector_app.cli.{module_name}").register(sub)
+    for name, (_module, help_text) in COMMANDS.items():
+        if name not in sub.choices:  # listed in --help; its options load when it is used
+            sub.add_parser(name, help=help_text, add_help=False)
     gui = sub.add_parser("gui", help="start the desktop app (the default with no arguments)")
     gui.add_argument("--data-dir", metavar="DIR")
     return parser
@@ -30,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    command = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser([command] if command else [])
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s"

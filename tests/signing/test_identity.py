@@ -196,3 +196,23 @@ def test_pkcs12_import_signs_and_verifies_against_its_certificate(context: AppCo
     assert result.signer_name == "علی رضایی"
     other = verify_pdf(signed, ca_pem)  # a different certificate than the signer's
     assert other.trusted is False and not other.ok
+
+
+@pytest.mark.parametrize("name", ["بازرس ۱", "مریم Ahmadi", "۱۲ مریم"])
+def test_names_no_validator_could_match_are_refused(name: str) -> None:
+    # Such a name signs, but pyHanko could never match the certificate again (RFC 3454 bidi).
+    with pytest.raises(identity_service.IdentityError, match="حرف آغاز و پایان"):
+        identity_service.create_self_signed(name, "12", PASSPHRASE)
+
+
+def test_names_with_hamza_and_zwnj_sign_and_verify() -> None:
+    for name in ("زهرهٔ کاظمی", "علی‌رضا محمدی"):
+        created = identity_service.create_self_signed(name, "77", PASSPHRASE)
+        unlocked = identity_service.unlock(created.cert_pem, created.key_encrypted, PASSPHRASE)
+        buffer = io.BytesIO()
+        canvas = make_canvas(buffer, pagesize=A4)
+        draw_rtl_line(canvas, "آزمون", 500, 700, font_name="Vazirmatn", font_size=12)
+        canvas.showPage()
+        canvas.save()
+        result = verify_pdf(pdf_sign.sign_pdf(buffer.getvalue(), unlocked))
+        assert result.valid and result.intact, (name, result.problems)

@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
@@ -178,7 +179,23 @@ def encrypt_key(key: SigningKey, passphrase: str) -> bytes:
     )
 
 
+def _check_name_field(value: str) -> None:
+    """Refuse a holder name that certificate validation cannot compare (RFC 3454 bidi rule).
+
+    A name with Persian letters must begin and end with a letter: «بازرس ۱» (ending in a digit)
+    would sign, but no validator could match its certificate afterwards.
+    """
+    try:
+        asn1_x509.Name.build({"common_name": value}).chosen[0][0].prepped_value  # noqa: B018
+    except ValueError as exc:
+        raise IdentityError(
+            "نام دارندهٔ گواهی با حرف آغاز و پایان شود (نه رقم یا نشانه) و حروف فارسی و لاتین "
+            f"را با هم نیامیزد: «{value}»"
+        ) from exc
+
+
 def _subject(holder_name: str, personnel_no: str) -> x509.Name:
+    _check_name_field(holder_name)
     attributes = [
         x509.NameAttribute(NameOID.COUNTRY_NAME, "IR"),
         x509.NameAttribute(NameOID.ORGANIZATION_NAME, GOVERNORATE),
@@ -271,6 +288,8 @@ def import_pkcs12(data: bytes, p12_password: str, passphrase: str) -> NewIdentit
     info = certificate_info(cert)
     if info.expired():
         raise CertificateExpired(_expired_message(info))
+    for attribute in cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME):
+        _check_name_field(str(attribute.value))
     chain = b"".join(
         c.certificate.public_bytes(serialization.Encoding.PEM) for c in bundle.additional_certs
     )
