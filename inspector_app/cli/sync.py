@@ -1,0 +1,121 @@
+"""`inspector-app enrol | sync | bundle export | bundle import`: reaching the governorate."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from inspector_app.cli.common import context, data_dir_parent, json_flag, print_json
+from inspector_app.services.sync import bundles, outbox, runner, updates
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parent = data_dir_parent()
+    p = sub.add_parser("enrol", parents=[parent], help="enrol this laptop with the server")
+    p.add_argument("--server", required=True, metavar="URL", help="e.g. https://sync.example:8443")
+    p.add_argument("--code", required=True, metavar="C", help="the one-time enrolment code")
+    p.add_argument(
+        "--pin-sha256", metavar="FP", help="sha256 fingerprint the server certificate must have"
+    )
+    p.add_argument("--device-name", metavar="NAME", help="how the server lists this laptop")
+    json_flag(p)
+    p.set_defaults(func=_enrol)
+
+    p = sub.add_parser("sync", parents=[parent], help="send finalized inspections, pull updates")
+    p.add_argument(
+        "--due-only", action="store_true", help="respect the retry backoff (automatic sync)"
+    )
+    p.add_argument("--status", action="store_true", help="only show the queue, send nothing")
+    json_flag(p)
+    p.set_defaults(func=_sync)
+
+    group = sub.add_parser("bundle", help="USB bundles").add_subparsers(
+        dest="action", required=True
+    )
+    p = group.add_parser(
+        "export", parents=[parent], help="finalized inspections into one file for the server"
+    )
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument("--ids", nargs="+", metavar="ID", help="only these (default: all not synced)")
+    p.set_defaults(func=_export)
+    p = group.add_parser(
+        "import", parents=[parent], help="registry and form updates from the governorate"
+    )
+    p.add_argument("file", type=Path)
+    json_flag(p)
+    p.set_defaults(func=_import)
+
+
+def _enrol(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    result = runner.enrol(
+        ctx, args.server, args.code, pin_sha256=args.pin_sha256, device_name=args.device_name
+    )
+    if args.json:
+        print_json(result)
+    else:
+        pinned = " (certificate pinned)" if result["pinned"] else ""
+        print(f"enrolled with {result['server']} as device {result['device_id']}{pinned}")
+    return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    if args.status:
+        items = [item.__dict__ for item in outbox.items(ctx.db)]
+        if args.json:
+            print_json({**runner.status(ctx), "items": items})
+        else:
+            for item in items:
+                error = item["last_error"] or ""
+                print(f"{item['inspection_id']}\t{item['state']}\t{item['attempts']}\t{error}")
+        return 0
+
+    def progress(done: int, total: int, inspection_id: str) -> None:
+        if not args.json and done < total:
+            print(f"[{done + 1}/{total}] {inspection_id}", flush=True)
+
+    report = runner.run_sync(ctx, force=not args.due_only, progress=progress)
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        print(
+            f"sent {len(report.sent)}, already on the server {len(report.already_there)}, "
+            f"conflicts {len(report.conflicts)}, failed {len(report.failed)}, "
+            f"still queued {report.remaining}"
+        )
+        for inspection_id, reason in report.failed.items():
+            print(f"  failed {inspection_id}: {reason}")
+        for inspection_id in report.conflicts:
+            print(f"  conflict {inspection_id}: same id, different content on the server")
+        if report.updates:
+            u = report.updates
+            print(
+                f"registry: {u['registry_added']} added, {u['registry_changed']} changed; "
+                f"forms updated: {', '.join(u['forms_written']) or 'none'}"
+            )
+        if report.error:
+            print(f"error: {report.error}")
+    return 0 if report.ok else 1
+
+
+def _export(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    chosen = bundles.export_usb(ctx.db, args.output, args.ids)
+    print(f"{args.output}: {len(chosen)} inspection(s)")
+    for inspection_id in chosen:
+        print(f"  {inspection_id}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    report, key = updates.import_updates_bundle(ctx, args.file)
+    if args.json:
+        print_json({**report.as_dict(), "signing_key": key})
+    else:
+        print(
+            f"{args.file}: registry {report.registry_added} added, {report.registry_changed} "
+            f"changed; forms updated: {', '.join(report.forms_written) or 'none'}"
+        )
+    return 0

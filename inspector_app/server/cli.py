@@ -1,0 +1,344 @@
+"""`inspector-server`: run the governorate server and administer it from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import func, select
+
+from inspector_app.domain.bundle import BundleError, read_inspections_bundle
+from inspector_app.errors import KnownError
+from inspector_app.server import accounts, publish
+from inspector_app.server.database import (
+    conflicts_t,
+    create_schema,
+    database_url,
+    inspections_t,
+    make_engine,
+)
+from inspector_app.server.filestore import FolderStore
+from inspector_app.server.state import ServerState
+
+DATA_ENV = "BAZRES_SERVER_DATA"
+DB_ENV = "BAZRES_SERVER_DB"
+log = logging.getLogger("inspector_server")
+
+
+def open_state(args: argparse.Namespace) -> ServerState:
+    data_dir = Path(
+        args.data_dir
+        or os.environ.get(DATA_ENV)
+        or platformdirs.user_data_dir("bazres-server", False)
+    ).resolve()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KnownError(f"data folder cannot be created: {exc}", where=str(data_dir)) from exc
+    engine = make_engine(database_url(data_dir, args.db or os.environ.get(DB_ENV)))
+    try:
+        create_schema(engine)
+    except Exception as exc:  # wrong URL, server down, bad credentials
+        raise KnownError(f"the database cannot be opened: {type(exc).__name__}: {exc}") from exc
+    files = FolderStore(data_dir / "files")
+    max_mb = getattr(args, "max_upload_mb", None)
+    state = ServerState(engine, files, data_dir)
+    if max_mb:
+        state.max_upload = int(max_mb * 1024 * 1024)
+    return state
+
+
+def _parent() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--data-dir", metavar="DIR", help=f"server data folder (${DATA_ENV})")
+    parent.add_argument(
+        "--db",
+        metavar="URL",
+        help=f"database URL, e.g. postgresql://... (${DB_ENV}); default SQLite",
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspector-server", description="Bazres governorate server."
+    )
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parent = _parent()
+
+    p = sub.add_parser("serve", parents=[parent], help="run the HTTP server")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8443)
+    p.add_argument("--tls-cert", metavar="FILE", help="PEM certificate (enables HTTPS)")
+    p.add_argument("--tls-key", metavar="FILE", help="PEM private key for --tls-cert")
+    p.add_argument("--max-upload-mb", type=float, default=64.0, help="largest upload accepted")
+    p.add_argument(
+        "--workers", type=int, default=1, help="server processes (they share data and database)"
+    )
+    p.set_defaults(func=_serve)
+
+    p = sub.add_parser("enrol-code", parents=[parent], help="print a one-time enrolment code")
+    p.add_argument("--inspector", default="", metavar="NAME", help="whom the code is for")
+    p.set_defaults(func=_enrol_code)
+
+    p = sub.add_parser("inspections", parents=[parent], help="list the inspections held")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_inspections)
+
+    p = sub.add_parser("import", parents=[parent], help="import a USB bundle of inspections")
+    p.add_argument("bundle", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_import)
+
+    p = sub.add_parser("devices", parents=[parent], help="list enrolled devices")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_devices)
+
+    p = sub.add_parser("revoke", parents=[parent], help="revoke a device token")
+    p.add_argument("device_id")
+    p.set_defaults(func=_revoke)
+
+    p = sub.add_parser("conflicts", parents=[parent], help="list uploads refused as conflicts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_conflicts)
+
+    p = sub.add_parser("publish", parents=[parent], help="publish the registry and/or forms")
+    p.add_argument("--registry", type=Path, metavar="FILE", help="registry CSV or JSON")
+    p.add_argument("--form", type=Path, nargs="*", default=[], metavar="FILE", help="form YAML")
+    p.set_defaults(func=_publish)
+
+    p = sub.add_parser(
+        "updates-bundle", parents=[parent], help="write a signed registry+forms bundle for USB"
+    )
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.set_defaults(func=_updates_bundle)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    logging.basicConfig(
+        level=logging.INFO if args.verbose or args.command == "serve" else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return int(args.func(args))
+    except KnownError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from inspector_app.server.app import BodyLimit, create_app
+    from inspector_app.server.faults import Faults
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise KnownError("--tls-cert and --tls-key go together")
+    state = open_state(args)
+    assert isinstance(state.files, FolderStore)
+    left = state.files.discard_partial()
+    if left:
+        log.info("discarded %d partial file(s) left by an interrupted run", left)
+    state.faults = Faults.from_env()
+    if state.faults.active:
+        log.warning("TEST FAULT INJECTION IS ON: %s", state.faults.settings)
+    publish.update_key(state.data_dir)  # made before requests race for it
+    # pyHanko takes seconds to import: pay it at start, not in the first upload.
+    import inspector_app.services.signing.verify  # noqa: F401
+
+    options: dict[str, Any] = {}
+    if args.workers > 1:
+        from inspector_app.server import asgi
+
+        os.environ[asgi.DATA] = str(state.data_dir)
+        os.environ[asgi.DB] = args.db or os.environ.get(DB_ENV) or ""
+        os.environ[asgi.MAX_UPLOAD] = str(state.max_upload)
+        target: Any = "inspector_app.server.asgi:create"
+        options = {"factory": True, "workers": args.workers}
+    else:
+        target = BodyLimit(create_app(state), state)
+    uvicorn.run(
+        target,
+        **options,
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.tls_cert,
+        ssl_keyfile=args.tls_key,
+        log_level="info",
+        timeout_graceful_shutdown=5,
+    )
+    return 0
+
+
+def _enrol_code(args: argparse.Namespace) -> int:
+    state = open_state(args)
+    code = accounts.new_enrol_code(state.engine, args.inspector)
+    print("One-time enrolment code (valid 7 days; give it to the inspector only):")
+    print(code)
+    return 0
+
+
+def _inspections(args: argparse.Namespace) -> int:
+    state = open_state(args)
+    columns = [
+        inspections_t.c.id,
+        inspections_t.c.canonical_sha256,
+        inspections_t.c.source,
+        inspections_t.c.device_id,
+        inspections_t.c.inspector_name,
+        inspections_t.c.office_code,
+        inspections_t.c.county,
+        inspections_t.c.visit_date,
+        inspections_t.c.compliance,
+        inspections_t.c.grade,
+        inspections_t.c.received_at,
+    ]
+    with state.engine.connect() as conn:
+        rows = [
+            dict(r)
+            for r in conn.execute(select(*columns).order_by(inspections_t.c.received_at))
+            .mappings()
+            .all()
+        ]
+    if args.json:
+        _print_json(rows)
+    else:
+        names = ["id", "canonical_sha256", "source", "office_code", "visit_date", "received_at"]
+        print("\t".join(names))
+        for row in rows:
+            print("\t".join(str(row[n] if row[n] is not None else "") for n in names))
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from inspector_app.server.ingest import Rejected, ingest
+
+    state = open_state(args)
+    try:
+        data = args.bundle.read_bytes()
+    except OSError as exc:
+        raise KnownError(f"bundle cannot be read: {exc}", where=str(args.bundle)) from exc
+    try:
+        items = read_inspections_bundle(data)
+    except BundleError as exc:
+        raise KnownError(
+            f"not a valid bundle, nothing imported: {exc}", where=str(args.bundle)
+        ) from exc
+    results: list[dict[str, Any]] = []
+    for inspection_id, inner in items:
+        try:
+            result = ingest(
+                state.engine,
+                state.files,
+                inner,
+                device=None,
+                source="usb",
+                expected_id=inspection_id,
+            )
+            results.append({"id": inspection_id, "status": result.outcome})
+        except Rejected as exc:
+            results.append(
+                {"id": inspection_id, "status": "refused", "reason": exc.reason,
+                 "problems": exc.problems}
+            )  # fmt: skip
+    if args.json:
+        _print_json(results)
+    else:
+        for item in results:
+            extra = (
+                f" ({item['reason']}: {'; '.join(item['problems'])})" if "reason" in item else ""
+            )
+            print(f"{item['id']}\t{item['status']}{extra}")
+        counts = {s: sum(1 for r in results if r["status"] == s) for s in _STATUSES}
+        print(", ".join(f"{n} {s}" for s, n in counts.items()))
+    return 1 if any(r["status"] in ("refused", "conflict") for r in results) else 0
+
+
+_STATUSES = ("stored", "already_there", "conflict", "refused")
+
+
+def _devices(args: argparse.Namespace) -> int:
+    state = open_state(args)
+    rows = [
+        {
+            "id": d.id,
+            "inspector_name": d.inspector_name,
+            "device_name": d.device_name,
+            "cert_fingerprint": d.cert_fingerprint,
+            "enrolled_at": d.enrolled_at,
+            "revoked_at": d.revoked_at,
+        }
+        for d in accounts.list_devices(state.engine)
+    ]
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            state_text = f"revoked {row['revoked_at']}" if row["revoked_at"] else "active"
+            print(f"{row['id']}\t{row['inspector_name']}\t{row['device_name']}\t{state_text}")
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    state = open_state(args)
+    if not accounts.revoke(state.engine, args.device_id):
+        raise KnownError(f"no active device with id {args.device_id}")
+    print(f"device {args.device_id} revoked; its token no longer works")
+    return 0
+
+
+def _conflicts(args: argparse.Namespace) -> int:
+    state = open_state(args)
+    with state.engine.connect() as conn:
+        rows = [
+            dict(r)
+            for r in conn.execute(select(conflicts_t).order_by(conflicts_t.c.id)).mappings().all()
+        ]
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            print(
+                f"{row['inspection_id']}\tstored {row['stored_sha256'][:12]}\t"
+                f"received {row['received_sha256'][:12]}\t{row['source']}\t{row['received_at']}"
+            )
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    state = open_state(args)
+    if not args.registry and not args.form:
+        raise KnownError("give --registry FILE and/or --form FILE...")
+    if args.registry:
+        count = publish.publish_registry(state.engine, args.registry)
+        print(f"registry published: {count} offices")
+    for path in args.form:
+        print(f"form published: {publish.publish_form(state.engine, path)}")
+    return 0
+
+
+def _updates_bundle(args: argparse.Namespace) -> int:
+    state = open_state(args)
+    data = publish.updates_bundle(state.engine, state.data_dir)
+    args.output.write_bytes(data)
+    with state.engine.connect() as conn:
+        held = conn.execute(select(func.count()).select_from(inspections_t)).scalar_one()
+    print(f"{args.output}: {len(data)} bytes (server holds {held} inspections)")
+    return 0
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")

@@ -1,0 +1,147 @@
+"""The server's tables (SQLAlchemy Core) and the engine: SQLite in the data folder or PostgreSQL.
+
+Times are UTC ISO 8601 text, the same on both databases. `inspections` keeps the figures the
+province summary needs (county, office type, month, score) as columns so they aggregate in SQL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Engine,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+)
+
+metadata = MetaData()
+
+devices_t = Table(
+    "devices",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("token_sha256", String(64), nullable=False, unique=True),
+    Column("inspector_name", Text, nullable=False, default=""),
+    Column("device_name", Text, nullable=False, default=""),
+    Column("cert_pem", Text, nullable=False),
+    Column("cert_fingerprint", String(64), nullable=False, index=True),
+    Column("enrolled_at", String(40), nullable=False),
+    Column("revoked_at", String(40)),
+)
+
+enrol_codes_t = Table(
+    "enrol_codes",
+    metadata,
+    Column("code_sha256", String(64), primary_key=True),
+    Column("inspector_name", Text, nullable=False, default=""),
+    Column("created_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+    Column("used_at", String(40)),
+    Column("device_id", String(64)),
+)
+
+inspections_t = Table(
+    "inspections",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("canonical_sha256", String(64), nullable=False),
+    Column("source", String(16), nullable=False),  # sync | usb
+    Column("device_id", String(64), ForeignKey("devices.id")),
+    Column("signer_fingerprint", String(64), nullable=False),
+    Column("inspector_name", Text, nullable=False, default=""),
+    Column("office_code", String(64), nullable=False, default=""),
+    Column("office_type", String(32), nullable=False, default=""),
+    Column("county", Text, nullable=False, default=""),
+    Column("visit_date", String(10), nullable=False, default=""),
+    Column("form_id", String(64), nullable=False, default=""),
+    Column("form_version", Integer, nullable=False, default=0),
+    Column("compliance", Float),
+    Column("grade", String(16)),
+    Column("critical_failures", Integer, nullable=False, default=0),
+    Column("satisfaction", Float),
+    Column("replaces", String(64)),
+    Column("pdf_sha256", String(64), nullable=False),
+    Column("canonical_json", Text, nullable=False),
+    Column("received_at", String(40), nullable=False),
+    Index("inspections_visit", "visit_date"),
+    Index("inspections_county_type", "county", "office_type"),
+)
+
+inspection_files_t = Table(
+    "inspection_files",
+    metadata,
+    Column("inspection_id", String(64), ForeignKey("inspections.id"), primary_key=True),
+    Column("name", String(128), primary_key=True),  # canonical.json, report.pdf, photos/ID.jpg
+    Column("sha256", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+)
+
+conflicts_t = Table(
+    "conflicts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("inspection_id", String(64), nullable=False, index=True),
+    Column("stored_sha256", String(64), nullable=False),
+    Column("received_sha256", String(64), nullable=False),
+    Column("bundle_sha256", String(64), nullable=False),  # the refused bundle, kept for a person
+    Column("source", String(16), nullable=False),
+    Column("device_id", String(64)),
+    Column("received_at", String(40), nullable=False),
+    Column("resolved_at", String(40)),
+)
+
+publications_t = Table(
+    "publications",
+    metadata,
+    Column("name", String(128), primary_key=True),  # "registry" or "form:<file name>"
+    Column("kind", String(16), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+)
+
+
+def database_url(data_dir: Path, url: str | None) -> str:
+    """`--db URL` as given (postgresql:// meaning psycopg 3), else SQLite in the data folder."""
+    if not url:
+        return f"sqlite:///{data_dir / 'server.db'}"
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def make_engine(url: str) -> Engine:
+    kwargs: dict[str, Any] = {}
+    if url.startswith("sqlite"):
+        kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
+    else:
+        kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
+    engine = create_engine(url, **kwargs)
+    if url.startswith("sqlite"):
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")  # a confirmed upload survives power loss
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 30000")
+    cursor.close()
+
+
+def create_schema(engine: Engine) -> None:
+    metadata.create_all(engine, checkfirst=True)

@@ -1,0 +1,73 @@
+"""Where the server keeps file contents (PDFs, photos, bundles): addressed by sha256 only.
+
+`FileStore` is the small interface a store must offer; `FolderStore` keeps files in a folder
+(`ab/abcdef...`). Only the folder store is implemented; an S3-compatible store would implement
+the same three methods (`put` being idempotent because the key is the content's hash). No name
+from a request ever becomes a path: the only key is a sha256 we computed ourselves.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Protocol
+
+from inspector_app.domain.canonical import sha256_hex
+
+_DIGEST = re.compile(r"^[0-9a-f]{64}$")
+
+
+class FileStore(Protocol):
+    def put(self, data: bytes) -> str:
+        """Store `data` (if not there yet) and return its sha256."""
+
+    def get(self, digest: str) -> bytes: ...
+
+    def exists(self, digest: str) -> bool: ...
+
+
+class FolderStore:
+    """Content-addressed files in `root`; each written to a temp file, fsynced, then renamed."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    def _path(self, digest: str) -> Path:
+        if not _DIGEST.match(digest):
+            raise ValueError("not a sha256 digest")
+        return self.root / digest[:2] / digest
+
+    def put(self, data: bytes) -> str:
+        digest = sha256_hex(data)
+        target = self._path(digest)
+        if target.exists():
+            return digest
+        target.parent.mkdir(exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        return digest
+
+    def get(self, digest: str) -> bytes:
+        return self._path(digest).read_bytes()
+
+    def exists(self, digest: str) -> bool:
+        return self._path(digest).exists()
+
+    def discard_partial(self) -> int:
+        """Remove temp files a killed process left behind (called at start)."""
+        count = 0
+        for leftover in self.root.glob("*/.incoming-*"):
+            leftover.unlink(missing_ok=True)
+            count += 1
+        return count

@@ -1,0 +1,214 @@
+"""Taking in one inspection bundle, from an upload or a USB file, exactly once.
+
+Order of checks: the bundle against itself (hashes, canonical form, references), then whether
+this id is already held (same hash: already there; no further work), then the PDF signature
+against the enrolled certificate, then the store: files first (content-addressed, harmless if
+orphaned), then one database transaction. A racing insert of the same id is resolved by the
+primary key and judged again, so two laptops (or two server processes) cannot store it twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
+
+from inspector_app.domain.bundle import BundleError, CheckedInspection, read_inspection_bundle
+from inspector_app.domain.canonical import sha256_hex
+from inspector_app.domain.jalali import utc_now_iso
+from inspector_app.server import accounts
+from inspector_app.server.accounts import Device
+from inspector_app.server.database import conflicts_t, inspection_files_t, inspections_t
+from inspector_app.server.filestore import FileStore
+from inspector_app.server.signature import SignatureCheck, check_pdf, signer_of
+
+Outcome = Literal["stored", "already_there", "conflict"]
+
+
+class Rejected(Exception):
+    """The bundle is refused; nothing was stored. `status` is the HTTP status to answer with."""
+
+    def __init__(self, status: int, reason: str, problems: list[str] | None = None) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+        self.problems = problems or []
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    outcome: Outcome
+    inspection_id: str
+    canonical_sha256: str
+    stored_sha256: str
+    problems: list[str] = field(default_factory=list)
+
+
+# Injected by tests through the fault module; called between the file store and the commit.
+BeforeCommit = Callable[[], None]
+
+
+def ingest(
+    engine: Engine,
+    files: FileStore,
+    data: bytes,
+    *,
+    device: Device | None,
+    source: Literal["sync", "usb"],
+    expected_id: str | None = None,
+    before_commit: BeforeCommit | None = None,
+    after_commit: BeforeCommit | None = None,
+) -> IngestResult:
+    try:
+        checked = read_inspection_bundle(data, expected_id)
+    except BundleError as exc:
+        raise Rejected(400, f"bad bundle: {exc}") from exc
+    parts = checked.parts
+    held = _held_hash(engine, parts.inspection_id)
+    if held == parts.canonical_sha256:
+        return IngestResult("already_there", parts.inspection_id, held, held)
+    device = device or _device_for_usb(engine, parts.signed_pdf)
+    check = _check_signature(parts.signed_pdf, device, parts.inspection_id, parts.canonical_sha256)
+    if held is not None:
+        return _conflict(engine, files, data, checked, held, device, source)
+    names = _store_files(files, checked)
+    row = _row(checked, device, source, check)
+    try:
+        with engine.begin() as conn:
+            conn.execute(inspections_t.insert().values(**row))
+            conn.execute(
+                inspection_files_t.insert(),
+                [
+                    {"inspection_id": parts.inspection_id, "name": n, "sha256": d, "size": s}
+                    for n, (d, s) in names.items()
+                ],
+            )
+            if before_commit is not None:
+                before_commit()
+    except IntegrityError:
+        held = _held_hash(engine, parts.inspection_id)
+        if held is None:
+            raise
+        if held == parts.canonical_sha256:
+            return IngestResult("already_there", parts.inspection_id, held, held)
+        return _conflict(engine, files, data, checked, held, device, source)
+    if after_commit is not None:
+        after_commit()
+    return IngestResult(
+        "stored", parts.inspection_id, parts.canonical_sha256, parts.canonical_sha256
+    )
+
+
+def _held_hash(engine: Engine, inspection_id: str) -> str | None:
+    with engine.connect() as conn:
+        return conn.execute(
+            select(inspections_t.c.canonical_sha256).where(inspections_t.c.id == inspection_id)
+        ).scalar_one_or_none()
+
+
+def _device_for_usb(engine: Engine, pdf: bytes) -> Device:
+    """A USB bundle carries no token: it belongs to the enrolled device whose certificate
+    signed the PDF (checked in full right after)."""
+    fingerprint = signer_of(pdf)
+    candidates = accounts.devices_with_fingerprint(engine, fingerprint) if fingerprint else []
+    if not candidates:
+        raise Rejected(
+            422, "the PDF is not signed by the certificate of any enrolled, unrevoked inspector"
+        )
+    return candidates[0]
+
+
+def _check_signature(
+    pdf: bytes, device: Device, inspection_id: str, canonical_sha256: str
+) -> SignatureCheck:
+    check = check_pdf(pdf, device.cert_pem, inspection_id, canonical_sha256)
+    if not check.ok:
+        raise Rejected(422, "the signed PDF does not check out", check.problems)
+    return check
+
+
+def _store_files(files: FileStore, checked: CheckedInspection) -> dict[str, tuple[str, int]]:
+    parts = checked.parts
+    contents: dict[str, bytes] = {
+        "canonical.json": parts.canonical_json,
+        "report.pdf": parts.signed_pdf,
+    }
+    contents.update({f"photos/{pid}.jpg": jpeg for pid, jpeg in parts.photos.items()})
+    contents.update({f"signatures/{role}.png": png for role, png in parts.signatures.items()})
+    return {name: (files.put(data), len(data)) for name, data in contents.items()}
+
+
+def _row(
+    checked: CheckedInspection, device: Device, source: str, check: SignatureCheck
+) -> dict[str, Any]:
+    doc = checked.document
+    office = _dict(doc.get("office"))
+    form = _dict(doc.get("form"))
+    score = _dict(doc.get("score"))
+    return {
+        "id": checked.parts.inspection_id,
+        "canonical_sha256": checked.parts.canonical_sha256,
+        "source": source,
+        "device_id": device.id,
+        "signer_fingerprint": check.signer_fingerprint or "",
+        "inspector_name": str(_dict(doc.get("inspector")).get("name") or ""),
+        "office_code": str(office.get("code") or ""),
+        "office_type": str(office.get("type") or ""),
+        "county": str(office.get("county") or ""),
+        "visit_date": str(doc.get("visit_date") or "")[:10],
+        "form_id": str(form.get("id") or ""),
+        "form_version": _int(form.get("version")),
+        "compliance": _float(score.get("compliance")),
+        "grade": score.get("grade") if isinstance(score.get("grade"), str) else None,
+        "critical_failures": _int(score.get("critical_failures")),
+        "satisfaction": _float(score.get("satisfaction")),
+        "replaces": doc.get("replaces") if isinstance(doc.get("replaces"), str) else None,
+        "pdf_sha256": sha256_hex(checked.parts.signed_pdf),
+        "canonical_json": checked.parts.canonical_json.decode("utf-8"),
+        "received_at": utc_now_iso(),
+    }
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _int(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _float(value: Any) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def _conflict(
+    engine: Engine,
+    files: FileStore,
+    data: bytes,
+    checked: CheckedInspection,
+    held: str,
+    device: Device,
+    source: str,
+) -> IngestResult:
+    """Same id, different content: keep the refused bundle for a person, overwrite nothing."""
+    bundle_sha = files.put(data)
+    with engine.begin() as conn:
+        conn.execute(
+            conflicts_t.insert().values(
+                inspection_id=checked.parts.inspection_id,
+                stored_sha256=held,
+                received_sha256=checked.parts.canonical_sha256,
+                bundle_sha256=bundle_sha,
+                source=source,
+                device_id=device.id,
+                received_at=utc_now_iso(),
+            )
+        )
+    return IngestResult(
+        "conflict", checked.parts.inspection_id, checked.parts.canonical_sha256, held
+    )

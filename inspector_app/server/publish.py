@@ -1,0 +1,150 @@
+"""What the governorate publishes to laptops: the office registry and the forms.
+
+Both live in the database (so several server processes share them), each with its sha256,
+which is also its ETag. USB update bundles are signed with the server's Ed25519 update key,
+kept in the data folder; laptops pin its public half at enrolment.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import Engine, delete, select
+
+from inspector_app.domain.bundle import FORM_NAME_PATTERN, build_updates_bundle, public_key_hex
+from inspector_app.domain.canonical import canonical_json, sha256_hex
+from inspector_app.domain.forms import load_form
+from inspector_app.domain.jalali import utc_now_iso
+from inspector_app.errors import KnownError
+from inspector_app.server.database import publications_t
+from inspector_app.storage.offices import read_registry_file
+
+REGISTRY = "registry"
+REGISTRY_FORMAT = "bazres.registry/1"
+
+
+def publish_registry(engine: Engine, path: Path) -> int:
+    """Validate a registry file (CSV or JSON, as `offices import` takes) and publish it."""
+    records, meta = read_registry_file(path)
+    document = {
+        "format": REGISTRY_FORMAT,
+        "version": str(meta.get("version") or utc_now_iso()),
+        "offices": [r.model_dump() for r in records],
+    }
+    _put(engine, REGISTRY, "registry", canonical_json(document))
+    return len(records)
+
+
+def publish_form(engine: Engine, path: Path) -> str:
+    """Validate a form file and publish it under its file name."""
+    name = path.name
+    if not FORM_NAME_PATTERN.match(name):
+        raise KnownError(
+            f"form file name must be lowercase letters, digits, - or _ with .yaml: {name}"
+        )
+    load_form(path)  # raises FormError with file, line and reason
+    _put(engine, f"form:{name}", "form", path.read_bytes())
+    return name
+
+
+def unpublish_form(engine: Engine, name: str) -> bool:
+    with engine.begin() as conn:
+        result = conn.execute(delete(publications_t).where(publications_t.c.name == f"form:{name}"))
+    return result.rowcount == 1
+
+
+def _put(engine: Engine, name: str, kind: str, content: bytes) -> None:
+    values = {
+        "kind": kind,
+        "content": content,
+        "sha256": sha256_hex(content),
+        "updated_at": utc_now_iso(),
+    }
+    with engine.begin() as conn:
+        conn.execute(delete(publications_t).where(publications_t.c.name == name))
+        conn.execute(publications_t.insert().values(name=name, **values))
+
+
+def registry(engine: Engine) -> tuple[bytes, str] | None:
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(publications_t.c.content, publications_t.c.sha256).where(
+                publications_t.c.name == REGISTRY
+            )
+        ).first()
+    return (bytes(row[0]), row[1]) if row else None
+
+
+def forms(engine: Engine) -> dict[str, bytes]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(publications_t.c.name, publications_t.c.content)
+            .where(publications_t.c.kind == "form")
+            .order_by(publications_t.c.name)
+        ).all()
+    return {row[0].removeprefix("form:"): bytes(row[1]) for row in rows}
+
+
+def forms_document(engine: Engine) -> tuple[dict[str, Any], str]:
+    """All published forms as one JSON document, with its ETag (changes when any form does)."""
+    items = [
+        {"name": name, "sha256": sha256_hex(content), "content": content.decode("utf-8")}
+        for name, content in forms(engine).items()
+    ]
+    document = {"format": "bazres.forms/1", "forms": items}
+    return document, sha256_hex(canonical_json(document))
+
+
+# --- the update signing key -------------------------------------------------------------------
+
+
+def update_key(data_dir: Path) -> Ed25519PrivateKey:
+    """The server's update signing key, made on first use (file readable by the owner only)."""
+    path = data_dir / "keys" / "update-signing.pem"
+    if path.exists():
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        if not isinstance(key, Ed25519PrivateKey):
+            raise KnownError(f"{path} is not an Ed25519 key")
+        return key
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    temp = path.with_suffix(f".{os.getpid()}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(pem)
+    try:
+        os.link(temp, path)  # first writer wins if two processes start at once
+    except FileExistsError:
+        pass
+    finally:
+        temp.unlink(missing_ok=True)
+    return update_key(data_dir)
+
+
+def update_key_hex(data_dir: Path) -> str:
+    return public_key_hex(update_key(data_dir).public_key())
+
+
+def updates_bundle(engine: Engine, data_dir: Path) -> bytes:
+    current = registry(engine)
+    return build_updates_bundle(
+        current[0] if current else None,
+        forms(engine),
+        {"created_at": utc_now_iso()},
+        update_key(data_dir),
+    )
+
+
+def registry_summary(content: bytes) -> dict[str, Any]:
+    document = json.loads(content)
+    return {"version": document.get("version"), "offices": len(document.get("offices", []))}

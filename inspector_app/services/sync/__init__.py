@@ -1,0 +1,1 @@
+"""Sync with the governorate server: outbox, HTTP client, USB bundles, registry/form updates."""

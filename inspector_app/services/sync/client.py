@@ -1,0 +1,167 @@
+"""HTTP client for the governorate server (httpx), with optional certificate pinning.
+
+Pinning: at enrolment the laptop fetches the server's certificate, compares its sha256 with the
+fingerprint the governorate gave the inspector, and keeps the certificate. From then on it is
+the only trust anchor for that server (hostname not checked: the exact certificate is).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import ssl
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from inspector_app.errors import KnownError
+
+TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+
+
+class SyncError(KnownError):
+    """The server could not be used; the message says why in words a person can act on."""
+
+
+class ServerUnreachable(SyncError):
+    """No connection, a reset, a timeout: try again later."""
+
+
+class Unauthorized(SyncError):
+    """The device token is unknown or revoked: enrol again."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    body: dict[str, Any]
+    etag: str | None = None
+    raw: bytes = b""
+
+
+def normalize_fingerprint(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch in "0123456789abcdef")
+
+
+def fetch_server_certificate(url: str, timeout: float = 5.0) -> tuple[str, str]:
+    """The certificate an https server presents (PEM) and its sha256 fingerprint, unverified:
+    the caller compares the fingerprint with the one it was given before trusting it."""
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        raise SyncError("pinning needs an https:// server address")
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    try:
+        with (
+            socket.create_connection((parts.hostname, parts.port or 443), timeout=timeout) as sock,
+            context.wrap_socket(sock, server_hostname=parts.hostname) as tls,
+        ):
+            der = tls.getpeercert(binary_form=True)
+    except OSError as exc:
+        raise ServerUnreachable(f"به سرور وصل نشد: {exc}") from exc
+    if not der:
+        raise SyncError("the server presented no certificate")
+    return ssl.DER_cert_to_PEM_cert(der), hashlib.sha256(der).hexdigest()
+
+
+def _ssl_context(pinned_pem: str | None) -> ssl.SSLContext | bool:
+    if not pinned_pem:
+        return True  # system trust store
+    context = ssl.create_default_context(cadata=pinned_pem)
+    context.check_hostname = False
+    context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN  # the pinned leaf is the anchor
+    return context
+
+
+class SyncClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        pinned_cert_pem: str | None = None,
+        timeout: httpx.Timeout = TIMEOUT,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        headers = {"User-Agent": "bazres-laptop/1"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            headers=headers,
+            timeout=timeout,
+            verify=_ssl_context(pinned_cert_pem),
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.TransportError as exc:
+            raise ServerUnreachable(f"سرور در دسترس نیست ({type(exc).__name__}: {exc})") from exc
+        if response.status_code == 401:
+            raise Unauthorized(
+                "سرور این دستگاه را نمی‌شناسد یا دسترسی آن لغو شده است؛ دوباره ثبت‌نام کنید "
+                "(inspector-app enrol)."
+            )
+        return response
+
+    def health(self) -> bool:
+        try:
+            return self._request("GET", "/health").status_code == 200
+        except SyncError:
+            return False
+
+    def enrol(self, code: str, cert_pem: str, device_name: str) -> dict[str, Any]:
+        response = self._request(
+            "POST",
+            "/v1/enrol",
+            json={"code": code, "cert_pem": cert_pem, "device_name": device_name},
+        )
+        if response.status_code != 201:
+            raise SyncError(f"ثبت‌نام پذیرفته نشد: {_detail(response)}")
+        return dict(response.json())
+
+    def upload(self, inspection_id: str, bundle: bytes) -> Reply:
+        response = self._request(
+            "PUT",
+            f"/v1/inspections/{inspection_id}",
+            content=bundle,
+            headers={"Content-Type": "application/zip"},
+        )
+        return Reply(response.status_code, _json(response))
+
+    def pull(self, path: str, etag: str | None) -> Reply:
+        """GET with If-None-Match; 304 means the copy we have is current."""
+        headers = {"If-None-Match": etag} if etag else {}
+        response = self._request("GET", path, headers=headers)
+        return Reply(
+            response.status_code,
+            {} if response.status_code != 200 else {"ok": True},
+            response.headers.get("ETag"),
+            response.content if response.status_code == 200 else b"",
+        )
+
+
+def _json(response: httpx.Response) -> dict[str, Any]:
+    try:
+        value = response.json()
+    except ValueError:
+        return {"detail": response.text[:300]}
+    return value if isinstance(value, dict) else {"detail": str(value)[:300]}
+
+
+def _detail(response: httpx.Response) -> str:
+    body = _json(response)
+    return f"{response.status_code} {body.get('detail', '')}".strip()

@@ -1,0 +1,307 @@
+"""One sync run: send the outbox, then pull registry and form updates.
+
+Only one run per data folder at a time (a lock file); whatever a crashed run left `sending`
+goes back to pending first. Each inspection is retried a few times within the run (short
+exponential backoff) on transient failures; when the server stays unreachable the run stops
+and the item's next automatic attempt is scheduled with the persisted backoff.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import platform
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from inspector_app.domain.jalali import to_iso, utc_now
+from inspector_app.errors import KnownError
+from inspector_app.services.context import AppContext
+from inspector_app.services.signing import identity as identity_service
+from inspector_app.services.sync import bundles, config, outbox, updates
+from inspector_app.services.sync.client import (
+    ServerUnreachable,
+    SyncClient,
+    SyncError,
+    Unauthorized,
+    fetch_server_certificate,
+    normalize_fingerprint,
+)
+from inspector_app.storage import audit, settings
+from inspector_app.storage.db import writing
+
+log = logging.getLogger(__name__)
+
+IN_RUN_RETRIES = 3
+IN_RUN_DELAY = 0.5  # seconds, doubled per retry
+
+Progress = Callable[[int, int, str], None]  # (done, total, inspection id)
+
+
+class SyncBusy(KnownError):
+    """Another sync of this data folder is running."""
+
+
+@dataclass
+class SyncReport:
+    sent: list[str] = field(default_factory=list)
+    already_there: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    remaining: int = 0
+    recovered: int = 0
+    updates: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not (self.failed or self.conflicts or self.error or self.remaining)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "sent": self.sent,
+            "already_there": self.already_there,
+            "conflicts": self.conflicts,
+            "failed": self.failed,
+            "remaining": self.remaining,
+            "recovered": self.recovered,
+            "updates": self.updates,
+            "error": self.error,
+        }
+
+
+# --- enrolment -----------------------------------------------------------------------------------
+
+
+def enrol(
+    context: AppContext,
+    server_url: str,
+    code: str,
+    *,
+    pin_sha256: str | None = None,
+    device_name: str | None = None,
+) -> dict[str, Any]:
+    """Enrol this laptop with the one-time code; keeps the token, pinned certificate and update
+    key in settings. With `pin_sha256`, the server's certificate must have that fingerprint."""
+    server_url = server_url.strip().rstrip("/")
+    if not server_url.startswith(("http://", "https://")):
+        raise SyncError("نشانی سرور باید با http:// یا https:// آغاز شود.")
+    pinned_pem: str | None = None
+    if pin_sha256:
+        pem, actual = fetch_server_certificate(server_url)
+        if actual != normalize_fingerprint(pin_sha256):
+            raise SyncError(
+                "اثر انگشت گواهی سرور با آنچه داده شده نمی‌خواند؛ ممکن است سرور دیگری در میان "
+                f"باشد. ثبت‌نام انجام نشد. (اثر انگشت سرور: {actual})"
+            )
+        pinned_pem = pem
+    stored = identity_service.active_identity(context.db)
+    cert_pem = identity_service.public_certificate_pem(stored).decode("ascii")
+    with SyncClient(server_url, pinned_cert_pem=pinned_pem) as client:
+        reply = client.enrol(code.strip(), cert_pem, device_name or platform.node()[:100])
+    with writing(context.db):
+        settings.put(context.db, config.SERVER_URL, server_url)
+        settings.put(context.db, config.TOKEN, str(reply["token"]))
+        settings.put(context.db, config.DEVICE_ID, str(reply["device_id"]))
+        settings.put(context.db, config.UPDATE_KEY, str(reply["update_key"]))
+        settings.put(context.db, config.SERVER_CERT, pinned_pem or "")
+        settings.put(context.db, config.SERVER_PIN, normalize_fingerprint(pin_sha256 or ""))
+        settings.put(context.db, config.ENROLLED_AT, to_iso(utc_now()))
+        settings.put(context.db, config.ETAG_REGISTRY, "")
+        settings.put(context.db, config.ETAG_FORMS, "")
+        audit.append(
+            context.db,
+            "enrol",
+            None,
+            {"server": server_url, "device": reply["device_id"], "pinned": bool(pinned_pem)},
+        )
+    return {
+        "server": server_url,
+        "device_id": reply["device_id"],
+        "inspector_name": reply.get("inspector_name", ""),
+        "cert_fingerprint": reply.get("cert_fingerprint"),
+        "pinned": bool(pinned_pem),
+    }
+
+
+def client_for(context: AppContext) -> SyncClient:
+    cfg = config.load(context.db)
+    if not cfg.enrolled:
+        raise SyncError("این دستگاه هنوز در سرور استانداری ثبت‌نام نشده است (inspector-app enrol).")
+    return SyncClient(cfg.server_url, cfg.token, pinned_cert_pem=cfg.server_cert_pem)
+
+
+# --- the run -------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def sync_lock(data_dir: Path) -> Iterator[None]:
+    """Exclusive per data folder; released by the OS if the process dies."""
+    path = data_dir / "sync.lock"
+    handle: IO[str] = open(path, "a+")  # noqa: SIM115 - held for the whole run
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # Windows: msvcrt locks a byte range instead
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError as exc:
+            raise SyncBusy("همگام‌سازی دیگری هم‌اکنون در جریان است.") from exc
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+def run_sync(
+    context: AppContext,
+    *,
+    force: bool = True,
+    progress: Progress | None = None,
+    pull_updates: bool = True,
+    sleep: Callable[[float], None] = time.sleep,
+) -> SyncReport:
+    """Send what is due (everything pending or failed if `force`, as for "Sync now"; only what
+    waited out its backoff otherwise), then pull updates."""
+    report = SyncReport()
+    db = context.db
+    with sync_lock(context.data_dir):
+        report.recovered = outbox.recover(db)
+        outbox.reconcile(db)
+        settings.put(db, config.LAST_ATTEMPT, to_iso(utc_now()))
+        due = outbox.to_send(db, force=force)
+        with client_for(context) as client:
+            try:
+                _send_all(context, client, due, report, progress, sleep)
+                if pull_updates:
+                    report.updates = pull(context, client).as_dict()
+            except (ServerUnreachable, Unauthorized) as exc:
+                report.error = exc.message
+            except SyncError as exc:
+                report.error = exc.message
+        counts = outbox.counts(db)
+        report.remaining = counts.get("pending", 0) + counts.get("sending", 0)
+        if not report.error and not report.failed:
+            settings.put(db, config.LAST_SYNC, to_iso(utc_now()))
+    return report
+
+
+def _send_all(
+    context: AppContext,
+    client: SyncClient,
+    due: list[str],
+    report: SyncReport,
+    progress: Progress | None,
+    sleep: Callable[[float], None],
+) -> None:
+    db = context.db
+    server = client.base_url
+    for index, inspection_id in enumerate(due):
+        if progress:
+            progress(index, len(due), inspection_id)
+        outbox.mark_sending(db, inspection_id)
+        try:
+            data = bundles.inspection_bundle(db, inspection_id)
+        except KnownError as exc:
+            outbox.mark_failed(db, inspection_id, exc.message, retry=False)
+            report.failed[inspection_id] = exc.message
+            continue
+        try:
+            status, body = _upload_with_retries(client, inspection_id, data, sleep)
+        except ServerUnreachable as exc:
+            outbox.mark_failed(db, inspection_id, exc.message)
+            report.failed[inspection_id] = exc.message
+            raise
+        except Unauthorized as exc:
+            outbox.mark_failed(db, inspection_id, exc.message, retry=False)
+            report.failed[inspection_id] = exc.message
+            raise
+        detail = str(body.get("detail") or "")
+        if status in (200, 201) and body.get("inspection_id") == inspection_id:
+            outcome = "stored" if status == 201 else "already_there"
+            outbox.mark_synced(
+                db,
+                inspection_id,
+                server=server,
+                outcome=outcome,
+                sha256=str(body.get("canonical_sha256")),
+            )
+            (report.sent if status == 201 else report.already_there).append(inspection_id)
+        elif status == 409:
+            message = (
+                "سرور بازرسی دیگری با همین شناسه و محتوای متفاوت دارد؛ برای بررسی به کارشناس "
+                "استانداری ارجاع شد."
+            )
+            outbox.mark_conflict(db, inspection_id, message)
+            report.conflicts.append(inspection_id)
+        elif status >= 500 or status in (408, 429):
+            message = f"خطای سرور {status}: {detail}".strip()
+            outbox.mark_failed(db, inspection_id, message)
+            report.failed[inspection_id] = message
+        else:
+            problems = "؛ ".join(str(p) for p in body.get("problems") or [])
+            message = f"سرور نپذیرفت ({status}): {detail} {problems}".strip()
+            outbox.mark_failed(db, inspection_id, message, retry=False)
+            report.failed[inspection_id] = message
+        if progress:
+            progress(index + 1, len(due), inspection_id)
+
+
+def _upload_with_retries(
+    client: SyncClient, inspection_id: str, data: bytes, sleep: Callable[[float], None]
+) -> tuple[int, dict[str, Any]]:
+    delay = IN_RUN_DELAY
+    for attempt in range(IN_RUN_RETRIES):
+        last = attempt == IN_RUN_RETRIES - 1
+        try:
+            reply = client.upload(inspection_id, data)
+        except ServerUnreachable:
+            if last:
+                raise
+        else:
+            if (reply.status < 500 and reply.status not in (408, 429)) or last:
+                return reply.status, reply.body
+        log.info("upload of %s failed, retrying in %.1f s", inspection_id, delay)
+        sleep(delay)
+        delay *= 2
+    raise AssertionError("unreachable")
+
+
+def pull(context: AppContext, client: SyncClient) -> updates.UpdateReport:
+    """Registry and forms, each fetched only if its ETag changed."""
+    db = context.db
+    registry: bytes | None = None
+    forms: dict[str, bytes] = {}
+    reg = client.pull("/v1/registry", settings.get(db, config.ETAG_REGISTRY) or None)
+    if reg.status == 200:
+        registry = reg.raw
+    frm = client.pull("/v1/forms", settings.get(db, config.ETAG_FORMS) or None)
+    if frm.status == 200:
+        forms = updates.forms_from_document(frm.raw)
+    report = updates.apply(context, registry, forms)
+    if reg.status == 200 and reg.etag:
+        settings.put(db, config.ETAG_REGISTRY, reg.etag)
+    if frm.status == 200 and frm.etag:
+        settings.put(db, config.ETAG_FORMS, frm.etag)
+    return report
+
+
+def status(context: AppContext) -> dict[str, Any]:
+    cfg = config.load(context.db)
+    return {
+        "server_url": cfg.server_url,
+        "enrolled": cfg.enrolled,
+        "device_id": cfg.device_id,
+        "pinned": bool(cfg.server_cert_pem),
+        "last_sync": settings.get(context.db, config.LAST_SYNC),
+        "counts": outbox.counts(context.db),
+    }

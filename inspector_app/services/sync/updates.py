@@ -1,0 +1,131 @@
+"""Registry and form updates from the governorate (pulled over HTTP or from a USB bundle).
+
+Everything is checked before anything is written: the registry rows against the registry
+schema, each form against the form schema. Then the registry goes in one transaction and each
+form file is written atomically into DATA_DIR/forms/ under a name matched against a fixed
+pattern (never a path taken from the bundle).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from inspector_app import paths
+from inspector_app.domain.bundle import FORM_NAME_PATTERN, BundleError, read_updates_bundle
+from inspector_app.domain.forms import load_form
+from inspector_app.errors import FormError, InvalidImport, KnownError
+from inspector_app.services.context import AppContext
+from inspector_app.services.sync import config
+from inspector_app.services.sync.bundles import write_atomically
+from inspector_app.storage import offices, settings
+
+
+@dataclass
+class UpdateReport:
+    registry_added: int = 0
+    registry_changed: int = 0
+    forms_written: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "registry_added": self.registry_added,
+            "registry_changed": self.registry_changed,
+            "forms_written": self.forms_written,
+        }
+
+
+def parse_registry(content: bytes) -> list[offices.OfficeRecord]:
+    try:
+        document = json.loads(content.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InvalidImport(f"فهرست دفاتر JSON معتبر نیست: {exc}") from exc
+    rows = document.get("offices") if isinstance(document, dict) else None
+    if not isinstance(rows, list):
+        raise InvalidImport("فهرست دفاتر بخش «offices» ندارد")
+    records = []
+    for index, row in enumerate(rows):
+        try:
+            records.append(offices.OfficeRecord.model_validate(row))
+        except ValidationError as exc:
+            message = exc.errors()[0]["msg"]
+            raise InvalidImport(f"دفتر شمارهٔ {index + 1} نامعتبر است: {message}") from exc
+    return records
+
+
+def check_forms(forms: dict[str, bytes]) -> None:
+    """Each form must be a valid form file under an allowed name; raise before writing any."""
+    with tempfile.TemporaryDirectory() as folder:
+        for name, content in forms.items():
+            if not FORM_NAME_PATTERN.match(name):
+                raise InvalidImport(f"نام پروندهٔ فرم پذیرفتنی نیست: {name!r}")
+            probe = Path(folder) / name
+            probe.write_bytes(content)
+            try:
+                load_form(probe)
+            except FormError as exc:
+                raise InvalidImport(f"فرم {name} نامعتبر است: {exc.message}") from exc
+
+
+def apply(context: AppContext, registry: bytes | None, forms: dict[str, bytes]) -> UpdateReport:
+    records = parse_registry(registry) if registry is not None else None
+    check_forms(forms)
+    report = UpdateReport()
+    if records is not None:
+        result = offices.upsert(context.db, records)
+        report.registry_added, report.registry_changed = len(result.added), len(result.changed)
+    folder = paths.downloaded_forms(context.data_dir)
+    for name, content in sorted(forms.items()):
+        target = folder / name
+        if target.exists() and target.read_bytes() == content:
+            continue
+        write_atomically(target, content)
+        report.forms_written.append(name)
+    if report.forms_written:
+        context.reload_forms()
+    return report
+
+
+def import_updates_bundle(context: AppContext, path: Path) -> tuple[UpdateReport, str]:
+    """Apply a USB updates bundle; refuse it (changing nothing) if anything does not check out.
+
+    The bundle must be signed by the governorate's update key: the one pinned at enrolment,
+    or, on a laptop never enrolled, the one first seen (then pinned). Returns the key."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise KnownError(f"پرونده خوانده نشد: {exc}", where=str(path)) from exc
+    try:
+        updates = read_updates_bundle(data)
+    except BundleError as exc:
+        raise InvalidImport(
+            f"بستهٔ به‌روزرسانی دست‌کاری شده یا خراب است؛ چیزی تغییر نکرد ({exc})",
+            where=str(path),
+        ) from exc
+    pinned = config.load(context.db).update_key
+    if pinned and pinned != updates.signing_key:
+        raise InvalidImport(
+            "بستهٔ به‌روزرسانی با کلید استانداری شما امضا نشده است؛ چیزی تغییر نکرد.",
+            where=str(path),
+        )
+    try:
+        report = apply(context, updates.registry, updates.forms)
+    except InvalidImport as exc:
+        raise InvalidImport(f"{exc.message}؛ چیزی تغییر نکرد.", where=str(path)) from exc
+    if not pinned:
+        settings.put(context.db, config.UPDATE_KEY, updates.signing_key)
+    return report, updates.signing_key
+
+
+def forms_from_document(content: bytes) -> dict[str, bytes]:
+    """The forms list the server sends (`bazres.forms/1`) as name -> file bytes."""
+    try:
+        document = json.loads(content.decode("utf-8"))
+        return {str(f["name"]): str(f["content"]).encode("utf-8") for f in document["forms"]}
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise InvalidImport(f"پاسخ فرم‌های سرور معتبر نیست: {exc}") from exc

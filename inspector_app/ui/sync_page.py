@@ -1,0 +1,384 @@
+"""Sync page: server address and enrolment, the outbox queue, "Sync now" with progress, and
+automatic sync when the server becomes reachable (a periodic /health probe).
+
+The network work runs off the GUI thread on a database connection of its own (the page's
+connection stays with the GUI thread); the queue is re-read when a run ends.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from inspector_app.errors import KnownError
+from inspector_app.services.context import open_context
+from inspector_app.services.sync import config, outbox, runner
+from inspector_app.services.sync.client import SyncClient
+from inspector_app.storage import settings
+from inspector_app.ui import fmt, messages
+from inspector_app.ui.background import run_in_background
+from inspector_app.ui.env import PageEnv
+from inspector_app.ui.qt import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    Qt,
+    QTableView,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    is_alive,
+)
+from inspector_app.ui.table_models import Column, RowsProxy, RowsTableModel, field_column
+
+log = logging.getLogger(__name__)
+
+PROBE_INTERVAL_MS = 30_000
+
+STATE_NAMES = {
+    "pending": "در صف",
+    "sending": "در حال ارسال",
+    "done": "رسید به سرور",
+    "failed": "ناموفق",
+    "conflict": "ناسازگاری (نیاز به بررسی)",
+}
+
+
+def _when(value: str | None) -> str:
+    if not value:
+        return "—"
+    return f"{fmt.jalali(value)} {fmt.clock(value)}"
+
+
+COLUMNS = [
+    field_column("دفتر", "office_name"),
+    field_column("تاریخ بازدید", "visit_date", fmt.jalali),
+    Column("وضعیت", lambda r: str(STATE_NAMES.get(r["state"], r["state"])), lambda r: r["state"]),
+    field_column("تلاش‌ها", "attempts", lambda v: fmt.plain_int(int(v or 0))),
+    field_column("تلاش بعدی", "next_attempt_at", _when),
+    field_column("علت آخرین ناکامی", "last_error"),
+]
+
+
+def _run_sync(data_dir: Path, force: bool, report_progress: Callable[[int, int], None]) -> Any:
+    """In a worker thread: its own connection to the same database."""
+    context = open_context(data_dir, seed_demo=False)
+    try:
+        return runner.run_sync(
+            context, force=force, progress=lambda done, total, _id: report_progress(done, total)
+        )
+    finally:
+        context.close()
+
+
+def _probe(url: str, cert_pem: str | None) -> bool:
+    with SyncClient(url, pinned_cert_pem=cert_pem) as client:
+        return client.health()
+
+
+def _enrol(data_dir: Path, url: str, code: str, pin: str | None) -> dict[str, Any]:
+    context = open_context(data_dir, seed_demo=False)
+    try:
+        return runner.enrol(context, url, code, pin_sha256=pin)
+    finally:
+        context.close()
+
+
+class SyncPage(QWidget):
+    progress_changed = Signal(int, int)
+    sync_finished = Signal(object)  # the SyncReport, or the error
+    reachability_changed = Signal(bool)
+
+    def __init__(self, env: PageEnv, probe_interval_ms: int = PROBE_INTERVAL_MS) -> None:
+        super().__init__()
+        self.setObjectName("syncPage")
+        self._env = env
+        self._data_dir = env.context.data_dir
+        self._syncing = False
+        self._probing = False
+        self.reachable: bool | None = None
+        cfg = config.load(env.context.db)
+
+        # Server and enrolment
+        self.server_edit = QLineEdit(cfg.server_url)
+        self.server_edit.setObjectName("serverUrl")
+        self.server_edit.setPlaceholderText("https://sync.example.ir:8443")
+        self.server_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.code_edit = QLineEdit()
+        self.code_edit.setObjectName("enrolCode")
+        self.code_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.pin_edit = QLineEdit()
+        self.pin_edit.setObjectName("pinSha256")
+        self.pin_edit.setPlaceholderText(self.tr("اختیاری: اثر انگشت sha256 گواهی سرور"))
+        self.pin_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.enrol_button = QPushButton(self.tr("ثبت‌نام این رایانه"))
+        self.enrol_button.setObjectName("enrolButton")
+        self.enrol_button.clicked.connect(self.enrol)
+        self.enrol_status = QLabel()
+        self.enrol_status.setObjectName("enrolStatus")
+        self.enrol_status.setWordWrap(True)
+        server_box = QGroupBox(self.tr("سرور استانداری"))
+        form = QFormLayout(server_box)
+        form.addRow(self.tr("نشانی سرور"), self.server_edit)
+        form.addRow(self.tr("کد یک‌بارمصرف ثبت‌نام"), self.code_edit)
+        form.addRow(self.tr("گواهی سرور"), self.pin_edit)
+        form.addRow("", self.enrol_button)
+        form.addRow(self.tr("وضعیت"), self.enrol_status)
+
+        # Queue
+        self.model = RowsTableModel(COLUMNS, "inspection_id")
+        self.proxy = RowsProxy()
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("syncQueue")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._open_selected)
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("queueCounts")
+
+        # Sync now
+        self.sync_button = QPushButton(self.tr("همگام‌سازی اکنون"))
+        self.sync_button.setObjectName("syncNow")
+        self.sync_button.clicked.connect(self.sync_now)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("syncProgress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat("%v / %m")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("syncStatus")
+        self.status_label.setWordWrap(True)
+        self.reach_label = QLabel()
+        self.reach_label.setObjectName("serverReachable")
+        self.last_sync_label = QLabel()
+        self.last_sync_label.setObjectName("lastSync")
+        row = QHBoxLayout()
+        row.addWidget(self.sync_button)
+        row.addWidget(self.progress, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(server_box)
+        layout.addWidget(QLabel(self.tr("صف ارسال به استانداری")))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.counts_label)
+        layout.addLayout(row)
+        layout.addWidget(self.status_label)
+        info = QHBoxLayout()
+        info.addWidget(self.reach_label)
+        info.addStretch(1)
+        info.addWidget(self.last_sync_label)
+        layout.addLayout(info)
+
+        self.progress_changed.connect(self._show_progress)
+        self.timer = QTimer(self)
+        self.timer.setObjectName("healthProbe")
+        self.timer.setInterval(probe_interval_ms)
+        self.timer.timeout.connect(self.probe)
+        self.timer.start()
+        self.refresh()
+
+    # --- state shown ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        db = self._env.context.db
+        self.model.set_rows([item.__dict__ for item in outbox.items(db)])
+        counts = outbox.counts(db)
+        waiting = sum(counts.get(s, 0) for s in ("pending", "sending", "failed"))
+        self.counts_label.setText(
+            self.tr("در انتظار: {w}   رسیده: {d}   ناسازگار: {c}").format(
+                w=fmt.plain_int(waiting),
+                d=fmt.plain_int(counts.get("done", 0)),
+                c=fmt.plain_int(counts.get("conflict", 0)),
+            )
+        )
+        cfg = config.load(db)
+        if cfg.enrolled:
+            pinned = self.tr(" (گواهی سرور سنجاق شده)") if cfg.server_cert_pem else ""
+            self.enrol_status.setText(
+                self.tr("این رایانه در {url} ثبت‌نام شده است{pinned}.").format(
+                    url=cfg.server_url, pinned=pinned
+                )
+            )
+        else:
+            self.enrol_status.setText(self.tr("هنوز ثبت‌نام نشده است."))
+        self.sync_button.setEnabled(cfg.enrolled and not self._syncing)
+        last = settings.get(db, config.LAST_SYNC)
+        self.last_sync_label.setText(
+            self.tr("آخرین همگام‌سازی موفق: {when}").format(when=_when(last))
+        )
+        self._show_reachability()
+
+    def _show_reachability(self) -> None:
+        if self.reachable is None:
+            text = self.tr("سرور: بررسی نشده")
+        elif self.reachable:
+            text = self.tr("سرور: در دسترس")
+        else:
+            text = self.tr("سرور: در دسترس نیست")
+        self.reach_label.setText(text)
+
+    def on_shown(self) -> None:
+        self.refresh()
+        self.probe()
+
+    def _open_selected(self) -> None:
+        indexes = self.table.selectionModel().selectedRows()
+        if indexes:
+            source = self.proxy.mapToSource(indexes[0])
+            self._env.router.open_inspection(self.model.row_at(source.row())["inspection_id"])
+
+    # --- enrolment ---------------------------------------------------------------------------
+    def enrol(self) -> None:
+        url = self.server_edit.text().strip()
+        code = self.code_edit.text().strip()
+        if not url or not code:
+            messages.show_warning(self, self.tr("نشانی سرور و کد ثبت‌نام را وارد کنید."))
+            return
+        self.enrol_button.setEnabled(False)
+
+        def done(result: dict[str, Any]) -> None:
+            if not is_alive(self):
+                return
+            self.enrol_button.setEnabled(True)
+            self.code_edit.clear()
+            self.status_label.setText(self.tr("ثبت‌نام انجام شد."))
+            self._env.events.settings_changed.emit()
+            self.refresh()
+            self.probe()
+
+        def failed(error: BaseException) -> None:
+            if not is_alive(self):
+                return
+            self.enrol_button.setEnabled(True)
+            messages.report_exception(self, error)
+
+        run_in_background(
+            self,
+            _enrol,
+            self._data_dir,
+            url,
+            code,
+            self.pin_edit.text().strip() or None,
+            on_success=done,
+            on_failure=failed,
+            progress_dialog=False,
+        )
+
+    # --- sync ----------------------------------------------------------------------------------
+    def sync_now(self) -> None:
+        self.start_sync(force=True)
+
+    def start_sync(self, *, force: bool) -> bool:
+        """Start a run unless one is going; `force` sends failed items before their backoff."""
+        if self._syncing or not config.load(self._env.context.db).enrolled:
+            return False
+        self._syncing = True
+        self.sync_button.setEnabled(False)
+        self.progress.setRange(0, 0)  # busy until the first item reports
+        self.status_label.setText(self.tr("در حال همگام‌سازی…"))
+        run_in_background(
+            self,
+            _run_sync,
+            self._data_dir,
+            force,
+            self.progress_changed.emit,
+            on_success=self._sync_done,
+            on_failure=self._sync_failed,
+            progress_dialog=False,
+        )
+        return True
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _sync_done(self, report: runner.SyncReport) -> None:
+        if not is_alive(self):  # the page went away while the run was going
+            return
+        self._syncing = False
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        parts = [
+            self.tr("فرستاده: {n}").format(n=fmt.plain_int(len(report.sent))),
+            self.tr("از پیش در سرور: {n}").format(n=fmt.plain_int(len(report.already_there))),
+            self.tr("ناموفق: {n}").format(n=fmt.plain_int(len(report.failed))),
+            self.tr("ناسازگار: {n}").format(n=fmt.plain_int(len(report.conflicts))),
+        ]
+        text = "، ".join(parts)
+        if report.error:
+            text += "\n" + report.error
+        self.status_label.setText(text)
+        if report.error is None:
+            self.reachable = True
+        for inspection_id in report.sent + report.already_there:
+            self._env.events.inspection_changed.emit(inspection_id)
+        if report.updates.get("registry_added") or report.updates.get("registry_changed"):
+            self._env.events.offices_changed.emit()
+        if report.updates.get("forms_written"):
+            self._env.context.reload_forms()
+        self.refresh()
+        self.sync_finished.emit(report)
+
+    def _sync_failed(self, error: BaseException) -> None:
+        if not is_alive(self):
+            return
+        self._syncing = False
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        message = error.message if isinstance(error, KnownError) else str(error)
+        if not isinstance(error, KnownError):
+            log.error("sync failed", exc_info=error)
+        self.status_label.setText(self.tr("همگام‌سازی انجام نشد: {m}").format(m=message))
+        self.refresh()
+        self.sync_finished.emit(error)
+
+    # --- automatic sync ----------------------------------------------------------------------
+    def probe(self) -> None:
+        """Ask /health in the background; when the server comes back, sync what is due."""
+        cfg = config.load(self._env.context.db)
+        if self._probing or not cfg.enrolled:
+            return
+        self._probing = True
+
+        def done(ok: bool) -> None:
+            if not is_alive(self):
+                return
+            self._probing = False
+            came_back = ok and self.reachable is not True
+            self.reachable = ok
+            self._show_reachability()
+            self.reachability_changed.emit(ok)
+            due = outbox.to_send(self._env.context.db, force=False)
+            if ok and (came_back or due):
+                self.start_sync(force=came_back)
+
+        def failed(_error: BaseException) -> None:
+            if not is_alive(self):
+                return
+            self._probing = False
+            self.reachable = False
+            self._show_reachability()
+
+        run_in_background(
+            self,
+            _probe,
+            cfg.server_url,
+            cfg.server_cert_pem,
+            on_success=done,
+            on_failure=failed,
+            progress_dialog=False,
+        )
