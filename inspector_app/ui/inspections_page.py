@@ -63,7 +63,12 @@ def _count(value: Any) -> str:
 
 
 COLUMN_DEFS: dict[str, Column] = {
-    "office": field_column(QT_TRANSLATE_NOOP("Columns", "دفتر"), "office_name", width=0),
+    "office": field_column(
+        QT_TRANSLATE_NOOP("Columns", "دفتر"),
+        "office_name",
+        lambda v: fmt.digits(str(v or "")),
+        width=0,
+    ),
     "type": field_column(
         QT_TRANSLATE_NOOP("Columns", "نوع"), "office_type", _office_type, width=150
     ),
@@ -325,7 +330,7 @@ class InspectionsPage(QWidget):
         text = self.tr(
             "پیش‌نویس بازرسی «{office}» در تاریخ {date} با همهٔ پاسخ‌ها و عکس‌هایش حذف شود؟ "
             "این کار برگشت‌پذیر نیست."
-        ).format(office=row["office_name"], date=fmt.jalali(row["visit_date"]))
+        ).format(office=fmt.digits(row["office_name"]), date=fmt.jalali(row["visit_date"]))
         messages.confirm(self, text, lambda: self._delete(row["id"]), yes_text=self.tr("حذف شود"))
 
     def _delete(self, inspection_id: str) -> None:

@@ -42,8 +42,14 @@ from inspector_app.ui.table_models import (
 
 log = logging.getLogger(__name__)
 
+
+def _name(value: Any) -> str:
+    """Office names as the UI writes numbers (registry files mix Latin and Persian digits)."""
+    return fmt.digits(str(value or ""))
+
+
 OFFICE_COLUMNS = [
-    field_column(QT_TRANSLATE_NOOP("Columns", "نام دفتر"), "name", width=0),
+    field_column(QT_TRANSLATE_NOOP("Columns", "نام دفتر"), "name", _name, width=0),
     field_column(
         QT_TRANSLATE_NOOP("Columns", "نوع"),
         "type",
@@ -175,7 +181,7 @@ class OfficeDetail(QGroupBox):
 
     def show_office(self, row: Row | None) -> None:
         self._code = row["code"] if row else None
-        self.setTitle(row["name"] if row else self.tr("دفتری انتخاب نشده است"))
+        self.setTitle(fmt.digits(row["name"]) if row else self.tr("دفتری انتخاب نشده است"))
         values = {
             "code": row["code"] if row else "",
             "type": labels.label(labels.OFFICE_TYPES, row["type"]) if row else "",

@@ -52,9 +52,8 @@ class SettingsPage(QWidget):
         self.name_edit.setObjectName("inspectorName")
         self.personnel_edit = QLineEdit(profile.personnel_no)
         self.personnel_edit.setObjectName("personnelNo")
-        self.personnel_edit.setAlignment(
-            Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
-        )
+        # A number-only field would align by its own (left-to-right) text: keep it with the form.
+        self.personnel_edit.setAlignment(fmt.leading_edge() | Qt.AlignmentFlag.AlignVCenter)
         self.save_profile_button = QPushButton(self.tr("ذخیرهٔ مشخصات"))
         self.save_profile_button.setObjectName("saveProfile")
         self.save_profile_button.clicked.connect(self.save_profile)
