@@ -10,6 +10,7 @@ from typing import Any
 
 from conftest import Gui, message_boxes, type_text
 
+from inspector_app.domain.persian import to_persian_digits
 from inspector_app.services import workflow
 from inspector_app.storage import inspections, offices
 from inspector_app.ui.events import DataEvents
@@ -85,7 +86,7 @@ def test_search_filters_and_detail(qtbot: Any, gui: Gui) -> None:
     rows = [page.proxy.index(r, 0).data(ROW_ROLE) for r in range(page.proxy.rowCount())]
     assert rows and all(r["county"] == county for r in rows)
     click_row(qtbot, page.table, 0)
-    assert page.detail.title() == rows[0]["name"]
+    assert page.detail.title() == to_persian_digits(rows[0]["name"])  # numbers as Persian reads
     assert page.detail._fields["code"].text().strip("\u2066\u2069") == rows[0]["code"]
 
 
