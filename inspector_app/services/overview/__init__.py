@@ -1,0 +1,1 @@
+"""The supervisors' overview: province aggregates, coverage, and the summary PDF."""

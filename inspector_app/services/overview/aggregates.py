@@ -1,0 +1,551 @@
+"""Province aggregates for supervisors, computed in SQL (SQLite in the app; the same figures on
+the server come from server_aggregates).
+
+Which inspections count: finalized and synced ones (drafts on request), and a correction
+instead of the inspection it replaces. Two ordered passes over covering indexes (per office,
+per visit date) are folded in Python into compliance by county, by office type, by Jalali
+month and satisfaction by county: Jalali months do not map onto SQL date functions, and folding
+sums and counts keeps every mean exact (a mean of inspections, never a mean of means). The
+most-failed items read the failed answers (a partial index) and are the slow part; overdue
+offices are one index seek per office and status. Every row carries its `Drilldown`: the
+filter that lists the inspections behind it (`inspections_behind`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app.domain.jalali import to_tehran, utc_now
+from inspector_app.services.overview.filters import Drilldown, OverviewFilter
+from inspector_app.services.overview.labels import (
+    jalali_month_bounds,
+    jalali_month_key,
+    jalali_month_label,
+    office_type_label,
+)
+from inspector_app.services.overview.queries import Runner, in_list, sqlite_runner
+from inspector_app.storage import settings
+
+DEFAULT_OVERDUE_DAYS = 90
+OVERDUE_SETTING = "overview.overdue_days"
+TOP_ITEMS = 10
+Figures = tuple[Any, ...]  # the six sums of _FIGURES, in order
+
+
+@dataclass(frozen=True)
+class ComplianceRow:
+    key: str  # county name, office type or Jalali month `1403-01`
+    label: str  # Persian, for display
+    inspections: int
+    scored: int  # inspections with a compliance score
+    mean_score: float | None  # 0..100 over the scored inspections
+    critical: int  # inspections with at least one failed critical item
+    drill: Drilldown
+
+
+@dataclass(frozen=True)
+class SatisfactionRow:
+    key: str
+    label: str
+    interviewed: int  # inspections with a satisfaction index
+    mean_satisfaction: float | None  # 0..100
+    drill: Drilldown
+
+
+@dataclass(frozen=True)
+class FailedItem:
+    form_id: str
+    item_id: str
+    text: str
+    failed: int  # inspections that answered «no»
+    out_of: int  # inspections filled against this form
+    drill: Drilldown
+
+    @property
+    def share(self) -> float:
+        return 100.0 * self.failed / self.out_of if self.out_of else 0.0
+
+
+@dataclass(frozen=True)
+class OverdueOffice:
+    code: str
+    name: str
+    office_type: str
+    county: str
+    city: str
+    last_visit: str | None  # ISO date of the last counted inspection, None if never
+    days_since: int | None
+    drill: Drilldown
+
+
+@dataclass(frozen=True)
+class Overview:
+    filter: OverviewFilter
+    as_of: dt.date
+    overdue_days: int
+    inspections: int
+    offices_inspected: int
+    mean_score: float | None
+    critical: int
+    by_county: list[ComplianceRow] = field(default_factory=list)
+    by_type: list[ComplianceRow] = field(default_factory=list)
+    by_month: list[ComplianceRow] = field(default_factory=list)
+    satisfaction_by_county: list[SatisfactionRow] = field(default_factory=list)
+    failed_items: list[FailedItem] = field(default_factory=list)
+    overdue: list[OverdueOffice] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (dates ISO, drilldowns as parameter dicts)."""
+
+        def clean(value: Any) -> Any:
+            if isinstance(value, dict):
+                if "statuses" in value and "failed_item" in value:  # a Drilldown
+                    return Drilldown(**{**value, "statuses": tuple(value["statuses"])}).as_params()
+                return {k: clean(v) for k, v in value.items()}
+            if isinstance(value, list | tuple):
+                return [clean(v) for v in value]
+            if isinstance(value, dt.date):
+                return value.isoformat()
+            return value
+
+        data: dict[str, Any] = clean(asdict(self))
+        data["filter"]["statuses"] = list(self.filter.statuses)
+        data["filter"]["description"] = self.filter.describe()
+        for row, item in zip(data["failed_items"], self.failed_items, strict=True):
+            row["share"] = round(item.share, 2)
+        return data
+
+
+def tehran_today() -> dt.date:
+    return to_tehran(utc_now()).date()
+
+
+@dataclass
+class _Sums:
+    """Running sums for exact means when folding grouped rows."""
+
+    inspections: int = 0
+    scored: int = 0
+    score_sum: float = 0.0
+    critical: int = 0
+    interviewed: int = 0
+    satisfaction_sum: float = 0.0
+
+    def add(self, row: Figures) -> None:
+        n, scored, score_sum, critical, interviewed, satisfaction_sum = row
+        self.inspections += int(n)
+        self.scored += int(scored or 0)
+        self.score_sum += float(score_sum or 0.0)
+        self.critical += int(critical or 0)
+        self.interviewed += int(interviewed or 0)
+        self.satisfaction_sum += float(satisfaction_sum or 0.0)
+
+    @property
+    def mean_score(self) -> float | None:
+        return self.score_sum / self.scored if self.scored else None
+
+    @property
+    def mean_satisfaction(self) -> float | None:
+        return self.satisfaction_sum / self.interviewed if self.interviewed else None
+
+
+_FIGURES = """COUNT(*), COUNT(i.score), SUM(i.score),
+           SUM(CASE WHEN i.critical_failed > 0 THEN 1 ELSE 0 END),
+           COUNT(i.satisfaction), SUM(i.satisfaction)"""
+
+
+def _replaced_ids(statuses: tuple[str, ...], params: dict[str, Any]) -> str:
+    """A subquery: ids of inspections that a counted inspection replaces (a correction)."""
+    counted = in_list("rstatus", statuses, params)
+    return (
+        "SELECT r.replaces FROM inspections r "
+        f"WHERE r.replaces IS NOT NULL AND r.status IN {counted}"
+    )
+
+
+def _negate(figures: Iterable[Any]) -> Figures:
+    return tuple(-(value or 0) for value in figures)
+
+
+def _offices(run: Runner) -> dict[str, tuple[str, str]]:
+    """Every office's county and type (a few hundred rows at most)."""
+    return {
+        str(code): (str(county), str(office_type))
+        for code, county, office_type in run("SELECT code, county, type FROM offices", {})
+    }
+
+
+def _inspection_where(
+    f: OverviewFilter, offices: Mapping[str, tuple[str, str]], params: dict[str, Any]
+) -> str | None:
+    """The WHERE clause on inspections alone: the county and type filters become the list of
+    matching office codes (the registry is small), so no query joins offices row by row.
+    None when no office matches."""
+    clauses = [f"i.status IN {in_list('status', f.statuses, params)}"]
+    if f.date_from:
+        clauses.append("i.visit_date >= :date_from")
+        params["date_from"] = f.date_from.isoformat()
+    if f.date_to:
+        clauses.append("i.visit_date <= :date_to")
+        params["date_to"] = f.date_to.isoformat()
+    if f.county or f.office_type:
+        codes = [
+            code
+            for code, (county, office_type) in offices.items()
+            if f.county in (None, county) and f.office_type in (None, office_type)
+        ]
+        if not codes:
+            return None
+        clauses.append(f"i.office_code IN {in_list('office', codes, params)}")
+    return " AND ".join(clauses)
+
+
+def compute_overview(
+    run: Runner,
+    f: OverviewFilter | None = None,
+    *,
+    overdue_days: int = DEFAULT_OVERDUE_DAYS,
+    as_of: dt.date | None = None,
+    top_items: int = TOP_ITEMS,
+    with_items: bool = True,
+) -> Overview:
+    """Every figure of the overview for the inspections `f` selects. The most-failed items
+    read every failed answer (the slow part on a large database): `with_items=False` leaves
+    them out, for a first paint, and `failed_items()` computes them on their own.
+
+    Two ordered passes over covering indexes, neither sorting nor joining: figures per office
+    (index office_code, status, ...) folded into counties, types and the province, and figures
+    per visit date (index status, visit_date, ...) folded into Jalali months."""
+    f = f or OverviewFilter()
+    as_of = as_of or tehran_today()
+    offices = _offices(run)
+    params: dict[str, Any] = {}
+    where = _inspection_where(f, offices, params)
+    per_office: list[Any] = []
+    per_day: list[Any] = []
+    if where is not None:
+        per_office = run(
+            f"SELECT i.office_code, {_FIGURES} FROM inspections i WHERE {where} "
+            "GROUP BY i.office_code",
+            params,
+        )
+        per_day = run(
+            f"SELECT i.visit_date, {_FIGURES} FROM inspections i WHERE {where} "
+            "GROUP BY i.status, i.visit_date",
+            params,
+        )
+
+        # A corrected inspection counts once: the ones a counted correction replaces are
+        # taken off again (they are few; the index on `replaces` finds them).
+        replaced = run(
+            f"SELECT i.office_code, i.visit_date, {_FIGURES} FROM inspections i "
+            f"WHERE {where} AND i.id IN ({_replaced_ids(f.statuses, params)}) "
+            "GROUP BY i.office_code, i.visit_date",
+            params,
+        )
+        per_office = [*per_office, *((code, *_negate(fig)) for code, _, *fig in replaced)]
+        per_day = [*per_day, *((day, *_negate(fig)) for _, day, *fig in replaced)]
+    groups = [
+        (*offices.get(str(code), ("?", "?")), tuple(figures)) for code, *figures in per_office
+    ]
+    visits: dict[str, int] = defaultdict(int)
+    for code, count, *_ in per_office:
+        visits[str(code)] += int(count)
+    return assemble(
+        f,
+        groups,
+        [(str(day), tuple(figures)) for day, *figures in per_day],
+        offices_inspected=sum(1 for n in visits.values() if n > 0),
+        failed=failed_items(run, f, limit=top_items) if with_items else [],
+        overdue=overdue_offices(run, f, days=overdue_days, as_of=as_of),
+        overdue_days=overdue_days,
+        as_of=as_of,
+    )
+
+
+def assemble(
+    f: OverviewFilter,
+    groups: Iterable[tuple[str, str, Figures]],
+    days: Iterable[tuple[str, Figures]],
+    *,
+    offices_inspected: int,
+    failed: list[FailedItem],
+    overdue: list[OverdueOffice],
+    overdue_days: int,
+    as_of: dt.date,
+) -> Overview:
+    """The overview from grouped sums: `groups` per (county, office type, ...), `days` per
+    visit date. Shared by the app and the server, whose tables differ but whose figures don't."""
+    total = _Sums()
+    counties: dict[str, _Sums] = defaultdict(_Sums)
+    types: dict[str, _Sums] = defaultdict(_Sums)
+    for county, office_type, figures in groups:
+        for bucket in (total, counties[county], types[office_type]):
+            bucket.add(figures)
+    months: dict[str, _Sums] = defaultdict(_Sums)
+    for visit_date, figures in days:
+        months[jalali_month_key(visit_date)].add(figures)
+
+    by_county = [
+        _compliance(c, c, s, f.drill(county=c))
+        for c, s in sorted(counties.items(), key=lambda kv: _rank(kv[1].mean_score, kv[0]))
+    ]
+    by_type = [
+        _compliance(t, office_type_label(t), s, f.drill(office_type=t))
+        for t, s in sorted(types.items(), key=lambda kv: _rank(kv[1].mean_score, kv[0]))
+    ]
+    by_month = [
+        _compliance(m, jalali_month_label(m), months.get(m, _Sums()), _month_drill(f, m))
+        for m in _month_span(months)
+    ]
+    satisfaction = [
+        SatisfactionRow(c, c, s.interviewed, s.mean_satisfaction, f.drill(county=c))
+        for c, s in sorted(counties.items(), key=lambda kv: _rank(kv[1].mean_satisfaction, kv[0]))
+    ]
+    return Overview(
+        filter=f,
+        as_of=as_of,
+        overdue_days=overdue_days,
+        inspections=total.inspections,
+        offices_inspected=offices_inspected,
+        mean_score=total.mean_score,
+        critical=total.critical,
+        by_county=by_county,
+        by_type=by_type,
+        by_month=by_month,
+        satisfaction_by_county=satisfaction,
+        failed_items=failed,
+        overdue=overdue,
+    )
+
+
+def _rank(mean: float | None, key: str) -> tuple[float, str]:
+    """Worst first (where attention is needed), unscored last, then by name."""
+    return (mean if mean is not None else float("inf"), key)
+
+
+def _compliance(key: str, label: str, s: _Sums, drill: Drilldown) -> ComplianceRow:
+    return ComplianceRow(key, label, s.inspections, s.scored, s.mean_score, s.critical, drill)
+
+
+def _month_span(months: Mapping[str, Any]) -> list[str]:
+    """Every Jalali month from the first to the last one seen, gaps included (a trend line)."""
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    year, month = (int(p) for p in first.split("-"))
+    out = []
+    while (key := f"{year:04d}-{month:02d}") <= last:
+        out.append(key)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _month_drill(f: OverviewFilter, key: str) -> Drilldown:
+    start, end = jalali_month_bounds(key)
+    if f.date_from:
+        start = max(start, f.date_from)
+    if f.date_to:
+        end = min(end, f.date_to)
+    return f.drill(date_from=start.isoformat(), date_to=end.isoformat())
+
+
+def _last_visit_sql(statuses: tuple[str, ...], params: dict[str, Any]) -> str:
+    """The office's latest visit in any of `statuses`: one index seek per status (index
+    office_code, status, visit_date), in portable SQL."""
+    parts = []
+    for index, status in enumerate(statuses):
+        params[f"ls{index}"] = status
+        parts.append(
+            "SELECT MAX(i.visit_date) AS v FROM inspections i "
+            f"WHERE i.office_code = o.code AND i.status = :ls{index}"
+        )
+    return f"(SELECT MAX(v) FROM ({' UNION ALL '.join(parts)}) last_visits)"
+
+
+def _active_office_where(f: OverviewFilter, params: dict[str, Any]) -> str:
+    clauses = ["o.status = 'active'"]
+    if f.county:
+        clauses.append("o.county = :county")
+        params["county"] = f.county
+    if f.office_type:
+        clauses.append("o.type = :office_type")
+        params["office_type"] = f.office_type
+    return " AND ".join(clauses)
+
+
+def failed_items(run: Runner, f: OverviewFilter, *, limit: int = TOP_ITEMS) -> list[FailedItem]:
+    """Yes/no checklist items answered «no» most often, with their text from the form snapshot.
+
+    One pass over the failed answers of the selected inspections (partial index answers_failed),
+    grouped by item only (no sort keyed on form, no join to offices). Forms and texts come
+    from one snapshot per form afterwards."""
+    offices = _offices(run)
+    params: dict[str, Any] = {}
+    where = _inspection_where(f, offices, params)
+    if where is None:
+        return []
+    where += f" AND i.id NOT IN ({_replaced_ids(f.statuses, params)})"
+    failures = run(
+        f"""
+        SELECT a.item_id, COUNT(*)
+        FROM inspections i CROSS JOIN answers a
+        WHERE a.inspection_id = i.id AND {where}
+          AND a.value = '"no"' AND a.repeat_index = 0
+        GROUP BY a.item_id
+        """,
+        params,
+    )
+    forms = run(
+        f"SELECT i.form_id, COUNT(*), MAX(i.id) FROM inspections i WHERE {where} "
+        "GROUP BY i.form_id",
+        params,
+    )
+    snapshots = _snapshots(run, {str(sample) for _, _, sample in forms})
+    # Which forms hold an item, and how many selected inspections were filled against them.
+    holders: dict[str, list[tuple[str, int, dict[str, Any]]]] = defaultdict(list)
+    for form_id, count, sample in forms:
+        for item_id, item in snapshots.get(str(sample), {}).items():
+            holders[item_id].append((str(form_id), int(count), item))
+    ranked = []
+    for item_id, count in failures:
+        held = holders.get(str(item_id), [])
+        if held and all(item.get("type") != "yesno" for _, _, item in held):
+            continue  # an option id «no» of a choice item is not a failure
+        out_of = sum(n for _, n, _ in held)
+        ranked.append((int(count), out_of, str(item_id), held))
+    # Most failures first; ties by share of inspections, then a stable order.
+    ranked.sort(key=lambda r: (-r[0], -r[0] / (r[1] or 1), r[2]))
+    items = []
+    for count, out_of, item_id, held in ranked[:limit]:
+        form_id = held[0][0] if held else ""
+        text = str(held[0][2].get("text", item_id)) if held else item_id
+        drill = f.drill(failed_item=item_id)
+        items.append(FailedItem(form_id, item_id, text, count, out_of, drill))
+    return items
+
+
+def _snapshots(run: Runner, ids: Iterable[str]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Items (by id) of the form snapshots of the given inspections."""
+    ids = sorted(ids)
+    if not ids:
+        return {}
+    params: dict[str, Any] = {}
+    rows = run(
+        "SELECT i.id, f.document FROM inspections i "
+        "JOIN form_snapshots f ON f.sha256 = i.form_sha256 "
+        f"WHERE i.id IN {in_list('id', ids, params)}",
+        params,
+    )
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for inspection_id, snapshot in rows:
+        document = json.loads(snapshot) if isinstance(snapshot, str) else snapshot
+        out[str(inspection_id)] = {
+            str(item["id"]): item
+            for section in document.get("sections", [])
+            for item in section.get("items", [])
+        }
+    return out
+
+
+def overdue_offices(
+    run: Runner, f: OverviewFilter, *, days: int, as_of: dt.date
+) -> list[OverdueOffice]:
+    """Active offices with no counted inspection in the `days` before `as_of` (never-visited
+    first, then the longest waiting). The county and type filters apply; the date range does not."""
+    params: dict[str, Any] = {"cutoff": (as_of - dt.timedelta(days=days)).isoformat()}
+    last = _last_visit_sql(f.statuses, params)
+    rows = run(
+        f"""
+        SELECT code, name, type, county, city, last_visit FROM (
+            SELECT o.code, o.name, o.type, o.county, o.city, {last} AS last_visit
+            FROM offices o WHERE {_active_office_where(f, params)}
+        ) visits
+        WHERE last_visit IS NULL OR last_visit < :cutoff
+        """,
+        params,
+    )
+    out = []
+    for code, name, office_type, county, city, last in rows:
+        last_text = str(last)[:10] if last is not None else None
+        since = (as_of - dt.date.fromisoformat(last_text)).days if last_text else None
+        drill = Drilldown(statuses=f.statuses, office_code=code)
+        out.append(OverdueOffice(code, name, office_type, county, city, last_text, since, drill))
+    out.sort(key=lambda o: (o.days_since is not None, -(o.days_since or 0), o.county, o.code))
+    return out
+
+
+def inspections_behind(run: Runner, drill: Drilldown, *, limit: int = 1000) -> list[dict[str, Any]]:
+    """The inspections a figure counts (newest first), for a click-through list."""
+    params: dict[str, Any] = {}
+    clauses = [
+        f"i.status IN {in_list('status', drill.statuses, params)}",
+        f"i.id NOT IN ({_replaced_ids(drill.statuses, params)})",
+    ]
+    for clause, key, value in (
+        ("i.visit_date >= :date_from", "date_from", drill.date_from),
+        ("i.visit_date <= :date_to", "date_to", drill.date_to),
+        ("o.county = :county", "county", drill.county),
+        ("o.type = :office_type", "office_type", drill.office_type),
+        ("i.office_code = :office_code", "office_code", drill.office_code),
+    ):
+        if value:
+            clauses.append(clause)
+            params[key] = value
+    if drill.failed_item:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM answers a WHERE a.inspection_id = i.id "
+            "AND a.item_id = :item AND a.value = '\"no\"' AND a.repeat_index = 0)"
+        )
+        params["item"] = drill.failed_item
+    params["limit"] = int(limit)
+    columns = (
+        "id", "office_code", "office_name", "office_type", "county", "status",
+        "visit_date", "score", "grade",
+    )  # fmt: skip
+    rows = run(
+        f"""
+        SELECT i.id, i.office_code, o.name, o.type, o.county, i.status, i.visit_date,
+               i.score, i.grade
+        FROM inspections i JOIN offices o ON o.code = i.office_code
+        WHERE {" AND ".join(clauses)}
+        ORDER BY i.visit_date DESC, i.id
+        LIMIT :limit
+        """,
+        params,
+    )
+    return [dict(zip(columns, r, strict=True)) for r in rows]
+
+
+def overdue_days_of(db: Database) -> int:
+    """The `overview.overdue_days` setting (default 90); a bad value falls back to the default."""
+    text = settings.get(db, OVERDUE_SETTING)
+    try:
+        days = int(text) if text is not None else DEFAULT_OVERDUE_DAYS
+    except ValueError:
+        return DEFAULT_OVERDUE_DAYS
+    return days if days > 0 else DEFAULT_OVERDUE_DAYS
+
+
+def overview_of(
+    db: Database,
+    f: OverviewFilter | None = None,
+    *,
+    as_of: dt.date | None = None,
+    with_items: bool = True,
+) -> Overview:
+    """The overview of the app's own database, with its overdue setting."""
+    return compute_overview(
+        sqlite_runner(db),
+        f,
+        overdue_days=overdue_days_of(db),
+        as_of=as_of,
+        with_items=with_items,
+    )

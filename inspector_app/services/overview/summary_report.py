@@ -1,0 +1,374 @@
+"""The province summary report: a Persian PDF of the overview and coverage for a period.
+
+Rendered with the inspection report's building blocks (Vazirmatn, RTLParagraph, rtl_table,
+its styles), so the same text-extraction and font rules hold; charts come from pdf_charts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+from sqlite_utils import Database
+
+from inspector_app.domain.jalali import jalali_datetime, utc_now
+from inspector_app.domain.persian import to_persian_digits
+from inspector_app.services.overview import population
+from inspector_app.services.overview.aggregates import ComplianceRow, Overview, overview_of
+from inspector_app.services.overview.coverage import Coverage, compute_coverage
+from inspector_app.services.overview.filters import OverviewFilter
+from inspector_app.services.overview.labels import jalali, office_type_label
+from inspector_app.services.overview.pdf_charts import fa_number, horizontal_bars, vertical_bars
+from inspector_app.services.overview.queries import sqlite_runner
+from inspector_app.services.report.render import (
+    BODY,
+    CELL,
+    CELL_CENTER,
+    CELL_HEAD,
+    FAIL_BG,
+    FRAME_WIDTH,
+    GRID,
+    HEADING,
+    MARGIN,
+    PAGE,
+    SMALL,
+    SUBTITLE,
+    TITLE,
+    rtl_table,
+)
+from inspector_app.services.report.rtl_flowable import (
+    FONT_REGULAR,
+    RTLParagraph,
+    draw_rtl_line,
+    register_fonts,
+)
+
+ISSUER = "استانداری بوشهر — دفتر امور اجتماعی"
+REPORT_TITLE = "گزارش خلاصهٔ استانی بازرسی دفاتر خدمات عمومی"
+WEAK_BELOW = 60.0  # grade C's floor: counties below it are drawn in red
+MAX_MONTHS = 24
+SOURCE = ParagraphStyle(
+    "source", fontName=FONT_REGULAR, fontSize=7.5, leading=11, alignment=TA_LEFT
+)  # a longer trend keeps its most recent months
+
+
+@dataclass(frozen=True)
+class SummaryData:
+    overview: Overview
+    coverage: Coverage
+    generated_at: dt.datetime  # UTC
+
+
+def gather(
+    db: Database,
+    date_from: dt.date,
+    date_to: dt.date,
+    *,
+    county: str | None = None,
+    office_type: str | None = None,
+    include_drafts: bool = False,
+    as_of: dt.date | None = None,
+) -> SummaryData:
+    """Everything the summary prints, from the app's database."""
+    f = OverviewFilter(date_from, date_to, county, office_type, include_drafts)
+    overview = overview_of(db, f, as_of=as_of)
+    coverage = compute_coverage(sqlite_runner(db), population.current(db))
+    return SummaryData(overview, coverage, utc_now())
+
+
+def render_summary(data: SummaryData) -> bytes:
+    """The summary as PDF bytes (A4, right to left, Vazirmatn embedded)."""
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 8 * mm,
+        invariant=1,
+        title=REPORT_TITLE,
+        author=ISSUER,
+        subject="bazres-summary",
+        creator="Bazres",
+        producer="Bazres (reportlab)",
+        lang="fa-IR",
+    )
+    footer = f"{REPORT_TITLE} — {_period(data.overview)}"
+
+    def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
+        return _NumberedCanvas(*args, footer=footer, **kwargs)
+
+    doc.build(_story(data), canvasmaker=canvasmaker)
+    return buffer.getvalue()
+
+
+# -- the story ------------------------------------------------------------------------------
+
+
+def _story(data: SummaryData) -> list[Flowable]:
+    o, cov = data.overview, data.coverage
+    story: list[Flowable] = [
+        RTLParagraph(ISSUER, SUBTITLE),
+        RTLParagraph(REPORT_TITLE, TITLE),
+        RTLParagraph(f"دوره: {_period(o)}", SUBTITLE),
+        Spacer(1, 4),
+        RTLParagraph(
+            f"آمار این گزارش: {o.filter.describe()}. "
+            f"تاریخ تهیه: {jalali_datetime(data.generated_at)}.",
+            SMALL,
+        ),
+        Spacer(1, 6),
+        _key_figures(o, cov),
+    ]
+    if o.by_county:
+        story += _section(
+            "انطباق با ضوابط به تفکیک شهرستان",
+            horizontal_bars(
+                [(r.label, r.mean_score) for r in o.by_county],
+                title="میانگین درصد انطباق (کمتر از ۶۰ به رنگ قرمز)",
+                width=FRAME_WIDTH,
+                highlight_below=WEAK_BELOW,
+            ),
+            _compliance_table(o.by_county, "شهرستان"),
+        )
+    if o.by_type:
+        story += _section(
+            "انطباق به تفکیک نوع دفتر",
+            horizontal_bars(
+                [(r.label, r.mean_score) for r in o.by_type],
+                title="میانگین درصد انطباق",
+                width=FRAME_WIDTH,
+                highlight_below=WEAK_BELOW,
+            ),
+            _compliance_table(o.by_type, "نوع دفتر"),
+        )
+    months = o.by_month[-MAX_MONTHS:]
+    if months:
+        story += _section(
+            "روند ماهانهٔ انطباق",
+            vertical_bars(
+                [(m.label, m.mean_score) for m in months],
+                title="میانگین درصد انطباق در هر ماه",
+                width=FRAME_WIDTH,
+            ),
+            _compliance_table(months, "ماه", worst_first=False),
+        )
+    story += _failed_items(o)
+    if o.satisfaction_by_county:
+        rows = [(r.label, r.mean_satisfaction) for r in o.satisfaction_by_county]
+        story += _section(
+            "رضایت مراجعان به تفکیک شهرستان",
+            horizontal_bars(rows, title="شاخص رضایت مراجعان (از ۱۰۰)", width=FRAME_WIDTH),
+        )
+    story += _coverage(cov)
+    story += _overdue(o)
+    return story
+
+
+def _section(title: str, chart: Flowable, *rest: Flowable) -> list[Flowable]:
+    # The heading travels with its chart: never alone at the foot of a page.
+    return [KeepTogether([RTLParagraph(title, HEADING), chart]), *rest, Spacer(1, 4)]
+
+
+def _period(o: Overview) -> str:
+    f = o.filter
+    if f.date_from is None and f.date_to is None:
+        return f"همهٔ بازدیدها تا {jalali(o.as_of)}"
+    if f.date_to is None:
+        return f"از {jalali(f.date_from)} تا {jalali(o.as_of)}"
+    if f.date_from is None:
+        return f"تا {jalali(f.date_to)}"
+    return f"از {jalali(f.date_from)} تا {jalali(f.date_to)}"
+
+
+def _fa(value: int | None) -> str:
+    return "—" if value is None else to_persian_digits(f"{value:,}".replace(",", "٬"))
+
+
+def _pct(value: float | None, decimals: int = 1) -> str:
+    return "—" if value is None else fa_number(value, decimals)
+
+
+def _rate(value: float | None) -> str:
+    """Offices per 100,000 people: always two decimals, so the column lines up."""
+    return "—" if value is None else fa_number(value, 2, trim=False)
+
+
+def _cell(text: str, style: Any = CELL) -> RTLParagraph:
+    return RTLParagraph(text, style)
+
+
+def _key_figures(o: Overview, cov: Coverage) -> Flowable:
+    pairs = [
+        ("بازرسی‌ها", _fa(o.inspections)),
+        ("دفاتر بازرسی‌شده", _fa(o.offices_inspected)),
+        ("میانگین درصد انطباق", _pct(o.mean_score)),
+        ("بازرسی‌های دارای تخلف حیاتی", _fa(o.critical)),
+        ("دفاتر فعال استان", _fa(cov.active_total)),
+        ("مجوزهای در انتظار", _fa(cov.pending_total)),
+        ("دفتر به ازای هر صد هزار نفر", _rate(cov.per_100k)),
+        (f"دفاتر بی‌بازرسی در {_fa(o.overdue_days)} روز گذشته", _fa(len(o.overdue))),
+    ]
+    rows = []
+    for i in range(0, len(pairs), 2):
+        row: list[Any] = []
+        for label, value in pairs[i : i + 2]:
+            row += [_cell(label, CELL_HEAD), _cell(value, CELL_CENTER)]
+        rows.append(row)
+    quarter = FRAME_WIDTH / 4
+    widths = [quarter * 1.4, quarter * 0.6, quarter * 1.4, quarter * 0.6]
+    return rtl_table(rows, widths, [("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f4f7fb"))])
+
+
+def _compliance_table(
+    rows: list[ComplianceRow], first: str, *, worst_first: bool = True
+) -> Flowable:
+    head = [first, "بازرسی‌ها", "میانگین انطباق", "دارای تخلف حیاتی"]
+    body = [
+        [
+            _cell(r.label),
+            _cell(_fa(r.inspections), CELL_CENTER),
+            _cell(_pct(r.mean_score), CELL_CENTER),
+            _cell(_fa(r.critical), CELL_CENTER),
+        ]
+        for r in rows
+    ]
+    style = [
+        ("BACKGROUND", (2, i), (2, i), FAIL_BG)
+        for i, r in enumerate(rows, start=1)
+        if r.mean_score is not None and r.mean_score < WEAK_BELOW
+    ]
+    widths = [FRAME_WIDTH * w for w in (0.34, 0.2, 0.23, 0.23)]
+    return rtl_table([[_cell(h, CELL_HEAD) for h in head], *body], widths, style, header=True)
+
+
+def _failed_items(o: Overview) -> list[Flowable]:
+    if not o.failed_items:
+        return []
+    head = ["ردیف", "پرسش", "دفعات «خیر»", "از بازرسی‌ها", "درصد"]
+    body = [
+        [
+            _cell(_fa(n), CELL_CENTER),
+            _cell(item.text),
+            _cell(_fa(item.failed), CELL_CENTER),
+            _cell(_fa(item.out_of), CELL_CENTER),
+            _cell(_pct(item.share), CELL_CENTER),
+        ]
+        for n, item in enumerate(o.failed_items, start=1)
+    ]
+    widths = [FRAME_WIDTH * w for w in (0.07, 0.57, 0.12, 0.13, 0.11)]
+    table = rtl_table([[_cell(h, CELL_HEAD) for h in head], *body], widths, [], header=True)
+    heading = RTLParagraph("پرسش‌هایی که بیش از همه «خیر» پاسخ گرفته‌اند", HEADING)
+    return [KeepTogether([heading, table]), Spacer(1, 4)]
+
+
+def _coverage(cov: Coverage) -> list[Flowable]:
+    head = ["شهرستان", "جمعیت", "پیشخوان", "پلیس +۱۰", "کارگزاری", "به ازای ۱۰۰ هزار نفر"]
+    head += ["در انتظار مجوز"]
+    body: list[list[Any]] = []
+    style: list[tuple[Any, ...]] = []
+    for row_no, c in enumerate(cov.counties, start=1):
+        cells = [_cell(c.county), _cell(_fa(c.population), CELL_CENTER)]
+        for col, t in enumerate(("pishkhan", "police10", "brokerage"), start=2):
+            cells.append(_cell(_fa(c.active[t]), CELL_CENTER))
+            if t in c.missing_types:  # no office of this type: where one is needed
+                style.append(("BACKGROUND", (col, row_no), (col, row_no), FAIL_BG))
+        cells += [_cell(_rate(c.per_100k), CELL_CENTER), _cell(_fa(c.pending), CELL_CENTER)]
+        body.append(cells)
+    widths = [FRAME_WIDTH * w for w in (0.17, 0.14, 0.12, 0.12, 0.12, 0.18, 0.15)]
+    table = rtl_table([[_cell(h, CELL_HEAD) for h in head], *body], widths, style, header=True)
+    gaps = [
+        f"{c.county}: {'، '.join(office_type_label(t) for t in c.missing_types)}"
+        for c in cov.counties
+        if c.missing_types
+    ]
+    chart = horizontal_bars(
+        [(c.county, c.per_100k) for c in cov.counties],
+        title="دفاتر فعال به ازای هر صد هزار نفر",
+        width=FRAME_WIDTH,
+        value_max=max([c.per_100k or 0.0 for c in cov.counties] + [1.0]) * 1.15,
+        decimals=2,
+    )
+    out: list[Flowable] = [
+        KeepTogether([RTLParagraph("پوشش دفاتر در شهرستان‌ها", HEADING), chart]),
+        table,
+        Spacer(1, 3),
+        RTLParagraph("خانه‌های قرمز: شهرستان‌هایی که هیچ دفتر فعالی از آن نوع ندارند.", SMALL),
+        RTLParagraph("منبع آمار جمعیت:", SMALL),
+        # The source is quoted as the file gives it (English): a left-to-right paragraph.
+        Paragraph(escape(cov.population_source), SOURCE),
+    ]
+    if gaps:
+        out.append(RTLParagraph("نیاز به دفتر جدید — " + "؛ ".join(gaps), BODY))
+    if cov.unknown_counties:
+        out.append(
+            RTLParagraph(
+                "جمعیت این شهرستان‌ها در پروندهٔ جمعیت نیامده است: "
+                + "، ".join(cov.unknown_counties),
+                SMALL,
+            )
+        )
+    return [*out, Spacer(1, 4)]
+
+
+def _overdue(o: Overview) -> list[Flowable]:
+    title = f"دفاتری که در {_fa(o.overdue_days)} روز گذشته بازرسی نشده‌اند"
+    if not o.overdue:
+        return [RTLParagraph(title, HEADING), RTLParagraph("همهٔ دفاتر فعال بازرسی شده‌اند.", BODY)]
+    head = ["کد", "نام دفتر", "شهرستان", "نوع", "آخرین بازرسی", "روز گذشته"]
+    body = [
+        [
+            _cell(d.code, CELL_CENTER),
+            _cell(d.name),
+            _cell(d.county),
+            _cell(office_type_label(d.office_type)),
+            _cell(jalali(d.last_visit) if d.last_visit else "هرگز", CELL_CENTER),
+            _cell(_fa(d.days_since), CELL_CENTER),
+        ]
+        for d in o.overdue
+    ]
+    widths = [FRAME_WIDTH * w for w in (0.13, 0.3, 0.14, 0.15, 0.15, 0.13)]
+    table = rtl_table([[_cell(h, CELL_HEAD) for h in head], *body], widths, [], header=True)
+    note = f"تا تاریخ {jalali(o.as_of)}؛ فقط دفاتر فعال."
+    return [KeepTogether([RTLParagraph(title, HEADING), table]), RTLParagraph(note, SMALL)]
+
+
+class _NumberedCanvas(Canvas):
+    """Keeps each page until the end so its footer can say «صفحه ۲ از ۵»."""
+
+    def __init__(self, *args: Any, footer: str, **kwargs: Any) -> None:
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT_REGULAR
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self.saveState()
+            self.setStrokeColor(GRID)
+            self.setLineWidth(0.5)
+            self.line(MARGIN, MARGIN + 11, PAGE[0] - MARGIN, MARGIN + 11)
+            self.setFillColor(colors.HexColor("#444444"))
+            page = f"صفحه {to_persian_digits(number)} از {to_persian_digits(total)}"
+            draw_rtl_line(self, page, MARGIN, MARGIN, font_size=8.5, align="left")
+            draw_rtl_line(self, self._footer, PAGE[0] - MARGIN, MARGIN, font_size=7.5)
+            self.restoreState()
+            super().showPage()
+        super().save()

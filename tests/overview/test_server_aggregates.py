@@ -1,0 +1,208 @@
+"""The server's overview (SQL on its own schema, SQLite and PostgreSQL) gives the same figures
+as the app's for the same inspections."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+
+from inspector_app.domain.jalali import parse_jalali_date
+from inspector_app.server.database import create_schema, inspections_t, make_engine
+from inspector_app.services.context import AppContext
+from inspector_app.services.overview import population
+from inspector_app.services.overview.aggregates import Overview, compute_overview
+from inspector_app.services.overview.coverage import compute_coverage
+from inspector_app.services.overview.filters import OverviewFilter
+from inspector_app.services.overview.queries import sqlalchemy_runner, sqlite_runner
+from inspector_app.services.overview.server_aggregates import compute_server_overview
+from inspector_app.services.overview.server_summary import server_summary, summary_json
+from inspector_app.services.overview.summary_report import render_summary
+from tests.helpers.pdf_text import assert_sentences, pdffonts
+
+AS_OF = dt.date(2024, 7, 1)
+
+
+@pytest.fixture(scope="module")
+def postgres_url() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster (or BAZRES_TEST_PG_URL), one database for this module."""
+    given = os.environ.get("BAZRES_TEST_PG_URL")
+    if given:
+        yield given
+        return
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    if not found:
+        pytest.skip("no PostgreSQL binaries and no BAZRES_TEST_PG_URL")
+    bin_dir = found[-1].parent
+    root = Path(tempfile.mkdtemp(prefix="bazres-overview-pg-"))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root
+        shutil.chown(root, "postgres", "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    data = root / "data"
+    subprocess.run(
+        [
+            *as_user,
+            str(bin_dir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "--no-sync",
+            "-E",
+            "UTF8",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
+    subprocess.run(
+        [
+            *as_user,
+            str(bin_dir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(root / "pg.log"),
+            "-w",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    try:
+        import psycopg
+
+        name = f"overview_{uuid.uuid4().hex[:8]}"
+        base = f"postgresql://postgres@127.0.0.1:{port}/"
+        with psycopg.connect(base + "postgres", autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        yield base + name
+    finally:
+        subprocess.run(
+            [*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+            capture_output=True,
+            check=False,
+        )
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def server_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'server.db'}"
+    else:
+        url = request.getfixturevalue("postgres_url").replace(
+            "postgresql://", "postgresql+psycopg://"
+        )
+    engine = make_engine(url)
+    create_schema(engine)
+    with engine.begin() as conn:
+        conn.execute(inspections_t.delete())
+    yield engine
+    engine.dispose()
+
+
+def _receive(engine: Engine, app: AppContext) -> list[dict[str, Any]]:
+    """What the server would hold after every finished inspection of the app was synced."""
+    rows = list(
+        app.db.query(
+            "SELECT i.*, o.type AS office_type, o.county FROM inspections i "
+            "JOIN offices o ON o.code = i.office_code WHERE i.status <> 'draft'"
+        )
+    )
+    with engine.begin() as conn:
+        for r in rows:
+            conn.execute(
+                inspections_t.insert().values(
+                    id=r["id"], canonical_sha256="0" * 64, source="sync",
+                    signer_fingerprint="f" * 64, office_code=r["office_code"],
+                    office_type=r["office_type"], county=r["county"], visit_date=r["visit_date"],
+                    form_id=r["form_id"], form_version=r["form_version"],
+                    compliance=r["score"], grade=r["grade"],
+                    critical_failures=r["critical_failed"], satisfaction=r["satisfaction"],
+                    replaces=r["replaces"], pdf_sha256="0" * 64, canonical_json="{}",
+                    received_at="2024-07-01T00:00:00Z",
+                )
+            )  # fmt: skip
+    return list(app.db.query("SELECT * FROM offices"))
+
+
+def _figures(o: Overview) -> dict[str, Any]:
+    def rows(items: list[Any]) -> list[tuple[Any, ...]]:
+        return [
+            (r.key, r.inspections, None if r.mean_score is None else round(r.mean_score, 6),
+             r.critical, r.drill)
+            for r in items
+        ]  # fmt: skip
+
+    return {
+        "totals": (o.inspections, o.offices_inspected, round(o.mean_score or 0, 6), o.critical),
+        "county": rows(o.by_county),
+        "type": rows(o.by_type),
+        "month": rows(o.by_month),
+        "satisfaction": [
+            (r.key, r.interviewed, round(r.mean_satisfaction or 0, 6))
+            for r in o.satisfaction_by_county
+        ],
+        "overdue": [(d.code, d.last_visit, d.days_since) for d in o.overdue],
+    }
+
+
+@pytest.mark.parametrize(
+    "f",
+    [
+        OverviewFilter(),
+        OverviewFilter(parse_jalali_date("1403-01-01"), parse_jalali_date("1403-06-31")),
+        OverviewFilter(county="بوشهر", office_type="pishkhan"),
+    ],
+    ids=["all", "1403-h1", "bushehr-pishkhan"],
+)
+def test_server_figures_match_the_app(
+    fixed: AppContext, server_engine: Engine, f: OverviewFilter
+) -> None:
+    offices = _receive(server_engine, fixed)
+    app = compute_overview(sqlite_runner(fixed.db), f, as_of=AS_OF)
+    with server_engine.connect() as conn:
+        server = compute_server_overview(sqlalchemy_runner(conn), f, offices=offices, as_of=AS_OF)
+    assert _figures(server) == _figures(app)
+    assert server.inspections > 0
+    assert server.failed_items == []  # no answers table on the server yet
+
+
+def test_server_summary_pdf_and_json(
+    fixed: AppContext, server_engine: Engine, tmp_path: Path
+) -> None:
+    offices = _receive(server_engine, fixed)
+    registry = json.dumps({"version": 1, "offices": offices}, ensure_ascii=False).encode()
+    f = OverviewFilter(parse_jalali_date("1403-01-01"), parse_jalali_date("1403-06-31"))
+    with server_engine.connect() as conn:
+        data = server_summary(sqlalchemy_runner(conn), f, registry=registry, as_of=AS_OF)
+    figures = summary_json(data)
+    assert figures["inspections"] == 4
+    assert figures["coverage"]["active_total"] == 5  # the same registry as the app's
+    assert figures["coverage"]["pending_total"] == 1
+    app_cov = compute_coverage(sqlite_runner(fixed.db), population.current(fixed.db))
+    assert data.coverage.to_dict() == app_cov.to_dict()
+    pdf = tmp_path / "server-summary.pdf"
+    pdf.write_bytes(render_summary(data))
+    assert_sentences(pdf, ["گزارش خلاصهٔ استانی", "انطباق با ضوابط به تفکیک شهرستان"])
+    assert all(font["emb"] == "yes" for font in pdffonts(pdf))
