@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Header, Request, Response
+from fastapi import Depends, FastAPI, Header, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -27,6 +27,8 @@ from inspector_app.server.database import inspections_t
 from inspector_app.server.faults import InjectedFault
 from inspector_app.server.ingest import Rejected, ingest
 from inspector_app.server.state import ServerState
+from inspector_app.server.summary import province_summary, summary_json
+from inspector_app.services.overview.filters import OverviewFilter
 
 log = logging.getLogger("inspector_server")
 
@@ -184,6 +186,10 @@ def current_device(
 
 
 DeviceDep = Annotated[Device, Depends(current_device)]
+
+
+# A Jalali day as `1403-01-31`; whether it exists in the calendar is checked by the handler.
+JALALI_DAY = r"^1[34][0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
 
 def create_app(state: ServerState) -> FastAPI:
@@ -368,6 +374,31 @@ def create_app(state: ServerState) -> FastAPI:
         from inspector_app.domain.canonical import canonical_json
 
         return _tagged(canonical_json(document), digest, if_none_match)
+
+    @app.get(
+        "/v1/summary",
+        tags=["overview"],
+        responses={
+            200: {"content": {"application/json": {"schema": {"type": "object"}}}},
+            422: {"model": Problem, "description": "a bad Jalali date, range or office type"},
+            **_AUTH_ERRORS,
+        },
+    )
+    def get_summary(
+        device: DeviceDep,
+        date_from: Annotated[str | None, Query(alias="from", pattern=JALALI_DAY)] = None,
+        date_to: Annotated[str | None, Query(alias="to", pattern=JALALI_DAY)] = None,
+        county: Annotated[str | None, Query(max_length=60)] = None,
+        office_type: Annotated[
+            Literal["pishkhan", "police10", "brokerage"] | None, Query(alias="type")
+        ] = None,
+    ) -> JSONResponse:
+        """The province overview of every inspector's data (Jalali `from`/`to`, inclusive)."""
+        try:
+            f = OverviewFilter.from_jalali(date_from, date_to, county, office_type)
+        except ValueError as exc:
+            return JSONResponse({"detail": str(exc)}, status_code=422)
+        return JSONResponse(summary_json(province_summary(state, f), f))
 
     return app
 

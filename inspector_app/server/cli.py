@@ -120,6 +120,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output", type=Path, required=True)
     p.set_defaults(func=_updates_bundle)
+    p = sub.add_parser(
+        "summary", parents=[parent], help="province overview of all inspectors' data (SQL)"
+    )
+    p.add_argument("--from", dest="date_from", metavar="JALALI", help="first day, 1403-01-01")
+    p.add_argument("--to", dest="date_to", metavar="JALALI", help="last day, inclusive")
+    p.add_argument("--county", help="one county (Persian name)")
+    p.add_argument("--type", dest="office_type", choices=["pishkhan", "police10", "brokerage"])
+    p.add_argument("-o", "--output", type=Path, help="write the Persian summary PDF here")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.set_defaults(func=_summary)
     return parser
 
 
@@ -336,6 +346,33 @@ def _updates_bundle(args: argparse.Namespace) -> int:
     with state.engine.connect() as conn:
         held = conn.execute(select(func.count()).select_from(inspections_t)).scalar_one()
     print(f"{args.output}: {len(data)} bytes (server holds {held} inspections)")
+    return 0
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from inspector_app.server.summary import province_summary, summary_json
+    from inspector_app.services.overview.filters import OverviewFilter
+    from inspector_app.services.overview.summary_report import render_summary
+
+    try:
+        f = OverviewFilter.from_jalali(args.date_from, args.date_to, args.county, args.office_type)
+    except ValueError as exc:
+        raise KnownError(str(exc)) from exc
+    data = province_summary(open_state(args), f)
+    if args.output:
+        try:
+            args.output.write_bytes(render_summary(data))
+        except OSError as exc:
+            reason = f"cannot write the PDF: {exc.strerror or exc}"
+            raise KnownError(reason, where=str(args.output)) from exc
+        print(args.output, file=sys.stderr if args.json else sys.stdout)
+    if args.json:
+        _print_json(summary_json(data, f))
+    elif not args.output:
+        overview = data.overview
+        print(f"inspections\t{overview.inspections}\tmean score\t{overview.mean_score}")
+        for row in overview.by_county:
+            print(f"{row.key}\t{row.inspections}\t{row.mean_score}")
     return 0
 
 

@@ -1,0 +1,33 @@
+"""The province summary over every inspector's data held by the server (issue: overview).
+
+One function serves both the `/v1/summary` endpoint and `inspector-server summary`: the
+figures are computed in SQL on the server's own database (SQLite or PostgreSQL).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from inspector_app.server import publish
+from inspector_app.server.state import ServerState
+from inspector_app.services.overview.filters import OverviewFilter
+from inspector_app.services.overview.queries import sqlalchemy_runner
+from inspector_app.services.overview.server_summary import server_summary
+from inspector_app.services.overview.summary_report import SummaryData
+
+
+def province_summary(state: ServerState, f: OverviewFilter) -> SummaryData:
+    registry = publish.registry(state.engine)
+    with state.engine.connect() as conn:
+        return server_summary(
+            sqlalchemy_runner(conn), f, registry=registry[0] if registry else None
+        )
+
+
+def summary_json(data: SummaryData, f: OverviewFilter) -> dict[str, Any]:
+    return {
+        "filter": f.describe(),
+        "generated_at": data.generated_at.isoformat(),
+        "overview": data.overview.to_dict(),
+        "coverage": data.coverage.to_dict(),
+    }

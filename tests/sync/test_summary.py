@@ -1,0 +1,76 @@
+"""The province summary on the server: all inspectors' data aggregated in SQL (SQLite and
+PostgreSQL), through `/v1/summary` and `inspector-server summary`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import httpx
+
+from inspector_app.services.context import AppContext
+from inspector_app.services.sync import config, runner
+from inspector_app.storage import inspections, settings
+from tests.sync.conftest import LaptopTemplates, ServerProcess, make_server
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_summary_counts_what_the_laptops_sent(
+    templates: LaptopTemplates,
+    server_factory: list[ServerProcess],
+    fresh_db: str | None,
+    tmp_path: Path,
+) -> None:
+    server = make_server(server_factory, tmp_path, fresh_db)
+    server.start()
+    server.admin("publish", "--registry", str(REPO / "resources/data/offices_demo.json"))
+    ctx, ids = templates.clone("summary", 3, tmp_path / "laptop")
+    assert isinstance(ctx, AppContext)
+    runner.enrol(ctx, server.url, server.enrol_code())
+    assert runner.run_sync(ctx).ok
+    rows = [inspections.get(ctx.db, i) for i in ids]
+    by_county: dict[str, list[float]] = {}
+    for row in rows:
+        by_county.setdefault(row["office"]["county"], []).append(row["score"])
+    token = settings.get(ctx.db, config.TOKEN)
+    ctx.close()
+
+    reply = httpx.get(f"{server.url}/v1/summary", headers={"Authorization": f"Bearer {token}"})
+    assert reply.status_code == 200, reply.text
+    overview = reply.json()["overview"]
+    assert overview["inspections"] == 3
+    got = {row["key"]: row for row in overview["by_county"]}
+    for county, scores in by_county.items():
+        assert got[county]["inspections"] == len(scores)
+        # the server holds the canonical score, rounded to 4 decimals
+        assert abs(got[county]["mean_score"] - sum(scores) / len(scores)) < 1e-3
+    # coverage comes from the registry the server publishes
+    assert reply.json()["coverage"]
+
+    # The same figures from the command line, and the Persian PDF.
+    printed = json.loads(server.admin("summary", "--json"))
+    assert printed["overview"]["inspections"] == 3
+    pdf = tmp_path / "summary.pdf"
+    server.admin("summary", "-o", str(pdf))
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "استانداری بوشهر" in unicodedata.normalize("NFKC", text)  # presentation forms
+
+    # A filter that leaves nothing, a bad date, and no token.
+    empty = httpx.get(
+        f"{server.url}/v1/summary",
+        params={"from": "1390-01-01", "to": "1390-12-29"},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert empty.status_code == 200 and empty.json()["overview"]["inspections"] == 0
+    bad = httpx.get(
+        f"{server.url}/v1/summary",
+        params={"from": "1403-13-45"},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert bad.status_code == 422
+    assert httpx.get(f"{server.url}/v1/summary").status_code == 401
