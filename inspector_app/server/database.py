@@ -101,6 +101,16 @@ conflicts_t = Table(
     Column("resolved_at", String(40)),
 )
 
+# The yes/no checklist items an inspection answered «no», taken from its canonical JSON at
+# ingest, so "items failed most often" across the province is one GROUP BY.
+failed_answers_t = Table(
+    "failed_answers",
+    metadata,
+    Column("inspection_id", String(64), ForeignKey("inspections.id"), primary_key=True),
+    Column("item_id", String(64), primary_key=True),
+    Column("item_text", Text, nullable=False, default=""),
+)
+
 publications_t = Table(
     "publications",
     metadata,

@@ -21,7 +21,12 @@ from inspector_app.domain.canonical import sha256_hex
 from inspector_app.domain.jalali import utc_now_iso
 from inspector_app.server import accounts
 from inspector_app.server.accounts import Device
-from inspector_app.server.database import conflicts_t, inspection_files_t, inspections_t
+from inspector_app.server.database import (
+    conflicts_t,
+    failed_answers_t,
+    inspection_files_t,
+    inspections_t,
+)
 from inspector_app.server.filestore import FileStore
 from inspector_app.server.signature import SignatureCheck, check_pdf, signer_of
 
@@ -79,6 +84,15 @@ def ingest(
     try:
         with engine.begin() as conn:
             conn.execute(inspections_t.insert().values(**row))
+            failed = failed_answers(checked.document)
+            if failed:
+                conn.execute(
+                    failed_answers_t.insert(),
+                    [
+                        {"inspection_id": parts.inspection_id, "item_id": i, "item_text": t}
+                        for i, t in failed
+                    ],
+                )
             conn.execute(
                 inspection_files_t.insert(),
                 [
@@ -170,6 +184,27 @@ def _row(
         "canonical_json": checked.parts.canonical_json.decode("utf-8"),
         "received_at": utc_now_iso(),
     }
+
+
+def failed_answers(document: dict[str, Any]) -> list[tuple[str, str]]:
+    """(item id, item text) of the yes/no checklist items answered «no» in a canonical document."""
+    snapshot = _dict(_dict(document.get("form")).get("snapshot"))
+    yesno = {
+        str(item.get("id")): str(item.get("text") or "")
+        for section in snapshot.get("sections") or []
+        if isinstance(section, dict)
+        for item in section.get("items") or []
+        if isinstance(item, dict) and item.get("type") == "yesno"
+    }
+    failed = {
+        str(answer.get("item_id"))
+        for answer in document.get("answers") or []
+        if isinstance(answer, dict)
+        and answer.get("value") == "no"
+        and answer.get("repeat_index") == 0
+        and str(answer.get("item_id")) in yesno
+    }
+    return [(item_id, yesno[item_id]) for item_id in sorted(failed)]
 
 
 def _dict(value: Any) -> dict[str, Any]:

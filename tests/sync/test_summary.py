@@ -35,6 +35,13 @@ def test_summary_counts_what_the_laptops_sent(
     by_county: dict[str, list[float]] = {}
     for row in rows:
         by_county.setdefault(row["office"]["county"], []).append(row["score"])
+    failed: dict[str, int] = {}
+    for inspection_id in ids:
+        form = inspections.form_of(ctx.db, inspection_id)
+        answers = inspections.answers_of(ctx.db, inspection_id)
+        for item in form.checklist_items():
+            if item.type == "yesno" and answers.get((item.id, 0)) == "no":
+                failed[item.id] = failed.get(item.id, 0) + 1
     token = settings.get(ctx.db, config.TOKEN)
     ctx.close()
 
@@ -47,6 +54,11 @@ def test_summary_counts_what_the_laptops_sent(
         assert got[county]["inspections"] == len(scores)
         # the server holds the canonical score, rounded to 4 decimals
         assert abs(got[county]["mean_score"] - sum(scores) / len(scores)) < 1e-3
+    # items answered «no», counted in SQL from what ingest recorded
+    assert failed, "the template inspections have failed items"
+    top = {row["item_id"]: row["failed"] for row in overview["failed_items"]}
+    assert top and all(failed[item] == count for item, count in top.items())
+    assert max(top.values()) == max(failed.values())
     # coverage comes from the registry the server publishes
     assert reply.json()["coverage"]
 

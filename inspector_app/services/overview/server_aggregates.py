@@ -6,8 +6,8 @@ critical_failures, satisfaction, replaces) and no answers table, so:
   * compliance, trend, satisfaction and overdue offices come from portable SQL over that table
     (GROUP BY, CASE, `:name` parameters), run through a SQLAlchemy connection on SQLite or
     PostgreSQL (`queries.sqlalchemy_runner`);
-  * the most-failed items need answers: they are left empty until the server stores answers
-    (see the note in `compute_server_overview`).
+  * the most-failed items come from `failed_answers` (the yes/no items each inspection
+    answered «no», written at ingest), grouped in SQL the same way.
 Every received inspection is finalized (the server never holds drafts); a correction counts
 instead of the inspection it replaces, as in the app.
 """
@@ -20,6 +20,8 @@ from typing import Any
 
 from inspector_app.services.overview.aggregates import (
     DEFAULT_OVERDUE_DAYS,
+    TOP_ITEMS,
+    FailedItem,
     OverdueOffice,
     Overview,
     assemble,
@@ -59,11 +61,7 @@ def compute_server_overview(
     as_of: dt.date | None = None,
 ) -> Overview:
     """The overview of all inspectors' data. `offices` is the registry the server publishes
-    (dicts with code, name, type, county, city, status) for the overdue list.
-
-    Failed items: the server keeps answers only inside `canonical_json`; aggregating them in SQL
-    needs an `answers` table (inspection_id, item_id, repeat_index, value) filled at ingest,
-    after which `aggregates.failed_items` applies with the server's column names."""
+    (dicts with code, name, type, county, city, status) for the overdue list."""
     f = f or OverviewFilter()
     as_of = as_of or tehran_today()
     params: dict[str, Any] = {}
@@ -84,11 +82,43 @@ def compute_server_overview(
         [(str(county), str(kind), tuple(fig)) for county, kind, *fig in groups],
         [(str(day), tuple(fig)) for day, *fig in days],
         offices_inspected=int(offices_inspected or 0),
-        failed=[],
+        failed=_failed_items(run, f, where, params),
         overdue=_overdue(run, f, offices, days=overdue_days, as_of=as_of),
         overdue_days=overdue_days,
         as_of=as_of,
     )
+
+
+def _failed_items(
+    run: Runner, f: OverviewFilter, where: str, params: dict[str, Any], limit: int = TOP_ITEMS
+) -> list[FailedItem]:
+    """Yes/no items answered «no» most often, out of the inspections filled with their form."""
+    failures = run(
+        "SELECT a.item_id, MIN(a.item_text), MIN(s.form_id), COUNT(*) "
+        f"FROM failed_answers a, {_COUNTED} AND a.inspection_id = s.id{where} "
+        "GROUP BY a.item_id",
+        params,
+    )
+    per_form = {
+        str(form): int(count)
+        for form, count in run(
+            f"SELECT s.form_id, COUNT(*) FROM {_COUNTED}{where} GROUP BY s.form_id", params
+        )
+    }
+    ranked = sorted(
+        failures, key=lambda r: (-int(r[3]), -int(r[3]) / (per_form.get(str(r[2])) or 1), r[0])
+    )
+    return [
+        FailedItem(
+            str(form_id),
+            str(item_id),
+            str(text),
+            int(count),
+            per_form.get(str(form_id), 0),
+            f.drill(failed_item=str(item_id)),
+        )
+        for item_id, text, form_id, count in ranked[:limit]
+    ]
 
 
 def _overdue(
