@@ -6,214 +6,214 @@
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="60"/>
         <source>گواهی امضای دیجیتال</source>
-        <translation type="unfinished"></translation>
+        <translation>Digital signing certificate</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="77"/>
         <source>ذخیرهٔ گواهی عمومی برای استانداری…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save public certificate for the governorate…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="80"/>
         <source>ورود گواهی استانداری (PKCS#12)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import governorate certificate (PKCS#12)…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="83"/>
         <source>ساخت گواهی خودامضای آزمایشی…</source>
-        <translation type="unfinished"></translation>
+        <translation>Create self-signed test certificate…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="86"/>
         <source>بررسی امضای یک گزارش PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify a PDF report&apos;s signature…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="117"/>
         <source>هنوز گواهی ندارید</source>
-        <translation type="unfinished"></translation>
+        <translation>You have no certificate yet</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="121"/>
         <source> (نمایشی)</source>
-        <translation type="unfinished"></translation>
+        <translation> (demo)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="123"/>
         <source> — خودامضا</source>
-        <translation type="unfinished"></translation>
+        <translation> — self-signed</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="125"/>
         <source>از {start} تا {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>From {start} to {end}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="129"/>
         <source> — منقضی شده</source>
-        <translation type="unfinished"></translation>
+        <translation> — expired</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="138"/>
         <source>گواهی عمومی</source>
-        <translation type="unfinished"></translation>
+        <translation>Public certificate</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="150"/>
         <source>گواهی عمومی ذخیره شد.</source>
-        <translation type="unfinished"></translation>
+        <translation>Public certificate saved.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="154"/>
         <source>پروندهٔ PKCS#12</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCS#12 file</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="159"/>
         <source>ورود گواهی</source>
-        <translation type="unfinished"></translation>
+        <translation>Import certificate</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="160"/>
         <source>رمز پروندهٔ PKCS#12</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCS#12 file password</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="160"/>
         <source>گذرواژهٔ تازهٔ کلید</source>
-        <translation type="unfinished"></translation>
+        <translation>New key passphrase</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="160"/>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="188"/>
         <source>تکرار</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat passphrase</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="188"/>
         <source>گواهی خودامضا</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-signed certificate</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="188"/>
         <source>گذرواژهٔ کلید</source>
-        <translation type="unfinished"></translation>
+        <translation>Key passphrase</translation>
     </message>
 </context>
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="66"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="67"/>
         <location filename="../../inspector_app/ui/overview_page.py" line="94"/>
         <source>دفتر</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="68"/>
-        <location filename="../../inspector_app/ui/offices_page.py" line="48"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="73"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="54"/>
         <location filename="../../inspector_app/ui/overview_page.py" line="96"/>
         <source>نوع</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="70"/>
-        <location filename="../../inspector_app/ui/offices_page.py" line="53"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="75"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="59"/>
         <location filename="../../inspector_app/ui/overview_page.py" line="95"/>
         <location filename="../../inspector_app/ui/overview_page.py" line="106"/>
         <source>شهرستان</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="72"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="77"/>
         <source>تاریخ بازدید</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="74"/>
-        <location filename="../../inspector_app/ui/offices_page.py" line="56"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="79"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="62"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="81"/>
         <source>امتیاز</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="83"/>
         <source>رتبه</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="80"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="85"/>
         <source>موارد الزامی باز</source>
         <translation>Required open</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="82"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="87"/>
         <source>بازرس</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="52"/>
         <source>نام دفتر</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="54"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="60"/>
         <source>شهر</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="63"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="69"/>
         <location filename="../../inspector_app/ui/overview_page.py" line="98"/>
         <source>آخرین بازرسی</source>
         <translation>Last inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="70"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="76"/>
         <source>آخرین امتیاز</source>
         <translation>Last score</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/overview_page.py" line="93"/>
         <source>کد</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/overview_page.py" line="103"/>
         <source>روز گذشته</source>
-        <translation type="unfinished"></translation>
+        <translation>Days since</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/overview_page.py" line="108"/>
         <source>جمعیت</source>
-        <translation type="unfinished"></translation>
+        <translation>Population</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/overview_page.py" line="113"/>
         <source>پیشخوان</source>
-        <translation type="unfinished"></translation>
+        <translation>Government counter</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/overview_page.py" line="114"/>
         <source>پلیس ‎+۱۰</source>
-        <translation type="unfinished">Police +10</translation>
+        <translation>Police +10</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/overview_page.py" line="115"/>
         <source>کارگزاری</source>
-        <translation type="unfinished"></translation>
+        <translation>Insurance brokerage</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/overview_page.py" line="119"/>
         <source>دفتر در ۱۰۰ هزار نفر</source>
-        <translation type="unfinished"></translation>
+        <translation>Offices per 100k people</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/overview_page.py" line="125"/>
         <source>در انتظار مجوز</source>
-        <translation type="unfinished">Licence pending</translation>
+        <translation>Licence pending</translation>
     </message>
 </context>
 <context>
@@ -221,7 +221,7 @@
     <message>
         <location filename="../../inspector_app/ui/overview_page.py" line="144"/>
         <source>این شهرستان هیچ دفتر فعالی از این نوع ندارد</source>
-        <translation type="unfinished"></translation>
+        <translation>This county has no active office of this type</translation>
     </message>
 </context>
 <context>
@@ -229,32 +229,32 @@
     <message>
         <location filename="../../inspector_app/ui/finalize/editor_action.py" line="30"/>
         <source>نهایی‌سازی و امضا</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalize and sign</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/editor_action.py" line="33"/>
         <source>ذخیرهٔ گزارش امضاشده…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save signed report…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/editor_action.py" line="36"/>
         <source>بازرسی اصلاحی</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrective inspection</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/editor_action.py" line="68"/>
         <source>بازرسی نهایی و امضا شد و دیگر تغییر نمی‌کند.</source>
-        <translation type="unfinished"></translation>
+        <translation>The inspection has been finalized and signed and can no longer be changed.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/editor_action.py" line="75"/>
         <source>گزارش امضاشده</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed report</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/editor_action.py" line="108"/>
         <source>یک بازرسی تازه (پیش‌نویس) برای همین دفتر ساخته می‌شود که جایگزین این بازرسی است؛ این بازرسی دست‌نخورده می‌ماند. ادامه می‌دهید؟</source>
-        <translation type="unfinished"></translation>
+        <translation>A new draft inspection will be created for this office to replace this one; this inspection stays untouched. Continue?</translation>
     </message>
 </context>
 <context>
@@ -263,97 +263,97 @@
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="76"/>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="136"/>
         <source>نهایی‌سازی و امضا</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalize and sign</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="85"/>
         <source>بازرسی {office} — {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection of {office} — {date}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="102"/>
         <source>ثبت «اکنون» به‌عنوان ساعت پایان بازدید</source>
-        <translation type="unfinished"></translation>
+        <translation>Record “now” as the visit end time</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="106"/>
         <source>امضای بازرس</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspector&apos;s signature</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="108"/>
         <source>امضای نمایندهٔ دفتر</source>
-        <translation type="unfinished"></translation>
+        <translation>Office representative&apos;s signature</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="117"/>
         <source>پس از نهایی‌سازی، این بازرسی قفل می‌شود: پاسخ‌ها، عکس‌ها، مصاحبه‌ها و امضاها دیگر تغییر نمی‌کنند. اصلاح بعدی فقط با «بازرسی اصلاحی» ممکن است.</source>
-        <translation type="unfinished"></translation>
+        <translation>After finalizing, this inspection is locked: answers, photos, interviews and signatures can no longer change. Later changes are only possible through a “Corrective inspection”.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="130"/>
         <source>گذرواژهٔ کلید امضا</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing key passphrase</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="140"/>
         <source>ذخیرهٔ امضاها و بستن</source>
-        <translation type="unfinished"></translation>
+        <translation>Save signatures and close</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="143"/>
         <source>انصراف</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="182"/>
         <source>هنوز گواهی امضا ندارید: یک گواهی خودامضای آزمایشی با همین گذرواژه ساخته می‌شود (در تنظیمات می‌توانید گواهی استانداری را وارد کنید).</source>
-        <translation type="unfinished"></translation>
+        <translation>You have no signing certificate yet: a self-signed test certificate will be created with this passphrase (you can import the governorate certificate in Settings).</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="187"/>
         <source>امضاکننده: {holder} — گواهی معتبر تا {until}</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer: {holder} — certificate valid until {until}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="207"/>
         <source>برای رفتن به این پرسش کلیک کنید</source>
-        <translation type="unfinished"></translation>
+        <translation>Click to go to this question</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="212"/>
         <source>همه‌چیز آماده است.</source>
-        <translation type="unfinished"></translation>
+        <translation>Everything is ready.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="214"/>
         <source>پیش از نهایی‌سازی این موارد را کامل کنید:</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete these items before finalizing:</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="265"/>
         <source>هنوز موارد ناقص هست؛ فهرست بالا را ببینید.</source>
-        <translation type="unfinished"></translation>
+        <translation>Some items are still incomplete; see the list above.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="268"/>
         <source>گذرواژهٔ کلید امضا را وارد کنید.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the signing key passphrase.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="274"/>
         <source>پس از نهایی‌سازی این بازرسی قفل می‌شود و دیگر قابل ویرایش نیست. گزارش PDF با امضای دیجیتال شما ساخته و نگهداری می‌شود. ادامه می‌دهید؟</source>
-        <translation type="unfinished"></translation>
+        <translation>After finalizing, this inspection is locked and can no longer be edited. A PDF report bearing your digital signature will be created and kept. Continue?</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="278"/>
         <source>نهایی‌سازی و قفل</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalize and lock</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="297"/>
         <source>در حال ساخت گزارش و امضای آن…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating and signing the report…</translation>
     </message>
 </context>
 <context>
@@ -448,84 +448,84 @@
 <context>
     <name>InspectionEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="89"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="90"/>
         <source>بازگشت</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="145"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="146"/>
         <source>یافته‌ها</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="684"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="689"/>
         <source>این بازرسی {status} است و فقط خواندنی است.</source>
         <translation>This inspection is {status} and read-only.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="163"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="164"/>
         <source>میان‌برها: بله Ctrl+1 · خیر Ctrl+2 · مورد ندارد Ctrl+3 · مورد بعد/قبل Alt+↓/Alt+↑ · بخش بعد/قبل Ctrl+PgDown/Ctrl+PgUp</source>
         <translation>Shortcuts: yes Ctrl+1 · no Ctrl+2 · N/A Ctrl+3 · next/previous item Alt+↓/Alt+↑ · next/previous section Ctrl+PgDown/Ctrl+PgUp</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="370"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="371"/>
         <source>امتیاز: {score} ({grade})</source>
         <translation>Score: {score} ({grade})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="377"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="378"/>
         <source>موارد الزامی باز: {n}</source>
         <translation>Required open: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="391"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="392"/>
         <source>{n} مصاحبه</source>
         <translation>{n} interviews</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="397"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="398"/>
         <source>✔ ذخیره شد</source>
         <translation>✔ Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="398"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="399"/>
         <source>… در حال ذخیره</source>
         <translation>… Saving</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="399"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="400"/>
         <source>✖ ذخیره نشد</source>
         <translation>✖ Not saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="535"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="540"/>
         <source>در حال آماده‌سازی عکس‌ها…</source>
         <translation>Preparing photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="558"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="563"/>
         <source>{n} پرونده افزوده نشد:</source>
         <translation>{n} files were not added:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="581"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="586"/>
         <source>این عکس حذف شود؟</source>
         <translation>Remove this photo?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="581"/>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="622"/>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="678"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="586"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="627"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="683"/>
         <source>حذف شود</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="620"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="625"/>
         <source>مصاحبهٔ {n} با همهٔ پاسخ‌هایش حذف شود؟</source>
         <translation>Remove interview {n} with all its answers?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="678"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="683"/>
         <source>این یافته حذف شود؟</source>
         <translation>Remove this finding?</translation>
     </message>
@@ -533,68 +533,68 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="173"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="178"/>
         <source>همهٔ وضعیت‌ها</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="178"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="183"/>
         <source>همهٔ شهرستان‌ها</source>
         <translation>All counties</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="183"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="188"/>
         <source>همهٔ انواع</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="186"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="191"/>
         <source>از تاریخ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="190"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="195"/>
         <source>تا تاریخ</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="219"/>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="308"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="224"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="313"/>
         <source>ادامه / باز کردن</source>
         <translation>Continue / open</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="222"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="227"/>
         <source>حذف پیش‌نویس</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="282"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="287"/>
         <source>در حال خواندن همهٔ بازرسی‌ها…</source>
         <translation>Reading all inspections…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="301"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="306"/>
         <source>{n} بازرسی</source>
         <translation>{n} inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="310"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="315"/>
         <source>ادامهٔ پیش‌نویس</source>
         <translation>Continue draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="312"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="317"/>
         <source>باز کردن (فقط خواندنی)</source>
         <translation>Open (read-only)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="326"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="331"/>
         <source>پیش‌نویس بازرسی «{office}» در تاریخ {date} با همهٔ پاسخ‌ها و عکس‌هایش حذف شود؟ این کار برگشت‌پذیر نیست.</source>
         <translation>Delete the draft inspection of “{office}” on {date} with all its answers and photos? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="329"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="334"/>
         <source>حذف شود</source>
         <translation>Delete</translation>
     </message>
@@ -726,12 +726,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="72"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="73"/>
         <source>بازرس — بازرسی دفاتر خدمات استان بوشهر</source>
         <translation>Bazres — inspections of service offices, Bushehr province</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="115"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="116"/>
         <source>در حال باز کردن پایگاه داده…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -787,62 +787,62 @@
 <context>
     <name>OfficeDetail</name>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="137"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="143"/>
         <source>کد</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="138"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="144"/>
         <source>نوع</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="139"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="145"/>
         <source>شهرستان / شهر</source>
         <translation>County / city</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="140"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="146"/>
         <source>نشانی</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="141"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="147"/>
         <source>تلفن</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="142"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="148"/>
         <source>مدیر</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="143"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="149"/>
         <source>شمارهٔ پروانه</source>
         <translation>Licence no.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="144"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="150"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="158"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="164"/>
         <source>شروع بازرسی</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="162"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="168"/>
         <source>باز کردن بازرسی</source>
         <translation>Open inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="171"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="177"/>
         <source>سابقهٔ بازرسی‌ها</source>
         <translation>Inspection history</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="178"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="184"/>
         <source>دفتری انتخاب نشده است</source>
         <translation>No office selected</translation>
     </message>
@@ -850,27 +850,27 @@
 <context>
     <name>OfficesPage</name>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="234"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="240"/>
         <source>جستجو: نام، کد، شهر یا شهرستان</source>
         <translation>Search: name, code, city or county</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="239"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="245"/>
         <source>همهٔ انواع</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="242"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="248"/>
         <source>همهٔ شهرستان‌ها</source>
         <translation>All counties</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="245"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="251"/>
         <source>همهٔ وضعیت‌ها</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="339"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="345"/>
         <source>{shown} از {total} دفتر</source>
         <translation>{shown} of {total} offices</translation>
     </message>
@@ -878,150 +878,150 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="254"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="255"/>
         <source>از تاریخ</source>
-        <translation type="unfinished">From</translation>
+        <translation>From</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="258"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="259"/>
         <source>تا تاریخ</source>
-        <translation type="unfinished">To</translation>
+        <translation>To</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="267"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="268"/>
         <source>همهٔ انواع دفتر</source>
-        <translation type="unfinished"></translation>
+        <translation>All office types</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="270"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="271"/>
         <source>پیش‌نویس‌ها هم شمرده شوند</source>
-        <translation type="unfinished"></translation>
+        <translation>Include drafts</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="272"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="273"/>
         <source>گزارش خلاصهٔ استانی (PDF)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="310"/>
-        <source>بازرسی</source>
-        <translation type="unfinished"></translation>
+        <translation>Provincial summary report (PDF)…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/overview_page.py" line="311"/>
-        <source>میانگین درصد انطباق</source>
-        <translation type="unfinished"></translation>
+        <source>بازرسی</source>
+        <translation>Inspections</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/overview_page.py" line="312"/>
-        <source>بازرسی دارای تخلف حیاتی</source>
-        <translation type="unfinished"></translation>
+        <source>میانگین درصد انطباق</source>
+        <translation>Average compliance (%)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/overview_page.py" line="313"/>
-        <source>دفتر بی‌بازرسی در دورهٔ مقرر</source>
-        <translation type="unfinished"></translation>
+        <source>بازرسی دارای تخلف حیاتی</source>
+        <translation>Inspections with critical violations</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/overview_page.py" line="314"/>
-        <location filename="../../inspector_app/ui/overview_page.py" line="348"/>
-        <source>دفتر فعال در هر ۱۰۰ هزار نفر</source>
-        <translation type="unfinished"></translation>
+        <source>دفتر بی‌بازرسی در دورهٔ مقرر</source>
+        <translation>Offices not inspected within the required period</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/overview_page.py" line="315"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="349"/>
+        <source>دفتر فعال در هر ۱۰۰ هزار نفر</source>
+        <translation>Active offices per 100k people</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_page.py" line="316"/>
         <source>مجوز در انتظار</source>
-        <translation type="unfinished"></translation>
+        <translation>Licences pending</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="323"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="324"/>
         <source>میانگین انطباق به تفکیک شهرستان</source>
-        <translation type="unfinished"></translation>
+        <translation>Average compliance by county</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="328"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="329"/>
         <source>میانگین انطباق به تفکیک نوع دفتر</source>
-        <translation type="unfinished"></translation>
+        <translation>Average compliance by office type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="333"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="334"/>
         <source>روند ماهانهٔ انطباق</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly compliance trend</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="337"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="338"/>
         <source>پرسش‌هایی که بیش از همه «خیر» گرفته‌اند (درصد بازرسی‌ها)</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions most often answered “No” (% of inspections)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="344"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="345"/>
         <source>رضایت مراجعان به تفکیک شهرستان</source>
-        <translation type="unfinished"></translation>
+        <translation>Client satisfaction by county</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="371"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="372"/>
         <source>روی یک ستون نمودار بزنید تا بازرسی‌های آن را ببینید.</source>
-        <translation type="unfinished"></translation>
+        <translation>Click a chart bar to see its inspections.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="379"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="380"/>
         <source>نمایش در صفحهٔ بازرسی‌ها</source>
-        <translation type="unfinished"></translation>
+        <translation>Show on the Inspections page</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="432"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="433"/>
         <source>همهٔ شهرستان‌ها</source>
-        <translation type="unfinished">All counties</translation>
+        <translation>All counties</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="495"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="496"/>
         <source>در حال بارگذاری…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="520"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="522"/>
         <source>آمار: {what}. برای شمردن پیش‌نویس‌ها گزینهٔ بالا را بزنید.</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistics: {what}. To count drafts, tick the option above.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="540"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="542"/>
         <source>منبع جمعیت: {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Population source: {source}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="543"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="545"/>
         <source>دفاتر فعالی که در {n} روز گذشته بازرسی نشده‌اند (دوبار کلیک: بازرسی‌هایشان)</source>
-        <translation type="unfinished"></translation>
+        <translation>Active offices not inspected in the last {n} days (double-click: their inspections)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="556"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="559"/>
         <source>در حال محاسبه…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="602"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="605"/>
         <source>بازرسی‌های پشت «{title}»</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspections behind “{title}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="633"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="636"/>
         <source>برای گزارش خلاصه، بازهٔ تاریخ (از و تا) را برگزینید.</source>
-        <translation type="unfinished"></translation>
+        <translation>For the summary report, choose a date range (from and to).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="637"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="640"/>
         <source>ذخیرهٔ گزارش خلاصه</source>
-        <translation type="unfinished"></translation>
+        <translation>Save summary report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="653"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="656"/>
         <source>گزارش ذخیره شد: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="655"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="658"/>
         <source>ساخت گزارش خلاصه…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating summary report…</translation>
     </message>
 </context>
 <context>
@@ -1088,147 +1088,152 @@
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="44"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="50"/>
         <source>پیش‌نمایش گزارش</source>
-        <translation type="unfinished"></translation>
+        <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="56"/>
-        <location filename="../../inspector_app/ui/report_preview.py" line="92"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="62"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="98"/>
         <source>در حال ساختن گزارش…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="58"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="64"/>
         <source>ذخیرهٔ PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="102"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="108"/>
         <source>گزارش امضاشده (نهایی)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed report (final)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="104"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="110"/>
         <source>پیش‌نویس گزارش؛ پس از نهایی‌سازی امضا می‌شود</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft report; it will be signed once finalized</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="118"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="124"/>
         <source>ذخیرهٔ گزارش</source>
-        <translation type="unfinished"></translation>
+        <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="127"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="135"/>
         <source>پرونده نوشته نشد: </source>
-        <translation type="unfinished"></translation>
+        <translation>Could not write the file: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="132"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="143"/>
         <source>ذخیره شد: </source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/report_preview.py" line="163"/>
+        <source>پیش‌نمایش و خروجی PDF</source>
+        <translation>Preview and export PDF</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="57"/>
         <source>ذخیرهٔ مشخصات</source>
         <translation>Save profile</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="63"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="62"/>
         <source>مشخصات بازرس</source>
         <translation>Inspector profile</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="65"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="64"/>
         <source>نام و نام خانوادگی</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="66"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="65"/>
         <source>شمارهٔ پرسنلی</source>
         <translation>Personnel number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="80"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="79"/>
         <source>زبان</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="82"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="81"/>
         <source>زبان برنامه</source>
         <translation>App language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="87"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="86"/>
         <source>پشتیبان‌گیری همین حالا</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="90"/>
-        <location filename="../../inspector_app/ui/settings_page.py" line="154"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="89"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="153"/>
         <source>بازیابی از پشتیبان</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="93"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="92"/>
         <source>داده‌ها</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="95"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="94"/>
         <source>پوشهٔ داده‌ها</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="118"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="117"/>
         <source>ذخیره شد</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="132"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="131"/>
         <source>پروندهٔ پشتیبان</source>
         <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="132"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="131"/>
         <source>پشتیبان بازرس (*.db)</source>
         <translation>Bazres backup (*.db)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="140"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="139"/>
         <source>پشتیبان ذخیره شد.</source>
         <translation>Backup saved.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="148"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="147"/>
         <source>در حال پشتیبان‌گیری…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="156"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="155"/>
         <source>پشتیبان بازرس (*.db);;همهٔ پرونده‌ها (*)</source>
         <translation>Bazres backup (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="163"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="162"/>
         <source>همهٔ داده‌های فعلی با محتوای این پشتیبان جایگزین می‌شود. پیش از آن یک نسخه از وضع فعلی کنار پایگاه داده نگه داشته می‌شود. ادامه می‌دهید؟</source>
         <translation>All current data will be replaced by this backup. A copy of the current state is kept beside the database first. Continue?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="167"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="166"/>
         <source>بازیابی شود</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="183"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="182"/>
         <source>بازیابی انجام شد.</source>
         <translation>Restore complete.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="186"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="185"/>
         <source>در حال بازیابی…</source>
         <translation>Restoring…</translation>
     </message>
@@ -1238,37 +1243,37 @@
     <message>
         <location filename="../../inspector_app/ui/finalize/signature_box.py" line="44"/>
         <source>نام و نام خانوادگی</source>
-        <translation type="unfinished">Full name</translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/signature_box.py" line="47"/>
         <source>پاک کردن</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/signature_box.py" line="49"/>
         <source>واگرد</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/signature_box.py" line="51"/>
         <source>ازنو</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/signature_box.py" line="56"/>
         <source>امضا نمی‌کند</source>
-        <translation type="unfinished"></translation>
+        <translation>Declines to sign</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/signature_box.py" line="60"/>
         <source>دلیل امضا نکردن (در گزارش چاپ می‌شود)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for not signing (printed in the report)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/signature_box.py" line="71"/>
         <source>نام:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
 </context>
 <context>
@@ -1276,38 +1281,38 @@
     <message>
         <location filename="../../inspector_app/ui/finalize/signature_pad.py" line="50"/>
         <source>با ماوس، قلم یا انگشت امضا کنید</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign with a mouse, pen or finger</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/signature_pad.py" line="212"/>
         <source>نام امضاکننده</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer&apos;s name</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="161"/>
+        <location filename="../../inspector_app/ui/app.py" line="166"/>
         <source>پوشهٔ داده‌ها در دسترس نیست</source>
         <translation>The data folder is not usable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="162"/>
+        <location filename="../../inspector_app/ui/app.py" line="167"/>
         <source>برنامه نمی‌تواند در پوشهٔ داده‌ها بنویسد (پوشه نیست، فقط‌خواندنی است یا اجازهٔ نوشتن ندارید). پوشهٔ دیگری با --data-dir برگزینید یا دسترسی را درست کنید.</source>
         <translation>The app cannot write to the data folder (it is missing, read-only, or you lack permission). Choose another folder with --data-dir or fix its permissions.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="176"/>
+        <location filename="../../inspector_app/ui/app.py" line="181"/>
         <source>بازرس هم‌اکنون باز است</source>
         <translation>Bazres is already open</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="177"/>
+        <location filename="../../inspector_app/ui/app.py" line="182"/>
         <source>برنامهٔ بازرس با همین پوشهٔ داده در حال اجراست. لطفاً از همان پنجره استفاده کنید؛ دو نسخهٔ هم‌زمان روی یک پایگاه داده ممکن است کار یکدیگر را از بین ببرند.</source>
         <translation>Bazres is already running with this data folder. Please use that window; two copies at once on one database could undo each other&apos;s work.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="255"/>
+        <location filename="../../inspector_app/ui/app.py" line="276"/>
         <source>در حال باز کردن پایگاه داده…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -1315,129 +1320,129 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="120"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="121"/>
         <source>اختیاری: اثر انگشت sha256 گواهی سرور</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: SHA-256 fingerprint of the server certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="122"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="123"/>
         <source>ثبت‌نام این رایانه</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrol this computer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="128"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="129"/>
         <source>سرور استانداری</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="130"/>
-        <source>نشانی سرور</source>
-        <translation type="unfinished"></translation>
+        <translation>Governorate server</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync_page.py" line="131"/>
-        <source>کد یک‌بارمصرف ثبت‌نام</source>
-        <translation type="unfinished"></translation>
+        <source>نشانی سرور</source>
+        <translation>Server address</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync_page.py" line="132"/>
+        <source>کد یک‌بارمصرف ثبت‌نام</source>
+        <translation>One-time enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_page.py" line="133"/>
         <source>گواهی سرور</source>
-        <translation type="unfinished"></translation>
+        <translation>Server certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="134"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="135"/>
         <source>وضعیت</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="154"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="155"/>
         <source>همگام‌سازی اکنون</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="175"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="176"/>
         <source>صف ارسال به استانداری</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue for sending to the governorate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="201"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="202"/>
         <source>در انتظار: {w}   رسیده: {d}   ناسازگار: {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting: {w}   Delivered: {d}   Conflicts: {c}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="209"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="210"/>
         <source> (گواهی سرور سنجاق شده)</source>
-        <translation type="unfinished"></translation>
+        <translation> (server certificate pinned)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="211"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="212"/>
         <source>این رایانه در {url} ثبت‌نام شده است{pinned}.</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer is enrolled at {url}{pinned}.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="216"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="217"/>
         <source>هنوز ثبت‌نام نشده است.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="220"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="221"/>
         <source>آخرین همگام‌سازی موفق: {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Last successful sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="226"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="227"/>
         <source>سرور: بررسی نشده</source>
-        <translation type="unfinished"></translation>
+        <translation>Server: not checked</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="228"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="229"/>
         <source>سرور: در دسترس</source>
-        <translation type="unfinished"></translation>
+        <translation>Server: reachable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="230"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="231"/>
         <source>سرور: در دسترس نیست</source>
-        <translation type="unfinished"></translation>
+        <translation>Server: unreachable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="248"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="249"/>
         <source>نشانی سرور و کد ثبت‌نام را وارد کنید.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the server address and enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="255"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="258"/>
         <source>ثبت‌نام انجام شد.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolment complete.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="287"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="292"/>
         <source>در حال همگام‌سازی…</source>
-        <translation type="unfinished"></translation>
+        <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="309"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="316"/>
         <source>فرستاده: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="310"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="317"/>
         <source>از پیش در سرور: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Already on the server: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="311"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="318"/>
         <source>ناموفق: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="312"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="319"/>
         <source>ناسازگار: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="336"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="345"/>
         <source>همگام‌سازی انجام نشد: {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync failed: {m}</translation>
     </message>
 </context>
 <context>
@@ -1445,42 +1450,42 @@
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="53"/>
         <source>بررسی امضای گزارش</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify report signature</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="57"/>
         <source>انتخاب پروندهٔ PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose PDF file…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="60"/>
         <source>پرونده‌ای انتخاب نشده است.</source>
-        <translation type="unfinished"></translation>
+        <translation>No file selected.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="88"/>
         <source>بستن</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="103"/>
         <source>گزارش امضاشده</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed report</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="103"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="139"/>
         <source>✔ امضا معتبر است و گزارش دست‌نخورده است.</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ The signature is valid and the report is unaltered.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="142"/>
         <source>✘ این گزارش پذیرفته نیست.</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ This report is not accepted.</translation>
     </message>
 </context>
 </TS>
