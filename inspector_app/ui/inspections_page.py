@@ -156,7 +156,8 @@ class InspectionsTable(QWidget):
         return True
 
 
-def _combo(name: str, all_text: str, items: list[tuple[str, str]]) -> QComboBox:
+def filter_combo(name: str, all_text: str, items: list[tuple[str, str]]) -> QComboBox:
+    """A filter: «all …» first (no value), then one entry per (value, text)."""
     combo = QComboBox()
     combo.setObjectName(name)
     combo.addItem(all_text, "")
@@ -173,17 +174,17 @@ class InspectionsPage(QWidget):
         self._dirty = True
         self._generation = 0  # bumps on every reload: a late background result is dropped
         self.loading = False
-        self.status_filter = _combo(
+        self.status_filter = filter_combo(
             "statusFilter",
             self.tr("همهٔ وضعیت‌ها"),
             [(k, _status(k)) for k in labels.INSPECTION_STATUSES],
         )
-        self.county_filter = _combo(
+        self.county_filter = filter_combo(
             "countyFilter",
             self.tr("همهٔ شهرستان‌ها"),
             [(c, c) for c in offices.counties(env.context.db)],
         )
-        self.type_filter = _combo(
+        self.type_filter = filter_combo(
             "typeFilter",
             self.tr("همهٔ انواع"),
             [(k, _office_type(k)) for k in labels.OFFICE_TYPES],

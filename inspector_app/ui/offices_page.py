@@ -10,11 +10,10 @@ from inspector_app.services import workflow
 from inspector_app.storage import inspections, offices
 from inspector_app.ui import fmt, labels, messages
 from inspector_app.ui.env import PageEnv
-from inspector_app.ui.inspections_page import InspectionsTable, history_columns
+from inspector_app.ui.inspections_page import InspectionsTable, filter_combo, history_columns
 from inspector_app.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -117,15 +116,6 @@ class OfficesProxy(RowsProxy):
         if self.matches is not None and row["code"] not in self.matches:
             return False
         return all(row.get(field) == value for field, value in self.filters.items())
-
-
-def _combo(items: list[tuple[str, str]], all_text: str, name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName(name)
-    combo.addItem(all_text, "")
-    for value, text in items:
-        combo.addItem(text, value)
-    return combo
 
 
 class OfficeDetail(QGroupBox):
@@ -240,16 +230,16 @@ class OfficesPage(QWidget):
         self.search.setPlaceholderText(self.tr("جستجو: نام، کد، شهر یا شهرستان"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search)
-        self.type_filter = _combo(
-            [(k, labels.label(labels.OFFICE_TYPES, k)) for k in labels.OFFICE_TYPES],
-            self.tr("همهٔ انواع"),
+        self.type_filter = filter_combo(
             "typeFilter",
+            self.tr("همهٔ انواع"),
+            [(k, labels.label(labels.OFFICE_TYPES, k)) for k in labels.OFFICE_TYPES],
         )
-        self.county_filter = _combo([], self.tr("همهٔ شهرستان‌ها"), "countyFilter")
-        self.status_filter = _combo(
-            [(k, labels.label(labels.OFFICE_STATUSES, k)) for k in labels.OFFICE_STATUSES],
-            self.tr("همهٔ وضعیت‌ها"),
+        self.county_filter = filter_combo("countyFilter", self.tr("همهٔ شهرستان‌ها"), [])
+        self.status_filter = filter_combo(
             "statusFilter",
+            self.tr("همهٔ وضعیت‌ها"),
+            [(k, labels.label(labels.OFFICE_STATUSES, k)) for k in labels.OFFICE_STATUSES],
         )
         for field, combo in (
             ("type", self.type_filter),

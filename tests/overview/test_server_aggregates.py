@@ -19,7 +19,12 @@ import pytest
 from sqlalchemy import Engine
 
 from inspector_app.domain.jalali import parse_jalali_date
-from inspector_app.server.database import create_schema, inspections_t, make_engine
+from inspector_app.server.database import (
+    create_schema,
+    failed_answers_t,
+    inspections_t,
+    make_engine,
+)
 from inspector_app.services.context import AppContext
 from inspector_app.services.overview import population
 from inspector_app.services.overview.aggregates import Overview, compute_overview
@@ -30,6 +35,7 @@ from inspector_app.services.overview.server_aggregates import compute_server_ove
 from inspector_app.services.overview.server_summary import server_summary, summary_json
 from inspector_app.services.overview.summary_report import render_summary
 from tests.helpers.pdf_text import assert_sentences, pdffonts
+from tests.overview import dataset
 
 AS_OF = dt.date(2024, 7, 1)
 
@@ -116,6 +122,7 @@ def server_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[En
     engine = make_engine(url)
     create_schema(engine)
     with engine.begin() as conn:
+        conn.execute(failed_answers_t.delete())
         conn.execute(inspections_t.delete())
     yield engine
     engine.dispose()
@@ -143,6 +150,21 @@ def _receive(engine: Engine, app: AppContext) -> list[dict[str, Any]]:
                     received_at="2024-07-01T00:00:00Z",
                 )
             )  # fmt: skip
+        # What ingest records: the yes/no checklist items each inspection answered «no».
+        failed = app.db.query(
+            "SELECT a.inspection_id, a.item_id FROM answers a JOIN inspections i "
+            "ON i.id = a.inspection_id WHERE i.status <> 'draft' AND a.value = '\"no\"' "
+            "AND a.repeat_index = 0 AND a.item_id IN ('a', 'b', 'c')"
+        )
+        texts = {i["id"]: i["text"] for i in dataset.FORM["sections"][0]["items"]}
+        for row in failed:
+            conn.execute(
+                failed_answers_t.insert().values(
+                    inspection_id=row["inspection_id"],
+                    item_id=row["item_id"],
+                    item_text=texts[row["item_id"]],
+                )
+            )
     return list(app.db.query("SELECT * FROM offices"))
 
 
@@ -164,6 +186,7 @@ def _figures(o: Overview) -> dict[str, Any]:
             for r in o.satisfaction_by_county
         ],
         "overdue": [(d.code, d.last_visit, d.days_since) for d in o.overdue],
+        "failed": [(i.item_id, i.text, i.failed, i.out_of, i.drill) for i in o.failed_items],
     }
 
 
@@ -184,8 +207,7 @@ def test_server_figures_match_the_app(
     with server_engine.connect() as conn:
         server = compute_server_overview(sqlalchemy_runner(conn), f, offices=offices, as_of=AS_OF)
     assert _figures(server) == _figures(app)
-    assert server.inspections > 0
-    assert server.failed_items == []  # no answers table on the server yet
+    assert server.inspections > 0 and server.failed_items
 
 
 def test_server_summary_pdf_and_json(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,12 +9,10 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # `tests.helpers` is imported as a namespace package
-    sys.path.insert(0, str(ROOT))
+from inspector_app.services.report.rtl_flowable import make_canvas
+from tests.helpers.pdf_text import render_pngs
 
-from inspector_app.services.report.rtl_flowable import make_canvas  # noqa: E402
-from tests.helpers.pdf_text import render_pngs  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 ARTIFACTS = ROOT / "artifacts" / "report"
 

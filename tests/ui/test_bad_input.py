@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Gui, close_message_boxes, make_jpeg, message_boxes, wait_for_background
 
 from inspector_app.errors import KnownError
 from inspector_app.services import workflow
@@ -24,6 +23,13 @@ from inspector_app.ui.app import LOCK_FILENAME, GuiApp
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.qt import QApplication, QMessageBox, QThread, QTimer
+from tests.ui.conftest import (
+    Gui,
+    close_message_boxes,
+    make_jpeg,
+    message_boxes,
+    wait_for_background,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Gui, make_jpeg, type_text, wait_for_background
 
 from inspector_app.storage import inspections
 from inspector_app.ui.editor.editor import InspectionEditor
@@ -23,6 +22,7 @@ from inspector_app.ui.qt import (
     QUrl,
 )
 from inspector_app.ui.table_models import ROW_ROLE
+from tests.ui.conftest import Gui, make_jpeg, type_text, wait_for_background
 
 
 def open_kangan_pishkhan(qtbot: Any, window: MainWindow) -> InspectionEditor:

@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from conftest import Gui, message_boxes, type_text
-
 from inspector_app.services import workflow
 from inspector_app.storage import inspections, offices
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.qt import QPushButton, Qt
+from tests.ui.conftest import Gui, message_boxes, type_text
 
 
 def open_editor(gui: Gui) -> InspectionEditor:

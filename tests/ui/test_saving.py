@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import Gui, close_message_boxes, message_boxes, type_text
-
 from inspector_app.services import workflow
 from inspector_app.storage import inspections, offices
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.editor.pending import DELAY_MS
 from inspector_app.ui.qt import Qt
+from tests.ui.conftest import Gui, close_message_boxes, message_boxes, type_text
 
 
 def open_editor(gui: Gui) -> InspectionEditor:

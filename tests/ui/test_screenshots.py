@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import Gui, type_text
-
 from inspector_app.services.demo import make_demo
 from inspector_app.ui.qt import QApplication, QImage, Qt, QWidget
+from tests.ui.conftest import Gui, type_text
 
 
 def save(widget: QWidget, folder: Path, name: str) -> QImage:

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Gui, message_boxes, type_text, wait_for_background
 
 from inspector_app.services import workflow
 from inspector_app.storage import inspections, offices, settings
@@ -26,6 +25,7 @@ from inspector_app.ui.qt import (
     QPushButton,
     Qt,
 )
+from tests.ui.conftest import Gui, message_boxes, type_text, wait_for_background
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "bazres_en.ts"

@@ -36,19 +36,18 @@ from inspector_app.services.report.render import (
     CELL_HEAD,
     FAIL_BG,
     FRAME_WIDTH,
-    GRID,
     HEADING,
     MARGIN,
     PAGE,
     SMALL,
     SUBTITLE,
     TITLE,
+    NumberedCanvas,
     rtl_table,
 )
 from inspector_app.services.report.rtl_flowable import (
     FONT_REGULAR,
     RTLParagraph,
-    draw_rtl_line,
     register_fonts,
 )
 
@@ -107,7 +106,7 @@ def render_summary(data: SummaryData) -> bytes:
     footer = f"{REPORT_TITLE} — {_period(data.overview)}"
 
     def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
-        return _NumberedCanvas(*args, footer=footer, **kwargs)
+        return NumberedCanvas(*args, footer=footer, **kwargs)
 
     doc.build(_story(data), canvasmaker=canvasmaker)
     return buffer.getvalue()
@@ -342,33 +341,3 @@ def _overdue(o: Overview) -> list[Flowable]:
     table = rtl_table([[_cell(h, CELL_HEAD) for h in head], *body], widths, [], header=True)
     note = f"تا تاریخ {jalali(o.as_of)}؛ فقط دفاتر فعال."
     return [KeepTogether([RTLParagraph(title, HEADING), table]), RTLParagraph(note, SMALL)]
-
-
-class _NumberedCanvas(Canvas):
-    """Keeps each page until the end so its footer can say «صفحه ۲ از ۵»."""
-
-    def __init__(self, *args: Any, footer: str, **kwargs: Any) -> None:
-        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT_REGULAR
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self.saveState()
-            self.setStrokeColor(GRID)
-            self.setLineWidth(0.5)
-            self.line(MARGIN, MARGIN + 11, PAGE[0] - MARGIN, MARGIN + 11)
-            self.setFillColor(colors.HexColor("#444444"))
-            page = f"صفحه {to_persian_digits(number)} از {to_persian_digits(total)}"
-            draw_rtl_line(self, page, MARGIN, MARGIN, font_size=8.5, align="left")
-            draw_rtl_line(self, self._footer, PAGE[0] - MARGIN, MARGIN, font_size=7.5)
-            self.restoreState()
-            super().showPage()
-        super().save()

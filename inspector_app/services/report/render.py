@@ -114,7 +114,7 @@ def render_report_with_log(data: ReportData) -> tuple[bytes, list[str]]:
         footer = _footer_lines(data)
 
         def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
-            return _NumberedCanvas(*args, footer=footer, **kwargs)
+            return NumberedCanvas(*args, footer=footer, **kwargs)
 
         doc.build(_story(data), canvasmaker=canvasmaker)
     return buffer.getvalue(), warnings
@@ -505,7 +505,7 @@ def _footer_lines(data: ReportData) -> str:
     return f"گزارش بازرسی {data.office.name} — شماره {number}"
 
 
-class _NumberedCanvas(Canvas):
+class NumberedCanvas(Canvas):
     """Keeps each page until the end so its footer can say «صفحه ۲ از ۵»."""
 
     def __init__(self, *args: Any, footer: str, **kwargs: Any) -> None:
