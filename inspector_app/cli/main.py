@@ -40,6 +40,12 @@ def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentPars
         description="Bazres: offline inspections of public-service offices (Bushehr governorate).",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    parser.add_argument(
+        "--data-dir",
+        dest="top_data_dir",
+        metavar="DIR",
+        help="data folder for the app or the command that follows (also $INSPECTOR_APP_DATA)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = COMMANDS if commands is None else [c for c in commands if c in COMMANDS]
     for module_name in dict.fromkeys(COMMANDS[c][0] for c in wanted):
@@ -54,9 +60,11 @@ def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentPars
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    command = next((a for a in argv if not a.startswith("-")), None)
+    command = next((a for a in argv if a in COMMANDS), None)
     parser = build_parser([command] if command else [])
     args = parser.parse_args(argv)
+    if args.top_data_dir and not getattr(args, "data_dir", None):
+        args.data_dir = args.top_data_dir  # `inspector-app --data-dir DIR [COMMAND ...]`
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s"
     )

@@ -162,3 +162,15 @@ def test_cli_import_error_is_one_clear_line(data_dir: Path, tmp_path: Path) -> N
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert str(path) in result.stderr and "county" in result.stderr
+
+
+def test_data_dir_may_stand_before_the_command(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from inspector_app.cli.main import main
+
+    assert (
+        main(["--data-dir", str(data_dir), "offices", "list", "--type", "police10", "--json"]) == 0
+    )
+    assert len(json.loads(capsys.readouterr().out)) == 22
+    assert (data_dir / "bazres.db").exists()
