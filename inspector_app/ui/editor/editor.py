@@ -16,7 +16,7 @@ from inspector_app.domain.scoring import AnswerKey, ScoreResult, is_visible
 from inspector_app.services.workflow import prefill_findings
 from inspector_app.storage import inspections
 from inspector_app.storage.inspections import NewPhoto
-from inspector_app.ui import fmt, labels, messages, ui_settings
+from inspector_app.ui import fmt, labels, messages, theme, ui_settings
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.editor.actions import EDITOR_ACTIONS
 from inspector_app.ui.editor.findings import FindingCard, FindingsPanel
@@ -155,7 +155,6 @@ class InspectionEditor(QWidget):
         layout.addLayout(top)
         self.banner = QLabel()
         self.banner.setObjectName("readOnlyBanner")
-        self.banner.setStyleSheet("background: #fff4ce; padding: 6px; border-radius: 4px;")
         layout.addWidget(self.banner)
         layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
@@ -166,7 +165,6 @@ class InspectionEditor(QWidget):
             )
         )
         help_line.setObjectName("shortcutHelp")
-        help_line.setStyleSheet("color: palette(mid);")
         layout.addWidget(help_line)
 
         for make_action in EDITOR_ACTIONS:
@@ -399,12 +397,10 @@ class InspectionEditor(QWidget):
             "pending": self.tr("… در حال ذخیره"),
             "error": self.tr("✖ ذخیره نشد"),
         }
-        colors = {"saved": "#1b7f3b", "pending": "#8a6d00", "error": "#b3261e"}
         if state == "saved" and self.writes.has_pending():
             state = "pending"
-        self.saved_label.setProperty("state", state)
+        theme.set_state(self.saved_label, "state", state)
         self.saved_label.setText(texts[state])
-        self.saved_label.setStyleSheet(f"color: {colors[state]}; font-weight: bold;")
 
     # --- keyboard ------------------------------------------------------------------------
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from inspector_app.domain.forms import Item
 from inspector_app.domain.persian import to_latin_digits
-from inspector_app.ui import fmt
+from inspector_app.ui import fmt, theme
 from inspector_app.ui.editor.notes import LineEdit, NoteEdit
 from inspector_app.ui.editor.photos import PhotoStrip
 from inspector_app.ui.qt import (
@@ -29,14 +29,6 @@ from inspector_app.ui.qt import (
     QWidget,
     Signal,
 )
-
-# A chosen answer must be plain at a glance: green yes, red no, grey N/A, blue otherwise.
-ANSWER_STYLE = """
-QPushButton:checked { background: #1565c0; color: white; font-weight: bold; border-radius: 4px; }
-QPushButton#answer_yes:checked { background: #1b7f3b; }
-QPushButton#answer_no:checked { background: #b3261e; }
-QPushButton#answer_na:checked { background: #5f6368; }
-"""
 
 YESNO_LABELS = {
     "yes": QT_TRANSLATE_NOOP("ItemWidget", "بله"),
@@ -84,7 +76,6 @@ class ItemWidget(QFrame):
             help_label = QLabel(item.help)
             help_label.setWordWrap(True)
             help_label.setObjectName("help")
-            help_label.setStyleSheet("color: palette(mid);")
             layout.addWidget(help_label)
         control = self._build_control()
         if control is not None:
@@ -169,7 +160,7 @@ class ItemWidget(QFrame):
             button = QPushButton(texts[value])
             button.setObjectName(f"answer_{value}")
             button.setCheckable(True)
-            button.setStyleSheet(ANSWER_STYLE)
+            button.setProperty("answer", True)  # coloured by the theme when chosen
             button.setMinimumHeight(48 if big else 36)
             button.setMinimumWidth(96 if big else 44)
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -263,14 +254,7 @@ class ItemWidget(QFrame):
         return self.note
 
     def set_current(self, current: bool) -> None:
-        if self.property("current") == current:
-            return
-        self.setProperty("current", current)
-        self.setStyleSheet(
-            "ItemWidget { border: 2px solid palette(highlight); border-radius: 6px; }"
-            if current
-            else ""
-        )
+        theme.set_state(self, "current", current)
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in (*self._buttons.values(), self._combo, *self._checks.values()):

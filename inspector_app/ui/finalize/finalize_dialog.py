@@ -131,7 +131,7 @@ class FinalizeDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("finalizeError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #a12622;")
+        self.error_label.setProperty("verdict", "bad")
 
         self.finalize_button = QPushButton(self.tr("نهایی‌سازی و امضا"))
         self.finalize_button.setObjectName("finalizeButton")

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from inspector_app.errors import KnownError
 from inspector_app.services.signing.verify import VerifyResult, verify_pdf
-from inspector_app.ui import messages
+from inspector_app.ui import messages, theme
 from inspector_app.ui.qt import (
     QDialog,
     QFileDialog,
@@ -137,7 +137,7 @@ class VerifyDialog(QDialog):
         self.problems_list.addItems(result.problems)
         if result.ok:
             self.verdict.setText(self.tr("✔ امضا معتبر است و گزارش دست‌نخورده است."))
-            self.verdict.setStyleSheet("color: #1d6b33;")
+            theme.set_state(self.verdict, "verdict", "good")
         else:
             self.verdict.setText(self.tr("✘ این گزارش پذیرفته نیست."))
-            self.verdict.setStyleSheet("color: #a12622;")
+            theme.set_state(self.verdict, "verdict", "bad")
