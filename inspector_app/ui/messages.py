@@ -48,7 +48,7 @@ def show_known_error(parent: QWidget | None, error: KnownError) -> QMessageBox:
 
 def show_bug(parent: QWidget | None) -> QMessageBox:
     """An unexpected failure: already logged; tell the user calmly what to do."""
-    return _show(
+    box = _show(
         parent,
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("Messages", "خطای پیش‌بینی‌نشده"),
@@ -58,6 +58,8 @@ def show_bug(parent: QWidget | None) -> QMessageBox:
             "اگر تکرار شد، پروندهٔ گزارش برنامه را برای پشتیبانی بفرستید.",
         ),
     )
+    box.setObjectName("bugBox")  # told apart from ordinary messages (tests fail on it)
+    return box
 
 
 def show_warning(parent: QWidget | None, text: str, detail: str = "") -> QMessageBox:
