@@ -58,7 +58,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = actions.add_parser(
         "create",
         parents=[parent],
-        help=f"make a self-signed identity (passphrase from ${PASSPHRASE_ENV} or asked)",
+        help=f"make a self-signed identity (passphrase of at least "
+        f"{identity_service.MIN_PASSPHRASE} characters, from ${PASSPHRASE_ENV} or asked)",
     )
     p.add_argument("--name", help="holder name (default: the inspector profile's name)")
     p.add_argument("--personnel-no", help="personnel number (default: from the profile)")
@@ -67,7 +68,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = actions.add_parser(
         "import-p12",
         parents=[parent],
-        help=f"import a governorate PKCS#12 (its password from ${P12_PASSWORD_ENV} or asked)",
+        help=f"import a governorate PKCS#12 (its password from ${P12_PASSWORD_ENV} or asked; "
+        f"a new passphrase of at least {identity_service.MIN_PASSPHRASE} characters from "
+        f"${PASSPHRASE_ENV} or asked)",
     )
     p.add_argument("file", type=Path)
     p.set_defaults(func=_identity_import)
@@ -79,16 +82,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _secret(prompt: str, env: str, *, confirm: bool = False) -> str:
-    """From the environment variable, else asked on the terminal, else one line of stdin."""
+    """From the environment variable, else asked on the terminal, else one line of stdin.
+
+    `confirm`: a new passphrase; its rule is checked before anything else happens (and before
+    the repetition is asked for on a terminal)."""
     value = os.environ.get(env)
-    if value is not None:
-        return value
-    if sys.stdin.isatty():
-        first = getpass.getpass(prompt)
-        if confirm and getpass.getpass("تکرار: ") != first:
+    if value is None and sys.stdin.isatty():
+        value = getpass.getpass(prompt)
+        _check_new_passphrase(value, confirm)
+        if confirm and getpass.getpass("تکرار: ") != value:
             raise KnownError("دو گذرواژه یکی نیستند؛ چیزی ساخته نشد.")
-        return first
-    return sys.stdin.readline().rstrip("\n")
+        return value
+    if value is None:
+        value = sys.stdin.readline().rstrip("\n")
+    _check_new_passphrase(value, confirm)
+    return value
+
+
+def _check_new_passphrase(value: str, new: bool) -> None:
+    problem = identity_service.passphrase_problem(value) if new else None
+    if problem is not None:
+        raise KnownError(f"{problem} چیزی ساخته نشد.")
 
 
 def _write(path: Path, data: bytes) -> None:

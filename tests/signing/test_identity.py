@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 
 import pytest
 from asn1crypto import keys as asn1_keys
@@ -107,8 +108,14 @@ def test_expired_and_not_yet_valid_certificates() -> None:
 
 
 def test_passphrase_too_short_and_empty_name() -> None:
-    with pytest.raises(identity_service.IdentityError, match="دست‌کم"):
-        identity_service.create_self_signed("مریم احمدی", "", "123")
+    assert identity_service.MIN_PASSPHRASE == 10  # the governorate's rule
+    for short in ("123", "nine-char"):
+        assert identity_service.passphrase_problem(short) is not None
+        with pytest.raises(identity_service.IdentityError, match="دست‌کم 10 نویسه"):
+            identity_service.create_self_signed("مریم احمدی", "", short)
+    assert identity_service.passphrase_problem("ten-chars!") is None
+    made = identity_service.create_self_signed("مریم احمدی", "", "ten-chars!")
+    identity_service.unlock(made.cert_pem, made.key_encrypted, "ten-chars!")
     with pytest.raises(identity_service.IdentityError, match="نام"):
         identity_service.create_self_signed("  ", "", PASSPHRASE)
 
@@ -169,7 +176,28 @@ def test_pkcs12_wrong_password_changes_nothing(context: AppContext) -> None:
         identity_service.import_pkcs12(p12, "wrong", PASSPHRASE)
     with pytest.raises(identity_service.IdentityError, match="PKCS#12"):
         identity_service.import_pkcs12(b"%PDF-1.4 not a p12 at all", "x", PASSPHRASE)
+    # The new local passphrase is checked first, even with the right file password.
+    with pytest.raises(identity_service.IdentityError, match="دست‌کم"):
+        identity_service.import_pkcs12(p12, "p12-secret", "short-one")
     assert identities.list_all(context.db) == []
+
+
+def test_make_identity_from_a_request(context: AppContext, tmp_path: Path) -> None:
+    p12, _, _ = _governorate_p12(b"p12-secret")
+    path = tmp_path / "inspector.p12"
+    path.write_bytes(p12)
+    request = identity_service.IdentityRequest(PASSPHRASE, path, "p12-secret")
+    assert request.source == "pkcs12"
+    imported = identity_service.make_identity(request, "ignored for a PKCS#12", "")
+    assert imported.info.holder == "علی رضایی"
+    missing = identity_service.IdentityRequest(PASSPHRASE, tmp_path / "gone.p12", "p12-secret")
+    with pytest.raises(identity_service.IdentityError, match="خوانده نشد"):
+        identity_service.make_identity(missing, "", "")
+    created = identity_service.make_identity(
+        identity_service.IdentityRequest(PASSPHRASE), "مریم احمدی", "۱۲۳"
+    )
+    assert created.personnel_no == "123" and created.info.self_signed
+    assert identities.list_all(context.db) == []  # nothing is stored until asked
 
 
 def test_pkcs12_expired_certificate_is_refused() -> None:

@@ -162,6 +162,12 @@ def test_cli_identity_commands(
 ) -> None:  # fmt: skip
     assert main(["identity", "show", "--data-dir", str(data_dir)]) == 1
     assert "گواهی" in capsys.readouterr().err
+    # Nine characters: refused before any key is made (the governorate asks for ten).
+    monkeypatch.setenv("BAZRES_PASSPHRASE", "nine-char")
+    assert main(["identity", "create", "--name", "سارا کریمی", "--data-dir", str(data_dir)]) == 1
+    assert "دست‌کم 10 نویسه" in capsys.readouterr().err
+    assert main(["identity", "show", "--data-dir", str(data_dir)]) == 1
+    capsys.readouterr()
     monkeypatch.setenv("BAZRES_PASSPHRASE", "long-enough-1")
     assert main(["identity", "create", "--name", "سارا کریمی", "--personnel-no", "۹۸۷",
                  "--data-dir", str(data_dir)]) == 0  # fmt: skip

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -30,7 +31,7 @@ from inspector_app.storage import identities
 from inspector_app.storage.identities import StoredIdentity
 
 GOVERNORATE = "استانداری بوشهر"
-MIN_PASSPHRASE = 6
+MIN_PASSPHRASE = 10  # the governorate's rule for the key's passphrase
 DEFAULT_VALID_DAYS = 3 * 365
 
 SigningKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
@@ -165,9 +166,22 @@ def certificate_info(cert: x509.Certificate | bytes) -> CertificateInfo:
     )
 
 
+def passphrase_ok(passphrase: str) -> bool:
+    """The one rule a new passphrase must meet (the UI checks it live, the CLI before asking
+    for the repetition, and every key encryption here)."""
+    return len(passphrase) >= MIN_PASSPHRASE
+
+
+def passphrase_problem(passphrase: str) -> str | None:
+    if passphrase_ok(passphrase):
+        return None
+    return f"گذرواژه باید دست‌کم {MIN_PASSPHRASE} نویسه باشد."
+
+
 def _check_passphrase(passphrase: str) -> bytes:
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise IdentityError(f"گذرواژه باید دست‌کم {MIN_PASSPHRASE} نویسه باشد.")
+    problem = passphrase_problem(passphrase)
+    if problem is not None:
+        raise IdentityError(problem)
     return passphrase.encode("utf-8")
 
 
@@ -179,19 +193,25 @@ def encrypt_key(key: SigningKey, passphrase: str) -> bytes:
     )
 
 
-def _check_name_field(value: str) -> None:
-    """Refuse a holder name that certificate validation cannot compare (RFC 3454 bidi rule).
+def holder_name_ok(value: str) -> bool:
+    """Whether certificate validation can compare `value` as a name (RFC 3454 bidi rule).
 
     A name with Persian letters must begin and end with a letter: «بازرس ۱» (ending in a digit)
     would sign, but no validator could match its certificate afterwards.
     """
     try:
         asn1_x509.Name.build({"common_name": value}).chosen[0][0].prepped_value  # noqa: B018
-    except ValueError as exc:
+    except ValueError:
+        return False
+    return True
+
+
+def _check_name_field(value: str) -> None:
+    if not holder_name_ok(value):
         raise IdentityError(
             "نام دارندهٔ گواهی با حرف آغاز و پایان شود (نه رقم یا نشانه) و حروف فارسی و لاتین "
             f"را با هم نیامیزد: «{value}»"
-        ) from exc
+        )
 
 
 def _subject(holder_name: str, personnel_no: str) -> x509.Name:
@@ -301,6 +321,36 @@ def import_pkcs12(data: bytes, p12_password: str, passphrase: str) -> NewIdentit
         key_encrypted=encrypt_key(key, passphrase),
         chain_pem=chain,
     )
+
+
+@dataclass(frozen=True)
+class IdentityRequest:
+    """What the inspector chose for a new identity: a self-signed one under `passphrase`, or
+    the governorate's PKCS#12 file (with its password) re-encrypted under `passphrase`."""
+
+    passphrase: str
+    pkcs12_path: Path | None = None
+    pkcs12_password: str = ""
+
+    @property
+    def source(self) -> str:
+        return "created" if self.pkcs12_path is None else "pkcs12"
+
+
+def make_identity(request: IdentityRequest, holder_name: str, personnel_no: str) -> NewIdentity:
+    """The identity `request` asks for (slow: a key is made or decrypted; run it off the GUI
+    thread). Every failure is an IdentityError and nothing is stored."""
+    if request.pkcs12_path is None:
+        return create_self_signed(holder_name, personnel_no, request.passphrase)
+    _check_passphrase(request.passphrase)
+    try:
+        data = request.pkcs12_path.read_bytes()
+    except OSError as exc:
+        raise IdentityError(
+            f"پروندهٔ PKCS#12 خوانده نشد ({exc.strerror or exc})؛ چیزی تغییر نکرد.",
+            where=str(request.pkcs12_path),
+        ) from exc
+    return import_pkcs12(data, request.pkcs12_password, request.passphrase)
 
 
 def _looks_like_pkcs12(data: bytes) -> bool:
