@@ -9,12 +9,13 @@ import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from inspector_app.ui import fmt, messages
+from inspector_app.ui import fmt, messages, screen_fit, theme
 from inspector_app.ui.env import AppControl, PageEnv
 from inspector_app.ui.events import DataEvents
 from inspector_app.ui.pages import PAGES, PageSpec
 from inspector_app.ui.qt import (
     QApplication,
+    QByteArray,
     QCloseEvent,
     QCoreApplication,
     QHBoxLayout,
@@ -36,6 +37,10 @@ if TYPE_CHECKING:
     from inspector_app.ui.editor.editor import InspectionEditor
 
 log = logging.getLogger(__name__)
+
+PREFERRED_SIZE = QSize(1280, 800)
+# Below this available height (logical pixels) the window starts maximized.
+SMALL_SCREEN_HEIGHT = 900
 
 
 class Pages:
@@ -82,7 +87,8 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(170)
+        self.nav.setFixedWidth(196)
+        self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self.loading = self._loading_panel()
@@ -91,7 +97,9 @@ class MainWindow(QMainWindow):
             slot = QWidget()  # stands in until the page is first shown
             self._slots[spec.key] = slot
             self.stack.addWidget(slot)
-            item = QListWidgetItem(QCoreApplication.translate("Pages", spec.title))
+            item = QListWidgetItem(
+                theme.nav_icon(spec.key), QCoreApplication.translate("Pages", spec.title)
+            )
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setSizeHint(QSize(0, 44))
             self.nav.addItem(item)
@@ -102,10 +110,11 @@ class MainWindow(QMainWindow):
 
         central = QWidget()
         layout = QHBoxLayout(central)
+        layout.setContentsMargins(10, 10, 10, 4)
+        layout.setSpacing(12)
         layout.addWidget(self.nav)  # first in a right-to-left layout: on the right
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.resize(1280, 800)
         self._restore_geometry()
         if context is not None:
             self.attach(context)
@@ -241,7 +250,10 @@ class MainWindow(QMainWindow):
 
     # --- lifecycle -----------------------------------------------------------------------
     def flush(self) -> bool:
-        """Save everything pending (notes being typed) in the editor and the pages."""
+        """Save everything pending (notes being typed) in the editor and the pages, and the
+        window's place: a language change or a restore builds the next window from it."""
+        if self.isVisible():
+            self._save_geometry()
         if self._env is None:
             return True
         ok = True
@@ -259,11 +271,15 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _restore_geometry(self) -> None:
+        """Where the user left it (maximized or not, clamped to this screen); on a first start
+        maximized on a small screen, else the preferred size."""
+        screen_fit.fit_to_screen(self, PREFERRED_SIZE)
         geometry = self._settings.value("window/geometry")
         state = self._settings.value("window/state")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        if state is not None:
+        restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
+        if not restored and screen_fit.available_rect(self).height() < SMALL_SCREEN_HEIGHT:
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        if isinstance(state, QByteArray):
             self.restoreState(state)
 
     def _save_geometry(self) -> None:

@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     )
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
+    from PySide6.QtSvg import QSvgRenderer
     from PySide6.QtWidgets import (
         QAbstractButton,
         QAbstractItemView,
@@ -91,6 +92,7 @@ if TYPE_CHECKING:
         QHBoxLayout,
         QHeaderView,
         QLabel,
+        QLayout,
         QLineEdit,
         QListWidget,
         QListWidgetItem,
@@ -119,6 +121,7 @@ _SOURCES = (
     "PySide6.QtCore",
     "PySide6.QtGui",
     "PySide6.QtWidgets",
+    "PySide6.QtSvg",
     "PySide6.QtPdf",
     "PySide6.QtPdfWidgets",
 )
@@ -186,6 +189,7 @@ __all__ = [
     "QKeyEvent",
     "QKeySequence",
     "QLabel",
+    "QLayout",
     "QLibraryInfo",
     "QLineEdit",
     "QListWidget",
@@ -222,6 +226,7 @@ __all__ = [
     "QSpinBox",
     "QSplitter",
     "QStackedWidget",
+    "QSvgRenderer",
     "QTableView",
     "QTextCharFormat",
     "QThread",

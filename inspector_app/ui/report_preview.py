@@ -17,7 +17,7 @@ from inspector_app.services.report.render import render_report_with_log
 from inspector_app.services.report.service import report_data
 from inspector_app.storage import audit, inspections
 from inspector_app.storage.db import writing
-from inspector_app.ui import messages
+from inspector_app.ui import messages, screen_fit
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.qt import (
     QBuffer,
@@ -32,6 +32,7 @@ from inspector_app.ui.qt import (
     QPdfDocument,
     QPdfView,
     QPushButton,
+    QSize,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -48,7 +49,6 @@ class ReportPreviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reportPreview")
         self.setWindowTitle(self.tr("پیش‌نمایش گزارش"))
-        self.resize(900, 1000)
         self._db = db
         self._inspection_id = inspection_id
         self.pdf: bytes | None = None
@@ -73,6 +73,8 @@ class ReportPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
+        # The view scrolls the pages; the dialog itself is no taller than the screen.
+        screen_fit.fit_to_screen(self, QSize(900, 1000))
         self._load()
 
     def _load(self) -> None:

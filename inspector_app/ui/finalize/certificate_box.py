@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from inspector_app.errors import KnownError
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.storage import identities, settings
-from inspector_app.ui import messages
+from inspector_app.ui import messages, screen_fit
 from inspector_app.ui.finalize.verify_dialog import VerifyDialog
 from inspector_app.ui.qt import (
     QDialog,
@@ -22,6 +22,7 @@ from inspector_app.ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSize,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -36,7 +37,8 @@ class SecretsDialog(QDialog):
         self.setWindowTitle(title)
         self.setObjectName("secretsDialog")
         self.edits: list[QLineEdit] = []
-        form = QFormLayout(self)
+        body = QWidget()
+        form = QFormLayout(body)
         for index, label in enumerate(labels):
             edit = QLineEdit()
             edit.setObjectName(f"secret{index}")
@@ -48,7 +50,8 @@ class SecretsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        screen_fit.scrolling_body(self, body, buttons)
+        screen_fit.fit_to_screen(self, self.sizeHint().expandedTo(QSize(420, 0)))
 
     def values(self) -> list[str]:
         return [e.text() for e in self.edits]

@@ -6,14 +6,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from inspector_app.domain.jalali import jalali_date, utc_now_iso
+from inspector_app.domain.jalali import jalali_date
 from inspector_app.errors import KnownError
 from inspector_app.services import finalize
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.storage import identities, inspections, settings
 from inspector_app.storage.db import db_path, open_database
-from inspector_app.ui import messages
+from inspector_app.ui import messages, screen_fit
 from inspector_app.ui.background import Task, run_in_background
 from inspector_app.ui.finalize.signature_box import SignatureBox
 from inspector_app.ui.qt import (
@@ -24,7 +24,7 @@ from inspector_app.ui.qt import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
+    QSize,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -156,18 +156,13 @@ class FinalizeDialog(QDialog):
         layout.addWidget(self.identity_label)
         layout.addWidget(self.passphrase_edit)
         layout.addWidget(self.error_label)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
         buttons = QHBoxLayout()
         buttons.addWidget(self.finalize_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
         buttons.addWidget(cancel)
-        outer = QVBoxLayout(self)
-        outer.addWidget(scroll, 1)
-        outer.addLayout(buttons)
-        self.resize(620, 780)
+        self.body_scroll = screen_fit.scrolling_body(self, body, buttons)
+        screen_fit.fit_to_screen(self, QSize(620, 780))
 
         self.inspector_box.changed.connect(self.refresh_checks)
         self.rep_box.changed.connect(self.refresh_checks)
@@ -207,7 +202,9 @@ class FinalizeDialog(QDialog):
                 item.setToolTip(self.tr("برای رفتن به این پرسش کلیک کنید"))
             self.problems_list.addItem(item)
         self.problems_list.setVisible(bool(problems))
-        self.departure_button.setVisible(any(p.code == "departure" for p in problems))
+        self.departure_button.setVisible(
+            any(p.code in ("departure", "departure_before_arrival") for p in problems)
+        )
         self.problems_label.setText(
             self.tr("همه‌چیز آماده است.")
             if not problems
@@ -223,7 +220,7 @@ class FinalizeDialog(QDialog):
 
     def _set_departure_now(self) -> None:
         try:
-            inspections.update_header(self._context.db, self._id, departure_at=utc_now_iso())
+            finalize.set_departure_now(self._context.db, self._id)
         except KnownError as exc:
             messages.show_known_error(self, exc)
         self.refresh_checks()

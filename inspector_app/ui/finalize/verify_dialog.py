@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from inspector_app.errors import KnownError
 from inspector_app.services.signing.verify import VerifyResult, verify_pdf
-from inspector_app.ui import messages, theme
+from inspector_app.ui import messages, screen_fit, theme
 from inspector_app.ui.qt import (
     QDialog,
     QFileDialog,
@@ -18,6 +18,7 @@ from inspector_app.ui.qt import (
     QLabel,
     QListWidget,
     QPushButton,
+    QSize,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -85,18 +86,21 @@ class VerifyDialog(QDialog):
             form.addRow(self.tr(title), label)
         self.problems_list = QListWidget()
         self.problems_list.setObjectName("verifyProblems")
+        self.problems_list.setMinimumHeight(80)
         close = QPushButton(self.tr("بستن"))
+        close.setObjectName("closeVerify")
         close.clicked.connect(self.accept)
-        top = QHBoxLayout()
-        top.addWidget(self.open_button)
-        top.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.addWidget(self.verdict)
         layout.addLayout(form)
-        layout.addWidget(self.problems_list)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignLeft)
-        self.resize(640, 520)
+        layout.addWidget(self.problems_list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        screen_fit.scrolling_body(self, body, buttons)
+        screen_fit.fit_to_screen(self, QSize(680, 600))
 
     def _choose(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
