@@ -56,6 +56,7 @@ def make_filled_draft(context: AppContext, *, seed: int = 7, office_type: str = 
     inspections.update_header(
         context.db,
         inspection_id,
+        arrival_at="2026-11-29T06:45:00Z",  # a visit of its own day, whatever the clock says
         departure_at="2026-11-29T08:30:00Z",
         rep_name="زهرا محمدی",
         rep_role="مدیر دفتر",

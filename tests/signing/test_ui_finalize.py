@@ -12,6 +12,7 @@ from PIL import Image
 
 from inspector_app.services import finalize
 from inspector_app.services.context import AppContext
+from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing.verify import verify_pdf
 from inspector_app.storage import identities, inspections
 from inspector_app.storage.identities import StoredIdentity
@@ -68,6 +69,34 @@ def click_confirm_yes(qtbot: Any) -> None:
     qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
 
 
+def confirm_shown() -> bool:
+    return any(
+        isinstance(found, QMessageBox) and found.isVisible() and found.objectName() == "confirmBox"
+        for widget in QApplication.topLevelWidgets()
+        for found in [widget, *widget.findChildren(QMessageBox)]
+    )
+
+
+def retype(qtbot: Any, edit: QWidget, text: str) -> None:
+    """Select all of a field with the keyboard and type `text` over it."""
+    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(edit, text)
+
+
+def message_boxes_list() -> list[QMessageBox]:
+    return [
+        found
+        for widget in QApplication.topLevelWidgets()
+        for found in [widget, *widget.findChildren(QMessageBox)]
+        if isinstance(found, QMessageBox) and found.isVisible()
+    ]
+
+
+def message_boxes_open() -> bool:
+    return bool(message_boxes_list())
+
+
 def close_boxes() -> None:
     for widget in QApplication.topLevelWidgets():
         for found in [widget, *widget.findChildren(QMessageBox)]:
@@ -119,16 +148,18 @@ def test_finalize_dialog_end_to_end(
     assert dialog.problems_list.count() == 0
     dialog.rep_box.name_edit.setText("زهرا محمدی")
 
-    # First a wrong passphrase: refused, still a draft, the dialog stays open.
+    # With an identity: one field, to unlock it.
+    assert dialog.passphrase_edit.isVisible() and not dialog.identity_form.isVisible()
+    # First a wrong passphrase: refused inline before the lock is even offered; still a draft.
     qtbot.keyClicks(dialog.passphrase_edit, "wrong-passphrase")
     qtbot.mouseClick(dialog.finalize_button, Qt.MouseButton.LeftButton)
-    click_confirm_yes(qtbot)
-    qtbot.waitUntil(lambda: "گذرواژه درست نیست" in dialog.error_label.text(), timeout=30_000)
-    close_boxes()
+    assert "گذرواژه درست نیست" in dialog.error_label.text()
+    assert not confirm_shown() and not message_boxes_open()
     assert inspections.get(context.db, draft)["status"] == "draft"
     assert context.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
 
-    qtbot.keyClicks(dialog.passphrase_edit, PASSPHRASE)
+    retype(qtbot, dialog.passphrase_edit, PASSPHRASE)
+    assert dialog.error_label.text() == ""  # typing again clears the refusal
     dialog.grab().save(str(ARTIFACTS / "finalize-dialog.png"))
     with qtbot.waitSignal(dialog.finalized, timeout=60_000) as blocker:
         qtbot.mouseClick(dialog.finalize_button, Qt.MouseButton.LeftButton)
@@ -176,21 +207,66 @@ def test_problem_click_jumps_to_the_item(qtbot: Any, context: AppContext) -> Non
     assert not dialog.isVisible()
 
 
-def test_first_use_makes_a_self_signed_identity(
+def test_finalize_without_identity_asks_the_passphrase_twice_before_the_lock(
     qtbot: Any, context: AppContext, ready: str
 ) -> None:
+    """No identity yet ("later" at first start): the identity form, with the new passphrase
+    typed twice and checked before «finalize and lock?» is offered."""
     assert identities.active(context.db) is None
     dialog = FinalizeDialog(context, ready)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert "خودامضا" in dialog.identity_label.text()
-    qtbot.keyClicks(dialog.passphrase_edit, "first-use-pass")
+    form = dialog.identity_form
+    assert form.isVisible() and not dialog.passphrase_edit.isVisible()
+    assert "دو بار" in dialog.identity_label.text()
+
+    def refused(fragment: str) -> None:
+        qtbot.mouseClick(dialog.finalize_button, Qt.MouseButton.LeftButton)
+        assert fragment in dialog.error_label.text()
+        assert not confirm_shown() and not message_boxes_open()
+        assert identities.active(context.db) is None
+        assert inspections.get(context.db, ready)["status"] == "draft"
+
+    refused("گذرواژهٔ تازه را بنویسید")
+    qtbot.keyClicks(form.passphrase_edit, "nine-char")  # one short of the rule
+    assert form.passphrase_problem.isVisible() and "کوتاه" in form.passphrase_problem.text()
+    refused("کوتاه")
+    qtbot.keyClicks(form.passphrase_edit, "s")
+    assert form.passphrase_problem.property("verdict") == "good"
+    refused("یک بار دیگر")
+    qtbot.keyClicks(form.again_edit, "nine-charS")  # a typo in the second field
+    assert "یکی نیستند" in form.again_problem.text()
+    refused("یکی نیستند")
+    retype(qtbot, form.again_edit, "nine-chars")
+    assert form.again_problem.property("verdict") == "good" and form.problem() is None
     with qtbot.waitSignal(dialog.finalized, timeout=60_000):
         qtbot.mouseClick(dialog.finalize_button, Qt.MouseButton.LeftButton)
         click_confirm_yes(qtbot)
     stored = identities.active(context.db)
-    assert stored is not None and stored.holder_name
+    assert stored is not None and stored.holder_name == "مریم احمدی"  # the profile's name
+    identity_service.unlock_stored(stored, "nine-chars")
     assert inspections.get(context.db, ready)["status"] == "finalized"
+
+
+def test_cancelled_lock_creates_no_identity(qtbot: Any, context: AppContext, ready: str) -> None:
+    dialog = FinalizeDialog(context, ready)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.identity_form.passphrase_edit, "ten-chars!")
+    qtbot.keyClicks(dialog.identity_form.again_edit, "ten-chars!")
+    qtbot.mouseClick(dialog.finalize_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(confirm_shown, timeout=5000)
+    box = next(b for b in message_boxes_list() if b.objectName() == "confirmBox")
+    no = box.findChild(QWidget, "confirmNo")
+    assert no is not None
+    qtbot.mouseClick(no, Qt.MouseButton.LeftButton)
+    assert not confirm_shown()
+    assert identities.active(context.db) is None
+    assert inspections.get(context.db, ready)["status"] == "draft"
+    cancel = dialog.findChild(QWidget, "cancelFinalize")
+    assert cancel is not None
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
 
 
 def test_certificate_box_shows_and_exports(
@@ -208,6 +284,9 @@ def test_certificate_box_shows_and_exports(
     assert target.read_bytes().startswith(b"-----BEGIN CERTIFICATE-----")
     assert not box.create_identity("short", "short")  # too short: refused with a message
     close_boxes()
+    assert not box.create_identity("nine-char", "nine-char")  # the rule is 10 characters
+    close_boxes()
+    assert identities.active(context.db) == identity
     box.grab().save(str(ARTIFACTS / "certificate-box.png"))
 
 

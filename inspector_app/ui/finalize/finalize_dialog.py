@@ -1,5 +1,7 @@
 """Finalize and sign: what is still missing (click to jump to it), both signatures, a warning
-that the record will be locked, the passphrase; then the finalize runs off the GUI thread."""
+that the record will be locked, the passphrase (checked before the confirmation is offered; with
+no identity yet, the identity form with a new passphrase typed twice); then the finalize runs
+off the GUI thread."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from inspector_app.storage.db import db_path, open_database
 from inspector_app.ui import messages, screen_fit
 from inspector_app.ui.background import Task, run_in_background
 from inspector_app.ui.finalize.signature_box import SignatureBox
+from inspector_app.ui.identity_form import IdentityForm
 from inspector_app.ui.qt import (
     QDialog,
     QHBoxLayout,
@@ -41,19 +44,25 @@ def finalize_job(
     inspection_id: str,
     passphrase: str,
     render: finalize.Renderer | None = None,
+    new_identity: identity_service.IdentityRequest | None = None,
 ) -> finalize.FinalizeResult:
     """Runs in a worker thread, on a connection of its own (SQLite connections are not shared
-    across threads here). On first use a self-signed identity is made under `passphrase`."""
+    across threads here). With no identity yet, `new_identity` is made and stored first."""
     db = open_database(database, migrate=False)
     try:
-        profile = settings.inspector_profile(db)
-        row = inspections.get(db, inspection_id)
-        stored = identity_service.ensure_identity(
-            db,
-            profile.name or row["inspector_name"],
-            profile.personnel_no or row["inspector_personnel_no"],
-            passphrase,
-        )
+        stored = identities.active(db)
+        if stored is None and new_identity is not None:
+            profile = settings.inspector_profile(db)
+            row = inspections.get(db, inspection_id)
+            made = identity_service.make_identity(
+                new_identity,
+                profile.name or row["inspector_name"],
+                profile.personnel_no or row["inspector_personnel_no"],
+            )
+            stored = identity_service.store(db, made, source=new_identity.source)
+            passphrase = new_identity.passphrase
+        if stored is None:
+            stored = identity_service.active_identity(db)  # NoIdentity: a clear message
         return finalize.finalize(db, inspection_id, stored, passphrase, render=render)
     finally:
         db.close()
@@ -128,10 +137,13 @@ class FinalizeDialog(QDialog):
         self.passphrase_edit.setObjectName("passphrase")
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase_edit.setPlaceholderText(self.tr("گذرواژهٔ کلید امضا"))
+        self.identity_form = IdentityForm()  # shown only while there is no identity
+        self.identity_form.set_holder_name(settings.inspector_profile(context.db).name)
         self.error_label = QLabel()
         self.error_label.setObjectName("finalizeError")
         self.error_label.setWordWrap(True)
         self.error_label.setProperty("verdict", "bad")
+        self.passphrase_edit.textEdited.connect(lambda _t: self.error_label.clear())
 
         self.finalize_button = QPushButton(self.tr("نهایی‌سازی و امضا"))
         self.finalize_button.setObjectName("finalizeButton")
@@ -155,6 +167,7 @@ class FinalizeDialog(QDialog):
         layout.addWidget(lock_notice)
         layout.addWidget(self.identity_label)
         layout.addWidget(self.passphrase_edit)
+        layout.addWidget(self.identity_form)
         layout.addWidget(self.error_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.finalize_button)
@@ -172,10 +185,13 @@ class FinalizeDialog(QDialog):
     # -- checks ----------------------------------------------------------------------------
     def _show_identity(self) -> None:
         stored = identities.active(self._context.db)
+        self.passphrase_edit.setVisible(stored is not None)
+        self.identity_form.setVisible(stored is None)
         if stored is None:
             text = self.tr(
-                "هنوز گواهی امضا ندارید: یک گواهی خودامضای آزمایشی با همین گذرواژه ساخته "
-                "می‌شود (در تنظیمات می‌توانید گواهی استانداری را وارد کنید)."
+                "هنوز شناسهٔ امضا ندارید: گواهی استانداری را وارد کنید یا یک گواهی خودامضا "
+                "بسازید. گذرواژهٔ تازه را دو بار بنویسید؛ همین گذرواژه از این پس برای هر امضا "
+                "پرسیده می‌شود."
             )
         else:
             info = identity_service.certificate_info(stored.cert_pem)
@@ -261,9 +277,7 @@ class FinalizeDialog(QDialog):
         if self.problems():
             self.error_label.setText(self.tr("هنوز موارد ناقص هست؛ فهرست بالا را ببینید."))
             return
-        if not self.passphrase_edit.text():
-            self.error_label.setText(self.tr("گذرواژهٔ کلید امضا را وارد کنید."))
-            self.passphrase_edit.setFocus()
+        if not self._secret_ready():
             return
         messages.confirm(
             self,
@@ -275,13 +289,42 @@ class FinalizeDialog(QDialog):
             yes_text=self.tr("نهایی‌سازی و قفل"),
         )
 
+    def _secret_ready(self) -> bool:
+        """The passphrase opens the key, or the new identity's fields pass every rule; else an
+        inline message and False. Nothing is locked or stored here."""
+        stored = identities.active(self._context.db)
+        if stored is None:
+            problem = self.identity_form.problem()
+            if problem is not None:
+                self.error_label.setText(
+                    self.tr("شناسهٔ امضا هنوز آماده نیست: {problem}").format(problem=problem)
+                )
+                return False
+            return True
+        passphrase = self.passphrase_edit.text()
+        if not passphrase:
+            self.error_label.setText(self.tr("گذرواژهٔ کلید امضا را وارد کنید."))
+            self.passphrase_edit.setFocus()
+            return False
+        try:
+            identity_service.unlock_stored(stored, passphrase)
+        except identity_service.IdentityError as exc:
+            self.error_label.setText(exc.message)
+            self.passphrase_edit.selectAll()
+            self.passphrase_edit.setFocus()
+            return False
+        return True
+
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.finalize_button, self.save_button, self.passphrase_edit,
-                       self.inspector_box, self.rep_box):  # fmt: skip
+                       self.identity_form, self.inspector_box, self.rep_box):  # fmt: skip
             widget.setEnabled(not busy)
 
     def _start(self) -> None:
         self._set_busy(True)
+        new_identity = (
+            self.identity_form.request() if identities.active(self._context.db) is None else None
+        )
         self.task = run_in_background(
             self,
             finalize_job,
@@ -289,6 +332,7 @@ class FinalizeDialog(QDialog):
             self._id,
             self.passphrase_edit.text(),
             self._render,
+            new_identity,
             on_success=self._done,
             on_failure=self._failed,
             label=self.tr("در حال ساخت گزارش و امضای آن…"),
@@ -297,12 +341,14 @@ class FinalizeDialog(QDialog):
     def _done(self, result: finalize.FinalizeResult) -> None:
         self._set_busy(False)
         self.passphrase_edit.clear()
+        self.identity_form.clear_secrets()
         self.finalized.emit(result)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
         self.passphrase_edit.clear()
+        self.identity_form.clear_secrets()
         self.passphrase_edit.setFocus()
         if isinstance(error, KnownError):
             self.error_label.setText(error.message)
