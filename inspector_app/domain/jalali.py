@@ -19,6 +19,20 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def tehran_now() -> dt.datetime:
+    """Now on Tehran's wall clock, whatever zone the machine is set to."""
+    return utc_now().astimezone(TEHRAN)
+
+
+def tehran_today() -> dt.date:
+    return tehran_now().date()
+
+
+def tehran_moment(day: dt.date, hour: int, minute: int) -> str:
+    """The stored (UTC) form of a Tehran wall-clock time on a Tehran calendar day."""
+    return to_iso(dt.datetime.combine(day, dt.time(hour, minute), TEHRAN))
+
+
 def utc_now_iso() -> str:
     """Now, as stored: UTC, ISO 8601, second precision."""
     return to_iso(utc_now())

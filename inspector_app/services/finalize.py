@@ -18,9 +18,16 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector_app.domain.canonical import canonical_json, sha256_hex
-from inspector_app.domain.jalali import to_iso, utc_now
-from inspector_app.errors import KnownError, NotFound, RecordLocked
-from inspector_app.services import inspection_document
+from inspector_app.domain.jalali import (
+    clock_time,
+    from_iso,
+    tehran_moment,
+    to_iso,
+    to_tehran,
+    utc_now,
+)
+from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, NotFound, RecordLocked
+from inspector_app.services import correction, inspection_document
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing import pdf_sign
@@ -39,7 +46,10 @@ class NotReady(KnownError):
 
     def __init__(self, problems: list[Problem]) -> None:
         lines = "\n".join(f"- {p.message}" for p in problems)
-        super().__init__(f"بازرسی هنوز آمادهٔ نهایی‌سازی نیست:\n{lines}")
+        super().__init__(
+            QT_TRANSLATE_NOOP("Errors", "بازرسی هنوز آمادهٔ نهایی‌سازی نیست:\n{problems}"),
+            problems=lines,
+        )
         self.problems = problems
 
 
@@ -52,6 +62,7 @@ class Problem:
     """One thing missing before finalizing; `item_id` lets the editor jump to it."""
 
     code: str  # required_item | inspector_signature | representative_signature | departure
+    # | departure_before_arrival
     message: str
     item_id: str | None = None
     repeat_index: int = 0
@@ -71,7 +82,7 @@ def check_ready(db: Database, inspection_id: str) -> list[Problem]:
     """Everything that still stops `inspection_id` from being finalized (empty: ready)."""
     row = inspections.get(db, inspection_id)
     if row["status"] != "draft":
-        return [Problem("status", "این بازرسی پیش‌تر نهایی شده است.")]
+        return [Problem("status", QT_TRANSLATE_NOOP("Errors", "این بازرسی پیش‌تر نهایی شده است."))]
     problems: list[Problem] = []
     form = inspections.form_of(db, inspection_id)
     for item_id, repeat in inspections.score_of(db, inspection_id, form).open_required:
@@ -86,18 +97,43 @@ def check_ready(db: Database, inspection_id: str) -> list[Problem]:
     signatures = {s["role"]: s for s in inspections.signatures_of(db, inspection_id)}
     inspector = signatures.get("inspector")
     if inspector is None or not inspector["png"]:
-        problems.append(Problem("inspector_signature", "امضای بازرس ثبت نشده است."))
+        problems.append(
+            Problem("inspector_signature", QT_TRANSLATE_NOOP("Errors", "امضای بازرس ثبت نشده است."))
+        )
     rep = signatures.get("representative")
     if rep is None or not (rep["png"] or (rep["declined_reason"] or "").strip()):
         problems.append(
             Problem(
                 "representative_signature",
-                "امضای نمایندهٔ دفتر یا دلیل امضا نکردن او ثبت نشده است.",
+                QT_TRANSLATE_NOOP(
+                    "Errors", "امضای نمایندهٔ دفتر یا دلیل امضا نکردن او ثبت نشده است."
+                ),
             )
         )
     if not row["departure_at"]:
-        problems.append(Problem("departure", "ساعت پایان بازدید (خروج) ثبت نشده است."))
+        problems.append(
+            Problem(
+                "departure", QT_TRANSLATE_NOOP("Errors", "ساعت پایان بازدید (خروج) ثبت نشده است.")
+            )
+        )
+    elif row["arrival_at"] and from_iso(row["departure_at"]) < from_iso(row["arrival_at"]):
+        problems.append(
+            Problem(
+                "departure_before_arrival",
+                f"ساعت خروج ({clock_time(row['departure_at'])}) پیش از ساعت ورود "
+                f"({clock_time(row['arrival_at'])}) است؛ ساعت‌های بازدید را درست کنید.",
+            )
+        )
     return problems
+
+
+def set_departure_now(db: Database, inspection_id: str, *, now: dt.datetime | None = None) -> str:
+    """Store the departure as Tehran's clock now, on the visit date (as the editor shows it)."""
+    row = inspections.get(db, inspection_id)
+    clock = to_tehran(now or utc_now())
+    stamp = tehran_moment(dt.date.fromisoformat(row["visit_date"]), clock.hour, clock.minute)
+    inspections.update_header(db, inspection_id, departure_at=stamp)
+    return stamp
 
 
 def default_renderer(db: Database, inspection_id: str, canonical_sha256: str) -> bytes:
@@ -144,12 +180,16 @@ def finalize(
         current = db.execute("SELECT status FROM inspections WHERE id = ?", [inspection_id])
         status = current.fetchone()
         if status is None:
-            raise NotFound(f"بازرسی با شناسهٔ {inspection_id} پیدا نشد")
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "بازرسی با شناسهٔ {id} پیدا نشد"), id=inspection_id
+            )
         if status[0] != "draft":
-            raise RecordLocked("این بازرسی پیش‌تر نهایی شده است.")
+            raise RecordLocked(QT_TRANSLATE_NOOP("Errors", "این بازرسی پیش‌تر نهایی شده است."))
         if _canonical(db, inspection_id)[2] != digest:
             raise ChangedWhileFinalizing(
-                "بازرسی هنگام نهایی‌سازی تغییر کرد؛ چیزی نهایی نشد. دوباره تلاش کنید."
+                QT_TRANSLATE_NOOP(
+                    "Errors", "بازرسی هنگام نهایی‌سازی تغییر کرد؛ چیزی نهایی نشد. دوباره تلاش کنید."
+                )
             )
         db.table("inspection_documents").insert(
             {
@@ -198,7 +238,9 @@ def signed_pdf(db: Database, inspection_id: str) -> bytes:
     ).fetchone()
     if row is None:
         inspections.get(db, inspection_id)  # NotFound for an unknown id
-        raise NotFound("این بازرسی هنوز نهایی نشده و گزارش امضاشده ندارد.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Errors", "این بازرسی هنوز نهایی نشده و گزارش امضاشده ندارد.")
+        )
     return bytes(row[0])
 
 
@@ -220,10 +262,5 @@ def stored_document(db: Database, inspection_id: str) -> dict[str, Any] | None:
 
 
 def start_correction(context: AppContext, old_id: str) -> str:
-    """A new draft of the same office that names `old_id` as the inspection it replaces."""
-    from inspector_app.services.workflow import start_inspection
-
-    old = inspections.get(context.db, old_id)
-    if old["status"] == "draft":
-        raise KnownError("پیش‌نویس را می‌توان مستقیم ویرایش کرد؛ اصلاحیه برای بازرسی نهایی‌شده است.")
-    return start_inspection(context, old["office_code"], replaces=old_id)
+    """The draft correcting `old_id`, starting as its copy (see services/correction.py)."""
+    return correction.start_correction(context, old_id)
