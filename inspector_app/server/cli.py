@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
 from inspector_app.domain.bundle import BundleError, read_inspections_bundle
 from inspector_app.errors import KnownError
@@ -30,6 +30,9 @@ from inspector_app.server.state import ServerState
 DATA_ENV = "BAZRES_SERVER_DATA"
 DB_ENV = "BAZRES_SERVER_DB"
 log = logging.getLogger("inspector_server")
+# Engines opened by the running command; `main` disposes them when it returns, so an admin
+# command run in a longer-lived process (a test, a script) leaves no connection open.
+_engines: list[Engine] = []
 
 
 def open_state(args: argparse.Namespace) -> ServerState:
@@ -43,6 +46,7 @@ def open_state(args: argparse.Namespace) -> ServerState:
     except OSError as exc:
         raise KnownError(f"data folder cannot be created: {exc}", where=str(data_dir)) from exc
     engine = make_engine(database_url(data_dir, args.db or os.environ.get(DB_ENV)))
+    _engines.append(engine)
     try:
         create_schema(engine)
     except Exception as exc:  # wrong URL, server down, bad credentials
@@ -146,6 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    finally:
+        while _engines:
+            _engines.pop().dispose()
 
 
 def _serve(args: argparse.Namespace) -> int:

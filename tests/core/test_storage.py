@@ -180,6 +180,7 @@ def test_kill_9_loses_no_committed_answer(context: AppContext) -> None:
         acknowledged = int(proc.stdout.readline())
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    proc.stdout.close()
     ctx = open_context(context.data_dir)
     notes = set(inspections.notes_of(ctx.db, inspection_id).values())
     items = [

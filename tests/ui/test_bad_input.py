@@ -149,6 +149,7 @@ def test_a_second_copy_is_refused_politely(qtbot: Any, data_dir: Path) -> None:
         first.wait(30)
 
 
+@pytest.mark.expected_error_log("unexpected error")  # the bug case: logged with its traceback
 def test_background_errors_become_one_calm_message(
     qtbot: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
