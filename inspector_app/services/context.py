@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from inspector_app import paths
 from inspector_app.domain.forms import LoadedForm, load_forms, newest_form_for
-from inspector_app.errors import FormError, NotFound
+from inspector_app.errors import QT_TRANSLATE_NOOP, FormError, NotFound
 from inspector_app.storage import offices
 from inspector_app.storage.db import open_database
 
@@ -34,7 +34,10 @@ class AppContext:
     def form_for(self, office_type: str) -> LoadedForm:
         form = newest_form_for(self.forms, office_type)
         if form is None:
-            raise NotFound(f"فرمی برای این نوع دفتر ({office_type}) نیست")
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "فرمی برای این نوع دفتر ({type}) نیست"),
+                type=office_type,
+            )
         return form
 
     def close(self) -> None:

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.canonical import canonical_sha256, sha256_hex
 from inspector_app.domain.forms import check_answer, parse_form
-from inspector_app.errors import InvalidAnswer, InvalidImport, KnownError
+from inspector_app.errors import QT_TRANSLATE_NOOP, InvalidAnswer, InvalidImport, KnownError
 from inspector_app.storage import audit, inspections, offices
 from inspector_app.storage.db import writing
 
@@ -136,7 +136,9 @@ def _unb64(text: Any, what: str) -> bytes:
     try:
         return base64.b64decode(str(text), validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise InvalidImport(f"دادهٔ base64 نامعتبر در {what}") from exc
+        raise InvalidImport(
+            QT_TRANSLATE_NOOP("Errors", "دادهٔ base64 نامعتبر در {what}"), what=what
+        ) from exc
 
 
 def import_file(db: Database, path: Path) -> str:
@@ -145,50 +147,64 @@ def import_file(db: Database, path: Path) -> str:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidImport(f"پرونده خوانده نشد: {exc}", where=where) from exc
+        raise InvalidImport(
+            QT_TRANSLATE_NOOP("Errors", "پرونده خوانده نشد: {reason}"), where=where, reason=exc
+        ) from exc
     try:
         exported = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidImport(f"JSON نامعتبر: {exc.msg}", where=f"{where}:{exc.lineno}") from exc
+        raise InvalidImport(
+            QT_TRANSLATE_NOOP("Errors", "JSON نامعتبر: {reason}"),
+            where=f"{where}:{exc.lineno}",
+            reason=exc.msg,
+        ) from exc
     try:
         return import_document(db, exported)
     except KnownError as exc:
-        raise InvalidImport(exc.message, where=where) from exc
+        raise InvalidImport(exc.template, where=where, **exc.params) from exc
 
 
 def import_document(db: Database, exported: Any) -> str:
     if not isinstance(exported, dict) or exported.get("format") != FORMAT:
-        raise InvalidImport(f"قالب پرونده «{FORMAT}» نیست")
+        raise InvalidImport(
+            QT_TRANSLATE_NOOP("Errors", "قالب پرونده «{format}» نیست"), format=FORMAT
+        )
     doc = exported.get("inspection")
     if not isinstance(doc, dict):
-        raise InvalidImport("بخش «inspection» نیست")
+        raise InvalidImport(QT_TRANSLATE_NOOP("Errors", "بخش «inspection» نیست"))
     try:
         return _import(db, exported, doc)
     except (KeyError, TypeError, ValueError) as exc:
-        raise InvalidImport(f"ساختار پرونده با طرح نمی‌خواند: {exc!r}") from exc
+        raise InvalidImport(
+            QT_TRANSLATE_NOOP("Errors", "ساختار پرونده با طرح نمی‌خواند: {reason}"), reason=repr(exc)
+        ) from exc
 
 
 def _import(db: Database, exported: dict[str, Any], doc: dict[str, Any]) -> str:
     loaded = parse_form(doc["form"]["snapshot"])
     if loaded.sha256 != doc["form"]["sha256"]:
-        raise InvalidImport("sha256 فرم با محتوای آن نمی‌خواند")
+        raise InvalidImport(QT_TRANSLATE_NOOP("Errors", "sha256 فرم با محتوای آن نمی‌خواند"))
     form = loaded.form
     for answer in doc["answers"]:
         try:
             item = form.item(answer["item_id"])
         except KeyError:
-            raise InvalidImport(f"پرسش ناشناخته: {answer['item_id']}") from None
+            raise InvalidImport(
+                QT_TRANSLATE_NOOP("Errors", "پرسش ناشناخته: {item}"), item=answer["item_id"]
+            ) from None
         try:
             check_answer(item, answer["value"])
         except InvalidAnswer as exc:
-            raise InvalidImport(str(exc)) from exc
+            raise InvalidImport(exc.template, where=exc.where_template, **exc.params) from exc
     photo_data = exported.get("photo_data") or {}
     thumbs = exported.get("thumbnail_data") or {}
     signature_data = exported.get("signature_data") or {}
     office = doc["office"]
     with writing(db):
         if db.execute("SELECT 1 FROM inspections WHERE id = ?", [doc["id"]]).fetchone():
-            raise InvalidImport(f"بازرسی {doc['id']} از پیش در این پایگاه هست")
+            raise InvalidImport(
+                QT_TRANSLATE_NOOP("Errors", "بازرسی {id} از پیش در این پایگاه هست"), id=doc["id"]
+            )
         if offices.get(db, office["code"]) is None:
             record = offices.OfficeRecord.model_validate(office)
             offices.upsert(db, [record])
@@ -233,7 +249,9 @@ def _import(db: Database, exported: dict[str, Any], doc: dict[str, Any]) -> str:
         for photo in doc["photos"]:
             jpeg = _unb64(photo_data[photo["id"]], f"photo {photo['id']}")
             if sha256_hex(jpeg) != photo["jpeg_sha256"]:
-                raise InvalidImport(f"sha256 عکس {photo['id']} نمی‌خواند")
+                raise InvalidImport(
+                    QT_TRANSLATE_NOOP("Errors", "sha256 عکس {id} نمی‌خواند"), id=photo["id"]
+                )
             db.table("photos").insert(
                 {
                     "id": photo["id"],

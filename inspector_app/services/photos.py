@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from inspector_app.errors import KnownError
+from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError
 from inspector_app.storage.inspections import NewPhoto
 
 REPORT_EDGE = 1600  # long edge of the copy kept for the report, in pixels
@@ -49,10 +49,17 @@ def prepare_photo_bytes(data: bytes, name: str = "") -> NewPhoto:
         image.load()
     except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
         if isinstance(exc, Image.DecompressionBombError):
-            raise InvalidPhoto("عکس بیش از اندازه بزرگ است", where=where) from exc
-        raise InvalidPhoto("این پرونده تصویر نیست یا قالب آن پشتیبانی نمی‌شود", where=where) from exc
+            raise InvalidPhoto(
+                QT_TRANSLATE_NOOP("Errors", "عکس بیش از اندازه بزرگ است"), where=where
+            ) from exc
+        raise InvalidPhoto(
+            QT_TRANSLATE_NOOP("Errors", "این پرونده تصویر نیست یا قالب آن پشتیبانی نمی‌شود"),
+            where=where,
+        ) from exc
     except (OSError, SyntaxError, ValueError) as exc:
-        raise InvalidPhoto(f"پروندهٔ تصویر خراب است ({exc})", where=where) from exc
+        raise InvalidPhoto(
+            QT_TRANSLATE_NOOP("Errors", "پروندهٔ تصویر خراب است ({reason})"), where=where, reason=exc
+        ) from exc
     image = image.convert("RGB")
     report = image.copy()
     report.thumbnail((REPORT_EDGE, REPORT_EDGE), Image.Resampling.LANCZOS)

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.jalali import utc_now
 from inspector_app.errors import (
+    QT_TRANSLATE_NOOP,
     DatabaseCorrupt,
     DatabaseTooNew,
     KnownError,
@@ -41,16 +42,25 @@ def open_database(path: Path, *, migrate: bool = True) -> Database:
     try:
         conn = sqlite3.connect(str(path), timeout=10.0, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise StorageUnavailable(f"پایگاه داده باز نشد: {exc}", where=str(path)) from exc
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "پایگاه داده باز نشد: {reason}"),
+            where=str(path),
+            reason=exc,
+        ) from exc
     db = Database(conn)
     try:
         version = _read_version(db, path)
         if version > SCHEMA_VERSION:
             raise DatabaseTooNew(
-                f"این پایگاه داده با نسخهٔ جدیدتری از برنامه ساخته شده است (نسخهٔ طرح {version}؛ "
-                f"این برنامه تا نسخهٔ {SCHEMA_VERSION} را می‌شناسد). برنامه را به‌روز کنید؛ "
-                "پرونده دست‌نخورده ماند.",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "این پایگاه داده با نسخهٔ جدیدتری از برنامه ساخته شده است (نسخهٔ طرح "
+                    "{version}؛ این برنامه تا نسخهٔ {known} را می‌شناسد). برنامه را به‌روز کنید؛ "
+                    "پرونده دست‌نخورده ماند.",
+                ),
                 where=str(path),
+                version=version,
+                known=SCHEMA_VERSION,
             )
         _configure(db)
         if migrate and migrations.pending(db):
@@ -74,9 +84,13 @@ def _read_version(db: Database, path: Path) -> int:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise DatabaseCorrupt(
-            f"پروندهٔ پایگاه داده خراب است یا پایگاه دادهٔ SQLite نیست ({exc}). "
-            "پرونده دست‌نخورده ماند؛ آن را از پشتیبان بازیابی کنید.",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "پروندهٔ پایگاه داده خراب است یا پایگاه دادهٔ SQLite نیست ({reason}). "
+                "پرونده دست‌نخورده ماند؛ آن را از پشتیبان بازیابی کنید.",
+            ),
             where=str(path),
+            reason=exc,
         ) from exc
     if db["_sqlite_migrations"].exists():
         known = {m.name for m in migrations._migrations}
@@ -119,7 +133,9 @@ def restore_from(backup: Path, path: Path) -> None:
         check.close()
     except KnownError as exc:
         raise KnownError(
-            f"پروندهٔ پشتیبان قابل استفاده نیست: {exc.message}", where=str(backup)
+            QT_TRANSLATE_NOOP("Errors", "پروندهٔ پشتیبان قابل استفاده نیست: {reason}"),
+            where=str(backup),
+            reason=exc,
         ) from exc
     source = sqlite3.connect(str(backup))
     dest = sqlite3.connect(str(path))
@@ -137,24 +153,37 @@ def environment_error(exc: BaseException, path: Path) -> KnownError:
     text = str(exc).lower()
     code = getattr(exc, "errno", None)
     if code == errno.ENOSPC or "full" in text:
-        message = "دیسک پر است؛ فضا آزاد کنید و دوباره تلاش کنید. چیزی تغییر نکرد."
+        message = QT_TRANSLATE_NOOP(
+            "Errors", "دیسک پر است؛ فضا آزاد کنید و دوباره تلاش کنید. چیزی تغییر نکرد."
+        )
     elif (
         code in (errno.EROFS, errno.EACCES, errno.EPERM)
         or "readonly" in text
         or "read-only" in text
     ):
-        message = "پوشه یا پرونده فقط‌خواندنی است یا اجازهٔ نوشتن نیست. چیزی تغییر نکرد."
+        message = QT_TRANSLATE_NOOP(
+            "Errors", "پوشه یا پرونده فقط‌خواندنی است یا اجازهٔ نوشتن نیست. چیزی تغییر نکرد."
+        )
     elif "locked" in text or "busy" in text:
-        message = "پایگاه داده در دست برنامهٔ دیگری است؛ کمی بعد دوباره تلاش کنید. چیزی تغییر نکرد."
+        message = QT_TRANSLATE_NOOP(
+            "Errors",
+            "پایگاه داده در دست برنامهٔ دیگری است؛ کمی بعد دوباره تلاش کنید. چیزی تغییر نکرد.",
+        )
     else:
-        message = f"نوشتن در حافظه ممکن نشد ({exc}). چیزی تغییر نکرد."
-    return StorageUnavailable(message, where=str(path))
+        message = QT_TRANSLATE_NOOP(
+            "Errors", "نوشتن در حافظه ممکن نشد ({reason}). چیزی تغییر نکرد."
+        )
+    return StorageUnavailable(message, where=str(path), reason=exc)
 
 
 def classify(exc: sqlite3.Error, path: Path | None = None) -> KnownError:
     text = str(exc).lower()
     if "not a database" in text or "malformed" in text:
-        return DatabaseCorrupt(f"پایگاه داده خراب است ({exc})", where=str(path) if path else None)
+        return DatabaseCorrupt(
+            QT_TRANSLATE_NOOP("Errors", "پایگاه داده خراب است ({reason})"),
+            where=str(path) if path else None,
+            reason=exc,
+        )
     return environment_error(exc, path or Path("?"))
 
 
@@ -171,7 +200,9 @@ def writing(db: Database) -> Iterator[Database]:
             yield db
     except sqlite3.IntegrityError as exc:
         if "finalized" in str(exc):
-            raise RecordLocked("این بازرسی نهایی شده و دیگر تغییر نمی‌کند.") from exc
+            raise RecordLocked(
+                QT_TRANSLATE_NOOP("Errors", "این بازرسی نهایی شده و دیگر تغییر نمی‌کند.")
+            ) from exc
         raise
     except sqlite3.OperationalError as exc:
         raise classify(exc, db_path(db)) from exc

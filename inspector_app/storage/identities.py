@@ -10,7 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector_app.domain.jalali import utc_now_iso
-from inspector_app.errors import NotFound
+from inspector_app.errors import QT_TRANSLATE_NOOP, NotFound
 from inspector_app.storage import audit
 from inspector_app.storage.db import writing
 
@@ -101,7 +101,7 @@ def active(db: Database) -> StoredIdentity | None:
 def get(db: Database, identity_id: str) -> StoredIdentity:
     rows = list(db.query("SELECT * FROM identities WHERE id = ?", [identity_id]))
     if not rows:
-        raise NotFound(f"شناسهٔ امضا {identity_id} پیدا نشد")
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "شناسهٔ امضا {id} پیدا نشد"), id=identity_id)
     return _from_row(rows[0])
 
 

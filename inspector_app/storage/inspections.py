@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from inspector_app.domain.forms import Form, check_answer, parse_form
 from inspector_app.domain.jalali import utc_now_iso
 from inspector_app.domain.scoring import AnswerKey, ScoreResult, score
-from inspector_app.errors import InvalidAnswer, NotFound, RecordLocked
+from inspector_app.errors import QT_TRANSLATE_NOOP, InvalidAnswer, NotFound, RecordLocked
 from inspector_app.storage import audit
 from inspector_app.storage.db import writing
 
@@ -53,20 +53,24 @@ def form_document_text(db: Database, inspection_id: str) -> str:
         [inspection_id],
     ).fetchone()
     if row is None:
-        raise NotFound(f"بازرسی با شناسهٔ {inspection_id} پیدا نشد")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Errors", "بازرسی با شناسهٔ {id} پیدا نشد"), id=inspection_id
+        )
     return str(row[0])
 
 
 def _row(db: Database, inspection_id: str, columns: str = "*") -> dict[str, Any]:
     rows = list(db.query(f"SELECT {columns} FROM inspections WHERE id = ?", [inspection_id]))
     if not rows:
-        raise NotFound(f"بازرسی با شناسهٔ {inspection_id} پیدا نشد")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Errors", "بازرسی با شناسهٔ {id} پیدا نشد"), id=inspection_id
+        )
     return rows[0]
 
 
 def _require_draft(db: Database, inspection_id: str) -> None:
     if _row(db, inspection_id, "status")["status"] != "draft":
-        raise RecordLocked("این بازرسی نهایی شده و دیگر تغییر نمی‌کند.")
+        raise RecordLocked(QT_TRANSLATE_NOOP("Errors", "این بازرسی نهایی شده و دیگر تغییر نمی‌کند."))
 
 
 def create(
@@ -141,9 +145,18 @@ def _check_repeat(db: Database, form: Form, inspection_id: str, item_id: str, re
             [inspection_id, repeat],
         ).fetchone()
         if not exists:
-            raise InvalidAnswer(f"مصاحبهٔ شمارهٔ {repeat} وجود ندارد", where=f"پرسش {item_id}")
+            raise InvalidAnswer(
+                QT_TRANSLATE_NOOP("Errors", "مصاحبهٔ شمارهٔ {repeat} وجود ندارد"),
+                where=QT_TRANSLATE_NOOP("Errors", "پرسش {item}"),
+                repeat=repeat,
+                item=item_id,
+            )
     elif repeat != 0:
-        raise InvalidAnswer("این پرسش تکرارشونده نیست", where=f"پرسش {item_id}")
+        raise InvalidAnswer(
+            QT_TRANSLATE_NOOP("Errors", "این پرسش تکرارشونده نیست"),
+            where=QT_TRANSLATE_NOOP("Errors", "پرسش {item}"),
+            item=item_id,
+        )
 
 
 def set_answer(
@@ -162,10 +175,16 @@ def set_answer(
         try:
             item = form.item(item_id)
         except KeyError:
-            raise InvalidAnswer(f"پرسش ناشناخته: {item_id}") from None
+            raise InvalidAnswer(
+                QT_TRANSLATE_NOOP("Errors", "پرسش ناشناخته: {item}"), item=item_id
+            ) from None
         _check_repeat(db, form, inspection_id, item_id, repeat_index)
         if item.type == "photo" and value is not None:
-            raise InvalidAnswer("برای پرسش عکس، عکس پیوست کنید", where=f"پرسش {item_id}")
+            raise InvalidAnswer(
+                QT_TRANSLATE_NOOP("Errors", "برای پرسش عکس، عکس پیوست کنید"),
+                where=QT_TRANSLATE_NOOP("Errors", "پرسش {item}"),
+                item=item_id,
+            )
         value = check_answer(item, value)
         key = [inspection_id, item_id, repeat_index]
         existing = db.execute(
@@ -198,7 +217,9 @@ def set_note(
         try:
             form.item(item_id)
         except KeyError:
-            raise InvalidAnswer(f"پرسش ناشناخته: {item_id}") from None
+            raise InvalidAnswer(
+                QT_TRANSLATE_NOOP("Errors", "پرسش ناشناخته: {item}"), item=item_id
+            ) from None
         _check_repeat(db, form, inspection_id, item_id, repeat_index)
         db.execute(
             "INSERT INTO answers (inspection_id, item_id, repeat_index, value, note, updated_at) "
@@ -287,7 +308,7 @@ def add_interview(db: Database, inspection_id: str) -> int:
     with writing(db):
         _require_draft(db, inspection_id)
         if form_of(db, inspection_id).interview is None:
-            raise InvalidAnswer("این فرم گروه مصاحبه ندارد")
+            raise InvalidAnswer(QT_TRANSLATE_NOOP("Errors", "این فرم گروه مصاحبه ندارد"))
         row = db.execute(
             "SELECT coalesce(max(repeat_index), 0) FROM interviews WHERE inspection_id = ?",
             [inspection_id],
@@ -345,7 +366,9 @@ def add_photo(
         try:
             form.item(item_id)
         except KeyError:
-            raise InvalidAnswer(f"پرسش ناشناخته: {item_id}") from None
+            raise InvalidAnswer(
+                QT_TRANSLATE_NOOP("Errors", "پرسش ناشناخته: {item}"), item=item_id
+            ) from None
         photo_id = str(uuid.uuid4())
         db.table("photos").insert(
             {
@@ -371,7 +394,7 @@ def add_photo(
 def remove_photo(db: Database, photo_id: str) -> None:
     rows = list(db.query("SELECT inspection_id FROM photos WHERE id = ?", [photo_id]))
     if not rows:
-        raise NotFound(f"عکس {photo_id} پیدا نشد")
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "عکس {id} پیدا نشد"), id=photo_id)
     inspection_id = rows[0]["inspection_id"]
     with writing(db):
         _require_draft(db, inspection_id)
@@ -409,7 +432,7 @@ def save_finding(
 ) -> str:
     """Add a finding, or replace the one named by `finding_id`."""
     if not description.strip():
-        raise InvalidAnswer("شرح یافته خالی است")
+        raise InvalidAnswer(QT_TRANSLATE_NOOP("Errors", "شرح یافته خالی است"))
     with writing(db):
         _require_draft(db, inspection_id)
         existing = db.execute("SELECT position FROM findings WHERE id = ?", [finding_id]).fetchone()
@@ -443,7 +466,7 @@ def save_finding(
 def remove_finding(db: Database, finding_id: str) -> None:
     rows = list(db.query("SELECT inspection_id FROM findings WHERE id = ?", [finding_id]))
     if not rows:
-        raise NotFound(f"یافتهٔ {finding_id} پیدا نشد")
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "یافتهٔ {id} پیدا نشد"), id=finding_id)
     with writing(db):
         _require_draft(db, rows[0]["inspection_id"])
         db.execute("DELETE FROM findings WHERE id = ?", [finding_id])
@@ -505,7 +528,9 @@ def delete_draft(db: Database, inspection_id: str) -> None:
     with writing(db):
         _require_draft(db, inspection_id)
         if db.execute("SELECT 1 FROM inspections WHERE replaces = ?", [inspection_id]).fetchone():
-            raise RecordLocked("بازرسی دیگری به این پیش‌نویس ارجاع می‌دهد")
+            raise RecordLocked(
+                QT_TRANSLATE_NOOP("Errors", "بازرسی دیگری به این پیش‌نویس ارجاع می‌دهد")
+            )
         db.execute("DELETE FROM inspections WHERE id = ?", [inspection_id])
         audit.append(db, "delete_draft", inspection_id, {})
 

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.jalali import utc_now_iso
 from inspector_app.domain.persian import normalize_letters, to_latin_digits
-from inspector_app.errors import InvalidImport
+from inspector_app.errors import QT_TRANSLATE_NOOP, InvalidImport
 from inspector_app.storage import audit
 from inspector_app.storage.db import writing
 
@@ -86,19 +86,27 @@ def read_registry_file(path: Path) -> tuple[list[OfficeRecord], dict[str, Any]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidImport(f"پرونده خوانده نشد: {exc}", where=where) from exc
+        raise InvalidImport(
+            QT_TRANSLATE_NOOP("Errors", "پرونده خوانده نشد: {reason}"), where=where, reason=exc
+        ) from exc
     meta: dict[str, Any] = {}
     rows: list[tuple[str, dict[str, Any]]]
     if path.suffix.lower() == ".json":
         try:
             document = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InvalidImport(f"JSON نامعتبر: {exc.msg}", where=f"{where}:{exc.lineno}") from exc
+            raise InvalidImport(
+                QT_TRANSLATE_NOOP("Errors", "JSON نامعتبر: {reason}"),
+                where=f"{where}:{exc.lineno}",
+                reason=exc.msg,
+            ) from exc
         if isinstance(document, dict):
             meta = {k: v for k, v in document.items() if k != "offices"}
             document = document.get("offices")
         if not isinstance(document, list):
-            raise InvalidImport("JSON باید فهرست «offices» داشته باشد", where=where)
+            raise InvalidImport(
+                QT_TRANSLATE_NOOP("Errors", "JSON باید فهرست «offices» داشته باشد"), where=where
+            )
         rows = [
             (f"office #{i + 1}", r if isinstance(r, dict) else {}) for i, r in enumerate(document)
         ]
@@ -106,10 +114,16 @@ def read_registry_file(path: Path) -> tuple[list[OfficeRecord], dict[str, Any]]:
         reader = csv.DictReader(io.StringIO(text))
         missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
-            raise InvalidImport(f"ستون‌های لازم نیست: {', '.join(missing)}", where=f"{where}:1")
+            raise InvalidImport(
+                QT_TRANSLATE_NOOP("Errors", "ستون‌های لازم نیست: {columns}"),
+                where=f"{where}:1",
+                columns=", ".join(missing),
+            )
         rows = [(f"line {i + 2}", dict(r)) for i, r in enumerate(reader)]
     else:
-        raise InvalidImport("فقط پروندهٔ CSV یا JSON پذیرفته می‌شود", where=where)
+        raise InvalidImport(
+            QT_TRANSLATE_NOOP("Errors", "فقط پروندهٔ CSV یا JSON پذیرفته می‌شود"), where=where
+        )
     records: list[OfficeRecord] = []
     seen: set[str] = set()
     for label, row in rows:
@@ -118,9 +132,20 @@ def read_registry_file(path: Path) -> tuple[list[OfficeRecord], dict[str, Any]]:
         except ValidationError as exc:
             first = exc.errors()[0]
             column = ".".join(str(p) for p in first["loc"])
-            raise InvalidImport(f"{label}, {column}: {first['msg']}", where=where) from exc
+            raise InvalidImport(
+                QT_TRANSLATE_NOOP("Errors", "{row}، ستون {column}: {reason}"),
+                where=where,
+                row=label,
+                column=column,
+                reason=first["msg"],
+            ) from exc
         if record.code in seen:
-            raise InvalidImport(f"{label}: کد تکراری {record.code}", where=where)
+            raise InvalidImport(
+                QT_TRANSLATE_NOOP("Errors", "{row}: کد تکراری {code}"),
+                where=where,
+                row=label,
+                code=record.code,
+            )
         seen.add(record.code)
         records.append(record)
     return records, meta

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from inspector_app.domain.persian import to_latin_digits
-from inspector_app.errors import KnownError
+from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError
 from inspector_app.storage.db import writing
 
 NAME_KEY = "inspector.name"
@@ -67,10 +67,15 @@ def save_inspector_profile(db: Database, profile: InspectorProfile) -> Inspector
     stored. A missing name or a personnel number that is not digits is refused unchanged."""
     name = " ".join(profile.name.split())
     if not name:
-        raise ProfileError("نام و نام خانوادگی بازرس خالی است؛ چیزی ذخیره نشد.")
+        raise ProfileError(
+            QT_TRANSLATE_NOOP("Errors", "نام و نام خانوادگی بازرس خالی است؛ چیزی ذخیره نشد.")
+        )
     if not personnel_no_ok(profile.personnel_no):
         raise ProfileError(
-            f"شمارهٔ پرسنلی باید فقط رقم باشد (حداکثر {PERSONNEL_MAX_DIGITS} رقم)؛ چیزی ذخیره نشد."
+            QT_TRANSLATE_NOOP(
+                "Errors", "شمارهٔ پرسنلی باید فقط رقم باشد (حداکثر {n} رقم)؛ چیزی ذخیره نشد."
+            ),
+            n=PERSONNEL_MAX_DIGITS,
         )
     stored = InspectorProfile(name, clean_personnel_no(profile.personnel_no))
     with writing(db):

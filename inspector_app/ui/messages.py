@@ -1,4 +1,7 @@
-"""Messages to the user: one readable Persian box, never a traceback.
+"""Messages to the user: one readable box in the UI's language, never a traceback.
+
+A `KnownError` raised below the UI carries a Persian template marked for translation
+(inspector_app/errors.py); `error_text` looks it up in the "Errors" context and fills it in.
 
 Boxes open window-modal without blocking (`open()`, not `exec()`), so background callbacks and
 tests keep running while one is on screen.
@@ -9,11 +12,42 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from inspector_app.errors import KnownError
+from inspector_app.errors import CONTEXT as ERRORS
+from inspector_app.errors import KnownError, fill
+from inspector_app.ui import fmt
 from inspector_app.ui.qt import QCoreApplication, QMessageBox, Qt, QWidget
 
 log = logging.getLogger(__name__)
 _open_boxes: set[QMessageBox] = set()  # parentless boxes must outlive the call that made them
+
+
+def _params(error: KnownError) -> dict[str, object]:
+    return {
+        key: error_text(value)
+        if isinstance(value, KnownError)
+        else fmt.plain_int(value)
+        if isinstance(value, int) and not isinstance(value, bool)
+        else value
+        for key, value in error.params.items()
+    }
+
+
+def error_text(error: KnownError) -> str:
+    """The error's message in the UI's language."""
+    return fill(QCoreApplication.translate(ERRORS, error.template), _params(error))
+
+
+def problem_text(text: str) -> str:
+    """A message kept as text below the UI (a finalize problem, a sync failure) in the UI's
+    language, when it is one of the marked ones."""
+    return QCoreApplication.translate(ERRORS, text)
+
+
+def error_where(error: KnownError) -> str | None:
+    """What the error is about (a file, a line, a question), in the UI's language."""
+    if not error.where_template:
+        return None
+    return fill(QCoreApplication.translate(ERRORS, error.where_template), _params(error))
 
 
 def _show(
@@ -32,16 +66,17 @@ def _show(
 
 
 def show_known_error(parent: QWidget | None, error: KnownError) -> QMessageBox:
+    where = error_where(error)
     detail = (
-        QCoreApplication.translate("Messages", "مربوط به: {where}").format(where=error.where)
-        if error.where
+        QCoreApplication.translate("Messages", "مربوط به: {where}").format(where=where)
+        if where
         else ""
     )
     return _show(
         parent,
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("Messages", "انجام نشد"),
-        error.message,
+        error_text(error),
         detail,
     )
 

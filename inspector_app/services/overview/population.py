@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from inspector_app.domain.persian import normalize_letters, to_latin_digits
-from inspector_app.errors import InvalidImport
+from inspector_app.errors import QT_TRANSLATE_NOOP, InvalidImport
 from inspector_app.paths import resource
 from inspector_app.storage import settings
 
@@ -41,7 +41,11 @@ def parse(path: Path) -> Population:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidImport(f"پروندهٔ جمعیت خوانده نشد: {exc}", where=str(path)) from exc
+        raise InvalidImport(
+            QT_TRANSLATE_NOOP("Errors", "پروندهٔ جمعیت خوانده نشد: {reason}"),
+            where=str(path),
+            reason=exc,
+        ) from exc
     comments = [line.lstrip("#").strip() for line in text.splitlines() if line.startswith("#")]
     body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
     reader = csv.DictReader(io.StringIO(body))
@@ -49,11 +53,16 @@ def parse(path: Path) -> Population:
     count_column = next((c for c in fields if c.strip().startswith("population")), None)
     if "county_fa" not in fields or count_column is None:
         raise InvalidImport(
-            "پروندهٔ جمعیت باید ستون‌های county_fa و population داشته باشد", where=str(path)
+            QT_TRANSLATE_NOOP(
+                "Errors", "پروندهٔ جمعیت باید ستون‌های county_fa و population داشته باشد"
+            ),
+            where=str(path),
         )
     if not comments:
         raise InvalidImport(
-            "منبع آمار در پرونده نیامده است (سطرهای آغازشده با # در ابتدای پرونده)",
+            QT_TRANSLATE_NOOP(
+                "Errors", "منبع آمار در پرونده نیامده است (سطرهای آغازشده با # در ابتدای پرونده)"
+            ),
             where=str(path),
         )
     by_county: dict[str, int] = {}
@@ -62,12 +71,21 @@ def parse(path: Path) -> Population:
         raw = to_latin_digits((row.get(count_column) or "").strip())
         raw = raw.replace(",", "").replace("٬", "")  # thousands separators, Latin or Persian
         if not county or not raw.isdigit() or int(raw) <= 0:
-            raise InvalidImport("نام شهرستان یا جمعیت نامعتبر است", where=f"{path}:{line_no}")
+            raise InvalidImport(
+                QT_TRANSLATE_NOOP("Errors", "نام شهرستان یا جمعیت نامعتبر است"),
+                where=f"{path}:{line_no}",
+            )
         if county in by_county:
-            raise InvalidImport(f"شهرستان {county} دو بار آمده است", where=f"{path}:{line_no}")
+            raise InvalidImport(
+                QT_TRANSLATE_NOOP("Errors", "شهرستان {county} دو بار آمده است"),
+                where=f"{path}:{line_no}",
+                county=county,
+            )
         by_county[county] = int(raw)
     if not by_county:
-        raise InvalidImport("پروندهٔ جمعیت هیچ سطری ندارد", where=str(path))
+        raise InvalidImport(
+            QT_TRANSLATE_NOOP("Errors", "پروندهٔ جمعیت هیچ سطری ندارد"), where=str(path)
+        )
     return Population(by_county, " ".join(comments), path)
 
 
@@ -87,7 +105,11 @@ def import_file(db: Database, source: Path, data_dir: Path) -> Population:
         data_dir.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
     except OSError as exc:
-        raise InvalidImport(f"رونوشت پروندهٔ جمعیت ساخته نشد: {exc}", where=str(target)) from exc
+        raise InvalidImport(
+            QT_TRANSLATE_NOOP("Errors", "رونوشت پروندهٔ جمعیت ساخته نشد: {reason}"),
+            where=str(target),
+            reason=exc,
+        ) from exc
     settings.put(db, SETTING, str(target))
     return Population(population.by_county, population.source, target)
 

@@ -26,7 +26,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.jalali import jalali_date, to_iso, utc_now
 from inspector_app.domain.persian import to_latin_digits
-from inspector_app.errors import KnownError
+from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, fill
 from inspector_app.storage import identities
 from inspector_app.storage.identities import StoredIdentity
 
@@ -149,7 +149,10 @@ def load_certificate(pem_or_der: bytes) -> x509.Certificate:
             return x509.load_pem_x509_certificates(pem_or_der)[0]  # the leaf comes first
         return x509.load_der_x509_certificate(pem_or_der)
     except ValueError as exc:
-        raise IdentityError(f"گواهی خوانده نشد؛ پرونده گواهی X.509 نیست ({exc})") from exc
+        raise IdentityError(
+            QT_TRANSLATE_NOOP("Errors", "گواهی خوانده نشد؛ پرونده گواهی X.509 نیست ({reason})"),
+            reason=exc,
+        ) from exc
 
 
 def certificate_info(cert: x509.Certificate | bytes) -> CertificateInfo:
@@ -175,13 +178,15 @@ def passphrase_ok(passphrase: str) -> bool:
 def passphrase_problem(passphrase: str) -> str | None:
     if passphrase_ok(passphrase):
         return None
-    return f"گذرواژه باید دست‌کم {MIN_PASSPHRASE} نویسه باشد."
+    return fill(SHORT_PASSPHRASE, {"n": MIN_PASSPHRASE})
+
+
+SHORT_PASSPHRASE = QT_TRANSLATE_NOOP("Errors", "گذرواژه باید دست‌کم {n} نویسه باشد.")
 
 
 def _check_passphrase(passphrase: str) -> bytes:
-    problem = passphrase_problem(passphrase)
-    if problem is not None:
-        raise IdentityError(problem)
+    if not passphrase_ok(passphrase):
+        raise IdentityError(SHORT_PASSPHRASE, n=MIN_PASSPHRASE)
     return passphrase.encode("utf-8")
 
 
@@ -209,8 +214,12 @@ def holder_name_ok(value: str) -> bool:
 def _check_name_field(value: str) -> None:
     if not holder_name_ok(value):
         raise IdentityError(
-            "نام دارندهٔ گواهی با حرف آغاز و پایان شود (نه رقم یا نشانه) و حروف فارسی و لاتین "
-            f"را با هم نیامیزد: «{value}»"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "نام دارندهٔ گواهی با حرف آغاز و پایان شود (نه رقم یا نشانه) و حروف فارسی و "
+                "لاتین را با هم نیامیزد: «{name}»",
+            ),
+            name=value,
         )
 
 
@@ -240,7 +249,11 @@ def create_self_signed(
     """A new RSA key and a self-signed signing certificate for `holder_name`."""
     holder_name = holder_name.strip()
     if not holder_name:
-        raise IdentityError("نام دارندهٔ گواهی خالی است؛ نام بازرس را در تنظیمات وارد کنید.")
+        raise IdentityError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "نام دارندهٔ گواهی خالی است؛ نام بازرس را در تنظیمات وارد کنید."
+            )
+        )
     secret = _check_passphrase(passphrase)
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     start = (not_before or utc_now()) - dt.timedelta(minutes=5)
@@ -295,19 +308,30 @@ def import_pkcs12(data: bytes, p12_password: str, passphrase: str) -> NewIdentit
     except ValueError as exc:
         if _looks_like_pkcs12(data):
             raise IdentityError(
-                "رمز پروندهٔ PKCS#12 درست نیست (یا پرونده آسیب دیده است). "
-                "رمزی را که استانداری همراه پرونده داده است وارد کنید؛ چیزی تغییر نکرد."
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "رمز پروندهٔ PKCS#12 درست نیست (یا پرونده آسیب دیده است). "
+                    "رمزی را که استانداری همراه پرونده داده است وارد کنید؛ چیزی تغییر نکرد.",
+                )
             ) from exc
-        raise IdentityError("این پرونده PKCS#12 (.p12/.pfx) نیست؛ چیزی تغییر نکرد.") from exc
+        raise IdentityError(
+            QT_TRANSLATE_NOOP("Errors", "این پرونده PKCS#12 (.p12/.pfx) نیست؛ چیزی تغییر نکرد.")
+        ) from exc
     if bundle.key is None or bundle.cert is None:
-        raise IdentityError("پروندهٔ PKCS#12 کلید خصوصی یا گواهی ندارد؛ چیزی تغییر نکرد.")
+        raise IdentityError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "پروندهٔ PKCS#12 کلید خصوصی یا گواهی ندارد؛ چیزی تغییر نکرد."
+            )
+        )
     key = bundle.key
     if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
-        raise IdentityError("نوع کلید پروندهٔ PKCS#12 پشتیبانی نمی‌شود (فقط RSA یا EC).")
+        raise IdentityError(
+            QT_TRANSLATE_NOOP("Errors", "نوع کلید پروندهٔ PKCS#12 پشتیبانی نمی‌شود (فقط RSA یا EC).")
+        )
     cert = bundle.cert.certificate
     info = certificate_info(cert)
     if info.expired():
-        raise CertificateExpired(_expired_message(info))
+        raise CertificateExpired(EXPIRED, start=info.not_before_jalali, end=info.not_after_jalali)
     for attribute in cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME):
         _check_name_field(str(attribute.value))
     chain = b"".join(
@@ -347,8 +371,9 @@ def make_identity(request: IdentityRequest, holder_name: str, personnel_no: str)
         data = request.pkcs12_path.read_bytes()
     except OSError as exc:
         raise IdentityError(
-            f"پروندهٔ PKCS#12 خوانده نشد ({exc.strerror or exc})؛ چیزی تغییر نکرد.",
+            QT_TRANSLATE_NOOP("Errors", "پروندهٔ PKCS#12 خوانده نشد ({reason})؛ چیزی تغییر نکرد."),
             where=str(request.pkcs12_path),
+            reason=exc.strerror or exc,
         ) from exc
     return import_pkcs12(data, request.pkcs12_password, request.passphrase)
 
@@ -358,12 +383,11 @@ def _looks_like_pkcs12(data: bytes) -> bool:
     return len(data) > 8 and data[0] == 0x30 and b"\x02\x01\x03" in data[:8]
 
 
-def _expired_message(info: CertificateInfo) -> str:
-    return (
-        f"گواهی امضا معتبر نیست: اعتبار آن از {info.not_before_jalali} تا "
-        f"{info.not_after_jalali} است. گواهی تازه از استانداری بگیرید و وارد کنید؛ "
-        "چیزی نهایی نشد."
-    )
+EXPIRED = QT_TRANSLATE_NOOP(
+    "Errors",
+    "گواهی امضا معتبر نیست: اعتبار آن از {start} تا {end} است. گواهی تازه از استانداری "
+    "بگیرید و وارد کنید؛ چیزی نهایی نشد.",
+)
 
 
 def _spki(public_key: object) -> bytes:
@@ -385,13 +409,16 @@ def unlock(
     cert = load_certificate(cert_pem)
     info = certificate_info(cert)
     if info.expired(at):
-        raise CertificateExpired(_expired_message(info))
+        raise CertificateExpired(EXPIRED, start=info.not_before_jalali, end=info.not_after_jalali)
     try:
         asn1_keys.EncryptedPrivateKeyInfo.load(bytes(key_encrypted), strict=True).native  # noqa: B018
     except (ValueError, TypeError) as exc:
         raise CorruptKey(
-            "کلید خصوصی ذخیره‌شده خراب است و خوانده نمی‌شود. گواهی را دوباره وارد کنید "
-            "یا شناسهٔ تازه بسازید؛ چیزی نهایی نشد."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "کلید خصوصی ذخیره‌شده خراب است و خوانده نمی‌شود. گواهی را دوباره وارد کنید "
+                "یا شناسهٔ تازه بسازید؛ چیزی نهایی نشد.",
+            )
         ) from exc
     try:
         key = serialization.load_der_private_key(
@@ -399,15 +426,24 @@ def unlock(
         )
     except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
         if "password" in str(exc).lower() or isinstance(exc, TypeError):
-            raise WrongPassphrase("گذرواژه درست نیست؛ چیزی نهایی نشد.") from exc
+            raise WrongPassphrase(
+                QT_TRANSLATE_NOOP("Errors", "گذرواژه درست نیست؛ چیزی نهایی نشد.")
+            ) from exc
         raise CorruptKey(
-            "کلید خصوصی ذخیره‌شده آسیب دیده است و خوانده نمی‌شود. گواهی را دوباره وارد کنید "
-            "یا شناسهٔ تازه بسازید؛ چیزی نهایی نشد."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "کلید خصوصی ذخیره‌شده آسیب دیده است و خوانده نمی‌شود. گواهی را دوباره وارد کنید "
+                "یا شناسهٔ تازه بسازید؛ چیزی نهایی نشد.",
+            )
         ) from exc
     if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
-        raise CorruptKey("نوع کلید خصوصی ذخیره‌شده پشتیبانی نمی‌شود.")
+        raise CorruptKey(QT_TRANSLATE_NOOP("Errors", "نوع کلید خصوصی ذخیره‌شده پشتیبانی نمی‌شود."))
     if _spki(key.public_key()) != _spki(cert.public_key()):
-        raise CorruptKey("کلید خصوصی ذخیره‌شده با گواهی جور نیست؛ گواهی را دوباره وارد کنید.")
+        raise CorruptKey(
+            QT_TRANSLATE_NOOP(
+                "Errors", "کلید خصوصی ذخیره‌شده با گواهی جور نیست؛ گواهی را دوباره وارد کنید."
+            )
+        )
     chain: list[x509.Certificate] = []
     if b"-----BEGIN" in cert_pem:
         chain = x509.load_pem_x509_certificates(cert_pem)[1:]
@@ -444,8 +480,11 @@ def active_identity(db: Database) -> StoredIdentity:
     found = identities.active(db)
     if found is None:
         raise NoIdentity(
-            "هنوز شناسهٔ امضا (کلید و گواهی) ساخته نشده است. در تنظیمات گواهی استانداری را "
-            "وارد کنید یا برای آزمایش یک گواهی خودامضا بسازید."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "هنوز شناسهٔ امضا (کلید و گواهی) ساخته نشده است. در تنظیمات گواهی استانداری را "
+                "وارد کنید یا برای آزمایش یک گواهی خودامضا بسازید.",
+            )
         )
     return found
 

@@ -26,7 +26,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from inspector_app.domain.jalali import utc_now
-from inspector_app.errors import KnownError
+from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError
 from inspector_app.services.signing import placement, stamp
 from inspector_app.services.signing.identity import SigningKey, UnlockedIdentity
 
@@ -134,6 +134,8 @@ def sign_pdf(
         )
         output = pdf_signer.sign_pdf(writer)
     except (PdfError, ValueError, OSError) as exc:
-        raise SigningFailed(f"امضای PDF ممکن نشد: {exc}") from exc
+        raise SigningFailed(
+            QT_TRANSLATE_NOOP("Errors", "امضای PDF ممکن نشد: {reason}"), reason=exc
+        ) from exc
     data = output.getvalue()
     return bytes(data)

@@ -14,7 +14,7 @@ from inspector_app.domain.bundle import (
     build_inspections_bundle,
 )
 from inspector_app.domain.jalali import utc_now_iso
-from inspector_app.errors import KnownError, NotFound
+from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, NotFound
 from inspector_app.storage import audit
 from inspector_app.storage.db import writing
 
@@ -28,9 +28,14 @@ def inspection_parts(db: Database, inspection_id: str) -> InspectionParts:
         [inspection_id],
     ).fetchone()
     if row is None:
-        raise NotFound(f"بازرسی با شناسهٔ {inspection_id} پیدا نشد")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Errors", "بازرسی با شناسهٔ {id} پیدا نشد"), id=inspection_id
+        )
     if row[3] == "draft" or row[0] is None:
-        raise KnownError(f"بازرسی {inspection_id} هنوز نهایی نشده است و فرستادنی نیست.")
+        raise KnownError(
+            QT_TRANSLATE_NOOP("Errors", "بازرسی {id} هنوز نهایی نشده است و فرستادنی نیست."),
+            id=inspection_id,
+        )
     photos = {
         r[0]: bytes(r[1])
         for r in db.execute(
@@ -70,7 +75,7 @@ def export_usb(db: Database, target: Path, ids: list[str] | None = None) -> list
     """Write the chosen finalized inspections into one bundle file (atomically)."""
     chosen = ids if ids else exportable_ids(db)
     if not chosen:
-        raise KnownError("بازرسی نهایی‌شده‌ای برای بیرون‌بردن نیست.")
+        raise KnownError(QT_TRANSLATE_NOOP("Errors", "بازرسی نهایی‌شده‌ای برای بیرون‌بردن نیست."))
     items = {inspection_id: inspection_bundle(db, inspection_id) for inspection_id in chosen}
     data = build_inspections_bundle(items, {"created_at": utc_now_iso()})
     write_atomically(target, data)

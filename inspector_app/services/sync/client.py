@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from inspector_app.errors import KnownError
+from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError
 
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
@@ -61,7 +61,9 @@ def fetch_server_certificate(url: str, timeout: float = 5.0) -> tuple[str, str]:
         ):
             der = tls.getpeercert(binary_form=True)
     except OSError as exc:
-        raise ServerUnreachable(f"به سرور وصل نشد: {exc}") from exc
+        raise ServerUnreachable(
+            QT_TRANSLATE_NOOP("Errors", "به سرور وصل نشد: {reason}"), reason=exc
+        ) from exc
     if not der:
         raise SyncError("the server presented no certificate")
     return ssl.DER_cert_to_PEM_cert(der), hashlib.sha256(der).hexdigest()
@@ -109,11 +111,17 @@ class SyncClient:
         try:
             response = self._http.request(method, path, **kwargs)
         except httpx.TransportError as exc:
-            raise ServerUnreachable(f"سرور در دسترس نیست ({type(exc).__name__}: {exc})") from exc
+            raise ServerUnreachable(
+                QT_TRANSLATE_NOOP("Errors", "سرور در دسترس نیست ({reason})"),
+                reason=f"{type(exc).__name__}: {exc}",
+            ) from exc
         if response.status_code == 401:
             raise Unauthorized(
-                "سرور این دستگاه را نمی‌شناسد یا دسترسی آن لغو شده است؛ دوباره ثبت‌نام کنید "
-                "(inspector-app enrol)."
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "سرور این دستگاه را نمی‌شناسد یا دسترسی آن لغو شده است؛ دوباره ثبت‌نام کنید "
+                    "(inspector-app enrol).",
+                )
             )
         return response
 
@@ -130,7 +138,10 @@ class SyncClient:
             json={"code": code, "cert_pem": cert_pem, "device_name": device_name},
         )
         if response.status_code != 201:
-            raise SyncError(f"ثبت‌نام پذیرفته نشد: {_detail(response)}")
+            raise SyncError(
+                QT_TRANSLATE_NOOP("Errors", "ثبت‌نام پذیرفته نشد: {reason}"),
+                reason=_detail(response),
+            )
         return dict(response.json())
 
     def upload(self, inspection_id: str, bundle: bytes) -> Reply:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from inspector_app.domain.jalali import to_iso, utc_now
-from inspector_app.errors import KnownError
+from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.sync import bundles, config, outbox, updates
@@ -56,6 +56,7 @@ class SyncReport:
     recovered: int = 0
     updates: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
+    problem: KnownError | None = None  # what `error` says, for showing in the UI's language
 
     @property
     def ok(self) -> bool:
@@ -90,14 +91,20 @@ def enrol(
     key in settings. With `pin_sha256`, the server's certificate must have that fingerprint."""
     server_url = server_url.strip().rstrip("/")
     if not server_url.startswith(("http://", "https://")):
-        raise SyncError("نشانی سرور باید با http:// یا https:// آغاز شود.")
+        raise SyncError(
+            QT_TRANSLATE_NOOP("Errors", "نشانی سرور باید با http:// یا https:// آغاز شود.")
+        )
     pinned_pem: str | None = None
     if pin_sha256:
         pem, actual = fetch_server_certificate(server_url)
         if actual != normalize_fingerprint(pin_sha256):
             raise SyncError(
-                "اثر انگشت گواهی سرور با آنچه داده شده نمی‌خواند؛ ممکن است سرور دیگری در میان "
-                f"باشد. ثبت‌نام انجام نشد. (اثر انگشت سرور: {actual})"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "اثر انگشت گواهی سرور با آنچه داده شده نمی‌خواند؛ ممکن است سرور دیگری در "
+                    "میان باشد. ثبت‌نام انجام نشد. (اثر انگشت سرور: {actual})",
+                ),
+                actual=actual,
             )
         pinned_pem = pem
     stored = identity_service.active_identity(context.db)
@@ -132,7 +139,11 @@ def enrol(
 def client_for(context: AppContext) -> SyncClient:
     cfg = config.load(context.db)
     if not cfg.enrolled:
-        raise SyncError("این دستگاه هنوز در سرور استانداری ثبت‌نام نشده است (inspector-app enrol).")
+        raise SyncError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "این دستگاه هنوز در سرور استانداری ثبت‌نام نشده است (inspector-app enrol)."
+            )
+        )
     return SyncClient(cfg.server_url, cfg.token, pinned_cert_pem=cfg.server_cert_pem)
 
 
@@ -154,7 +165,9 @@ def sync_lock(data_dir: Path) -> Iterator[None]:
 
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
         except OSError as exc:
-            raise SyncBusy("همگام‌سازی دیگری هم‌اکنون در جریان است.") from exc
+            raise SyncBusy(
+                QT_TRANSLATE_NOOP("Errors", "همگام‌سازی دیگری هم‌اکنون در جریان است.")
+            ) from exc
         handle.write(f"{os.getpid()}\n")
         handle.flush()
         yield
@@ -184,10 +197,8 @@ def run_sync(
                 _send_all(context, client, due, report, progress, sleep)
                 if pull_updates:
                     report.updates = pull(context, client).as_dict()
-            except (ServerUnreachable, Unauthorized) as exc:
-                report.error = exc.message
-            except SyncError as exc:
-                report.error = exc.message
+            except SyncError as exc:  # unreachable, unauthorized, refused
+                report.error, report.problem = exc.message, exc
         counts = outbox.counts(db)
         report.remaining = counts.get("pending", 0) + counts.get("sending", 0)
         if not report.error and not report.failed:
@@ -237,9 +248,10 @@ def _send_all(
             )
             (report.sent if status == 201 else report.already_there).append(inspection_id)
         elif status == 409:
-            message = (
+            message = QT_TRANSLATE_NOOP(
+                "Errors",
                 "سرور بازرسی دیگری با همین شناسه و محتوای متفاوت دارد؛ برای بررسی به کارشناس "
-                "استانداری ارجاع شد."
+                "استانداری ارجاع شد.",
             )
             outbox.mark_conflict(db, inspection_id, message)
             report.conflicts.append(inspection_id)

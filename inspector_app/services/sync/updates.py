@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from inspector_app import paths
 from inspector_app.domain.bundle import FORM_NAME_PATTERN, BundleError, read_updates_bundle
 from inspector_app.domain.forms import load_form
-from inspector_app.errors import FormError, InvalidImport, KnownError
+from inspector_app.errors import QT_TRANSLATE_NOOP, FormError, InvalidImport, KnownError
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import config
 from inspector_app.services.sync.bundles import write_atomically
@@ -44,17 +44,23 @@ def parse_registry(content: bytes) -> list[offices.OfficeRecord]:
     try:
         document = json.loads(content.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidImport(f"فهرست دفاتر JSON معتبر نیست: {exc}") from exc
+        raise InvalidImport(
+            QT_TRANSLATE_NOOP("Errors", "فهرست دفاتر JSON معتبر نیست: {reason}"), reason=exc
+        ) from exc
     rows = document.get("offices") if isinstance(document, dict) else None
     if not isinstance(rows, list):
-        raise InvalidImport("فهرست دفاتر بخش «offices» ندارد")
+        raise InvalidImport(QT_TRANSLATE_NOOP("Errors", "فهرست دفاتر بخش «offices» ندارد"))
     records = []
     for index, row in enumerate(rows):
         try:
             records.append(offices.OfficeRecord.model_validate(row))
         except ValidationError as exc:
             message = exc.errors()[0]["msg"]
-            raise InvalidImport(f"دفتر شمارهٔ {index + 1} نامعتبر است: {message}") from exc
+            raise InvalidImport(
+                QT_TRANSLATE_NOOP("Errors", "دفتر شمارهٔ {number} نامعتبر است: {reason}"),
+                number=index + 1,
+                reason=message,
+            ) from exc
     return records
 
 
@@ -63,13 +69,20 @@ def check_forms(forms: dict[str, bytes]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for name, content in forms.items():
             if not FORM_NAME_PATTERN.match(name):
-                raise InvalidImport(f"نام پروندهٔ فرم پذیرفتنی نیست: {name!r}")
+                raise InvalidImport(
+                    QT_TRANSLATE_NOOP("Errors", "نام پروندهٔ فرم پذیرفتنی نیست: {name}"),
+                    name=repr(name),
+                )
             probe = Path(folder) / name
             probe.write_bytes(content)
             try:
                 load_form(probe)
             except FormError as exc:
-                raise InvalidImport(f"فرم {name} نامعتبر است: {exc.message}") from exc
+                raise InvalidImport(
+                    QT_TRANSLATE_NOOP("Errors", "فرم {name} نامعتبر است: {reason}"),
+                    name=name,
+                    reason=exc,
+                ) from exc
 
 
 def apply(context: AppContext, registry: bytes | None, forms: dict[str, bytes]) -> UpdateReport:
@@ -99,24 +112,33 @@ def import_updates_bundle(context: AppContext, path: Path) -> tuple[UpdateReport
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise KnownError(f"پرونده خوانده نشد: {exc}", where=str(path)) from exc
+        raise KnownError(
+            QT_TRANSLATE_NOOP("Errors", "پرونده خوانده نشد: {reason}"), where=str(path), reason=exc
+        ) from exc
     try:
         updates = read_updates_bundle(data)
     except BundleError as exc:
         raise InvalidImport(
-            f"بستهٔ به‌روزرسانی دست‌کاری شده یا خراب است؛ چیزی تغییر نکرد ({exc})",
+            QT_TRANSLATE_NOOP(
+                "Errors", "بستهٔ به‌روزرسانی دست‌کاری شده یا خراب است؛ چیزی تغییر نکرد ({reason})"
+            ),
             where=str(path),
+            reason=exc,
         ) from exc
     pinned = config.load(context.db).update_key
     if pinned and pinned != updates.signing_key:
         raise InvalidImport(
-            "بستهٔ به‌روزرسانی با کلید استانداری شما امضا نشده است؛ چیزی تغییر نکرد.",
+            QT_TRANSLATE_NOOP(
+                "Errors", "بستهٔ به‌روزرسانی با کلید استانداری شما امضا نشده است؛ چیزی تغییر نکرد."
+            ),
             where=str(path),
         )
     try:
         report = apply(context, updates.registry, updates.forms)
     except InvalidImport as exc:
-        raise InvalidImport(f"{exc.message}؛ چیزی تغییر نکرد.", where=str(path)) from exc
+        raise InvalidImport(
+            QT_TRANSLATE_NOOP("Errors", "{reason}؛ چیزی تغییر نکرد."), where=str(path), reason=exc
+        ) from exc
     if not pinned:
         settings.put(context.db, config.UPDATE_KEY, updates.signing_key)
     return report, updates.signing_key

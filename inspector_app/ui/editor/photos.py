@@ -14,6 +14,7 @@ from typing import Any
 from inspector_app.errors import KnownError
 from inspector_app.services.photos import prepare_photo
 from inspector_app.storage.inspections import NewPhoto
+from inspector_app.ui import messages
 from inspector_app.ui.qt import (
     QAbstractItemView,
     QDragEnterEvent,
@@ -51,7 +52,7 @@ def prepare_many(
             prepared.append(prepare_photo(path))
         except KnownError as exc:
             log.info("photo refused: %s: %s", path, exc.message)
-            refused.append((path.name, exc.message))
+            refused.append((path.name, messages.error_text(exc)))
     if progress is not None:
         progress(len(files), len(files))
     return prepared, refused
