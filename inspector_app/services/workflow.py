@@ -6,7 +6,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.jalali import to_tehran, utc_now
 from inspector_app.domain.scoring import FAIL_BELOW, item_score
-from inspector_app.errors import NotFound
+from inspector_app.errors import QT_TRANSLATE_NOOP, NotFound
 from inspector_app.services.context import AppContext
 from inspector_app.storage import inspections, offices, settings
 
@@ -15,7 +15,9 @@ def start_inspection(context: AppContext, office_code: str, *, replaces: str | N
     """A new draft for the office, with the newest form for its type and today's date."""
     office = offices.get(context.db, office_code)
     if office is None:
-        raise NotFound(f"دفتری با کد {office_code} در فهرست نیست")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Errors", "دفتری با کد {code} در فهرست نیست"), code=office_code
+        )
     form = context.form_for(office["type"])
     profile = settings.inspector_profile(context.db)
     return inspections.create(
