@@ -2,7 +2,8 @@
 
 Built once from the registry rows and kept in memory. All folded keys are joined into one
 string, so a query word is found with `str.find` (C speed) rather than a Python loop per
-office; only when nothing matches is the trigram index of the vocabulary consulted.
+office; only when nothing matches is the vocabulary consulted for words one typo away (an
+index of each word with one letter deleted) or sharing enough trigrams (longer words).
 """
 
 from __future__ import annotations
@@ -15,11 +16,35 @@ from inspector_app.domain.persian import fold_words, fold_words_many, from_wrong
 
 SEARCH_FIELDS = ("name", "code", "city", "county")
 _SEP = "\n"  # never part of a folded key
+# Shorter words are too easily one edit away from unrelated ones («دیر» and «دیلم»).
+MIN_TYPO_LENGTH = 4
 
 
 def _trigrams(word: str) -> set[str]:
     padded = f" {word} "
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether `b` is `a` with at most one letter inserted, deleted, replaced or two swapped."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    if a[i + 1 :] == b[i + 1 :]:
+        return True
+    return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
 
 
 class OfficeIndex:
@@ -46,6 +71,7 @@ class OfficeIndex:
                 self._word_offices[word].append(index)
         self._text = _SEP.join(keys)
         self._grams: dict[str, list[str]] | None = None  # built on the first fuzzy query
+        self._edits: dict[str, list[str]] | None = None
 
     def __len__(self) -> int:
         return len(self._codes)
@@ -104,6 +130,24 @@ class OfficeIndex:
             self._grams = grams
         return self._grams
 
+    def _vocabulary_edits(self) -> dict[str, list[str]]:
+        """Each vocabulary word under itself and under each of its one-letter deletions."""
+        if self._edits is None:
+            edits: dict[str, list[str]] = defaultdict(list)
+            for word in self._word_offices:
+                if len(word) >= MIN_TYPO_LENGTH - 1 and not word.isdigit():
+                    for key in {word} | _deletions(word):
+                        edits[key].append(word)
+            self._edits = edits
+        return self._edits
+
+    def _one_typo_words(self, word: str) -> set[str]:
+        if len(word) < MIN_TYPO_LENGTH or word.isdigit():
+            return set()
+        edits = self._vocabulary_edits()
+        candidates = {c for key in {word} | _deletions(word) for c in edits.get(key, ())}
+        return {c for c in candidates if one_edit_apart(word, c)}
+
     def _similar_words(self, word: str, threshold: float) -> set[str]:
         grams = _trigrams(word)
         counts: dict[str, int] = defaultdict(int)
@@ -115,10 +159,14 @@ class OfficeIndex:
             candidate
             for candidate, shared in counts.items()
             if shared / len(grams | _trigrams(candidate)) >= threshold
-        }
+        } | self._one_typo_words(word)
 
     def _fuzzy(self, words: Sequence[str], threshold: float = 0.4) -> list[str]:
-        """Offices with, for every query word, a word sharing enough trigrams (a typo passes)."""
+        """Offices with, for every query word, a word one typo away or sharing enough trigrams.
+
+        Trigrams alone miss a typo in a short word: «کنگن» shares only 2 of the 7 trigrams of
+        «کنگان» and its own, under any threshold that does not also match unrelated words.
+        """
         if not words:
             return []
         hits: set[int] | None = None
