@@ -71,6 +71,8 @@ class Item(_Strict):
     type: ItemType
     text: str = Field(min_length=1)
     help: str | None = None
+    # What the report says when the item fails: a statement, not the question.
+    finding: str | None = None
     weight: float = Field(default=1.0, gt=0)
     required: bool = True
     critical: bool = False
@@ -107,6 +109,8 @@ class Item(_Strict):
             assert self.min is not None and self.max is not None
             if self.min > self.max:
                 raise ValueError("در پرسش عددی min از max بزرگ‌تر است")
+        if self.finding is not None:
+            _check_finding(self.finding, self.type)
         return self
 
     @property
@@ -122,6 +126,34 @@ class Item(_Strict):
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options or [] if o.id == option_id), None)
+
+    def finding_text(self) -> str:
+        """The finding written when this item fails: its `finding`, else the question restated."""
+        if self.finding:
+            return self.finding.strip()
+        return FALLBACK_FINDING_PREFIX + question_as_statement(self.text)
+
+
+FALLBACK_FINDING_PREFIX = "مورد ناموفق: "
+_QUESTION_MARKS = "؟?"
+
+
+def question_as_statement(text: str) -> str:
+    """«آیا … است؟» without its «آیا» and question mark, for a form without `finding:` text."""
+    statement = text.strip().rstrip(_QUESTION_MARKS).rstrip()
+    if statement.startswith("آیا "):
+        statement = statement.removeprefix("آیا ").lstrip()
+    return statement
+
+
+def _check_finding(text: str, item_type: str) -> None:
+    if item_type in ("text", "photo"):
+        raise ValueError(f"«finding» برای پرسشی که رد نمی‌شود ({item_type}) معنا ندارد")
+    stripped = text.strip()
+    if not stripped:
+        raise ValueError("متن «finding» خالی است")
+    if stripped[-1] in _QUESTION_MARKS or stripped.startswith("آیا "):
+        raise ValueError("«finding» باید جملهٔ خبری یافته باشد، نه پرسش (بدون «آیا» و «؟»)")
 
 
 class Section(_Strict):

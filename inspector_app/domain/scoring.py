@@ -78,10 +78,25 @@ class ScoreResult:
     no: int
     na: int
     open_required: list[AnswerKey] = field(default_factory=list)
+    required_total: int = 0  # visible required items (interviews included)
 
     @property
     def grade_label(self) -> str:
         return GRADE_LABELS[self.grade] if self.grade else "—"
+
+    @property
+    def required_answered(self) -> int:
+        return self.required_total - len(self.open_required)
+
+    @property
+    def uncapped_grade(self) -> str | None:
+        """The grade the compliance alone gives, before a failed critical item caps it."""
+        return grade_for(self.compliance, False)
+
+    @property
+    def capped(self) -> bool:
+        """Whether a failed critical item lowered the grade."""
+        return bool(self.critical_failures) and self.uncapped_grade != self.grade
 
 
 def grade_for(compliance: float | None, critical_failed: bool) -> str | None:
@@ -115,6 +130,7 @@ def score(
     all_pairs: list[tuple[float, float]] = []
     critical: list[str] = []
     open_required: list[AnswerKey] = []
+    required_total = 0
     yes = no = na = 0
     for section in form.sections:
         pairs: list[tuple[float, float]] = []
@@ -123,6 +139,7 @@ def score(
             if not is_visible(item, answers):
                 continue
             visible += 1
+            required_total += item.required
             value = answers.get((item.id, 0))
             if is_answered(item, answers, photos):
                 answered += 1
@@ -149,6 +166,7 @@ def score(
             for item in form.interview.items:
                 if not is_visible(item, answers, repeat):
                     continue
+                required_total += item.required
                 if item.required and not is_answered(item, answers, photos, repeat):
                     open_required.append((item.id, repeat))
                 if item.satisfaction:
@@ -169,4 +187,5 @@ def score(
         no=no,
         na=na,
         open_required=open_required,
+        required_total=required_total,
     )

@@ -1,9 +1,17 @@
-"""The inspection workflow above storage: start with the right form, prefill findings."""
+"""The inspection workflow above storage: start with the right form, findings for failed items.
+
+A failed item's finding is its follow-up: created in the form's words when «خیر» is chosen,
+edited under the item or on the findings page (one record), and dropped when the answer
+changes only if the inspector added nothing to it.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlite_utils import Database
 
+from inspector_app.domain.forms import Item
 from inspector_app.domain.jalali import to_tehran, utc_now
 from inspector_app.domain.scoring import FAIL_BELOW, item_score
 from inspector_app.errors import QT_TRANSLATE_NOOP, NotFound
@@ -43,9 +51,66 @@ def prefill_findings(db: Database, inspection_id: str) -> list[str]:
         result = item_score(item, value)
         if result is None or result >= FAIL_BELOW or item.id in have:
             continue
-        note = notes.get((item.id, 0), "")
-        description = item.text + (f" — {note}" if note else "")
+        description = finding_description(item, notes.get((item.id, 0), ""))
         created.append(
             inspections.save_finding(db, inspection_id, description=description, item_id=item.id)
         )
     return created
+
+
+def finding_description(item: Item, note: str = "") -> str:
+    """The first wording of a failed item's finding: the form's statement, then the note."""
+    text = item.finding_text()
+    note = note.strip()
+    return f"{text.rstrip('.')} — {note}" if note else text
+
+
+def follow_up_of(db: Database, inspection_id: str, item_id: str) -> dict[str, Any] | None:
+    """The finding linked to a checklist item, if it has one."""
+    return next(
+        (f for f in inspections.findings_of(db, inspection_id) if f["item_id"] == item_id), None
+    )
+
+
+def open_follow_up(db: Database, inspection_id: str, item_id: str) -> dict[str, Any]:
+    """The follow-up of an item answered «خیر»: the finding it has, or a new one."""
+    found = follow_up_of(db, inspection_id, item_id)
+    if found is not None:
+        return found
+    item = inspections.form_of(db, inspection_id).item(item_id)
+    note = inspections.notes_of(db, inspection_id).get((item_id, 0), "")
+    inspections.save_finding(
+        db, inspection_id, description=finding_description(item, note), item_id=item_id
+    )
+    found = follow_up_of(db, inspection_id, item_id)
+    assert found is not None
+    return found
+
+
+def follow_up_has_content(db: Database, inspection_id: str, finding: dict[str, Any]) -> bool:
+    """Whether the inspector added anything to a follow-up beyond its first wording."""
+    if (finding.get("corrective_action") or "").strip() or finding.get("deadline"):
+        return True
+    item_id = finding["item_id"]
+    if inspections.photo_counts(db, inspection_id).get((item_id, 0), 0):
+        return True
+    item = inspections.form_of(db, inspection_id).item(item_id)
+    note = inspections.notes_of(db, inspection_id).get((item_id, 0), "")
+    first_wordings = {
+        item.finding_text(),
+        finding_description(item, note),
+        item.text,  # as findings were first worded before forms had finding texts
+        f"{item.text} — {note}",
+    }
+    return finding["description"].strip() not in first_wordings
+
+
+def close_follow_up(db: Database, inspection_id: str, item_id: str) -> bool:
+    """The answer left «خیر»: drop an untouched follow-up; True when one is kept."""
+    finding = follow_up_of(db, inspection_id, item_id)
+    if finding is None:
+        return False
+    if follow_up_has_content(db, inspection_id, finding):
+        return True
+    inspections.remove_finding(db, finding["id"])
+    return False
