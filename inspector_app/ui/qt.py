@@ -68,6 +68,7 @@ if TYPE_CHECKING:
         QShortcut,
         QShowEvent,
         QTextCharFormat,
+        QValidator,
     )
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
@@ -75,6 +76,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import (
         QAbstractButton,
         QAbstractItemView,
+        QAbstractSpinBox,
         QApplication,
         QButtonGroup,
         QCalendarWidget,
@@ -148,6 +150,7 @@ __all__ = [
     "QAbstractButton",
     "QAbstractItemModel",
     "QAbstractItemView",
+    "QAbstractSpinBox",
     "QAbstractTableModel",
     "QAction",
     "QApplication",
@@ -237,6 +240,7 @@ __all__ = [
     "QToolButton",
     "QTranslator",
     "QUrl",
+    "QValidator",
     "QVBoxLayout",
     "QWidget",
     "Qt",
