@@ -105,7 +105,20 @@ QScrollArea#dialogBody > QWidget > QWidget, QScrollArea#pageScroll > QWidget > Q
 }}
 
 ItemWidget {{ background: white; border: 1px solid {BORDER}; border-radius: 6px; }}
-ItemWidget[current="true"] {{ border: 2px solid {PRIMARY}; }}
+ItemWidget[current="true"] {{ border: 2px solid {PRIMARY}; background: #f7fbff; }}
+QCheckBox:focus {{ color: {PRIMARY}; }}
+QLineEdit[invalid="true"] {{ border: 1px solid {BAD}; }}
+QPushButton#clearAnswer {{
+    border: none; background: transparent; color: {PRIMARY}; text-decoration: underline;
+    padding: 2px 6px; min-height: 16px;
+}}
+QPushButton#clearAnswer:hover {{ color: {PRIMARY_HOVER}; background: {PRIMARY_TINT}; }}
+QPushButton#clearAnswer:focus {{ border: 1px solid {PRIMARY}; }}
+QFrame#followUp {{ background: #fdf4f3; border: 1px solid #efc7c3; border-radius: 6px; }}
+QLabel#followUpTitle {{ color: {BAD}; font-weight: bold; }}
+QLabel#followUpNotice {{ color: {PENDING}; }}
+ItemWidget[changed="true"] {{ border-right: 4px solid {PENDING}; }}
+QLabel#changedCount {{ color: {PENDING}; font-weight: bold; }}
 QLabel#help, QLabel#shortcutHelp, QLabel#fieldHint {{ color: {TEXT_MUTED}; }}
 QLabel#fieldError {{ color: {BAD}; }}
 QLabel#gradeCapNote {{ color: {BAD}; }}
@@ -169,7 +182,8 @@ def nav_icon(page_key: str) -> QIcon:
 
 
 def apply(app: QApplication) -> None:
-    app.setStyleSheet(STYLE_SHEET)
+    if app.styleSheet() != STYLE_SHEET:  # setting it again re-polishes every widget
+        app.setStyleSheet(STYLE_SHEET)
 
 
 def set_state(widget: QWidget, name: str, value: Any) -> None:

@@ -19,7 +19,7 @@ def save(widget: QWidget, folder: Path, name: str) -> QImage:
     assert pixmap.save(str(path))
     image = pixmap.toImage()
     colors = {
-        image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 37)
+        image.pixel(x, y) for x in range(0, image.width(), 9) for y in range(0, image.height(), 9)
     }
     assert len(colors) > 3, f"{name} looks blank"
     return image
