@@ -54,7 +54,8 @@ def _make_inspection(context: AppContext, form: dict[str, Any], jpegs: list[byte
         inspector_name="مریم احمدی", inspector_personnel_no="12345",
     )  # fmt: skip
     inspections.update_header(
-        context.db, inspection_id, departure_at="2026-11-29T08:30:00Z",
+        context.db, inspection_id, arrival_at="2026-11-29T05:00:00Z",
+        departure_at="2026-11-29T08:30:00Z",
         rep_name="زهرا محمدی", rep_role="مدیر دفتر",
     )  # fmt: skip
     parsed = inspections.form_of(context.db, inspection_id)

@@ -9,7 +9,7 @@ import random
 from PIL import Image, ImageDraw
 
 from inspector_app.domain.forms import Item
-from inspector_app.domain.jalali import TEHRAN, to_iso
+from inspector_app.domain.jalali import from_iso, tehran_moment, tehran_today, to_iso
 from inspector_app.services import photos
 from inspector_app.services.context import AppContext
 from inspector_app.services.workflow import prefill_findings, start_inspection
@@ -82,7 +82,7 @@ def fill_inspection(
                     )
     prefill_findings(db, inspection_id)
     for finding in inspections.findings_of(db, inspection_id):
-        deadline = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+        deadline = (tehran_today() + dt.timedelta(days=30)).isoformat()
         inspections.save_finding(
             db,
             inspection_id,
@@ -111,7 +111,9 @@ def make_demo(context: AppContext, count: int = 4, seed: int = 1404) -> list[str
     created: list[str] = []
     for office in chosen:
         inspection_id = start_inspection(context, str(office["code"]))
-        arrival = dt.datetime.now(TEHRAN).replace(hour=9, minute=rng.randint(0, 40), second=0)
+        # Tehran's clock on the visit date (the machine may run on UTC or any other zone).
+        visit_date = dt.date.fromisoformat(inspections.get(context.db, inspection_id)["visit_date"])
+        arrival = from_iso(tehran_moment(visit_date, 9, rng.randint(0, 40)))
         inspections.update_header(
             context.db,
             inspection_id,

@@ -1,21 +1,28 @@
-"""Editor header: office, Jalali visit date, arrival and departure, inspector, representative."""
+"""Editor header: office, Jalali visit date, arrival and departure, inspector, representative.
+
+Times are entered and shown on Tehran's wall clock and stored in UTC, whatever zone the
+machine is set to (laptops often run on UTC): never Qt's local `QTime.currentTime()`.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from inspector_app.domain.jalali import TEHRAN, to_iso, to_tehran
+from inspector_app.domain.jalali import tehran_moment, tehran_now, to_tehran
 from inspector_app.ui import fmt, labels
 from inspector_app.ui.editor.notes import LineEdit
 from inspector_app.ui.jalali_widgets import JalaliDateEdit
 from inspector_app.ui.qt import (
     QCheckBox,
+    QEvent,
+    QFocusEvent,
     QGridLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QLocale,
+    QObject,
     Qt,
     QTime,
     QTimeEdit,
@@ -26,13 +33,38 @@ from inspector_app.ui.qt import (
 Write = Callable[[dict[str, Any]], None]
 
 
-def _time_edit(name: str) -> QTimeEdit:
-    edit = QTimeEdit()
-    edit.setObjectName(name)
-    edit.setLocale(QLocale())
-    edit.setDisplayFormat(fmt.edit_format("HH:mm"))
-    edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    return edit
+class ClockEdit(QTimeEdit):
+    """A time typed hour first: `۰۹۳۰` gives 09:30.
+
+    The Persian display format is reversed (see `fmt.edit_format`) so that the hour stands on
+    the left; Qt would then start typing in the minutes. So focus selects the hour, and a
+    click selects the part clicked, which typing replaces.
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setLocale(QLocale())
+        self.setDisplayFormat(fmt.edit_format("HH:mm"))
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.field = self.findChild(QLineEdit)
+        if self.field is not None:
+            self.field.installEventFilter(self)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.setSelectedSection(QTimeEdit.Section.HourSection)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.field
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and self.field is not None
+            and not self.field.hasSelectedText()
+        ):
+            self.setSelectedSection(self.currentSection())
+        return super().eventFilter(watched, event)
 
 
 class HeaderPanel(QGroupBox):
@@ -50,18 +82,11 @@ class HeaderPanel(QGroupBox):
         self.date_edit = JalaliDateEdit()
         self.date_edit.setObjectName("visitDate")
         self.date_edit.set_value(inspection["visit_date"])
-        self.arrival = _time_edit("arrival")
-        self.departure = _time_edit("departure")
+        self.arrival = ClockEdit("arrival")
+        self.departure = ClockEdit("departure")
         self.departure_set = QCheckBox(self.tr("ثبت زمان خروج"))
         self.departure_set.setObjectName("departureSet")
-        self._set_time(self.arrival, inspection.get("arrival_at"))
-        has_departure = bool(inspection.get("departure_at"))
-        self.departure_set.setChecked(has_departure)
-        self.departure.setEnabled(has_departure)
-        if has_departure:
-            self._set_time(self.departure, inspection.get("departure_at"))
-        else:
-            self.departure.setTime(QTime.currentTime())
+        self.show_times(inspection)
         self.inspector = LineEdit(inspection.get("inspector_name") or "")
         self.inspector.setObjectName("inspectorName")
         self.rep_name = LineEdit(inspection.get("rep_name") or "")
@@ -102,18 +127,39 @@ class HeaderPanel(QGroupBox):
             edit.textChanged.connect(lambda text, k=key: self.typed.emit(k, {k: text.strip()}))
             edit.focus_left.connect(self.left)
 
+    def show_times(self, inspection: dict[str, Any]) -> None:
+        """Show the stored arrival and departure (e.g. after the finalize dialog set one)."""
+        edits = (self.arrival, self.departure, self.departure_set)
+        for edit in edits:
+            edit.blockSignals(True)
+        try:
+            self._set_time(self.arrival, inspection.get("arrival_at"))
+            has_departure = bool(inspection.get("departure_at"))
+            self.departure_set.setChecked(has_departure)
+            self.departure.setEnabled(has_departure and self.departure_set.isEnabled())
+            if has_departure:
+                self._set_time(self.departure, inspection.get("departure_at"))
+            else:
+                self._set_now(self.departure)
+        finally:
+            for edit in edits:
+                edit.blockSignals(False)
+
     @staticmethod
     def _set_time(edit: QTimeEdit, stored: str | None) -> None:
         if stored:
             local = to_tehran(stored)
             edit.setTime(QTime(local.hour, local.minute))
 
+    @staticmethod
+    def _set_now(edit: QTimeEdit) -> None:
+        now = tehran_now()
+        edit.setTime(QTime(now.hour, now.minute))
+
     def _moment(self, edit: QTimeEdit) -> str:
+        """The shown Tehran time on the visit date, as stored (UTC)."""
         time = edit.time()
-        local = dt.datetime.combine(
-            self.date_edit.value(), dt.time(time.hour(), time.minute()), TEHRAN
-        )
-        return to_iso(local)
+        return tehran_moment(self.date_edit.value(), time.hour(), time.minute())
 
     def _times_changed(self, date_too: bool = False) -> None:
         fields: dict[str, Any] = {"arrival_at": self._moment(self.arrival)}
@@ -126,7 +172,7 @@ class HeaderPanel(QGroupBox):
     def _departure_toggled(self, on: bool) -> None:
         self.departure.setEnabled(on and self.isEnabled())
         if on:
-            self.departure.setTime(QTime.currentTime())
+            self._set_now(self.departure)
         self.changed.emit({"departure_at": self._moment(self.departure) if on else None})
 
     def set_read_only(self, read_only: bool) -> None:

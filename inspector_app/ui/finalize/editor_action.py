@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from inspector_app.errors import KnownError
 from inspector_app.services import finalize
-from inspector_app.storage import audit
+from inspector_app.storage import audit, inspections
 from inspector_app.storage.db import writing
 from inspector_app.ui import messages
 from inspector_app.ui.finalize.finalize_dialog import FinalizeDialog
-from inspector_app.ui.qt import QFileDialog, QHBoxLayout, QPushButton, QWidget
+from inspector_app.ui.qt import QFileDialog, QHBoxLayout, QPushButton, QWidget, is_alive
 
 if TYPE_CHECKING:
     from inspector_app.ui.editor.editor import InspectionEditor
@@ -54,9 +54,16 @@ class FinalizeActions(QWidget):
         dialog = FinalizeDialog(editor.env.context, editor.inspection_id, editor)
         dialog.jump_to_item.connect(editor.jump_to)
         dialog.finalized.connect(self._finalized)
+        dialog.finished.connect(self._dialog_closed)
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _dialog_closed(self, _result: int) -> None:
+        # The dialog may have set the departure ("now"): show it in the header.
+        editor = self._editor
+        if is_alive(editor) and not editor.read_only:
+            editor.header.show_times(inspections.get(editor.db, editor.inspection_id))
 
     def _finalized(self, result: finalize.FinalizeResult) -> None:
         editor = self._editor
