@@ -3,8 +3,9 @@
     run_in_background(parent, import_photos, paths, on_success=show, label="...")
 
 The callable runs in a QThreadPool worker and may take a `progress(done, total)` keyword.
-Callbacks run on the GUI thread. A KnownError becomes one Persian message box; anything else
-is logged with its traceback and the user sees a calm message, never a traceback dialog.
+Callbacks run on the GUI thread. A KnownError becomes one message box in the UI's language;
+anything else is logged with its traceback and the user sees a calm message, never a traceback
+dialog.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from inspector_app.ui import messages
 from inspector_app.ui.qt import (
+    QCoreApplication,
     QObject,
     QProgressDialog,
     QRunnable,
@@ -124,6 +126,8 @@ def run_in_background(
     if progress_dialog and label:
         dialog = QProgressDialog(label, "", 0, 0, parent)
         dialog.setObjectName("backgroundProgress")
+        # Without a title of its own the window manager shows the program's name, in Latin.
+        dialog.setWindowTitle(QCoreApplication.translate("Background", "لطفاً صبر کنید"))
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)  # quick work never flashes a dialog

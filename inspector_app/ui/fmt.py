@@ -32,7 +32,11 @@ def plain_int(value: int) -> str:
 
 
 def percent(value: float | None) -> str:
-    return "—" if value is None else f"{number(value, 1)}٪"
+    """A score with one decimal: «۹۶٫۳٪» in Persian, «96.3%» in English."""
+    if value is None:
+        return "—"
+    sign = "٪" if QLocale().language() == QLocale.Language.Persian else "%"
+    return f"{number(value, 1)}{sign}"
 
 
 def qdate(value: dt.date) -> QDate:

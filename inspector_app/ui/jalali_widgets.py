@@ -19,7 +19,9 @@ from inspector_app.ui.qt import (
     QPainter,
     QPalette,
     QRect,
+    QSize,
     Qt,
+    QTableView,
     QTextCharFormat,
     QWidget,
 )
@@ -43,6 +45,31 @@ class JalaliCalendar(QCalendarWidget):
         weekend.setForeground(WEEKEND_COLOR)
         for day in Qt.DayOfWeek:
             self.setWeekdayTextFormat(day, weekend if day == Qt.DayOfWeek.Friday else weekday)
+
+    def sizeHint(self) -> QSize:
+        return self._fitting(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        return self._fitting(super().minimumSizeHint())
+
+    def _fitting(self, hint: QSize) -> QSize:
+        """At least room for the day-name row and six weeks at their smallest.
+
+        Qt's own hint reckons rows from the font's height, but the table's rows cannot shrink
+        below the header's minimum section size: with Vazirmatn's tall line the popup, sized
+        by the hint, cut off the last week.
+        """
+        view = self.findChild(QTableView)
+        navigation = self.findChild(QWidget, "qt_calendar_navigationbar")
+        if view is None or navigation is None:
+            return hint
+        frame = 2 * view.frameWidth()
+        cell_height = view.verticalHeader().minimumSectionSize() + 2
+        day = self.fontMetrics().horizontalAdvance(fmt.digits("30")) + 16
+        cell_width = max(view.horizontalHeader().minimumSectionSize(), day)
+        height = navigation.sizeHint().height() + 7 * cell_height + frame
+        width = max(navigation.sizeHint().width(), 7 * cell_width) + frame
+        return hint.expandedTo(QSize(width, height))
 
     def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
         # Qt draws today's cell with Latin digits whatever the locale; draw every day here,

@@ -138,6 +138,8 @@ class OfficeDetail(QGroupBox):
             ("manager", self.tr("مدیر")),
             ("licence_no", self.tr("شمارهٔ پروانه")),
             ("status", self.tr("وضعیت")),
+            ("location", self.tr("عرض، طول")),
+            ("last_visit", self.tr("آخرین بازرسی")),
         ):
             value = QLabel()
             value.setWordWrap(True)
@@ -172,19 +174,7 @@ class OfficeDetail(QGroupBox):
     def show_office(self, row: Row | None) -> None:
         self._code = row["code"] if row else None
         self.setTitle(fmt.digits(row["name"]) if row else self.tr("دفتری انتخاب نشده است"))
-        values = {
-            "code": row["code"] if row else "",
-            "type": labels.label(labels.OFFICE_TYPES, row["type"]) if row else "",
-            "place": f"{row['county']} / {row['city']}" if row else "",
-            "address": (row.get("address") or "") if row else "",
-            "phone": (row.get("phone") or "") if row else "",
-            "manager": (row.get("manager") or "") if row else "",
-            "licence_no": (row.get("licence_no") or "") if row else "",
-            "status": labels.label(labels.OFFICE_STATUSES, row["status"]) if row else "",
-        }
-        for key in ("code", "phone", "licence_no"):
-            if values[key]:  # written left to right, e.g. «1234-ب/56»: keep it in that order
-                values[key] = fmt.ltr(values[key])
+        values = self._values(row) if row else dict.fromkeys(self._fields, "")
         for key, label in self._fields.items():
             label.setText(values[key])
         history = (
@@ -195,6 +185,36 @@ class OfficeDetail(QGroupBox):
         self.history.set_rows(history)
         self.start_button.setEnabled(row is not None and row["status"] != "closed")
         self.open_button.setEnabled(bool(history))
+
+    def _values(self, row: Row) -> dict[str, str]:
+        """The office's details as shown: labels translated, every number in the UI's digits."""
+        values = {
+            "code": row["code"],
+            "type": labels.label(labels.OFFICE_TYPES, row["type"]),
+            "place": f"{row['county']} / {row['city']}",
+            "address": row.get("address") or "",
+            "phone": row.get("phone") or "",
+            "manager": row.get("manager") or "",
+            "licence_no": row.get("licence_no") or "",
+            "status": labels.label(labels.OFFICE_STATUSES, row["status"]),
+            "location": "",
+            "last_visit": "",
+        }
+        lat, lon = row.get("lat"), row.get("lon")
+        if lat is not None and lon is not None:
+            values["location"] = self.tr("{lat}، {lon}").format(
+                lat=fmt.number(float(lat), 4), lon=fmt.number(float(lon), 4)
+            )
+        if row.get("last_visit"):
+            values["last_visit"] = self.tr("{date}، امتیاز {score}").format(
+                date=fmt.jalali(row["last_visit"]), score=fmt.percent(row.get("last_score"))
+            )
+        for key in ("code", "address", "phone", "licence_no"):
+            values[key] = fmt.digits(values[key])
+        for key in ("code", "phone", "licence_no"):
+            if values[key]:  # written left to right, e.g. «1234-ب/56»: keep it in that order
+                values[key] = fmt.ltr(values[key])
+        return values
 
     def start_inspection(self) -> None:
         if self._code is None:
@@ -269,6 +289,14 @@ class OfficesPage(QWidget):
         self.table.setSortingEnabled(True)
         apply_widths(self.table, OFFICE_COLUMNS)
         self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Said where the rows would be: an empty table alone reads as "still loading".
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setObjectName("officesEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+        empty_layout = QVBoxLayout(self.table.viewport())
+        empty_layout.addWidget(self.empty_label)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(self._focus_start)
         self.proxy.modelReset.connect(self._update_count)
@@ -331,6 +359,14 @@ class OfficesPage(QWidget):
         self._update_count()
 
     def _update_count(self, *_args: Any) -> None:
+        empty = self.proxy.rowCount() == 0 and self.model.rowCount() > 0
+        if empty:
+            self.empty_label.setText(
+                self.tr("دفتری با این جستجو یافت نشد")
+                if self.search.text().strip()
+                else self.tr("دفتری با این صافی‌ها یافت نشد")
+            )
+        self.empty_label.setVisible(empty)
         self.count_label.setText(
             self.tr("{shown} از {total} دفتر").format(
                 shown=fmt.number(self.proxy.rowCount()), total=fmt.number(self.model.rowCount())

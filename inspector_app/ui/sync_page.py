@@ -21,7 +21,9 @@ from inspector_app.ui import fmt, messages
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.env import PageEnv
 from inspector_app.ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
+    QCoreApplication,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -45,12 +47,17 @@ log = logging.getLogger(__name__)
 PROBE_INTERVAL_MS = 30_000
 
 STATE_NAMES = {
-    "pending": "در صف",
-    "sending": "در حال ارسال",
-    "done": "رسید به سرور",
-    "failed": "ناموفق",
-    "conflict": "ناسازگاری (نیاز به بررسی)",
+    "pending": QT_TRANSLATE_NOOP("SyncStates", "در صف"),
+    "sending": QT_TRANSLATE_NOOP("SyncStates", "در حال ارسال"),
+    "done": QT_TRANSLATE_NOOP("SyncStates", "رسید به سرور"),
+    "failed": QT_TRANSLATE_NOOP("SyncStates", "ناموفق"),
+    "conflict": QT_TRANSLATE_NOOP("SyncStates", "ناسازگاری (نیاز به بررسی)"),
 }
+
+
+def state_name(state: str) -> str:
+    source = STATE_NAMES.get(state)
+    return QCoreApplication.translate("SyncStates", source) if source else state
 
 
 def _when(value: str | None) -> str:
@@ -59,13 +66,25 @@ def _when(value: str | None) -> str:
     return f"{fmt.jalali(value)} {fmt.clock(value)}"
 
 
+def _failure(value: str | None) -> str:
+    """The stored reason of the last failure: translated when it is a fixed message, else
+    as stored, with the UI's digits (an HTTP status, a count)."""
+    return fmt.digits(messages.problem_text(value)) if value else ""
+
+
 COLUMNS = [
-    field_column("دفتر", "office_name"),
-    field_column("تاریخ بازدید", "visit_date", fmt.jalali),
-    Column("وضعیت", lambda r: str(STATE_NAMES.get(r["state"], r["state"])), lambda r: r["state"]),
-    field_column("تلاش‌ها", "attempts", lambda v: fmt.plain_int(int(v or 0))),
-    field_column("تلاش بعدی", "next_attempt_at", _when),
-    field_column("علت آخرین ناکامی", "last_error"),
+    field_column(QT_TRANSLATE_NOOP("Columns", "دفتر"), "office_name", fmt.digits),
+    field_column(QT_TRANSLATE_NOOP("Columns", "تاریخ بازدید"), "visit_date", fmt.jalali),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "وضعیت"),
+        lambda r: state_name(r["state"]),
+        lambda r: r["state"],
+    ),
+    field_column(
+        QT_TRANSLATE_NOOP("Columns", "تلاش‌ها"), "attempts", lambda v: fmt.plain_int(int(v or 0))
+    ),
+    field_column(QT_TRANSLATE_NOOP("Columns", "تلاش بعدی"), "next_attempt_at", _when),
+    field_column(QT_TRANSLATE_NOOP("Columns", "علت آخرین ناکامی"), "last_error", _failure),
 ]
 
 
@@ -320,7 +339,7 @@ class SyncPage(QWidget):
         ]
         text = "، ".join(parts)
         if report.error:
-            text += "\n" + report.error
+            text += "\n" + (messages.error_text(report.problem) if report.problem else report.error)
         self.status_label.setText(text)
         if report.error is None:
             self.reachable = True
@@ -339,7 +358,7 @@ class SyncPage(QWidget):
         self._syncing = False
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        message = error.message if isinstance(error, KnownError) else str(error)
+        message = messages.error_text(error) if isinstance(error, KnownError) else str(error)
         if not isinstance(error, KnownError):
             log.error("sync failed", exc_info=error)
         self.status_label.setText(self.tr("همگام‌سازی انجام نشد: {m}").format(m=message))
