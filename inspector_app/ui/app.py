@@ -209,11 +209,28 @@ class GuiApp(QObject):
         window = self.window
         if window is None or not is_alive(window):
             self._show_window(MainWindow(context, self.events, self.settings, self))
+            self._offer_first_run(context)
             return
         window.attach(context)
+        self._offer_first_run(context)
         log.info("startup: ready")
         QTimer.singleShot(0, lambda: self.ready.emit(window))
         QTimer.singleShot(0, self._warm_up)
+
+    def _offer_first_run(self, context: AppContext) -> None:
+        """No inspector profile yet: the first-run setup, over the window. Declining it
+        closes the app (the profile is required); the next start asks again."""
+        from inspector_app.storage import settings as stored
+
+        window = self.window
+        if window is None or stored.has_inspector_profile(context.db):
+            return
+        from inspector_app.ui import first_run  # imported only on a first start
+
+        dialog = first_run.offer(window, context.db)
+        if dialog is not None:
+            dialog.accepted.connect(self.events.settings_changed.emit)
+            dialog.rejected.connect(window.close)
 
     def _warm_up(self) -> None:
         """Import the editor (and what its actions need) in a worker, so the first

@@ -16,12 +16,14 @@ from inspector_app.ui.inspections_page import InspectionsPage
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.overview_page import OverviewPage
 from inspector_app.ui.qt import QApplication, Qt, QThreadPool
+from tests.helpers.profile import seed_profile
 
 
 @pytest.fixture
 def window(qtbot: Any, fixed: AppContext) -> Iterator[MainWindow]:
     qapp = QApplication.instance()
     assert isinstance(qapp, QApplication)
+    seed_profile(fixed.data_dir)  # a returning inspector: no first-run setup
     app = GuiApp(qapp, fixed.data_dir)
     with qtbot.waitSignal(app.ready, timeout=30_000) as blocker:
         assert app.start()

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
 
 from inspector_app.services import demo, demo_signed
 from inspector_app.services.context import AppContext
@@ -42,6 +48,56 @@ def render_last_page(pdf: Path, name: str, resolution: int = 80) -> Path:
         check=True,
     )  # fmt: skip
     return prefix.with_suffix(".png")
+
+
+def governorate_p12(password: bytes, *, expired: bool = False) -> tuple[bytes, bytes, bytes]:
+    """A CA and an inspector certificate it issued, as the governorate would hand them out."""
+    now = dt.datetime.now(dt.UTC)
+    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "مرکز صدور گواهی استانداری")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=400))
+        .not_valid_after(now + dt.timedelta(days=3650))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    start, end = (
+        (now - dt.timedelta(days=400), now - dt.timedelta(days=30))
+        if expired
+        else (now - dt.timedelta(days=1), now + dt.timedelta(days=365))
+    )
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(
+            x509.Name(
+                [
+                    x509.NameAttribute(NameOID.COMMON_NAME, "علی رضایی"),
+                    x509.NameAttribute(NameOID.SERIAL_NUMBER, "54321"),
+                ]
+            )
+        )
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(end)
+        .add_extension(
+            x509.KeyUsage(True, True, False, False, False, False, False, False, False),
+            critical=True,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    p12 = pkcs12.serialize_key_and_certificates(
+        b"inspector", key, leaf, [ca], serialization.BestAvailableEncryption(password)
+    )
+    pem = serialization.Encoding.PEM
+    return p12, leaf.public_bytes(pem), ca.public_bytes(pem)
 
 
 def make_filled_draft(context: AppContext, *, seed: int = 7, office_type: str = "pishkhan") -> str:

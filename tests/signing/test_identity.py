@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 from asn1crypto import keys as asn1_keys
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 from reportlab.lib.pagesizes import A4
 
@@ -22,7 +20,7 @@ from inspector_app.services.signing import pdf_sign
 from inspector_app.services.signing.verify import verify_pdf
 from inspector_app.storage import audit, identities
 
-from .conftest import PASSPHRASE
+from .conftest import PASSPHRASE, governorate_p12
 
 
 def _pdf() -> bytes:
@@ -120,58 +118,8 @@ def test_passphrase_too_short_and_empty_name() -> None:
         identity_service.create_self_signed("  ", "", PASSPHRASE)
 
 
-def _governorate_p12(password: bytes, *, expired: bool = False) -> tuple[bytes, bytes, bytes]:
-    """A CA and an inspector certificate it issued, as the governorate would hand them out."""
-    now = dt.datetime.now(dt.UTC)
-    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "مرکز صدور گواهی استانداری")])
-    ca = (
-        x509.CertificateBuilder()
-        .subject_name(ca_name)
-        .issuer_name(ca_name)
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=400))
-        .not_valid_after(now + dt.timedelta(days=3650))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .sign(ca_key, hashes.SHA256())
-    )
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    start, end = (
-        (now - dt.timedelta(days=400), now - dt.timedelta(days=30))
-        if expired
-        else (now - dt.timedelta(days=1), now + dt.timedelta(days=365))
-    )
-    leaf = (
-        x509.CertificateBuilder()
-        .subject_name(
-            x509.Name(
-                [
-                    x509.NameAttribute(NameOID.COMMON_NAME, "علی رضایی"),
-                    x509.NameAttribute(NameOID.SERIAL_NUMBER, "54321"),
-                ]
-            )
-        )
-        .issuer_name(ca_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(start)
-        .not_valid_after(end)
-        .add_extension(
-            x509.KeyUsage(True, True, False, False, False, False, False, False, False),
-            critical=True,
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    p12 = pkcs12.serialize_key_and_certificates(
-        b"inspector", key, leaf, [ca], serialization.BestAvailableEncryption(password)
-    )
-    pem = serialization.Encoding.PEM
-    return p12, leaf.public_bytes(pem), ca.public_bytes(pem)
-
-
 def test_pkcs12_wrong_password_changes_nothing(context: AppContext) -> None:
-    p12, _, _ = _governorate_p12(b"p12-secret")
+    p12, _, _ = governorate_p12(b"p12-secret")
     with pytest.raises(identity_service.IdentityError, match="رمز پروندهٔ PKCS#12 درست نیست"):
         identity_service.import_pkcs12(p12, "wrong", PASSPHRASE)
     with pytest.raises(identity_service.IdentityError, match="PKCS#12"):
@@ -183,7 +131,7 @@ def test_pkcs12_wrong_password_changes_nothing(context: AppContext) -> None:
 
 
 def test_make_identity_from_a_request(context: AppContext, tmp_path: Path) -> None:
-    p12, _, _ = _governorate_p12(b"p12-secret")
+    p12, _, _ = governorate_p12(b"p12-secret")
     path = tmp_path / "inspector.p12"
     path.write_bytes(p12)
     request = identity_service.IdentityRequest(PASSPHRASE, path, "p12-secret")
@@ -201,13 +149,13 @@ def test_make_identity_from_a_request(context: AppContext, tmp_path: Path) -> No
 
 
 def test_pkcs12_expired_certificate_is_refused() -> None:
-    p12, _, _ = _governorate_p12(b"p12-secret", expired=True)
+    p12, _, _ = governorate_p12(b"p12-secret", expired=True)
     with pytest.raises(identity_service.CertificateExpired):
         identity_service.import_pkcs12(p12, "p12-secret", PASSPHRASE)
 
 
 def test_pkcs12_import_signs_and_verifies_against_its_certificate(context: AppContext) -> None:
-    p12, leaf_pem, ca_pem = _governorate_p12(b"p12-secret")
+    p12, leaf_pem, ca_pem = governorate_p12(b"p12-secret")
     new = identity_service.import_pkcs12(p12, "p12-secret", PASSPHRASE)
     stored = identity_service.store(context.db, new, source="pkcs12")
     info = identity_service.certificate_info(stored.cert_pem)

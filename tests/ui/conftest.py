@@ -26,6 +26,7 @@ from inspector_app.ui.qt import (
     QThreadPool,
     QWidget,
 )
+from tests.helpers.profile import seed_profile
 
 UI_DIR = Path(__file__).parent
 
@@ -51,7 +52,11 @@ class Gui:
         self.app: GuiApp | None = None
         self.window: MainWindow | None = None
 
-    def start(self) -> MainWindow:
+    def start(self, *, first_run: bool = False) -> MainWindow:
+        """Start the app; unless `first_run`, an inspector profile is stored first (through
+        the storage API) so that the first-run setup does not stand in front of the window."""
+        if not first_run:
+            seed_profile(self.data_dir)
         qapp = QApplication.instance()
         assert isinstance(qapp, QApplication)
         self.app = GuiApp(qapp, self.data_dir)

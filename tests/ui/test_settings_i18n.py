@@ -42,17 +42,21 @@ def test_profile_is_saved(qtbot: Any, gui: Gui) -> None:
     assert window is not None
     window.show_page("settings")
     page = window.pages["settings"]
-    type_text(page.name_edit, "مریم احمدی")
-    type_text(page.personnel_edit, "۱۲۳۴۵")
+    assert page.name_edit.text() == "مریم احمدی"  # the profile stored before this start
+    for edit in (page.name_edit, page.personnel_edit):
+        qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    type_text(page.name_edit, "زهرا کریمی")
+    type_text(page.personnel_edit, "۶۷۸۹")
     with qtbot.waitSignal(window.env.events.settings_changed):
         qtbot.mouseClick(page.save_profile_button, Qt.MouseButton.LeftButton)
     profile = settings.inspector_profile(window.env.context.db)
-    assert profile == settings.InspectorProfile("مریم احمدی", "۱۲۳۴۵")
+    assert profile == settings.InspectorProfile("زهرا کریمی", "6789")  # stored in Latin digits
     assert str(window.env.context.data_dir) in page.data_label.text()
     # A new inspection carries the profile.
     code = offices.list_offices(window.env.context.db)[0]["code"]
     new = workflow.start_inspection(window.env.context, code)
-    assert inspections.get(window.env.context.db, new)["inspector_name"] == "مریم احمدی"
+    assert inspections.get(window.env.context.db, new)["inspector_name"] == "زهرا کریمی"
 
 
 def test_back_up_then_restore(
