@@ -105,8 +105,14 @@ class FirstRunDialog(QDialog):
         self.create_button.setObjectName("firstRunCreate")
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create_identity)
-        self.later_button = QPushButton(self.tr("ذخیرهٔ مشخصات؛ شناسهٔ امضا بعداً"))
+        self.later_button = QPushButton(self.tr("بعداً"))
         self.later_button.setObjectName("firstRunLater")
+        self.later_button.setToolTip(
+            self.tr(
+                "مشخصات ذخیره می‌شود؛ شناسهٔ امضا هنگام نخستین نهایی‌سازی پرسیده می‌شود "
+                "(یا در تنظیمات)."
+            )
+        )
         self.later_button.clicked.connect(self.later)
         self.quit_button = QPushButton(self.tr("خروج از برنامه"))
         self.quit_button.setObjectName("firstRunQuit")
