@@ -104,6 +104,7 @@ class ReportData:
     canonical_sha256: str  # sha256 of the canonical inspection JSON (hex)
     form_version: str = ""
     report_number: str = ""  # the number shown to people; the id when empty
+    replaces: str = ""  # a correction: the id of the inspection whose report it replaces
     findings: list[Finding] = field(default_factory=list)
     interviews: Interviews = field(default_factory=Interviews)
     photos: list[Photo] = field(default_factory=list)

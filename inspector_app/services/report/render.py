@@ -202,6 +202,11 @@ def _details(data: ReportData) -> Table:
         ("فرم", f"{data.form_title} {data.form_version}".strip()),
         ("شناسه", data.report_id),
     ]
+    if data.replaces:  # a correction names the report it replaces, by number and by id
+        pairs += [
+            ("اصلاحیهٔ گزارش", data.replaces.split("-")[0].upper()),
+            ("شناسهٔ گزارش اصلی", data.replaces),
+        ]
     rows: list[list[Any]] = []
     for i in range(0, len(pairs), 2):
         row: list[Any] = []

@@ -53,6 +53,7 @@ def report_data(
     return model.ReportData(
         report_id=inspection_id,
         report_number=inspection_id.split("-")[0].upper(),
+        replaces=row["replaces"] or "",
         office=model.Office(
             name=office["name"],
             kind=OFFICE_KINDS.get(office["type"], office["type"]),

@@ -20,8 +20,10 @@ EditorAction = Callable[["InspectionEditor"], QWidget | None]
 EDITOR_ACTIONS: list[EditorAction] = []
 
 # Features that add editor actions (imported last: they may import this module's names).
+from inspector_app.ui.correction_marks import correction_marks_action  # noqa: E402
 from inspector_app.ui.finalize.editor_action import finalize_action  # noqa: E402
 from inspector_app.ui.report_preview import preview_action  # noqa: E402
 
 EDITOR_ACTIONS.append(preview_action)
 EDITOR_ACTIONS.append(finalize_action)
+EDITOR_ACTIONS.append(correction_marks_action)

@@ -19,6 +19,7 @@ from inspector_app.ui.qt import (
     QFocusEvent,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QLocale,
@@ -96,7 +97,7 @@ class HeaderPanel(QGroupBox):
         self.rep_role.setObjectName("repRole")
         self.rep_role.setPlaceholderText(self.tr("سمت (مثلاً مدیر دفتر)"))
 
-        grid = QGridLayout(self)
+        self._grid = grid = QGridLayout(self)
         cells: list[tuple[str | QWidget, QWidget]] = [
             (self.tr("تاریخ بازدید"), self.date_edit),
             (self.tr("ساعت ورود"), self.arrival),
@@ -126,6 +127,14 @@ class HeaderPanel(QGroupBox):
         ):
             edit.textChanged.connect(lambda text, k=key: self.typed.emit(k, {k: text.strip()}))
             edit.focus_left.connect(self.left)
+
+    def add_line(self, *widgets: QWidget) -> None:
+        """A line of its own under the fields (e.g. what a correction has changed)."""
+        line = QHBoxLayout()
+        for widget in widgets:
+            line.addWidget(widget)
+        line.addStretch(1)
+        self._grid.addLayout(line, self._grid.rowCount(), 0, 1, self._grid.columnCount())
 
     def show_times(self, inspection: dict[str, Any]) -> None:
         """Show the stored arrival and departure (e.g. after the finalize dialog set one)."""
