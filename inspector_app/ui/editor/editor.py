@@ -13,23 +13,23 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.domain.scoring import AnswerKey, ScoreResult, is_visible
-from inspector_app.services.workflow import prefill_findings
 from inspector_app.storage import inspections
 from inspector_app.storage.inspections import NewPhoto
 from inspector_app.ui import fmt, labels, messages, theme, ui_settings
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.editor.actions import EDITOR_ACTIONS
-from inspector_app.ui.editor.findings import FindingCard, FindingsPanel
+from inspector_app.ui.editor.finding_links import FindingLinks
 from inspector_app.ui.editor.header import HeaderPanel
 from inspector_app.ui.editor.interviews import InterviewsPanel
 from inspector_app.ui.editor.items import ItemWidget
 from inspector_app.ui.editor.pending import PendingWrites
 from inspector_app.ui.editor.photos import prepare_many
+from inspector_app.ui.editor.score_display import ScoreDisplay
+from inspector_app.ui.editor.shortcuts import SHORTCUTS, shortcut_help
 from inspector_app.ui.env import PageEnv
 from inspector_app.ui.qt import (
     QApplication,
     QHBoxLayout,
-    QKeyCombination,
     QKeyEvent,
     QKeySequence,
     QLabel,
@@ -38,6 +38,7 @@ from inspector_app.ui.qt import (
     QPushButton,
     QScrollArea,
     QShortcut,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     Qt,
@@ -48,19 +49,6 @@ from inspector_app.ui.qt import (
 )
 
 log = logging.getLogger(__name__)
-
-_CTRL = Qt.KeyboardModifier.ControlModifier
-_ALT = Qt.KeyboardModifier.AltModifier
-# Built from key codes, not parsed from text, so no locale or layout can change them.
-SHORTCUTS = {
-    "yes": QKeySequence(QKeyCombination(_CTRL, Qt.Key.Key_1)),
-    "no": QKeySequence(QKeyCombination(_CTRL, Qt.Key.Key_2)),
-    "na": QKeySequence(QKeyCombination(_CTRL, Qt.Key.Key_3)),
-    "next_item": QKeySequence(QKeyCombination(_ALT, Qt.Key.Key_Down)),
-    "previous_item": QKeySequence(QKeyCombination(_ALT, Qt.Key.Key_Up)),
-    "next_section": QKeySequence(QKeyCombination(_CTRL, Qt.Key.Key_PageDown)),
-    "previous_section": QKeySequence(QKeyCombination(_CTRL, Qt.Key.Key_PageUp)),
-}
 
 
 class InspectionEditor(QWidget):
@@ -81,27 +69,30 @@ class InspectionEditor(QWidget):
         self.section_items: list[list[ItemWidget]] = []
         self.imports_running = 0
         self._current: ItemWidget | None = None
-        self._findings_loaded = False
         self.writes = PendingWrites()
         self.writes.state_changed.connect(self._set_saved_state)
         self.writes.failed.connect(lambda exc: messages.report_exception(self, exc))
 
-        # --- top bar: back, title, live score, open required, saved mark, extra actions --
+        # --- top bar: back, title, progress, live score, open required, saved mark, actions
         self.back_button = QPushButton(self.tr("بازگشت"))
         self.back_button.setObjectName("backButton")
         self.back_button.clicked.connect(self.close_requested)
         title = QLabel(self.form.title)
         title.setObjectName("formTitle")
-        self.score_label = QLabel()
-        self.score_label.setObjectName("scoreLabel")
-        self.open_label = QLabel()
-        self.open_label.setObjectName("openCount")
+        title.setToolTip(self.form.title)
+        title.setMinimumWidth(80)
+        title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.score_display = ScoreDisplay()
+        self.score_label = self.score_display.score_label
+        self.open_label = self.score_display.open_label
+        self.progress = self.score_display.progress
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedIndicator")
         self.actions_bar = QHBoxLayout()
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(title, 1)
+        top.addWidget(self.progress)
         top.addWidget(self.score_label)
         top.addWidget(self.open_label)
         top.addWidget(self.saved_label)
@@ -140,9 +131,8 @@ class InspectionEditor(QWidget):
             self.scrolls.append(self.interviews.scroll_area)
             for repeat in inspections.interview_indices(self.db, inspection_id):
                 self.interviews.add_group(repeat)
-        self.findings = FindingsPanel()
-        self.findings.add_requested.connect(lambda: self._add_finding_card(None))
-        self.findings.prefill_requested.connect(self.prefill_findings)
+        self.finding_links = FindingLinks(self)
+        self.findings = self.finding_links.page
         self._add_nav_entry(self.tr("یافته‌ها"))
         self.stack.addWidget(self.findings)
         self.nav.currentRowChanged.connect(self._section_changed)
@@ -152,18 +142,15 @@ class InspectionEditor(QWidget):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
+        layout.setSpacing(4)
         layout.addLayout(top)
+        layout.addWidget(self.score_display.cap_note)
         self.banner = QLabel()
         self.banner.setObjectName("readOnlyBanner")
         layout.addWidget(self.banner)
         layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
-        help_line = QLabel(
-            self.tr(
-                "میان‌برها: بله Ctrl+1 · خیر Ctrl+2 · مورد ندارد Ctrl+3 · "
-                "مورد بعد/قبل Alt+↓/Alt+↑ · بخش بعد/قبل Ctrl+PgDown/Ctrl+PgUp"
-            )
-        )
+        help_line = QLabel(shortcut_help())
         help_line.setObjectName("shortcutHelp")
         layout.addWidget(help_line)
 
@@ -173,6 +160,7 @@ class InspectionEditor(QWidget):
                 self.actions_bar.addWidget(widget)
         self._install_shortcuts()
         self._load_values()
+        self.finding_links.load()
         QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
         self.set_read_only(self.read_only)
         self._update_visibility()
@@ -213,10 +201,9 @@ class InspectionEditor(QWidget):
         widget.text_edited.connect(lambda text, w=widget: self._text_edited(w, text))
         widget.number_typed.connect(lambda value, w=widget: self._typed_answer(w, value))
         widget.note_left.connect(self.writes.flush)
-        if widget.photos is not None:
-            widget.photos.add_requested.connect(lambda w=widget: self.choose_photos(w))
-            widget.photos.files_chosen.connect(lambda files, w=widget: self.import_photos(w, files))
-            widget.photos.remove_requested.connect(lambda pid, w=widget: self.remove_photo(w, pid))
+        widget.photos_add_requested.connect(lambda w=widget: self.choose_photos(w))
+        widget.photo_files_chosen.connect(lambda files, w=widget: self.import_photos(w, files))
+        widget.photo_remove_requested.connect(lambda pid, w=widget: self.remove_photo(w, pid))
         self.items[(item.id, repeat)] = widget
         return widget
 
@@ -241,6 +228,10 @@ class InspectionEditor(QWidget):
         key = (widget.item.id, widget.repeat)
         widget.set_value(self.answers.get(key))
         widget.set_note(getattr(self, "_notes", {}).get(key, ""))
+        self.load_photos(widget)
+
+    def load_photos(self, widget: ItemWidget) -> None:
+        """Show the item's stored photos in its strip, if it has one."""
         if widget.photos is not None:
             widget.photos.set_photos(
                 [
@@ -297,10 +288,11 @@ class InspectionEditor(QWidget):
             messages.report_exception(self, exc)
             return False
         self.answers[key] = value
-        self._after_write(result)
+        self.after_write(result)
+        self.finding_links.answer_stored(widget, value)
         return True
 
-    def _after_write(self, result: ScoreResult | None = None) -> None:
+    def after_write(self, result: ScoreResult | None = None) -> None:
         self._update_visibility()
         self._show_score(result or inspections.score_of(self.db, self.inspection_id, self.form))
         if not self.writes.has_pending():
@@ -329,7 +321,7 @@ class InspectionEditor(QWidget):
             inspections.set_answer(self.db, self.inspection_id, item_id, value, repeat_index=repeat)
             self.answers[(item_id, repeat)] = value
             if is_alive(self):
-                self._after_write()
+                self.after_write()
 
         self.writes.schedule(("answer", item_id, repeat), write)
 
@@ -343,7 +335,7 @@ class InspectionEditor(QWidget):
             self._set_saved_state("error")
             messages.report_exception(self, exc)
             return
-        self._after_write()
+        self.after_write()
 
     def _header_typed(self, key: str, fields: dict[str, Any]) -> None:
         if self.read_only:
@@ -364,17 +356,7 @@ class InspectionEditor(QWidget):
 
     def _show_score(self, result: ScoreResult) -> None:
         self.score = result
-        grade = labels.label(labels.GRADES, result.grade) if result.grade else "—"
-        self.score_label.setText(
-            self.tr("امتیاز: {score} ({grade})").format(
-                score=fmt.percent(result.compliance), grade=grade
-            )
-        )
-        open_count = len(result.open_required)
-        self.open_label.setProperty("count", open_count)
-        self.open_label.setText(
-            self.tr("موارد الزامی باز: {n}").format(n=fmt.plain_int(open_count))
-        )
+        self.score_display.show(result, self.form)
         for row, section in enumerate(result.sections):
             entry = self.nav.item(row)
             done = section.answered >= section.total_visible
@@ -496,8 +478,12 @@ class InspectionEditor(QWidget):
 
     def _section_changed(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
-        if self.stack.currentWidget() is self.findings and not self._findings_loaded:
-            self._load_findings(prefill=not self.read_only)
+        # Findings are edited on their page and under their items: show them as stored.
+        if self.stack.currentWidget() is self.findings:
+            self.finding_links.show_page()
+        elif 0 <= row < len(self.section_items):
+            self.writes.flush()
+            self.finding_links.load(self.section_items[row])
 
     # --- photos --------------------------------------------------------------------------
     def choose_photos(self, widget: ItemWidget) -> None:
@@ -551,7 +537,7 @@ class InspectionEditor(QWidget):
                 break
         if stored:
             self._refresh_photos(item_id, repeat)
-            self._after_write()
+            self.after_write()
         if refused:
             lines = "\n".join(f"• {name}: {reason}" for name, reason in refused)
             messages.show_warning(
@@ -577,7 +563,7 @@ class InspectionEditor(QWidget):
                 messages.report_exception(self, exc)
                 return
             self._refresh_photos(widget.item.id, widget.repeat)
-            self._after_write()
+            self.after_write()
 
         messages.confirm(self, self.tr("این عکس حذف شود؟"), remove, yes_text=self.tr("حذف شود"))
 
@@ -593,7 +579,7 @@ class InspectionEditor(QWidget):
             return None
         widgets = self.interviews.add_group(repeat)
         self._update_visibility()
-        self._after_write()
+        self.after_write()
         if widgets:
             self.focus_item(widgets[0])
         return repeat
@@ -614,7 +600,7 @@ class InspectionEditor(QWidget):
                 self._current = None
             assert self.interviews is not None
             self.interviews.remove_group(repeat)
-            self._after_write()
+            self.after_write()
 
         messages.confirm(
             self,
@@ -622,61 +608,6 @@ class InspectionEditor(QWidget):
             remove,
             yes_text=self.tr("حذف شود"),
         )
-
-    # --- findings ------------------------------------------------------------------------
-    def _load_findings(self, prefill: bool) -> None:
-        self._findings_loaded = True
-        if prefill:
-            try:
-                prefill_findings(self.db, self.inspection_id)
-            except Exception as exc:
-                messages.report_exception(self, exc)
-        self.findings.clear()
-        for finding in inspections.findings_of(self.db, self.inspection_id):
-            self._add_finding_card(finding)
-
-    def prefill_findings(self) -> None:
-        self.writes.flush()
-        self._load_findings(prefill=True)
-
-    def _add_finding_card(self, finding: dict[str, Any] | None) -> FindingCard:
-        card = FindingCard(finding)
-        card.edited.connect(self._finding_edited)
-        card.left.connect(self.writes.flush)
-        card.remove_requested.connect(self._remove_finding)
-        card.set_read_only(self.read_only)
-        self.findings.add_card(card)
-        if finding is None:
-            card.description.setFocus()
-        return card
-
-    def _finding_edited(self, card: FindingCard) -> None:
-        if self.read_only:
-            return
-
-        def write() -> None:
-            values = card.values()
-            if not values["description"]:
-                return  # nothing to keep until the finding is described
-            card.finding_id = inspections.save_finding(
-                self.db, self.inspection_id, finding_id=card.finding_id, **values
-            )
-
-        self.writes.schedule(("finding", id(card)), write)
-
-    def _remove_finding(self, card: FindingCard) -> None:
-        def remove() -> None:
-            self.writes.flush()
-            if card.finding_id is not None:
-                try:
-                    inspections.remove_finding(self.db, card.finding_id)
-                except Exception as exc:
-                    messages.report_exception(self, exc)
-                    return
-            self.findings.remove_card(card)
-            self._after_write()
-
-        messages.confirm(self, self.tr("این یافته حذف شود؟"), remove, yes_text=self.tr("حذف شود"))
 
     # --- state ---------------------------------------------------------------------------
     def set_read_only(self, read_only: bool) -> None:
@@ -692,7 +623,7 @@ class InspectionEditor(QWidget):
             widget.set_read_only(read_only)
         if self.interviews is not None:
             self.interviews.set_read_only(read_only)
-        self.findings.set_read_only(read_only)
+        self.finding_links.set_read_only(read_only)
 
     def reload(self) -> None:
         """Read the record again (e.g. after finalizing, to show it read-only)."""
@@ -701,5 +632,6 @@ class InspectionEditor(QWidget):
         self.answers = inspections.answers_of(self.db, self.inspection_id)
         self._load_values()
         self.set_read_only(self.record["status"] != "draft")
+        self.finding_links.load()
         self._update_visibility()
         self._show_score(inspections.score_of(self.db, self.inspection_id, self.form))

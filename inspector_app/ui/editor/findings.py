@@ -1,13 +1,18 @@
-"""Findings: what is wrong, the corrective action and its Jalali deadline, prefilled."""
+"""Findings: what is wrong, the corrective action and its Jalali deadline, prefilled.
+
+A finding linked to an item is edited in two places, on this page and under the item (the
+follow-up, followup.py); both show the same stored record with the same card.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from inspector_app.ui.editor.notes import LineEdit, NoteEdit
+from inspector_app.ui.editor.notes import LineEdit, NoteEdit, follow_content
 from inspector_app.ui.jalali_widgets import JalaliDateEdit
 from inspector_app.ui.qt import (
     QCheckBox,
+    QDate,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -25,33 +30,32 @@ class FindingCard(QFrame):
     left = Signal()
     remove_requested = Signal(object)
 
-    def __init__(self, finding: dict[str, Any] | None = None) -> None:
+    def __init__(self, finding: dict[str, Any] | None = None, *, compact: bool = False) -> None:
         super().__init__()
         self.setObjectName("findingCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        finding = finding or {}
-        self.finding_id: str | None = finding.get("id")
-        self.item_id: str | None = finding.get("item_id")
-        self.description = LineEdit(finding.get("description") or "")
+        self.finding_id: str | None = None
+        self.item_id: str | None = None
+        self.description = LineEdit()
         self.description.setObjectName("findingDescription")
-        self.description.setCursorPosition(0)  # show the start of a long description
-        self.action = NoteEdit(self.tr("اقدام اصلاحی که دفتر باید انجام دهد"))
+        self.action = NoteEdit(self.tr("اقدام اصلاحی که دفتر باید انجام دهد"), collapsed=compact)
         self.action.setObjectName("correctiveAction")
-        self.action.set_text_quietly(finding.get("corrective_action") or "")
         self.has_deadline = QCheckBox(self.tr("مهلت"))
         self.has_deadline.setObjectName("hasDeadline")
         self.deadline = JalaliDateEdit()
         self.deadline.setObjectName("deadline")
-        if finding.get("deadline"):
-            self.has_deadline.setChecked(True)
-            self.deadline.set_value(finding["deadline"])
-        else:
-            self.deadline.setDate(self.deadline.date().addDays(30))
-        self.deadline.setEnabled(self.has_deadline.isChecked())
         self.remove_button = QPushButton(self.tr("حذف یافته"))
         self.remove_button.setObjectName("removeFinding")
+        self.empty_error = QLabel(self.tr("شرح یافته خالی است؛ تا نوشته نشود ذخیره نمی‌شود."))
+        self.empty_error.setObjectName("fieldError")
+        self.empty_error.hide()
+        self.set_finding(finding or {})
         form = QFormLayout(self)
+        if compact:
+            form.setContentsMargins(6, 4, 6, 4)
+            form.setVerticalSpacing(4)
         form.addRow(self.tr("شرح یافته"), self.description)
+        form.addRow(self.empty_error)
         form.addRow(self.tr("اقدام اصلاحی"), self.action)
         row = QHBoxLayout()
         row.addWidget(self.has_deadline)
@@ -59,13 +63,39 @@ class FindingCard(QFrame):
         row.addStretch(1)
         row.addWidget(self.remove_button)
         form.addRow(row)
-        self.description.textChanged.connect(lambda _t: self.edited.emit(self))
+        self.description.textChanged.connect(self._description_changed)
         self.action.textChanged.connect(lambda: self.edited.emit(self))
         self.deadline.dateChanged.connect(lambda _d: self.edited.emit(self))
         self.has_deadline.toggled.connect(self._deadline_toggled)
         self.description.focus_left.connect(self.left)
         self.action.focus_left.connect(self.left)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+
+    def set_finding(self, finding: dict[str, Any]) -> None:
+        """Show a stored finding without emitting `edited`."""
+        widgets = (self.description, self.action, self.has_deadline, self.deadline)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.finding_id = finding.get("id")
+        self.item_id = finding.get("item_id")
+        if self.description.text() != (finding.get("description") or ""):
+            self.description.setText(finding.get("description") or "")
+            self.description.setCursorPosition(0)  # show the start of a long description
+        self.action.set_text_quietly(finding.get("corrective_action") or "")
+        self.has_deadline.setChecked(bool(finding.get("deadline")))
+        if finding.get("deadline"):
+            self.deadline.set_value(finding["deadline"])
+        else:
+            self.deadline.setDate(QDate.currentDate().addDays(30))
+        self.deadline.setEnabled(self.has_deadline.isChecked() and self.has_deadline.isEnabled())
+        for widget in widgets:
+            widget.blockSignals(False)
+        follow_content(self.description, self.description.text())
+        self.empty_error.hide()
+
+    def _description_changed(self, text: str) -> None:
+        self.empty_error.setVisible(not text.strip())
+        self.edited.emit(self)
 
     def _deadline_toggled(self, on: bool) -> None:
         self.deadline.setEnabled(on)

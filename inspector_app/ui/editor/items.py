@@ -1,7 +1,9 @@
 """One widget per checklist item: the question, an answer control fitting its type, a note.
 
 The widget only shows and reports: it emits `answer_chosen(value)` and `note_edited(text)`;
-the editor stores them and calls `set_value` back if the store refused the value.
+the editor stores them and calls `set_value` back if the store refused the value. Laid out
+compactly (several questions fit a 720-pixel screen): small answer buttons, the note one line
+high until it is focused or holds text, the follow-up of a «خیر» (followup.py) below.
 """
 
 from __future__ import annotations
@@ -9,14 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from inspector_app.domain.forms import Item
-from inspector_app.domain.persian import to_latin_digits
 from inspector_app.ui import fmt, theme
-from inspector_app.ui.editor.notes import LineEdit, NoteEdit
+from inspector_app.ui.editor.notes import NoteEdit
+from inspector_app.ui.editor.number_field import NumberField
 from inspector_app.ui.editor.photos import PhotoStrip
 from inspector_app.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractButton,
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -43,6 +44,10 @@ class ItemWidget(QFrame):
     note_left = Signal()
     text_edited = Signal(str)  # a text answer being typed (saved like a note)
     number_typed = Signal(object)  # a number being typed: saved after a pause or on close
+    # Photo strips of the item (its photo answer, or the follow-up's photos), forwarded.
+    photos_add_requested = Signal()
+    photo_files_chosen = Signal(list)
+    photo_remove_requested = Signal(str)
 
     def __init__(self, item: Item, repeat: int = 0, number: str = "") -> None:
         super().__init__()
@@ -52,12 +57,15 @@ class ItemWidget(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setProperty("current", False)
         self._buttons: dict[Any, QAbstractButton] = {}
-        self._group: QButtonGroup | None = None
+        self._value: Any = None
+        self._read_only = False
+        self.clear_button: QPushButton | None = None
         self._combo: QComboBox | None = None
         self._checks: dict[str, QCheckBox] = {}
-        self._number: LineEdit | None = None
+        self._number: NumberField | None = None
         self._text: NoteEdit | None = None
         self.photos: PhotoStrip | None = None
+        self.follow_up: QWidget | None = None
 
         marks = ""
         if item.critical:
@@ -70,21 +78,26 @@ class ItemWidget(QFrame):
         font = self.question.font()
         font.setBold(True)
         self.question.setFont(font)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.question)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(8, 5, 8, 5)
+        self._layout.setSpacing(3)
+        self._layout.addWidget(self.question)
         if item.help:
             help_label = QLabel(item.help)
             help_label.setWordWrap(True)
             help_label.setObjectName("help")
-            layout.addWidget(help_label)
+            small = help_label.font()
+            small.setPointSizeF(max(small.pointSizeF() * 0.88, 7.0))
+            help_label.setFont(small)
+            self._layout.addWidget(help_label)
         control = self._build_control()
         if control is not None:
-            layout.addWidget(control)
-        self.note = NoteEdit(self.tr("یادداشت این مورد (اختیاری)"))
+            self._layout.addWidget(control)
+        self.note = NoteEdit(self.tr("یادداشت این مورد (اختیاری)"), lines=3, collapsed=True)
         self.note.setObjectName("note")
         self.note.textChanged.connect(lambda: self.note_edited.emit(self.note.toPlainText()))
         self.note.focus_left.connect(self.note_left)
-        layout.addWidget(self.note)
+        self._layout.addWidget(self.note)
 
     # --- controls by type ------------------------------------------------------------------
     def _build_control(self) -> QWidget | None:
@@ -99,25 +112,15 @@ class ItemWidget(QFrame):
             texts = {}
             for v in values:
                 caption = (item.labels or {}).get(v)
-                texts[v] = f"{fmt.plain_int(v)}\n{caption}" if caption else fmt.plain_int(v)
-            return self._toggle_row(values, texts, big=bool(item.labels))
+                texts[v] = f"{fmt.plain_int(v)} — {caption}" if caption else fmt.plain_int(v)
+            return self._toggle_row(values, texts, big=False)
         if item.type == "number":
-            self._number = LineEdit()
-            self._number.setObjectName("numberAnswer")
-            self._number.setMaximumWidth(160)
-            self._number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self._number.editingFinished.connect(self._number_done)
-            self._number.textEdited.connect(self._number_edited)
-            row = QHBoxLayout()
-            row.addWidget(self._number)
-            if item.unit:
-                row.addWidget(QLabel(item.unit))
-            row.addStretch(1)
-            holder = QWidget()
-            holder.setLayout(row)
-            return holder
+            self._number = NumberField(item)
+            self._number.finished.connect(self.answer_chosen)
+            self._number.typed.connect(self.number_typed)
+            return self._number
         if item.type == "text":
-            self._text = NoteEdit(self.tr("پاسخ"), lines=3)
+            self._text = NoteEdit(self.tr("پاسخ"), lines=3, collapsed=True)
             self._text.setObjectName("textAnswer")
             self._text.textChanged.connect(lambda: self.text_edited.emit(self._text_value()))
             self._text.focus_left.connect(self.note_left)
@@ -138,6 +141,7 @@ class ItemWidget(QFrame):
             holder = QWidget()
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
             for option in item.options or []:
                 check = QCheckBox(option.label)
                 check.setObjectName(f"option_{option.id}")
@@ -146,60 +150,62 @@ class ItemWidget(QFrame):
                 column.addWidget(check)
             return holder
         if item.type == "photo":
-            self.photos = PhotoStrip()
-            return self.photos
+            strip = PhotoStrip()
+            self._attach_photos(strip)
+            return strip
         return None
 
     def _toggle_row(self, values: list[Any], texts: dict[Any, str], big: bool) -> QWidget:
         holder = QWidget()
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
-        self._group = QButtonGroup(self)
-        self._group.setExclusive(False)  # exclusivity by hand: a click on the chosen one clears it
+        row.setSpacing(4)
         for value in values:
             button = QPushButton(texts[value])
             button.setObjectName(f"answer_{value}")
             button.setCheckable(True)
             button.setProperty("answer", True)  # coloured by the theme when chosen
-            button.setMinimumHeight(48 if big else 36)
-            button.setMinimumWidth(96 if big else 44)
+            button.setMinimumHeight(30)
+            button.setMinimumWidth(80 if big else 36)
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            button.clicked.connect(lambda checked, v=value: self._toggled(v, checked))
-            self._group.addButton(button)
+            button.clicked.connect(lambda _checked, v=value: self._clicked(v))
             self._buttons[value] = button
             row.addWidget(button)
+        # Clearing is its own action: a click on the chosen answer keeps it.
+        self.clear_button = QPushButton(self.tr("پاک کردن پاسخ"))
+        self.clear_button.setObjectName("clearAnswer")
+        self.clear_button.setToolTip(self.tr("پاسخ این مورد برداشته شود (بی‌پاسخ)"))
+        self.clear_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.clear_button.clicked.connect(self._clear)
+        self.clear_button.hide()
+        row.addWidget(self.clear_button)
         row.addStretch(1)
         return holder
 
-    def _toggled(self, value: Any, checked: bool) -> None:
-        chosen = value if checked else None
-        self._show_choice(chosen)
-        self.answer_chosen.emit(chosen)
+    def _clicked(self, value: Any) -> None:
+        if value == self._value:
+            self._show_choice(value)  # the click unchecked it: the answer stays
+            return
+        self._choose(value)
+
+    def _choose(self, value: Any) -> None:
+        self._show_choice(value)
+        self.answer_chosen.emit(value)
+
+    def _clear(self) -> None:
+        if self._value is None:
+            return
+        first = next(iter(self._buttons.values()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)  # the clear button is going away
+        self._choose(None)
 
     def _show_choice(self, value: Any) -> None:
+        self._value = value
         for key, button in self._buttons.items():
             button.setChecked(key == value)
-
-    def _parsed_number(self) -> tuple[bool, Any]:
-        """(True, value) for a number or an empty field, (False, text) for anything else."""
-        assert self._number is not None
-        text = to_latin_digits(self._number.text().strip()).replace("٫", ".").replace(",", "")
-        if not text:
-            return True, None
-        try:
-            value = float(text)
-        except ValueError:
-            return False, text
-        return True, int(value) if value == int(value) else value
-
-    def _number_done(self) -> None:
-        # Not a number: still sent, so the store refuses it with a clear message.
-        self.answer_chosen.emit(self._parsed_number()[1])
-
-    def _number_edited(self, _text: str) -> None:
-        ok, value = self._parsed_number()
-        if ok:
-            self.number_typed.emit(value)
+        if self.clear_button is not None:
+            self.clear_button.setVisible(value is not None and not self._read_only)
 
     def _multi_value(self) -> list[str] | None:
         chosen = [option_id for option_id, check in self._checks.items() if check.isChecked()]
@@ -208,6 +214,21 @@ class ItemWidget(QFrame):
     def _text_value(self) -> str:
         assert self._text is not None
         return self._text.toPlainText()
+
+    # --- photos and the follow-up --------------------------------------------------------
+    def _attach_photos(self, strip: PhotoStrip) -> None:
+        self.photos = strip
+        strip.add_requested.connect(self.photos_add_requested)
+        strip.files_chosen.connect(self.photo_files_chosen)
+        strip.remove_requested.connect(self.photo_remove_requested)
+
+    def attach_follow_up(self, panel: QWidget) -> None:
+        """Show `panel` (a FollowUpPanel, with its photo strip) under this item."""
+        self.follow_up = panel
+        self._layout.addWidget(panel)
+        strip = getattr(panel, "photos", None)
+        if isinstance(strip, PhotoStrip) and self.photos is None:
+            self._attach_photos(strip)
 
     # --- shown state ---------------------------------------------------------------------
     def set_value(self, value: Any) -> None:
@@ -220,13 +241,13 @@ class ItemWidget(QFrame):
             for option_id, check in self._checks.items():
                 check.setChecked(bool(value) and option_id in value)
         elif self._number is not None:
-            self._number.setText(
-                ""
-                if value is None
-                else fmt.number(value, 0 if value == int(value) else 2).replace("٬", "")
-            )
+            self._number.set_value(value)
         elif self._text is not None:
             self._text.set_text_quietly(value or "")
+
+    def value(self) -> Any:
+        """The answer shown by a toggle row (yes/no, scale); None when unanswered."""
+        return self._value
 
     def set_note(self, text: str) -> None:
         self.note.set_text_quietly(text)
@@ -236,8 +257,8 @@ class ItemWidget(QFrame):
         button = self._buttons.get(key)
         if button is None or not button.isEnabled():
             return False
-        self._show_choice(key)
-        self.answer_chosen.emit(key)
+        if key != self._value:
+            self._choose(key)
         return True
 
     def first_input(self) -> QWidget:
@@ -245,7 +266,7 @@ class ItemWidget(QFrame):
             *self._buttons.values(),
             self._combo,
             *self._checks.values(),
-            self._number,
+            self._number.edit if self._number else None,
             self._text,
             self.photos.add_button if self.photos else None,
         ):
@@ -257,14 +278,16 @@ class ItemWidget(QFrame):
         theme.set_state(self, "current", current)
 
     def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
         for widget in (*self._buttons.values(), self._combo, *self._checks.values()):
             if widget is not None:
                 widget.setEnabled(not read_only)
-        for edit in (self._number,):
-            if edit is not None:
-                edit.setReadOnly(read_only)
+        if self._number is not None:
+            self._number.set_read_only(read_only)
         for text in (self._text, self.note):
             if text is not None:
                 text.setReadOnly(read_only)
-        if self.photos is not None:
+        if self.photos is not None and self.item.type == "photo":
             self.photos.set_read_only(read_only)
+        if self.clear_button is not None:
+            self.clear_button.setVisible(self._value is not None and not read_only)

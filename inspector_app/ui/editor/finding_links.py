@@ -1,0 +1,180 @@
+"""Findings of one inspection in the two places they are edited: the findings page and the
+follow-up under each yes/no item answered «خیر».
+
+Both edit the stored record (one source): a write goes through the editor's pending writes,
+keyed by the finding, and whichever view is shown next reads the record again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from inspector_app.services import workflow
+from inspector_app.storage import inspections
+from inspector_app.ui import messages
+from inspector_app.ui.editor.findings import FindingCard, FindingsPanel
+from inspector_app.ui.editor.followup import FollowUpPanel
+from inspector_app.ui.editor.items import ItemWidget
+from inspector_app.ui.qt import QObject
+
+if TYPE_CHECKING:
+    from inspector_app.ui.editor.editor import InspectionEditor
+
+
+class FindingLinks(QObject):
+    def __init__(self, editor: InspectionEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.page = FindingsPanel()
+        self.page.add_requested.connect(lambda: self._add_card(None))
+        self.page.prefill_requested.connect(self.prefill)
+        self.panels: dict[str, FollowUpPanel] = {}
+        self._page_loaded = False
+
+    # --- which items have a follow-up ------------------------------------------------------
+    def follows_up(self, widget: ItemWidget) -> bool:
+        return (
+            widget.repeat == 0
+            and widget.item.type == "yesno"
+            and not self.editor.form.is_interview_item(widget.item.id)
+        )
+
+    def _by_item(self) -> dict[str, dict[str, Any]]:
+        found: dict[str, dict[str, Any]] = {}
+        for finding in inspections.findings_of(self.editor.db, self.editor.inspection_id):
+            if finding["item_id"] and finding["item_id"] not in found:
+                found[finding["item_id"]] = finding
+        return found
+
+    def load(self, widgets: list[ItemWidget] | None = None) -> None:
+        """Show the follow-ups of `widgets` (all items by default) as stored."""
+        by_item = self._by_item()
+        photos = inspections.photo_counts(self.editor.db, self.editor.inspection_id)
+        for widget in widgets if widgets is not None else list(self.editor.items.values()):
+            if self.follows_up(widget):
+                key = (widget.item.id, 0)
+                self._show(widget, by_item.get(widget.item.id), photos.get(key, 0))
+
+    def _show(self, widget: ItemWidget, finding: dict[str, Any] | None, photos: int) -> None:
+        answered_no = self.editor.answers.get((widget.item.id, 0)) == "no"
+        panel = self.panels.get(widget.item.id)
+        if not (answered_no or finding is not None or photos):
+            if panel is not None:
+                panel.hide()
+            return
+        if panel is None:
+            panel = self._make_panel(widget)
+        panel.show_finding(finding, answered_no)
+        panel.show()
+
+    def _make_panel(self, widget: ItemWidget) -> FollowUpPanel:
+        panel = FollowUpPanel()
+        panel.setObjectName(f"followUp_{widget.item.id}")
+        panel.edited.connect(self._card_edited)
+        panel.left.connect(self.editor.writes.flush)
+        panel.remove_requested.connect(lambda card, w=widget: self._remove(card, w))
+        panel.create_requested.connect(lambda w=widget: self._open(w))
+        panel.set_read_only(self.editor.read_only)
+        widget.attach_follow_up(panel)
+        self.editor.load_photos(widget)
+        self.panels[widget.item.id] = panel
+        return panel
+
+    # --- answers -------------------------------------------------------------------------
+    def answer_stored(self, widget: ItemWidget, value: Any) -> None:
+        """After an answer was written: open the follow-up of a «خیر», or close it."""
+        if not self.follows_up(widget) or self.editor.read_only:
+            return
+        if value == "no":
+            self._open(widget)
+            return
+        try:
+            self.editor.writes.flush()  # what was typed into the follow-up counts
+            workflow.close_follow_up(self.editor.db, self.editor.inspection_id, widget.item.id)
+        except Exception as exc:
+            messages.report_exception(self.editor, exc)
+        self.load([widget])
+
+    def _open(self, widget: ItemWidget) -> None:
+        try:
+            workflow.open_follow_up(self.editor.db, self.editor.inspection_id, widget.item.id)
+        except Exception as exc:
+            messages.report_exception(self.editor, exc)
+        self.load([widget])
+
+    # --- writing ---------------------------------------------------------------------------
+    def _card_edited(self, card: FindingCard) -> None:
+        if self.editor.read_only:
+            return
+        editor = self.editor
+
+        def write() -> None:
+            values = card.values()
+            if not values["description"]:
+                return  # the card says it is not saved until described
+            card.finding_id = inspections.save_finding(
+                editor.db, editor.inspection_id, finding_id=card.finding_id, **values
+            )
+
+        key = ("finding", card.finding_id) if card.finding_id else ("finding", id(card))
+        editor.writes.schedule(key, write)
+
+    def _remove(self, card: FindingCard, widget: ItemWidget | None) -> None:
+        def remove() -> None:
+            self.editor.writes.flush()
+            if card.finding_id is not None:
+                try:
+                    inspections.remove_finding(self.editor.db, card.finding_id)
+                except Exception as exc:
+                    messages.report_exception(self.editor, exc)
+                    return
+            if widget is None:
+                self.page.remove_card(card)
+            else:
+                self.load([widget])
+            self.editor.after_write()
+
+        messages.confirm(
+            self.editor,
+            self.tr("این یافته حذف شود؟"),
+            remove,
+            yes_text=self.tr("حذف شود"),
+        )
+
+    # --- the findings page -------------------------------------------------------------------
+    def show_page(self) -> None:
+        """Read the findings again (they may have been edited under their items)."""
+        self.editor.writes.flush()
+        prefill = not self._page_loaded and not self.editor.read_only
+        self._page_loaded = True
+        self._reload_page(prefill)
+
+    def prefill(self) -> None:
+        self.editor.writes.flush()
+        self._reload_page(prefill=True)
+
+    def _reload_page(self, prefill: bool) -> None:
+        if prefill:
+            try:
+                workflow.prefill_findings(self.editor.db, self.editor.inspection_id)
+            except Exception as exc:
+                messages.report_exception(self.editor, exc)
+        self.page.clear()
+        for finding in inspections.findings_of(self.editor.db, self.editor.inspection_id):
+            self._add_card(finding)
+
+    def _add_card(self, finding: dict[str, Any] | None) -> FindingCard:
+        card = FindingCard(finding)
+        card.edited.connect(self._card_edited)
+        card.left.connect(self.editor.writes.flush)
+        card.remove_requested.connect(lambda c: self._remove(c, None))
+        card.set_read_only(self.editor.read_only)
+        self.page.add_card(card)
+        if finding is None:
+            card.description.setFocus()
+        return card
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.page.set_read_only(read_only)
+        for panel in self.panels.values():
+            panel.set_read_only(read_only)
