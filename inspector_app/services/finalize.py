@@ -128,10 +128,15 @@ def check_ready(db: Database, inspection_id: str) -> list[Problem]:
 
 
 def set_departure_now(db: Database, inspection_id: str, *, now: dt.datetime | None = None) -> str:
-    """Store the departure as Tehran's clock now, on the visit date (as the editor shows it)."""
+    """Store the departure as Tehran's clock now, on the visit date (as the editor shows it);
+    a visit that went past midnight gets the moment itself."""
     row = inspections.get(db, inspection_id)
-    clock = to_tehran(now or utc_now())
+    moment = (now or utc_now()).astimezone(dt.UTC).replace(second=0, microsecond=0)
+    clock = to_tehran(moment)
     stamp = tehran_moment(dt.date.fromisoformat(row["visit_date"]), clock.hour, clock.minute)
+    arrival = from_iso(row["arrival_at"]) if row["arrival_at"] else None
+    if arrival is not None and from_iso(stamp) < arrival <= moment:
+        stamp = to_iso(moment)
     inspections.update_header(db, inspection_id, departure_at=stamp)
     return stamp
 

@@ -62,6 +62,16 @@ def test_departure_now_is_tehran_clock_on_the_visit_date(
     assert inspections.get(context.db, inspection_id)["departure_at"] == stamp
     assert jalali.clock_time(stamp) == "۱۱:۳۵"
 
+    # A visit past Tehran's midnight: arrival 23:50 on the visit date, «now» 00:10 the next day.
+    inspections.update_header(
+        context.db, inspection_id, visit_date="2026-07-01", arrival_at="2026-07-01T20:20:00Z"
+    )
+    after_midnight = dt.datetime(2026, 7, 1, 20, 40, 10, tzinfo=dt.UTC)
+    stamp = finalize.set_departure_now(context.db, inspection_id, now=after_midnight)
+    assert stamp == "2026-07-01T20:40:00Z" and jalali.clock_time(stamp) == "۰۰:۱۰"
+    codes = {p.code for p in finalize.check_ready(context.db, inspection_id)}
+    assert "departure_before_arrival" not in codes
+
 
 def test_departure_before_arrival_is_refused_naming_both_times(
     context: AppContext, machine_zone: str
