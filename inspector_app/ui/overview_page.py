@@ -28,7 +28,7 @@ from inspector_app.services.overview.filters import Drilldown, OverviewFilter
 from inspector_app.services.overview.queries import sqlite_runner
 from inspector_app.storage import offices
 from inspector_app.storage.db import db_path
-from inspector_app.ui import fmt, labels
+from inspector_app.ui import fmt, labels, overview_labels
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.charts import BarChart
 from inspector_app.ui.env import PageEnv, Router
@@ -39,6 +39,7 @@ from inspector_app.ui.qt import (
     QCheckBox,
     QColor,
     QComboBox,
+    QCoreApplication,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -96,7 +97,11 @@ OVERDUE_COLUMNS = [
     field_column(str(QT_TRANSLATE_NOOP("Columns", "نوع")), "office_type", _type),
     Column(
         str(QT_TRANSLATE_NOOP("Columns", "آخرین بازرسی")),
-        lambda r: fmt.jalali(r["last_visit"]) if r["last_visit"] else "هرگز",
+        lambda r: (
+            fmt.jalali(r["last_visit"])
+            if r["last_visit"]
+            else QCoreApplication.translate("OverviewLabels", "هرگز")
+        ),
         lambda r: r["last_visit"] or "",
         ALIGN_CENTER,
     ),
@@ -520,7 +525,7 @@ class OverviewPage(QWidget):
         o, cov = dashboard.overview, dashboard.coverage
         self.description.setText(
             self.tr("آمار: {what}. برای شمردن پیش‌نویس‌ها گزینهٔ بالا را بزنید.").format(
-                what=fmt.digits(o.filter.describe())
+                what=overview_labels.describe(o.filter)
             )
         )
         self.figures["inspections"].setText(fmt.number(o.inspections))
@@ -531,7 +536,9 @@ class OverviewPage(QWidget):
         self.figures["pending"].setText(fmt.number(cov.pending_total))
         self.county_chart.set_rows([(r.label, r.mean_score) for r in o.by_county])
         self.type_chart.set_rows([(_type(r.key), r.mean_score) for r in o.by_type])
-        self.month_chart.set_rows([(r.label, r.mean_score) for r in o.by_month])
+        self.month_chart.set_rows(
+            [(overview_labels.month(r.key), r.mean_score) for r in o.by_month]
+        )
         self.satisfaction_chart.set_rows(
             [(r.label, r.mean_satisfaction) for r in o.satisfaction_by_county]
         )
@@ -583,8 +590,7 @@ class OverviewPage(QWidget):
             return
         rows = getattr(self.dashboard.overview, figure)
         if 0 <= index < len(rows):
-            title = getattr(rows[index], "label", None) or getattr(rows[index], "text", "")
-            self.drill_into(rows[index].drill, str(title))
+            self.drill_into(rows[index].drill, overview_labels.row_label(figure, rows[index]))
 
     def _drill_item(self, index: int) -> None:
         if 0 <= index < len(self.failed_items):

@@ -2,135 +2,189 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fa">
 <context>
+    <name>Background</name>
+    <message>
+        <location filename="../../inspector_app/ui/background.py" line="130"/>
+        <source>لطفاً صبر کنید</source>
+        <translation>Please wait</translation>
+    </message>
+</context>
+<context>
     <name>CertificateBox</name>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="60"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="64"/>
         <source>گواهی امضای دیجیتال</source>
         <translation>Digital signing certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="77"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="70"/>
+        <source>دارنده</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="71"/>
+        <source>صادرکننده</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="72"/>
+        <source>اعتبار</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="73"/>
+        <source>اثر انگشت SHA-256</source>
+        <translation>SHA-256 fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="81"/>
         <source>ذخیرهٔ گواهی عمومی برای استانداری…</source>
         <translation>Save public certificate for the governorate…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="80"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="84"/>
         <source>ورود گواهی استانداری (PKCS#12)…</source>
         <translation>Import governorate certificate (PKCS#12)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="83"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="87"/>
         <source>ساخت گواهی خودامضای آزمایشی…</source>
         <translation>Create self-signed test certificate…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="86"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="90"/>
         <source>بررسی امضای یک گزارش PDF…</source>
         <translation>Verify a PDF report&apos;s signature…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="117"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="121"/>
         <source>هنوز گواهی ندارید</source>
         <translation>You have no certificate yet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="121"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="125"/>
         <source> (نمایشی)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="123"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="127"/>
         <source> — خودامضا</source>
         <translation> — self-signed</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="125"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="129"/>
         <source>از {start} تا {end}</source>
         <translation>From {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="129"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="133"/>
         <source> — منقضی شده</source>
         <translation> — expired</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="138"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="142"/>
         <source>گواهی عمومی</source>
         <translation>Public certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="150"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="154"/>
         <source>گواهی عمومی ذخیره شد.</source>
         <translation>Public certificate saved.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="154"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="158"/>
         <source>پروندهٔ PKCS#12</source>
         <translation>PKCS#12 file</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="159"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="163"/>
         <source>ورود گواهی</source>
         <translation>Import certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="160"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="164"/>
         <source>رمز پروندهٔ PKCS#12</source>
         <translation>PKCS#12 file password</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="160"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="164"/>
         <source>گذرواژهٔ تازهٔ کلید</source>
         <translation>New key passphrase</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="160"/>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="188"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="164"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="192"/>
         <source>تکرار</source>
         <translation>Repeat passphrase</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="188"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="192"/>
         <source>گواهی خودامضا</source>
         <translation>Self-signed certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="188"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="192"/>
         <source>گذرواژهٔ کلید</source>
         <translation>Key passphrase</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeMarks</name>
+    <message>
+        <location filename="../../inspector_app/ui/correction_marks.py" line="29"/>
+        <source>موردهایی که با بازرسی جایگزین‌شده ({id}) فرق دارند نشان‌دار شده‌اند.</source>
+        <translation>Items that differ from the replaced inspection ({id}) are marked.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/correction_marks.py" line="50"/>
+        <source>{n} مورد تغییر کرده</source>
+        <translation>{n} items changed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/correction_marks.py" line="51"/>
+        <source>با بازرسی جایگزین‌شده فرق دارد</source>
+        <translation>Differs from the replaced inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/correction_marks.py" line="64"/>
+        <source>اصلاحیهٔ بازرسی شمارهٔ {number} —</source>
+        <translation>Correction of inspection no. {number} —</translation>
     </message>
 </context>
 <context>
     <name>Columns</name>
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="67"/>
-        <location filename="../../inspector_app/ui/overview_page.py" line="94"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="95"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="76"/>
         <source>دفتر</source>
         <translation>Office</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="73"/>
-        <location filename="../../inspector_app/ui/offices_page.py" line="54"/>
-        <location filename="../../inspector_app/ui/overview_page.py" line="96"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="53"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="97"/>
         <source>نوع</source>
         <translation>Type</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="75"/>
-        <location filename="../../inspector_app/ui/offices_page.py" line="59"/>
-        <location filename="../../inspector_app/ui/overview_page.py" line="95"/>
-        <location filename="../../inspector_app/ui/overview_page.py" line="106"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="96"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="111"/>
         <source>شهرستان</source>
         <translation>County</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="77"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="77"/>
         <source>تاریخ بازدید</source>
         <translation>Visit date</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="79"/>
-        <location filename="../../inspector_app/ui/offices_page.py" line="62"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="61"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="79"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
@@ -155,73 +209,582 @@
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="52"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="51"/>
         <source>نام دفتر</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="59"/>
         <source>شهر</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="69"/>
-        <location filename="../../inspector_app/ui/overview_page.py" line="98"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="68"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="99"/>
         <source>آخرین بازرسی</source>
         <translation>Last inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="75"/>
         <source>آخرین امتیاز</source>
         <translation>Last score</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="93"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="94"/>
         <source>کد</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="103"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="108"/>
         <source>روز گذشته</source>
         <translation>Days since</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="108"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="113"/>
         <source>جمعیت</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="113"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="118"/>
         <source>پیشخوان</source>
         <translation>Government counter</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="114"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="119"/>
         <source>پلیس ‎+۱۰</source>
         <translation>Police +10</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="115"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="120"/>
         <source>کارگزاری</source>
         <translation>Insurance brokerage</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="119"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="124"/>
         <source>دفتر در ۱۰۰ هزار نفر</source>
         <translation>Offices per 100k people</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="125"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="130"/>
         <source>در انتظار مجوز</source>
         <translation>Licence pending</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_page.py" line="84"/>
+        <source>تلاش‌ها</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_page.py" line="86"/>
+        <source>تلاش بعدی</source>
+        <translation>Next attempt</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_page.py" line="87"/>
+        <source>علت آخرین ناکامی</source>
+        <translation>Reason of last failure</translation>
     </message>
 </context>
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="144"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="149"/>
         <source>این شهرستان هیچ دفتر فعالی از این نوع ندارد</source>
         <translation>This county has no active office of this type</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../inspector_app/services/context.py" line="38"/>
+        <source>فرمی برای این نوع دفتر ({type}) نیست</source>
+        <translation>There is no form for this office type ({type})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/correction.py" line="40"/>
+        <source>پیش‌نویس را می‌توان مستقیم ویرایش کرد؛ اصلاحیه برای بازرسی نهایی‌شده است.</source>
+        <translation>A draft can be edited directly; a correction is for a finalized inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/correction.py" line="50"/>
+        <source>این بازرسی پیش‌تر با بازرسی {id} اصلاح شده است؛ اصلاح دوباره را از همان بازرسی اصلاحی آغاز کنید.</source>
+        <translation>This inspection was already corrected by inspection {id}; start a further correction from that correcting inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/finalize.py" line="50"/>
+        <source>بازرسی هنوز آمادهٔ نهایی‌سازی نیست:
+{problems}</source>
+        <translation>The inspection is not ready to be finalized yet:
+{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/finalize.py" line="85"/>
+        <location filename="../../inspector_app/services/finalize.py" line="187"/>
+        <source>این بازرسی پیش‌تر نهایی شده است.</source>
+        <translation>This inspection has already been finalized.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/finalize.py" line="101"/>
+        <source>امضای بازرس ثبت نشده است.</source>
+        <translation>The inspector&apos;s signature is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/finalize.py" line="108"/>
+        <source>امضای نمایندهٔ دفتر یا دلیل امضا نکردن او ثبت نشده است.</source>
+        <translation>The office representative&apos;s signature, or the reason for not signing, is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/finalize.py" line="116"/>
+        <source>ساعت پایان بازدید (خروج) ثبت نشده است.</source>
+        <translation>The end time of the visit (departure) is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/finalize.py" line="184"/>
+        <location filename="../../inspector_app/services/sync/bundles.py" line="32"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="57"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="66"/>
+        <source>بازرسی با شناسهٔ {id} پیدا نشد</source>
+        <translation>No inspection with id {id} was found</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/finalize.py" line="190"/>
+        <source>بازرسی هنگام نهایی‌سازی تغییر کرد؛ چیزی نهایی نشد. دوباره تلاش کنید.</source>
+        <translation>The inspection changed while it was being finalized; nothing was finalized. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/finalize.py" line="242"/>
+        <source>این بازرسی هنوز نهایی نشده و گزارش امضاشده ندارد.</source>
+        <translation>This inspection is not finalized yet and has no signed report.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspection_document.py" line="140"/>
+        <source>دادهٔ base64 نامعتبر در {what}</source>
+        <translation>Invalid base64 data in {what}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspection_document.py" line="151"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="116"/>
+        <location filename="../../inspector_app/storage/offices.py" line="90"/>
+        <source>پرونده خوانده نشد: {reason}</source>
+        <translation>The file could not be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspection_document.py" line="157"/>
+        <location filename="../../inspector_app/storage/offices.py" line="99"/>
+        <source>JSON نامعتبر: {reason}</source>
+        <translation>Invalid JSON: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspection_document.py" line="170"/>
+        <source>قالب پرونده «{format}» نیست</source>
+        <translation>The file is not in the “{format}” format</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspection_document.py" line="174"/>
+        <source>بخش «inspection» نیست</source>
+        <translation>The “inspection” section is missing</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspection_document.py" line="179"/>
+        <source>ساختار پرونده با طرح نمی‌خواند: {reason}</source>
+        <translation>The file&apos;s structure does not match the schema: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspection_document.py" line="186"/>
+        <source>sha256 فرم با محتوای آن نمی‌خواند</source>
+        <translation>The form&apos;s sha256 does not match its content</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspection_document.py" line="193"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="179"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="221"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="370"/>
+        <source>پرسش ناشناخته: {item}</source>
+        <translation>Unknown question: {item}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspection_document.py" line="206"/>
+        <source>بازرسی {id} از پیش در این پایگاه هست</source>
+        <translation>Inspection {id} is already in this database</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspection_document.py" line="253"/>
+        <source>sha256 عکس {id} نمی‌خواند</source>
+        <translation>The sha256 of photo {id} does not match</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/overview/population.py" line="45"/>
+        <source>پروندهٔ جمعیت خوانده نشد: {reason}</source>
+        <translation>The population file could not be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/overview/population.py" line="56"/>
+        <source>پروندهٔ جمعیت باید ستون‌های county_fa و population داشته باشد</source>
+        <translation>The population file must have the columns county_fa and population</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/overview/population.py" line="63"/>
+        <source>منبع آمار در پرونده نیامده است (سطرهای آغازشده با # در ابتدای پرونده)</source>
+        <translation>The file does not name the source of its figures (lines starting with # at the top of the file)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/overview/population.py" line="75"/>
+        <source>نام شهرستان یا جمعیت نامعتبر است</source>
+        <translation>Invalid county name or population</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/overview/population.py" line="80"/>
+        <source>شهرستان {county} دو بار آمده است</source>
+        <translation>County {county} appears twice</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/overview/population.py" line="87"/>
+        <source>پروندهٔ جمعیت هیچ سطری ندارد</source>
+        <translation>The population file has no rows</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/overview/population.py" line="109"/>
+        <source>رونوشت پروندهٔ جمعیت ساخته نشد: {reason}</source>
+        <translation>The population file could not be copied: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/photos.py" line="53"/>
+        <source>عکس بیش از اندازه بزرگ است</source>
+        <translation>The photo is too large</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/photos.py" line="56"/>
+        <source>این پرونده تصویر نیست یا قالب آن پشتیبانی نمی‌شود</source>
+        <translation>This file is not an image, or its format is not supported</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/photos.py" line="61"/>
+        <source>پروندهٔ تصویر خراب است ({reason})</source>
+        <translation>The image file is damaged ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/identity.py" line="153"/>
+        <source>گواهی خوانده نشد؛ پرونده گواهی X.509 نیست ({reason})</source>
+        <translation>The certificate could not be read; the file is not an X.509 certificate ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/identity.py" line="184"/>
+        <source>گذرواژه باید دست‌کم {n} نویسه باشد.</source>
+        <translation>The passphrase must have at least {n} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/identity.py" line="217"/>
+        <source>نام دارندهٔ گواهی با حرف آغاز و پایان شود (نه رقم یا نشانه) و حروف فارسی و لاتین را با هم نیامیزد: «{name}»</source>
+        <translation>The certificate holder&apos;s name must begin and end with a letter (not a digit or symbol) and not mix Persian and Latin letters: “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/identity.py" line="253"/>
+        <source>نام دارندهٔ گواهی خالی است؛ نام بازرس را در تنظیمات وارد کنید.</source>
+        <translation>The certificate holder&apos;s name is empty; enter the inspector&apos;s name in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/identity.py" line="311"/>
+        <source>رمز پروندهٔ PKCS#12 درست نیست (یا پرونده آسیب دیده است). رمزی را که استانداری همراه پرونده داده است وارد کنید؛ چیزی تغییر نکرد.</source>
+        <translation>The PKCS#12 file&apos;s password is wrong (or the file is damaged). Enter the password the governorate gave with the file; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/identity.py" line="318"/>
+        <source>این پرونده PKCS#12 (.p12/.pfx) نیست؛ چیزی تغییر نکرد.</source>
+        <translation>This is not a PKCS#12 (.p12/.pfx) file; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/identity.py" line="322"/>
+        <source>پروندهٔ PKCS#12 کلید خصوصی یا گواهی ندارد؛ چیزی تغییر نکرد.</source>
+        <translation>The PKCS#12 file has no private key or no certificate; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/identity.py" line="329"/>
+        <source>نوع کلید پروندهٔ PKCS#12 پشتیبانی نمی‌شود (فقط RSA یا EC).</source>
+        <translation>The PKCS#12 file&apos;s key type is not supported (RSA or EC only).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/identity.py" line="374"/>
+        <source>پروندهٔ PKCS#12 خوانده نشد ({reason})؛ چیزی تغییر نکرد.</source>
+        <translation>The PKCS#12 file could not be read ({reason}); nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/identity.py" line="386"/>
+        <source>گواهی امضا معتبر نیست: اعتبار آن از {start} تا {end} است. گواهی تازه از استانداری بگیرید و وارد کنید؛ چیزی نهایی نشد.</source>
+        <translation>The signing certificate is not valid: it is valid from {start} to {end}. Get a new certificate from the governorate and import it; nothing was finalized.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/identity.py" line="417"/>
+        <source>کلید خصوصی ذخیره‌شده خراب است و خوانده نمی‌شود. گواهی را دوباره وارد کنید یا شناسهٔ تازه بسازید؛ چیزی نهایی نشد.</source>
+        <translation>The stored private key is corrupt and cannot be read. Import the certificate again or create a new identity; nothing was finalized.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/identity.py" line="430"/>
+        <source>گذرواژه درست نیست؛ چیزی نهایی نشد.</source>
+        <translation>Wrong passphrase; nothing was finalized.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/identity.py" line="433"/>
+        <source>کلید خصوصی ذخیره‌شده آسیب دیده است و خوانده نمی‌شود. گواهی را دوباره وارد کنید یا شناسهٔ تازه بسازید؛ چیزی نهایی نشد.</source>
+        <translation>The stored private key is damaged and cannot be read. Import the certificate again or create a new identity; nothing was finalized.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/identity.py" line="440"/>
+        <source>نوع کلید خصوصی ذخیره‌شده پشتیبانی نمی‌شود.</source>
+        <translation>The stored private key&apos;s type is not supported.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/identity.py" line="443"/>
+        <source>کلید خصوصی ذخیره‌شده با گواهی جور نیست؛ گواهی را دوباره وارد کنید.</source>
+        <translation>The stored private key does not match the certificate; import the certificate again.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/identity.py" line="483"/>
+        <source>هنوز شناسهٔ امضا (کلید و گواهی) ساخته نشده است. در تنظیمات گواهی استانداری را وارد کنید یا برای آزمایش یک گواهی خودامضا بسازید.</source>
+        <translation>There is no signing identity (key and certificate) yet. In Settings, import the governorate&apos;s certificate or, to try things out, make a self-signed one.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/pdf_sign.py" line="138"/>
+        <source>امضای PDF ممکن نشد: {reason}</source>
+        <translation>The PDF could not be signed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/bundles.py" line="36"/>
+        <source>بازرسی {id} هنوز نهایی نشده است و فرستادنی نیست.</source>
+        <translation>Inspection {id} is not finalized yet and cannot be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/bundles.py" line="78"/>
+        <source>بازرسی نهایی‌شده‌ای برای بیرون‌بردن نیست.</source>
+        <translation>There is no finalized inspection to export.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/client.py" line="65"/>
+        <source>به سرور وصل نشد: {reason}</source>
+        <translation>Could not connect to the server: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/client.py" line="115"/>
+        <source>سرور در دسترس نیست ({reason})</source>
+        <translation>The server is not reachable ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/client.py" line="120"/>
+        <source>سرور این دستگاه را نمی‌شناسد یا دسترسی آن لغو شده است؛ دوباره ثبت‌نام کنید (inspector-app enrol).</source>
+        <translation>The server does not know this device or its access was revoked; enrol again (inspector-app enrol).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/client.py" line="142"/>
+        <source>ثبت‌نام پذیرفته نشد: {reason}</source>
+        <translation>Enrolment was refused: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/runner.py" line="95"/>
+        <source>نشانی سرور باید با http:// یا https:// آغاز شود.</source>
+        <translation>The server address must start with http:// or https://.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/runner.py" line="102"/>
+        <source>اثر انگشت گواهی سرور با آنچه داده شده نمی‌خواند؛ ممکن است سرور دیگری در میان باشد. ثبت‌نام انجام نشد. (اثر انگشت سرور: {actual})</source>
+        <translation>The server certificate&apos;s fingerprint does not match the one given; another server may be in between. Enrolment was not done. (Server fingerprint: {actual})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/runner.py" line="143"/>
+        <source>این دستگاه هنوز در سرور استانداری ثبت‌نام نشده است (inspector-app enrol).</source>
+        <translation>This device is not enrolled with the governorate server yet (inspector-app enrol).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/runner.py" line="169"/>
+        <source>همگام‌سازی دیگری هم‌اکنون در جریان است.</source>
+        <translation>Another sync is already running.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/runner.py" line="251"/>
+        <source>سرور بازرسی دیگری با همین شناسه و محتوای متفاوت دارد؛ برای بررسی به کارشناس استانداری ارجاع شد.</source>
+        <translation>The server has another inspection with the same id and different content; it was referred to a governorate officer for review.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/updates.py" line="48"/>
+        <source>فهرست دفاتر JSON معتبر نیست: {reason}</source>
+        <translation>The office registry is not valid JSON: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/updates.py" line="52"/>
+        <source>فهرست دفاتر بخش «offices» ندارد</source>
+        <translation>The office registry has no “offices” section</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/updates.py" line="60"/>
+        <source>دفتر شمارهٔ {number} نامعتبر است: {reason}</source>
+        <translation>Office number {number} is invalid: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/updates.py" line="73"/>
+        <source>نام پروندهٔ فرم پذیرفتنی نیست: {name}</source>
+        <translation>Form file name not allowed: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/updates.py" line="82"/>
+        <source>فرم {name} نامعتبر است: {reason}</source>
+        <translation>Form {name} is invalid: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/updates.py" line="122"/>
+        <source>بستهٔ به‌روزرسانی دست‌کاری شده یا خراب است؛ چیزی تغییر نکرد ({reason})</source>
+        <translation>The update bundle was tampered with or is damaged; nothing was changed ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/updates.py" line="131"/>
+        <source>بستهٔ به‌روزرسانی با کلید استانداری شما امضا نشده است؛ چیزی تغییر نکرد.</source>
+        <translation>The update bundle is not signed with your governorate&apos;s key; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/updates.py" line="140"/>
+        <source>{reason}؛ چیزی تغییر نکرد.</source>
+        <translation>{reason}; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/workflow.py" line="27"/>
+        <source>دفتری با کد {code} در فهرست نیست</source>
+        <translation>There is no office with code {code} in the registry</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/corrections.py" line="37"/>
+        <location filename="../../inspector_app/storage/db.py" line="204"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="73"/>
+        <source>این بازرسی نهایی شده و دیگر تغییر نمی‌کند.</source>
+        <translation>This inspection is finalized and can no longer change.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/db.py" line="46"/>
+        <source>پایگاه داده باز نشد: {reason}</source>
+        <translation>The database could not be opened: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/db.py" line="55"/>
+        <source>این پایگاه داده با نسخهٔ جدیدتری از برنامه ساخته شده است (نسخهٔ طرح {version}؛ این برنامه تا نسخهٔ {known} را می‌شناسد). برنامه را به‌روز کنید؛ پرونده دست‌نخورده ماند.</source>
+        <translation>This database was made by a newer version of the app (schema version {version}; this app knows up to version {known}). Update the app; the file was left untouched.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/db.py" line="87"/>
+        <source>پروندهٔ پایگاه داده خراب است یا پایگاه دادهٔ SQLite نیست ({reason}). پرونده دست‌نخورده ماند؛ آن را از پشتیبان بازیابی کنید.</source>
+        <translation>The database file is damaged or not an SQLite database ({reason}). The file was left untouched; restore it from a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/db.py" line="136"/>
+        <source>پروندهٔ پشتیبان قابل استفاده نیست: {reason}</source>
+        <translation>The backup file cannot be used: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/db.py" line="156"/>
+        <source>دیسک پر است؛ فضا آزاد کنید و دوباره تلاش کنید. چیزی تغییر نکرد.</source>
+        <translation>The disk is full; free some space and try again. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/db.py" line="164"/>
+        <source>پوشه یا پرونده فقط‌خواندنی است یا اجازهٔ نوشتن نیست. چیزی تغییر نکرد.</source>
+        <translation>The folder or file is read-only, or writing is not permitted. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/db.py" line="168"/>
+        <source>پایگاه داده در دست برنامهٔ دیگری است؛ کمی بعد دوباره تلاش کنید. چیزی تغییر نکرد.</source>
+        <translation>Another program is using the database; try again shortly. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/db.py" line="173"/>
+        <source>نوشتن در حافظه ممکن نشد ({reason}). چیزی تغییر نکرد.</source>
+        <translation>Writing to storage failed ({reason}). Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/db.py" line="183"/>
+        <source>پایگاه داده خراب است ({reason})</source>
+        <translation>The database is damaged ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/identities.py" line="104"/>
+        <source>شناسهٔ امضا {id} پیدا نشد</source>
+        <translation>Signing identity {id} was not found</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/inspections.py" line="149"/>
+        <source>مصاحبهٔ شمارهٔ {repeat} وجود ندارد</source>
+        <translation>There is no interview number {repeat}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/inspections.py" line="150"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="157"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="185"/>
+        <source>پرسش {item}</source>
+        <translation>Question {item}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/inspections.py" line="156"/>
+        <source>این پرسش تکرارشونده نیست</source>
+        <translation>This question does not repeat</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/inspections.py" line="184"/>
+        <source>برای پرسش عکس، عکس پیوست کنید</source>
+        <translation>For a photo question, attach a photo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/inspections.py" line="311"/>
+        <source>این فرم گروه مصاحبه ندارد</source>
+        <translation>This form has no interview group</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/inspections.py" line="397"/>
+        <source>عکس {id} پیدا نشد</source>
+        <translation>Photo {id} was not found</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/inspections.py" line="435"/>
+        <source>شرح یافته خالی است</source>
+        <translation>The finding&apos;s description is empty</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/inspections.py" line="469"/>
+        <source>یافتهٔ {id} پیدا نشد</source>
+        <translation>Finding {id} was not found</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/inspections.py" line="532"/>
+        <source>بازرسی دیگری به این پیش‌نویس ارجاع می‌دهد</source>
+        <translation>Another inspection refers to this draft</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/offices.py" line="108"/>
+        <source>JSON باید فهرست «offices» داشته باشد</source>
+        <translation>The JSON must have an “offices” list</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/offices.py" line="118"/>
+        <source>ستون‌های لازم نیست: {columns}</source>
+        <translation>Required columns are missing: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/offices.py" line="125"/>
+        <source>فقط پروندهٔ CSV یا JSON پذیرفته می‌شود</source>
+        <translation>Only a CSV or JSON file is accepted</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/offices.py" line="136"/>
+        <source>{row}، ستون {column}: {reason}</source>
+        <translation>{row}, column {column}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/offices.py" line="144"/>
+        <source>{row}: کد تکراری {code}</source>
+        <translation>{row}: duplicate code {code}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/settings.py" line="71"/>
+        <source>نام و نام خانوادگی بازرس خالی است؛ چیزی ذخیره نشد.</source>
+        <translation>The inspector&apos;s full name is empty; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/settings.py" line="75"/>
+        <source>شمارهٔ پرسنلی باید فقط رقم باشد (حداکثر {n} رقم)؛ چیزی ذخیره نشد.</source>
+        <translation>The personnel number must be digits only (at most {n} digits); nothing was saved.</translation>
     </message>
 </context>
 <context>
@@ -242,17 +805,17 @@
         <translation>Corrective inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="68"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="75"/>
         <source>بازرسی نهایی و امضا شد و دیگر تغییر نمی‌کند.</source>
         <translation>The inspection has been finalized and signed and can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="75"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="82"/>
         <source>گزارش امضاشده</source>
         <translation>Signed report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="108"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="115"/>
         <source>یک بازرسی تازه (پیش‌نویس) برای همین دفتر ساخته می‌شود که جایگزین این بازرسی است؛ این بازرسی دست‌نخورده می‌ماند. ادامه می‌دهید؟</source>
         <translation>A new draft inspection will be created for this office to replace this one; this inspection stays untouched. Continue?</translation>
     </message>
@@ -260,98 +823,103 @@
 <context>
     <name>FinalizeDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="76"/>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="147"/>
         <source>نهایی‌سازی و امضا</source>
         <translation>Finalize and sign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="93"/>
         <source>بازرسی {office} — {date}</source>
         <translation>Inspection of {office} — {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="102"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="110"/>
         <source>ثبت «اکنون» به‌عنوان ساعت پایان بازدید</source>
         <translation>Record “now” as the visit end time</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="114"/>
         <source>امضای بازرس</source>
         <translation>Inspector&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="108"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="116"/>
         <source>امضای نمایندهٔ دفتر</source>
         <translation>Office representative&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="117"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="125"/>
         <source>پس از نهایی‌سازی، این بازرسی قفل می‌شود: پاسخ‌ها، عکس‌ها، مصاحبه‌ها و امضاها دیگر تغییر نمی‌کنند. اصلاح بعدی فقط با «بازرسی اصلاحی» ممکن است.</source>
         <translation>After finalizing, this inspection is locked: answers, photos, interviews and signatures can no longer change. Later changes are only possible through a “Corrective inspection”.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="138"/>
         <source>گذرواژهٔ کلید امضا</source>
         <translation>Signing key passphrase</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="140"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="151"/>
         <source>ذخیرهٔ امضاها و بستن</source>
         <translation>Save signatures and close</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="143"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="154"/>
         <source>انصراف</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="182"/>
-        <source>هنوز گواهی امضا ندارید: یک گواهی خودامضای آزمایشی با همین گذرواژه ساخته می‌شود (در تنظیمات می‌توانید گواهی استانداری را وارد کنید).</source>
-        <translation>You have no signing certificate yet: a self-signed test certificate will be created with this passphrase (you can import the governorate certificate in Settings).</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="187"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="199"/>
         <source>امضاکننده: {holder} — گواهی معتبر تا {until}</source>
         <translation>Signer: {holder} — certificate valid until {until}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="207"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="219"/>
         <source>برای رفتن به این پرسش کلیک کنید</source>
         <translation>Click to go to this question</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="212"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="226"/>
         <source>همه‌چیز آماده است.</source>
         <translation>Everything is ready.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="214"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="228"/>
         <source>پیش از نهایی‌سازی این موارد را کامل کنید:</source>
         <translation>Complete these items before finalizing:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="265"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="279"/>
         <source>هنوز موارد ناقص هست؛ فهرست بالا را ببینید.</source>
         <translation>Some items are still incomplete; see the list above.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="268"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="301"/>
+        <source>شناسهٔ امضا هنوز آماده نیست: {problem}</source>
+        <translation>The signing identity is not ready yet: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="307"/>
         <source>گذرواژهٔ کلید امضا را وارد کنید.</source>
         <translation>Enter the signing key passphrase.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="274"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="286"/>
         <source>پس از نهایی‌سازی این بازرسی قفل می‌شود و دیگر قابل ویرایش نیست. گزارش PDF با امضای دیجیتال شما ساخته و نگهداری می‌شود. ادامه می‌دهید؟</source>
         <translation>After finalizing, this inspection is locked and can no longer be edited. A PDF report bearing your digital signature will be created and kept. Continue?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="278"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="193"/>
+        <source>هنوز شناسهٔ امضا ندارید: گواهی استانداری را وارد کنید یا یک گواهی خودامضا بسازید. گذرواژهٔ تازه را دو بار بنویسید؛ همین گذرواژه از این پس برای هر امضا پرسیده می‌شود.</source>
+        <translation>You have no signing identity yet: import the governorate&apos;s certificate or make a self-signed one. Type the new passphrase twice; it will be asked for every signature from now on.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="290"/>
         <source>نهایی‌سازی و قفل</source>
         <translation>Finalize and lock</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="297"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="339"/>
         <source>در حال ساخت گزارش و امضای آن…</source>
         <translation>Creating and signing the report…</translation>
     </message>
@@ -359,242 +927,490 @@
 <context>
     <name>FindingCard</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="38"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="41"/>
         <source>اقدام اصلاحی که دفتر باید انجام دهد</source>
         <translation>Corrective action the office must take</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="41"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="43"/>
         <source>مهلت</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="51"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="47"/>
         <source>حذف یافته</source>
         <translation>Remove finding</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="54"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="49"/>
+        <source>شرح یافته خالی است؛ تا نوشته نشود ذخیره نمی‌شود.</source>
+        <translation>The finding has no description; it is not saved until one is written.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="57"/>
         <source>شرح یافته</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="55"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="59"/>
         <source>اقدام اصلاحی</source>
         <translation>Corrective action</translation>
     </message>
 </context>
 <context>
+    <name>FindingLinks</name>
+    <message>
+        <location filename="../../inspector_app/ui/editor/finding_links.py" line="139"/>
+        <source>این یافته حذف شود؟</source>
+        <translation>Remove this finding?</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/finding_links.py" line="141"/>
+        <source>حذف شود</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="100"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="130"/>
         <source>یافته‌ها و اقدام‌های اصلاحی</source>
         <translation>Findings and corrective actions</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="102"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="132"/>
         <source>افزودن از موارد ناقص</source>
         <translation>Add from failed items</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="105"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="135"/>
         <source>افزودن یافته</source>
         <translation>Add finding</translation>
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="62"/>
+        <source>راه‌اندازی بازرس</source>
+        <translation>Setting up Bazres</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="70"/>
+        <source>به بازرس خوش آمدید. نام و شمارهٔ پرسنلی شما در هر بازرسی تازه و در گزارش آن می‌آید. شناسهٔ امضا (کلید و گواهی) برای امضای گزارش‌هاست: گواهی استانداری را وارد کنید یا یک گواهی خودامضا بسازید؛ می‌توانید آن را بعداً هم بسازید.</source>
+        <translation>Welcome to Bazres. Your name and personnel number go into every new inspection and its report. The signing identity (key and certificate) signs the reports: import the governorate&apos;s certificate or make a self-signed one; you can also do this later.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="80"/>
+        <source>مثلاً مریم احمدی</source>
+        <translation>e.g. Maryam Ahmadi</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="86"/>
+        <source>مشخصات بازرس</source>
+        <translation>Inspector profile</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="89"/>
+        <source>نام و نام خانوادگی</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="92"/>
+        <source>شمارهٔ پرسنلی</source>
+        <translation>Personnel number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="96"/>
+        <source>شناسهٔ امضا</source>
+        <translation>Signing identity</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="108"/>
+        <source>بعداً</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="112"/>
+        <source>مشخصات ذخیره می‌شود؛ شناسهٔ امضا هنگام نخستین نهایی‌سازی پرسیده می‌شود (یا در تنظیمات).</source>
+        <translation>The profile is saved; the signing identity is asked for at the first finalization (or in Settings).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="117"/>
+        <source>خروج از برنامه</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="158"/>
+        <source>نام و نام خانوادگی را بنویسید.</source>
+        <translation>Enter your full name.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="161"/>
+        <source>نام با حرف آغاز و پایان شود (نه رقم یا نشانه) و حروف فارسی و لاتین را با هم نیامیزد؛ همین نام در گواهی امضا می‌آید.</source>
+        <translation>The name must begin and end with a letter (not a digit or symbol) and not mix Persian and Latin letters; this name goes into the signing certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="169"/>
+        <source>شمارهٔ پرسنلی را بنویسید.</source>
+        <translation>Enter your personnel number.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="172"/>
+        <source>شمارهٔ پرسنلی فقط رقم دارد (رقم فارسی یا لاتین، حداکثر {count} رقم).</source>
+        <translation>The personnel number has digits only (Persian or Latin, at most {count} digits).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="190"/>
+        <source>ذخیره و ورود گواهی</source>
+        <translation>Save and import certificate</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="190"/>
+        <source>ذخیره و ساخت شناسهٔ امضا</source>
+        <translation>Save and create signing identity</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="198"/>
+        <source>پیش از ادامه: {problem}</source>
+        <translation>Before continuing: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="201"/>
+        <source>برای ساخت شناسهٔ امضا: {problem} (یا «بعداً» را بزنید؛ هنگام نخستین نهایی‌سازی پرسیده می‌شود.)</source>
+        <translation>To create the signing identity: {problem} (or choose “later”; you will be asked at the first finalization.)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="205"/>
+        <source>همه‌چیز آماده است.</source>
+        <translation>Everything is ready.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="244"/>
+        <source>در حال ساخت کلید امضا…</source>
+        <translation>Creating the signing key…</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPanel</name>
+    <message>
+        <location filename="../../inspector_app/ui/editor/followup.py" line="27"/>
+        <source>پیگیری این مورد</source>
+        <translation>Follow-up of this item</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/followup.py" line="33"/>
+        <source>ثبت یافته برای این مورد</source>
+        <translation>Record a finding for this item</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/followup.py" line="59"/>
+        <source>پاسخ این مورد دیگر «خیر» نیست؛ آنچه برای پیگیری آن نوشته‌اید نگه داشته شد. اگر لازم نیست، «حذف یافته» را بزنید.</source>
+        <translation>This item&apos;s answer is no longer “No”; what you wrote for its follow-up was kept. If it is not needed, click “Remove finding”.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/followup.py" line="63"/>
+        <source>پاسخ این مورد دیگر «خیر» نیست؛ عکس‌های آن نگه داشته شد.</source>
+        <translation>This item&apos;s answer is no longer “No”; its photos were kept.</translation>
+    </message>
+</context>
+<context>
     <name>HeaderPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/header.py" line="55"/>
+        <location filename="../../inspector_app/ui/editor/header.py" line="88"/>
         <source>ثبت زمان خروج</source>
         <translation>Departure time</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/header.py" line="69"/>
+        <location filename="../../inspector_app/ui/editor/header.py" line="95"/>
         <source>نام نمایندهٔ دفتر</source>
         <translation>Office representative&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/header.py" line="72"/>
+        <location filename="../../inspector_app/ui/editor/header.py" line="98"/>
         <source>سمت (مثلاً مدیر دفتر)</source>
         <translation>Role (e.g. office manager)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/header.py" line="76"/>
+        <location filename="../../inspector_app/ui/editor/header.py" line="102"/>
         <source>تاریخ بازدید</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/header.py" line="77"/>
+        <location filename="../../inspector_app/ui/editor/header.py" line="103"/>
         <source>ساعت ورود</source>
         <translation>Arrival</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/header.py" line="79"/>
+        <location filename="../../inspector_app/ui/editor/header.py" line="105"/>
         <source>بازرس</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/header.py" line="80"/>
+        <location filename="../../inspector_app/ui/editor/header.py" line="106"/>
         <source>نمایندهٔ دفتر</source>
         <translation>Representative</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/header.py" line="81"/>
+        <location filename="../../inspector_app/ui/editor/header.py" line="107"/>
         <source>سمت نماینده</source>
         <translation>Representative&apos;s role</translation>
     </message>
 </context>
 <context>
+    <name>IdentityForm</name>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="72"/>
+        <source>ساخت گواهی تازه (خودامضا)</source>
+        <translation>Create a new certificate (self-signed)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="74"/>
+        <source>ورود گواهی استانداری (PKCS#12)</source>
+        <translation>Import the governorate&apos;s certificate (PKCS#12)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="90"/>
+        <source>پروندهٔ .p12 یا .pfx که استانداری داده است</source>
+        <translation>The .p12 or .pfx file the governorate gave you</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="91"/>
+        <source>انتخاب پرونده…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="95"/>
+        <source>رمزی که همراه پرونده داده شده</source>
+        <translation>The password that came with the file</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="103"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="258"/>
+        <source>پروندهٔ PKCS#12</source>
+        <translation>PKCS#12 file</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="104"/>
+        <source>رمز پرونده</source>
+        <translation>File password</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="108"/>
+        <source>گذرواژهٔ تازهٔ کلید امضا دست‌کم {count} نویسه باشد؛ آن را دو بار بنویسید. هر بار امضا همین گذرواژه پرسیده می‌شود و اگر فراموش شود بازیابی نمی‌شود.</source>
+        <translation>The new passphrase of the signing key needs at least {count} characters; type it twice. It is asked for at every signature and cannot be recovered if forgotten.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="114"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="123"/>
+        <source>گذرواژهٔ تازه</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="116"/>
+        <source>تکرار همان گذرواژه</source>
+        <translation>The same passphrase again</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="125"/>
+        <source>تکرار گذرواژه</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="155"/>
+        <source>پروندهٔ PKCS#12 را برگزینید.</source>
+        <translation>Choose the PKCS#12 file.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="157"/>
+        <source>این پرونده پیدا نشد.</source>
+        <translation>This file was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="165"/>
+        <source>نام بازرس خالی است؛ آن را در تنظیمات وارد کنید.</source>
+        <translation>The inspector&apos;s name is empty; enter it in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="168"/>
+        <source>نام بازرس («{name}») در گواهی به کار نمی‌رود: با حرف آغاز و پایان شود و حروف فارسی و لاتین را با هم نیامیزد. آن را در تنظیمات درست کنید.</source>
+        <translation>The inspector&apos;s name (“{name}”) cannot be used in a certificate: it must begin and end with a letter and not mix Persian and Latin letters. Correct it in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="176"/>
+        <source>گذرواژهٔ تازه را بنویسید.</source>
+        <translation>Enter the new passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="178"/>
+        <source>گذرواژه کوتاه است: {count} نویسه از دست‌کم {minimum}.</source>
+        <translation>The passphrase is short: {count} of at least {minimum} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="187"/>
+        <source>گذرواژه را یک بار دیگر بنویسید.</source>
+        <translation>Type the passphrase once more.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="189"/>
+        <source>دو گذرواژه یکی نیستند.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="198"/>
+        <source>رمز پروندهٔ PKCS#12 را بنویسید.</source>
+        <translation>Enter the PKCS#12 file&apos;s password.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="243"/>
+        <source>طول گذرواژه کافی است.</source>
+        <translation>The passphrase is long enough.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="249"/>
+        <source>دو گذرواژه یکی‌اند.</source>
+        <translation>The two passphrases match.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/identity_form.py" line="260"/>
+        <source>PKCS#12 (*.p12 *.pfx);;همهٔ پرونده‌ها (*)</source>
+        <translation>PKCS#12 (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>InspectionEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="90"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="77"/>
         <source>بازگشت</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="146"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="136"/>
         <source>یافته‌ها</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="689"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="616"/>
         <source>این بازرسی {status} است و فقط خواندنی است.</source>
         <translation>This inspection is {status} and read-only.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="164"/>
-        <source>میان‌برها: بله Ctrl+1 · خیر Ctrl+2 · مورد ندارد Ctrl+3 · مورد بعد/قبل Alt+↓/Alt+↑ · بخش بعد/قبل Ctrl+PgDown/Ctrl+PgUp</source>
-        <translation>Shortcuts: yes Ctrl+1 · no Ctrl+2 · N/A Ctrl+3 · next/previous item Alt+↓/Alt+↑ · next/previous section Ctrl+PgDown/Ctrl+PgUp</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="371"/>
-        <source>امتیاز: {score} ({grade})</source>
-        <translation>Score: {score} ({grade})</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="378"/>
-        <source>موارد الزامی باز: {n}</source>
-        <translation>Required open: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="392"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="372"/>
         <source>{n} مصاحبه</source>
         <translation>{n} interviews</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="398"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="378"/>
         <source>✔ ذخیره شد</source>
         <translation>✔ Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="399"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="379"/>
         <source>… در حال ذخیره</source>
         <translation>… Saving</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="400"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="380"/>
         <source>✖ ذخیره نشد</source>
         <translation>✖ Not saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="540"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="522"/>
         <source>در حال آماده‌سازی عکس‌ها…</source>
         <translation>Preparing photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="563"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="545"/>
         <source>{n} پرونده افزوده نشد:</source>
         <translation>{n} files were not added:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="586"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="568"/>
         <source>این عکس حذف شود؟</source>
         <translation>Remove this photo?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="586"/>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="627"/>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="683"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="568"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="609"/>
         <source>حذف شود</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="625"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="607"/>
         <source>مصاحبهٔ {n} با همهٔ پاسخ‌هایش حذف شود؟</source>
         <translation>Remove interview {n} with all its answers?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="683"/>
-        <source>این یافته حذف شود؟</source>
-        <translation>Remove this finding?</translation>
+        <location filename="../../inspector_app/ui/editor/shortcuts.py" line="41"/>
+        <source>میان‌برها: بله {yes} · خیر {no} · مورد ندارد {na} · مورد بعد {next_item} · مورد قبل {previous_item} · بخش بعد {next_section} · بخش قبل {previous_section}</source>
+        <translation>Shortcuts: Yes {yes} · No {no} · Not applicable {na} · Next item {next_item} · Previous item {previous_item} · Next section {next_section} · Previous section {previous_section}</translation>
     </message>
 </context>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="178"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="179"/>
         <source>همهٔ وضعیت‌ها</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="183"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="184"/>
         <source>همهٔ شهرستان‌ها</source>
         <translation>All counties</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="188"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="189"/>
         <source>همهٔ انواع</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="191"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="192"/>
         <source>از تاریخ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="195"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="196"/>
         <source>تا تاریخ</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="224"/>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="313"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="225"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="314"/>
         <source>ادامه / باز کردن</source>
         <translation>Continue / open</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="227"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="228"/>
         <source>حذف پیش‌نویس</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="287"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="288"/>
         <source>در حال خواندن همهٔ بازرسی‌ها…</source>
         <translation>Reading all inspections…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="306"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="307"/>
         <source>{n} بازرسی</source>
         <translation>{n} inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="315"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="316"/>
         <source>ادامهٔ پیش‌نویس</source>
         <translation>Continue draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="317"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="318"/>
         <source>باز کردن (فقط خواندنی)</source>
         <translation>Open (read-only)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="331"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="332"/>
         <source>پیش‌نویس بازرسی «{office}» در تاریخ {date} با همهٔ پاسخ‌ها و عکس‌هایش حذف شود؟ این کار برگشت‌پذیر نیست.</source>
         <translation>Delete the draft inspection of “{office}” on {date} with all its answers and photos? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="334"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="335"/>
         <source>حذف شود</source>
         <translation>Delete</translation>
     </message>
@@ -625,34 +1441,44 @@
 <context>
     <name>ItemWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="42"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="35"/>
         <source>بله</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="43"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="36"/>
         <source>خیر</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="44"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="37"/>
         <source>مورد ندارد</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="92"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="96"/>
         <source>یادداشت این مورد (اختیاری)</source>
         <translation>Note on this item (optional)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="129"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="123"/>
         <source>پاسخ</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="137"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="131"/>
         <source>— انتخاب کنید —</source>
         <translation>— choose —</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/items.py" line="175"/>
+        <source>پاک کردن پاسخ</source>
+        <translation>Clear answer</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/items.py" line="177"/>
+        <source>پاسخ این مورد برداشته شود (بی‌پاسخ)</source>
+        <translation>Remove this item&apos;s answer (unanswered)</translation>
     </message>
 </context>
 <context>
@@ -726,12 +1552,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="73"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="78"/>
         <source>بازرس — بازرسی دفاتر خدمات استان بوشهر</source>
         <translation>Bazres — inspections of service offices, Bushehr province</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="116"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="125"/>
         <source>در حال باز کردن پایگاه داده…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -739,287 +1565,418 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="36"/>
+        <location filename="../../inspector_app/ui/messages.py" line="71"/>
         <source>مربوط به: {where}</source>
         <translation>Concerns: {where}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="43"/>
+        <location filename="../../inspector_app/ui/messages.py" line="78"/>
         <source>انجام نشد</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="54"/>
+        <location filename="../../inspector_app/ui/messages.py" line="89"/>
         <source>خطای پیش‌بینی‌نشده</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="55"/>
+        <location filename="../../inspector_app/ui/messages.py" line="90"/>
         <source>کار انجام نشد، اما داده‌های ذخیره‌شده سالم است. دوباره تلاش کنید؛ اگر تکرار شد، پروندهٔ گزارش برنامه را برای پشتیبانی بفرستید.</source>
         <translation>That did not work, but your saved data is intact. Try again; if it happens again, send the app&apos;s log file to support.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="67"/>
+        <location filename="../../inspector_app/ui/messages.py" line="104"/>
         <source>توجه</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="77"/>
+        <location filename="../../inspector_app/ui/messages.py" line="114"/>
         <source>انجام شد</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="98"/>
+        <location filename="../../inspector_app/ui/messages.py" line="135"/>
         <source>تأیید</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="105"/>
+        <location filename="../../inspector_app/ui/messages.py" line="142"/>
         <source>بله</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="108"/>
+        <location filename="../../inspector_app/ui/messages.py" line="145"/>
         <source>انصراف</source>
         <translation>Cancel</translation>
     </message>
 </context>
 <context>
+    <name>NumberField</name>
+    <message>
+        <location filename="../../inspector_app/ui/editor/number_field.py" line="100"/>
+        <source>از {low} تا {high}</source>
+        <translation>From {low} to {high}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/number_field.py" line="102"/>
+        <source>دست‌کم {low}</source>
+        <translation>At least {low}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/number_field.py" line="104"/>
+        <source>حداکثر {high}</source>
+        <translation>At most {high}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/number_field.py" line="113"/>
+        <source>کمتر از {low}{unit} پذیرفته نیست؛ ذخیره نشد.</source>
+        <translation>Less than {low}{unit} is not accepted; not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/number_field.py" line="117"/>
+        <source>بیشتر از {high}{unit} پذیرفته نیست؛ ذخیره نشد.</source>
+        <translation>More than {high}{unit} is not accepted; not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/number_field.py" line="129"/>
+        <source>فقط رقم و ممیز نوشته می‌شود؛ حرف پذیرفته نیست.</source>
+        <translation>Only digits and a decimal point can be typed; letters are not accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/number_field.py" line="161"/>
+        <source>عدد کامل نیست؛ ذخیره نشد.</source>
+        <translation>Not a whole number; not saved.</translation>
+    </message>
+</context>
+<context>
     <name>OfficeDetail</name>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="143"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="133"/>
         <source>کد</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="144"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="134"/>
         <source>نوع</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="145"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="135"/>
         <source>شهرستان / شهر</source>
         <translation>County / city</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="146"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="136"/>
         <source>نشانی</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="147"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="137"/>
         <source>تلفن</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="148"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="138"/>
         <source>مدیر</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="149"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="139"/>
         <source>شمارهٔ پروانه</source>
         <translation>Licence no.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="150"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="140"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="164"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="141"/>
+        <source>عرض، طول</source>
+        <translation>Latitude, longitude</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/offices_page.py" line="142"/>
+        <source>آخرین بازرسی</source>
+        <translation>Last inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/offices_page.py" line="156"/>
         <source>شروع بازرسی</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="168"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="160"/>
         <source>باز کردن بازرسی</source>
         <translation>Open inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="177"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="169"/>
         <source>سابقهٔ بازرسی‌ها</source>
         <translation>Inspection history</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="184"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="176"/>
         <source>دفتری انتخاب نشده است</source>
         <translation>No office selected</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/offices_page.py" line="205"/>
+        <source>{lat}، {lon}</source>
+        <translation>{lat}, {lon}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/offices_page.py" line="209"/>
+        <source>{date}، امتیاز {score}</source>
+        <translation>{date}, score {score}</translation>
     </message>
 </context>
 <context>
     <name>OfficesPage</name>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="240"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="250"/>
         <source>جستجو: نام، کد، شهر یا شهرستان</source>
         <translation>Search: name, code, city or county</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="245"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="255"/>
         <source>همهٔ انواع</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="248"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="258"/>
         <source>همهٔ شهرستان‌ها</source>
         <translation>All counties</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="251"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="261"/>
         <source>همهٔ وضعیت‌ها</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="345"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="365"/>
+        <source>دفتری با این جستجو یافت نشد</source>
+        <translation>No office matches this search</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/offices_page.py" line="367"/>
+        <source>دفتری با این صافی‌ها یافت نشد</source>
+        <translation>No office matches these filters</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/offices_page.py" line="371"/>
         <source>{shown} از {total} دفتر</source>
         <translation>{shown} of {total} offices</translation>
     </message>
 </context>
 <context>
+    <name>OverviewLabels</name>
+    <message>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="20"/>
+        <source>پیش‌نویس</source>
+        <translation>drafts</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="21"/>
+        <source>نهایی‌شده</source>
+        <translation>finalized</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="22"/>
+        <source>ارسال‌شده</source>
+        <translation>synced</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="32"/>
+        <source> و </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="36"/>
+        <source>بازرسی‌های {statuses}</source>
+        <translation>{statuses} inspections</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="42"/>
+        <source>از {start} تا {end}</source>
+        <translation>from {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="48"/>
+        <source>از {start}</source>
+        <translation>from {start}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="54"/>
+        <source>تا {end}</source>
+        <translation>until {end}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="60"/>
+        <source>شهرستان {county}</source>
+        <translation>county {county}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="65"/>
+        <source>دفاتر {type}</source>
+        <translation>{type} offices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="67"/>
+        <source>، </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_page.py" line="103"/>
+        <source>هرگز</source>
+        <translation>Never</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="255"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="260"/>
         <source>از تاریخ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="259"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="264"/>
         <source>تا تاریخ</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="268"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="273"/>
         <source>همهٔ انواع دفتر</source>
         <translation>All office types</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="271"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="276"/>
         <source>پیش‌نویس‌ها هم شمرده شوند</source>
         <translation>Include drafts</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="273"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="278"/>
         <source>گزارش خلاصهٔ استانی (PDF)…</source>
         <translation>Provincial summary report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="311"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="316"/>
         <source>بازرسی</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="312"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="317"/>
         <source>میانگین درصد انطباق</source>
         <translation>Average compliance (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="313"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="318"/>
         <source>بازرسی دارای تخلف حیاتی</source>
         <translation>Inspections with critical violations</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="314"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="319"/>
         <source>دفتر بی‌بازرسی در دورهٔ مقرر</source>
         <translation>Offices not inspected within the required period</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="315"/>
-        <location filename="../../inspector_app/ui/overview_page.py" line="349"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="320"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="354"/>
         <source>دفتر فعال در هر ۱۰۰ هزار نفر</source>
         <translation>Active offices per 100k people</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="316"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="321"/>
         <source>مجوز در انتظار</source>
         <translation>Licences pending</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="324"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="329"/>
         <source>میانگین انطباق به تفکیک شهرستان</source>
         <translation>Average compliance by county</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="329"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="334"/>
         <source>میانگین انطباق به تفکیک نوع دفتر</source>
         <translation>Average compliance by office type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="334"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="339"/>
         <source>روند ماهانهٔ انطباق</source>
         <translation>Monthly compliance trend</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="338"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="343"/>
         <source>پرسش‌هایی که بیش از همه «خیر» گرفته‌اند (درصد بازرسی‌ها)</source>
         <translation>Questions most often answered “No” (% of inspections)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="345"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="350"/>
         <source>رضایت مراجعان به تفکیک شهرستان</source>
         <translation>Client satisfaction by county</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="372"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="377"/>
         <source>روی یک ستون نمودار بزنید تا بازرسی‌های آن را ببینید.</source>
         <translation>Click a chart bar to see its inspections.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="380"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="385"/>
         <source>نمایش در صفحهٔ بازرسی‌ها</source>
         <translation>Show on the Inspections page</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="433"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="438"/>
         <source>همهٔ شهرستان‌ها</source>
         <translation>All counties</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="496"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="501"/>
         <source>در حال بارگذاری…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="522"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="527"/>
         <source>آمار: {what}. برای شمردن پیش‌نویس‌ها گزینهٔ بالا را بزنید.</source>
         <translation>Statistics: {what}. To count drafts, tick the option above.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="542"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="549"/>
         <source>منبع جمعیت: {source}</source>
         <translation>Population source: {source}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="545"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="552"/>
         <source>دفاتر فعالی که در {n} روز گذشته بازرسی نشده‌اند (دوبار کلیک: بازرسی‌هایشان)</source>
         <translation>Active offices not inspected in the last {n} days (double-click: their inspections)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="559"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="566"/>
         <source>در حال محاسبه…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="605"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="611"/>
         <source>بازرسی‌های پشت «{title}»</source>
         <translation>Inspections behind “{title}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="636"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="642"/>
         <source>برای گزارش خلاصه، بازهٔ تاریخ (از و تا) را برگزینید.</source>
         <translation>For the summary report, choose a date range (from and to).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="640"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="646"/>
         <source>ذخیرهٔ گزارش خلاصه</source>
         <translation>Save summary report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="656"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="662"/>
         <source>گزارش ذخیره شد: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="658"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="664"/>
         <source>ساخت گزارش خلاصه…</source>
         <translation>Creating summary report…</translation>
     </message>
@@ -1055,32 +2012,32 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="81"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="82"/>
         <source>افزودن عکس…</source>
         <translation>Add photo…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="83"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="84"/>
         <source>یا عکس‌ها را روی این بخش بکشید و رها کنید</source>
         <translation>or drag and drop photos here</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="85"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="86"/>
         <source>حذف عکس</source>
         <translation>Remove photo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="110"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="111"/>
         <source>عکس‌ها</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="111"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="112"/>
         <source>همهٔ پرونده‌ها</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="113"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="114"/>
         <source>انتخاب عکس</source>
         <translation>Choose photos</translation>
     </message>
@@ -1088,13 +2045,13 @@
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="50"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="51"/>
         <source>پیش‌نمایش گزارش</source>
         <translation>Report preview</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/report_preview.py" line="62"/>
-        <location filename="../../inspector_app/ui/report_preview.py" line="98"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="100"/>
         <source>در حال ساختن گزارش…</source>
         <translation>Creating the report…</translation>
     </message>
@@ -1104,34 +2061,67 @@
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="108"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="110"/>
         <source>گزارش امضاشده (نهایی)</source>
         <translation>Signed report (final)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="110"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="112"/>
         <source>پیش‌نویس گزارش؛ پس از نهایی‌سازی امضا می‌شود</source>
         <translation>Draft report; it will be signed once finalized</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="124"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="126"/>
         <source>ذخیرهٔ گزارش</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="135"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="137"/>
         <source>پرونده نوشته نشد: </source>
         <translation>Could not write the file: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="143"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="145"/>
         <source>ذخیره شد: </source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="163"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="165"/>
         <source>پیش‌نمایش و خروجی PDF</source>
         <translation>Preview and export PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreDisplay</name>
+    <message>
+        <location filename="../../inspector_app/ui/editor/score_display.py" line="40"/>
+        <source>امتیاز: {score} ({grade})</source>
+        <translation>Score: {score} ({grade})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/score_display.py" line="47"/>
+        <source>موارد الزامی باز: {n}</source>
+        <translation>Required open: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/score_display.py" line="52"/>
+        <source>{done} از {total} مورد الزامی پاسخ داده شده</source>
+        <translation>{done} of {total} required items answered</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/score_display.py" line="70"/>
+        <source> و {n} مورد حیاتی دیگر</source>
+        <translation> and {n} more critical items</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/score_display.py" line="74"/>
+        <source>رتبه حداکثر «{cap}» است (با این امتیاز «{grade}» می‌شد)، چون مورد حیاتی {item} رد شده است.</source>
+        <translation>The grade is at most “{cap}” (this score would give “{grade}”) because critical item {item} failed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/score_display.py" line="77"/>
+        <source>مورد حیاتی {item} رد شده است؛ رتبه از «{cap}» بالاتر نمی‌رود.</source>
+        <translation>Critical item {item} failed; the grade cannot be above “{cap}”.</translation>
     </message>
 </context>
 <context>
@@ -1173,7 +2163,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/settings_page.py" line="89"/>
-        <location filename="../../inspector_app/ui/settings_page.py" line="153"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="157"/>
         <source>بازیابی از پشتیبان</source>
         <translation>Restore from backup</translation>
     </message>
@@ -1188,52 +2178,52 @@
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="117"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="121"/>
         <source>ذخیره شد</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="131"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="135"/>
         <source>پروندهٔ پشتیبان</source>
         <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="131"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="135"/>
         <source>پشتیبان بازرس (*.db)</source>
         <translation>Bazres backup (*.db)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="139"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="143"/>
         <source>پشتیبان ذخیره شد.</source>
         <translation>Backup saved.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="147"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="151"/>
         <source>در حال پشتیبان‌گیری…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="155"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="159"/>
         <source>پشتیبان بازرس (*.db);;همهٔ پرونده‌ها (*)</source>
         <translation>Bazres backup (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="162"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="166"/>
         <source>همهٔ داده‌های فعلی با محتوای این پشتیبان جایگزین می‌شود. پیش از آن یک نسخه از وضع فعلی کنار پایگاه داده نگه داشته می‌شود. ادامه می‌دهید؟</source>
         <translation>All current data will be replaced by this backup. A copy of the current state is kept beside the database first. Continue?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="166"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="170"/>
         <source>بازیابی شود</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="182"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="186"/>
         <source>بازیابی انجام شد.</source>
         <translation>Restore complete.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="185"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="189"/>
         <source>در حال بازیابی…</source>
         <translation>Restoring…</translation>
     </message>
@@ -1292,27 +2282,27 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="166"/>
+        <location filename="../../inspector_app/ui/app.py" line="167"/>
         <source>پوشهٔ داده‌ها در دسترس نیست</source>
         <translation>The data folder is not usable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="167"/>
+        <location filename="../../inspector_app/ui/app.py" line="168"/>
         <source>برنامه نمی‌تواند در پوشهٔ داده‌ها بنویسد (پوشه نیست، فقط‌خواندنی است یا اجازهٔ نوشتن ندارید). پوشهٔ دیگری با --data-dir برگزینید یا دسترسی را درست کنید.</source>
         <translation>The app cannot write to the data folder (it is missing, read-only, or you lack permission). Choose another folder with --data-dir or fix its permissions.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="181"/>
+        <location filename="../../inspector_app/ui/app.py" line="182"/>
         <source>بازرس هم‌اکنون باز است</source>
         <translation>Bazres is already open</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="182"/>
+        <location filename="../../inspector_app/ui/app.py" line="183"/>
         <source>برنامهٔ بازرس با همین پوشهٔ داده در حال اجراست. لطفاً از همان پنجره استفاده کنید؛ دو نسخهٔ هم‌زمان روی یک پایگاه داده ممکن است کار یکدیگر را از بین ببرند.</source>
         <translation>Bazres is already running with this data folder. Please use that window; two copies at once on one database could undo each other&apos;s work.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="276"/>
+        <location filename="../../inspector_app/ui/app.py" line="294"/>
         <source>در حال باز کردن پایگاه داده…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -1320,170 +2310,268 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="121"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="140"/>
         <source>اختیاری: اثر انگشت sha256 گواهی سرور</source>
         <translation>Optional: SHA-256 fingerprint of the server certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="123"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="142"/>
         <source>ثبت‌نام این رایانه</source>
         <translation>Enrol this computer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="129"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="148"/>
         <source>سرور استانداری</source>
         <translation>Governorate server</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="131"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="150"/>
         <source>نشانی سرور</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="132"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="151"/>
         <source>کد یک‌بارمصرف ثبت‌نام</source>
         <translation>One-time enrolment code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="133"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="152"/>
         <source>گواهی سرور</source>
         <translation>Server certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="135"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="154"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="155"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="174"/>
         <source>همگام‌سازی اکنون</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="176"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="195"/>
         <source>صف ارسال به استانداری</source>
         <translation>Queue for sending to the governorate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="202"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="221"/>
         <source>در انتظار: {w}   رسیده: {d}   ناسازگار: {c}</source>
         <translation>Waiting: {w}   Delivered: {d}   Conflicts: {c}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="210"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="229"/>
         <source> (گواهی سرور سنجاق شده)</source>
         <translation> (server certificate pinned)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="212"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="231"/>
         <source>این رایانه در {url} ثبت‌نام شده است{pinned}.</source>
         <translation>This computer is enrolled at {url}{pinned}.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="217"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="236"/>
         <source>هنوز ثبت‌نام نشده است.</source>
         <translation>Not enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="221"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="240"/>
         <source>آخرین همگام‌سازی موفق: {when}</source>
         <translation>Last successful sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="227"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="246"/>
         <source>سرور: بررسی نشده</source>
         <translation>Server: not checked</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="229"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="248"/>
         <source>سرور: در دسترس</source>
         <translation>Server: reachable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="231"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="250"/>
         <source>سرور: در دسترس نیست</source>
         <translation>Server: unreachable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="249"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="268"/>
         <source>نشانی سرور و کد ثبت‌نام را وارد کنید.</source>
         <translation>Enter the server address and enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="258"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="277"/>
         <source>ثبت‌نام انجام شد.</source>
         <translation>Enrolment complete.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="292"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="311"/>
         <source>در حال همگام‌سازی…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="316"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="335"/>
         <source>فرستاده: {n}</source>
         <translation>Sent: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="317"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="336"/>
         <source>از پیش در سرور: {n}</source>
         <translation>Already on the server: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="318"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="337"/>
         <source>ناموفق: {n}</source>
         <translation>Failed: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="319"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="338"/>
         <source>ناسازگار: {n}</source>
         <translation>Conflicts: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="345"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="364"/>
         <source>همگام‌سازی انجام نشد: {m}</source>
         <translation>Sync failed: {m}</translation>
     </message>
 </context>
 <context>
+    <name>SyncStates</name>
+    <message>
+        <location filename="../../inspector_app/ui/sync_page.py" line="50"/>
+        <source>در صف</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_page.py" line="51"/>
+        <source>در حال ارسال</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_page.py" line="52"/>
+        <source>رسید به سرور</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_page.py" line="53"/>
+        <source>ناموفق</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_page.py" line="54"/>
+        <source>ناسازگاری (نیاز به بررسی)</source>
+        <translation>Conflict (needs review)</translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="53"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="29"/>
+        <source>بله</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="30"/>
+        <source>خیر</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="31"/>
+        <source>نامعلوم</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="59"/>
         <source>بررسی امضای گزارش</source>
         <translation>Verify report signature</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="57"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="62"/>
         <source>انتخاب پروندهٔ PDF…</source>
         <translation>Choose PDF file…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="60"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="65"/>
         <source>پرونده‌ای انتخاب نشده است.</source>
         <translation>No file selected.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="88"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="74"/>
+        <source>پرونده</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="75"/>
+        <source>امضاکننده</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="76"/>
+        <source>زمان امضا</source>
+        <translation>Signing time</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="77"/>
+        <source>دست‌نخورده</source>
+        <translation>Intact</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="78"/>
+        <source>امضا معتبر</source>
+        <translation>Valid signature</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="79"/>
+        <source>افزوده پس از امضا</source>
+        <translation>Added after signing</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="80"/>
+        <source>اثر انگشت گواهی</source>
+        <translation>Certificate fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="81"/>
+        <source>شناسهٔ بازرسی</source>
+        <translation>Inspection id</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="82"/>
+        <source>sha256 سند</source>
+        <translation>Document sha256</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="83"/>
+        <source>مقایسه با پایگاه داده</source>
+        <translation>Compared with the database</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="94"/>
         <source>بستن</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="103"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="111"/>
         <source>گزارش امضاشده</source>
         <translation>Signed report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="103"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="111"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="139"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="135"/>
+        <source>{time} (تهران)</source>
+        <translation>{time} (Tehran)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="149"/>
         <source>✔ امضا معتبر است و گزارش دست‌نخورده است.</source>
         <translation>✔ The signature is valid and the report is unaltered.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="142"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="152"/>
         <source>✘ این گزارش پذیرفته نیست.</source>
         <translation>✘ This report is not accepted.</translation>
     </message>

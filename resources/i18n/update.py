@@ -18,8 +18,17 @@ TS = HERE / "bazres_en.ts"
 QM = HERE / "bazres_en.qm"
 
 
+# ui/ for the widgets' own strings; errors.py, storage/ and services/ for the messages they
+# raise, marked with QT_TRANSLATE_NOOP("Errors", ...) (errors.py; no Qt below ui/).
+SOURCE_FOLDERS = ("ui", "storage", "services")
+
+
 def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "inspector_app" / "ui").rglob("*.py"))
+    package = ROOT / "inspector_app"
+    files = [package / "errors.py"]
+    for folder in SOURCE_FOLDERS:
+        files += (package / folder).rglob("*.py")
+    return sorted(str(p.relative_to(ROOT)) for p in files)
 
 
 def main() -> int:

@@ -3,6 +3,7 @@ the translation files cover every string of the app's own pages; the Jalali date
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 import sys
@@ -13,8 +14,9 @@ from typing import Any
 import pytest
 
 from inspector_app.services import workflow
+from inspector_app.storage import db as storage_db
 from inspector_app.storage import inspections, offices, settings
-from inspector_app.ui import i18n
+from inspector_app.ui import i18n, messages
 from inspector_app.ui.jalali_widgets import JalaliCalendar, JalaliDateEdit
 from inspector_app.ui.qt import (
     QApplication,
@@ -33,7 +35,8 @@ TS = ROOT / "resources" / "i18n" / "bazres_en.ts"
 OWN_MODULES = [
     "app.py", "background.py", "fmt.py", "i18n.py", "inspections_page.py", "jalali_widgets.py",
     "labels.py", "main_window.py", "messages.py", "offices_page.py", "pages.py",
-    "settings_page.py", "table_models.py", "editor",
+    "settings_page.py", "table_models.py", "editor", "overview_labels.py", "overview_page.py",
+    "sync_page.py",
 ]  # fmt: skip
 
 
@@ -147,11 +150,10 @@ def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     return found
 
 
-def test_english_translation_covers_every_string(tmp_path: Path) -> None:
-    ui = ROOT / "inspector_app" / "ui"
+def _extract(paths: list[Path], tmp_path: Path) -> dict[tuple[str, str], ET.Element]:
+    """What lupdate finds to translate in `paths` (files, or folders of them)."""
     files: list[str] = []
-    for name in OWN_MODULES:
-        target = ui / name
+    for target in paths:
         files += [str(p) for p in target.rglob("*.py")] if target.is_dir() else [str(target)]
     extracted = tmp_path / "extracted.ts"
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
@@ -160,7 +162,12 @@ def test_english_translation_covers_every_string(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    needed = _messages(extracted)
+    return _messages(extracted)
+
+
+def test_english_translation_covers_every_string(tmp_path: Path) -> None:
+    ui = ROOT / "inspector_app" / "ui"
+    needed = _extract([ui / name for name in OWN_MODULES], tmp_path)
     assert len(needed) > 100
     shipped = _messages(TS)
     missing = [key for key in needed if key not in shipped]
@@ -175,11 +182,39 @@ def test_english_translation_covers_every_string(tmp_path: Path) -> None:
     assert qm.exists() and qm.stat().st_mtime >= TS.stat().st_mtime - 1
 
 
+def test_english_translation_covers_every_error_message(tmp_path: Path) -> None:
+    """The messages storage and services raise are extracted (marked with errors.py's
+    QT_TRANSLATE_NOOP, no Qt below ui/) and every one has its English."""
+    package = ROOT / "inspector_app"
+    needed = _extract([package / "errors.py", package / "storage", package / "services"], tmp_path)
+    errors = {key for key in needed if key[0] == "Errors"}
+    assert len(errors) > 80
+    assert ("Errors", "پایگاه داده خراب است ({reason})") in errors
+    assert ("Errors", "این بازرسی نهایی شده و دیگر تغییر نمی‌کند.") in errors
+    shipped = _messages(TS)
+    missing = [key for key in needed if key not in shipped]
+    assert not missing, f"strings not in {TS.name}; run resources/i18n/update.py: {missing[:5]}"
+    untranslated = [
+        key
+        for key in needed
+        if shipped[key].get("type") in ("unfinished", "vanished") or not (shipped[key].text or "")
+    ]
+    assert not untranslated, f"translate these in {TS.name}: {untranslated[:5]}"
+    placeholders = re.compile(r"\{[a-z_]*\}")
+    for (context, source), translation in shipped.items():
+        if context == "Errors":
+            wanted = sorted(placeholders.findall(source))
+            assert sorted(placeholders.findall(translation.text or "")) == wanted, source
+
+
 def test_translation_loads(qapp: QApplication) -> None:
     assert i18n.apply_language(qapp, "en") == "en"
     try:
         assert QApplication.translate("Pages", "دفترها") == "Offices"
         assert QLocale().toString(1234) == "1,234"
+        error = storage_db.classify(sqlite3.DatabaseError("file is not a database"))
+        assert error.message == "پایگاه داده خراب است (file is not a database)"  # the CLI's
+        assert messages.error_text(error) == "The database is damaged (file is not a database)"
     finally:
         assert i18n.apply_language(qapp, "fa") == "fa"
     assert QApplication.translate("Pages", "دفترها") == "دفترها"

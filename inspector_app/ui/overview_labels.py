@@ -1,0 +1,82 @@
+"""The Overview page's words for what services/overview computes: the line saying what is
+counted, Jalali month names, and the label of a bar, all in the UI's language.
+
+services/overview writes these in Persian for the CLI and the summary PDF; the page builds
+its own from the same fields, so English shows English.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from inspector_app.services.overview.filters import OverviewFilter
+from inspector_app.ui import fmt, labels
+from inspector_app.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+CONTEXT = "OverviewLabels"
+
+# The overview counts "finalized" as a state reached, hence «نهایی‌شده» rather than «نهایی».
+STATUSES = {
+    "draft": QT_TRANSLATE_NOOP("OverviewLabels", "پیش‌نویس"),
+    "finalized": QT_TRANSLATE_NOOP("OverviewLabels", "نهایی‌شده"),
+    "synced": QT_TRANSLATE_NOOP("OverviewLabels", "ارسال‌شده"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def describe(f: OverviewFilter) -> str:
+    """One line saying which inspections the figures count."""
+    statuses = QCoreApplication.translate("OverviewLabels", " و ").join(
+        _tr(STATUSES[s]) for s in f.statuses
+    )
+    parts = [
+        QCoreApplication.translate("OverviewLabels", "بازرسی‌های {statuses}").format(
+            statuses=statuses
+        )
+    ]
+    if f.date_from and f.date_to:
+        parts.append(
+            QCoreApplication.translate("OverviewLabels", "از {start} تا {end}").format(
+                start=fmt.jalali(f.date_from), end=fmt.jalali(f.date_to)
+            )
+        )
+    elif f.date_from:
+        parts.append(
+            QCoreApplication.translate("OverviewLabels", "از {start}").format(
+                start=fmt.jalali(f.date_from)
+            )
+        )
+    elif f.date_to:
+        parts.append(
+            QCoreApplication.translate("OverviewLabels", "تا {end}").format(
+                end=fmt.jalali(f.date_to)
+            )
+        )
+    if f.county:
+        parts.append(
+            QCoreApplication.translate("OverviewLabels", "شهرستان {county}").format(county=f.county)
+        )
+    if f.office_type:
+        office_type = labels.label(labels.OFFICE_TYPES, f.office_type)
+        parts.append(
+            QCoreApplication.translate("OverviewLabels", "دفاتر {type}").format(type=office_type)
+        )
+    return QCoreApplication.translate("OverviewLabels", "، ").join(parts)
+
+
+def month(key: str) -> str:
+    """`1403-01` as «فروردین ۱۴۰۳» (Persian) or «Farvardin 1403» (English)."""
+    year, number = (int(p) for p in key.split("-"))
+    return f"{fmt.JALALI.monthName(QLocale(), number, year)} {fmt.digits(str(year))}"
+
+
+def row_label(figure: str, row: Any) -> str:
+    """The label of one bar of `figure` (an attribute of the overview)."""
+    if figure == "by_type":
+        return labels.label(labels.OFFICE_TYPES, row.key)
+    if figure == "by_month":
+        return month(row.key)
+    return str(getattr(row, "label", None) or getattr(row, "text", ""))
