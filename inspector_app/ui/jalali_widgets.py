@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from inspector_app.domain.jalali import tehran_today
 from inspector_app.ui import fmt
 from inspector_app.ui.qt import (
     QCalendarWidget,
@@ -91,7 +92,7 @@ class JalaliCalendar(QCalendarWidget):
             color = self.weekdayTextFormat(Qt.DayOfWeek(date.dayOfWeek())).foreground().color()
             painter.setPen(color)
         font = painter.font()
-        font.setBold(date == QDate.currentDate())
+        font.setBold(date == fmt.qdate(tehran_today()))  # today in Bushehr, not the machine
         painter.setFont(font)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, fmt.digits(str(parts.day)))
         painter.restore()
@@ -110,7 +111,7 @@ class JalaliDateEdit(QDateEdit):
         calendar.setLayoutDirection(QGuiApplication.layoutDirection())
         self.setCalendarWidget(calendar)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setDate(QDate.currentDate())
+        self.setDate(fmt.qdate(tehran_today()))
 
     def value(self) -> dt.date:
         # date(), never text(): the text of a right-to-left date edit can come back reordered.

@@ -17,6 +17,7 @@ from inspector_app.storage import inspections
 from inspector_app.ui.editor.header import ClockEdit
 from inspector_app.ui.finalize.editor_action import FinalizeActions
 from inspector_app.ui.finalize.finalize_dialog import FinalizeDialog
+from inspector_app.ui.jalali_widgets import JalaliDateEdit
 from inspector_app.ui.qt import QLineEdit, QPoint, QPushButton, Qt, QTimeEdit
 from tests.helpers.pdf_text import assert_sentences, normalized_text
 from tests.ui.conftest import Gui, type_text
@@ -167,3 +168,21 @@ def test_finalize_dialog_lists_a_departure_before_the_arrival(
     visit_day = dt.date.fromisoformat(row["visit_date"])
     assert row["departure_at"] == tehran_moment(visit_day, shown.hour(), shown.minute())
     assert row["departure_at"] >= row["arrival_at"] == tehran_moment(visit_day, 0, 0)
+
+
+def test_a_new_date_field_starts_on_tehrans_today(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A machine zone whose date differs from Tehran's right now (14.5 h behind it, or 10.5 h
+    # ahead), so the test means something at every hour.
+    zone = "Pacific/Pago_Pago" if tehran_now().hour < 14 else "Pacific/Kiritimati"
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        assert dt.date.today() != tehran_now().date()
+        edit = JalaliDateEdit()
+        qtbot.addWidget(edit)
+        assert edit.value() == tehran_now().date()
+    finally:
+        monkeypatch.undo()
+        time.tzset()
