@@ -69,7 +69,7 @@ OFFICE_COLUMNS = [
         "last_visit",
         fmt.jalali,
         ALIGN_CENTER,
-        width=95,
+        width=110,  # «Last inspection» in English
     ),
     field_column(
         QT_TRANSLATE_NOOP("Columns", "آخرین امتیاز"),

@@ -12,7 +12,7 @@ import pytest
 
 from inspector_app.services.demo import make_demo
 from inspector_app.services.demo_signed import finalize_demo
-from inspector_app.storage import offices
+from inspector_app.storage import inspections, offices
 from inspector_app.ui import i18n
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.jalali_widgets import JalaliDateEdit
@@ -189,3 +189,21 @@ def test_date_popup_shows_every_day(qtbot: Any, gui: Gui, language: str) -> None
     finally:
         host.close()
         i18n.apply_language(qapp, "fa")
+
+
+def test_editor_title_in_persian_digits(gui: Gui) -> None:
+    window = gui.window
+    assert window is not None
+    context = window.env.context
+    ids = make_demo(context, count=4)
+    names = {
+        i: offices.get(context.db, inspections.get(context.db, i)["office_code"])["name"]
+        for i in ids
+    }
+    latin = [i for i in ids if LATIN_DIGIT.search(names[i])]
+    assert latin, "the demo registry has names written with Latin digits"
+    window.open_inspection(latin[0])
+    editor = window.editor
+    assert editor is not None
+    title = editor.header.title()
+    assert PERSIAN_DIGIT.search(title) and not LATIN_DIGIT.search(title), title

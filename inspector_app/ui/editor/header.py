@@ -79,7 +79,8 @@ class HeaderPanel(QGroupBox):
         super().__init__()
         self.setObjectName("header")
         office = inspection["office"]
-        self.setTitle(f"{office['name']} — {labels.label(labels.OFFICE_TYPES, office['type'])}")
+        name = fmt.digits(office["name"])  # registry names mix Latin and Persian digits
+        self.setTitle(f"{name} — {labels.label(labels.OFFICE_TYPES, office['type'])}")
         self.date_edit = JalaliDateEdit()
         self.date_edit.setObjectName("visitDate")
         self.date_edit.set_value(inspection["visit_date"])
