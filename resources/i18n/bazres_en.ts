@@ -319,7 +319,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/finalize.py" line="85"/>
-        <location filename="../../inspector_app/services/finalize.py" line="187"/>
+        <location filename="../../inspector_app/services/finalize.py" line="192"/>
         <source>این بازرسی پیش‌تر نهایی شده است.</source>
         <translation>This inspection has already been finalized.</translation>
     </message>
@@ -339,7 +339,7 @@
         <translation>The end time of the visit (departure) is missing.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="184"/>
+        <location filename="../../inspector_app/services/finalize.py" line="189"/>
         <location filename="../../inspector_app/services/sync/bundles.py" line="32"/>
         <location filename="../../inspector_app/storage/inspections.py" line="57"/>
         <location filename="../../inspector_app/storage/inspections.py" line="66"/>
@@ -347,12 +347,12 @@
         <translation>No inspection with id {id} was found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="190"/>
+        <location filename="../../inspector_app/services/finalize.py" line="195"/>
         <source>بازرسی هنگام نهایی‌سازی تغییر کرد؛ چیزی نهایی نشد. دوباره تلاش کنید.</source>
         <translation>The inspection changed while it was being finalized; nothing was finalized. Try again.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="242"/>
+        <location filename="../../inspector_app/services/finalize.py" line="247"/>
         <source>این بازرسی هنوز نهایی نشده و گزارش امضاشده ندارد.</source>
         <translation>This inspection is not finalized yet and has no signed report.</translation>
     </message>
@@ -786,6 +786,36 @@
         <source>شمارهٔ پرسنلی باید فقط رقم باشد (حداکثر {n} رقم)؛ چیزی ذخیره نشد.</source>
         <translation>The personnel number must be digits only (at most {n} digits); nothing was saved.</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/verify.py" line="110"/>
+        <source>این PDF امضای دیجیتال ندارد.</source>
+        <translation>This PDF has no digital signature.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/verify.py" line="149"/>
+        <source>محتوای امضاشده تغییر کرده است (امضا با پرونده نمی‌خواند).</source>
+        <translation>The signed content has changed (the signature does not match the file).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/verify.py" line="153"/>
+        <source>امضا معتبر نیست (گواهی یا ساختار امضا پذیرفته نشد).</source>
+        <translation>The signature is not valid (the certificate or the signature&apos;s structure was not accepted).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/verify.py" line="157"/>
+        <source>پس از امضا چیزی به پرونده افزوده شده است.</source>
+        <translation>Something was added to the file after it was signed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/verify.py" line="163"/>
+        <source>شناسهٔ sha256 گزارش در اطلاعات PDF پیدا نشد.</source>
+        <translation>The report&apos;s sha256 was not found in the PDF&apos;s metadata.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/verify.py" line="175"/>
+        <source>امضاکننده همان دارندهٔ گواهی ثبت‌شده نیست.</source>
+        <translation>The signer is not the holder of the registered certificate.</translation>
+    </message>
 </context>
 <context>
     <name>FinalizeActions</name>
@@ -1117,42 +1147,42 @@
 <context>
     <name>HeaderPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/header.py" line="88"/>
+        <location filename="../../inspector_app/ui/editor/header.py" line="89"/>
         <source>ثبت زمان خروج</source>
         <translation>Departure time</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/header.py" line="95"/>
+        <location filename="../../inspector_app/ui/editor/header.py" line="96"/>
         <source>نام نمایندهٔ دفتر</source>
         <translation>Office representative&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/header.py" line="98"/>
+        <location filename="../../inspector_app/ui/editor/header.py" line="99"/>
         <source>سمت (مثلاً مدیر دفتر)</source>
         <translation>Role (e.g. office manager)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/header.py" line="102"/>
+        <location filename="../../inspector_app/ui/editor/header.py" line="103"/>
         <source>تاریخ بازدید</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/header.py" line="103"/>
+        <location filename="../../inspector_app/ui/editor/header.py" line="104"/>
         <source>ساعت ورود</source>
         <translation>Arrival</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/header.py" line="105"/>
+        <location filename="../../inspector_app/ui/editor/header.py" line="106"/>
         <source>بازرس</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/header.py" line="106"/>
+        <location filename="../../inspector_app/ui/editor/header.py" line="107"/>
         <source>نمایندهٔ دفتر</source>
         <translation>Representative</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/header.py" line="107"/>
+        <location filename="../../inspector_app/ui/editor/header.py" line="108"/>
         <source>سمت نماینده</source>
         <translation>Representative&apos;s role</translation>
     </message>
@@ -1290,53 +1320,53 @@
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="616"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="619"/>
         <source>این بازرسی {status} است و فقط خواندنی است.</source>
         <translation>This inspection is {status} and read-only.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="372"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="375"/>
         <source>{n} مصاحبه</source>
         <translation>{n} interviews</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="378"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="381"/>
         <source>✔ ذخیره شد</source>
         <translation>✔ Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="379"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="382"/>
         <source>… در حال ذخیره</source>
         <translation>… Saving</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="380"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="383"/>
         <source>✖ ذخیره نشد</source>
         <translation>✖ Not saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="522"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="525"/>
         <source>در حال آماده‌سازی عکس‌ها…</source>
         <translation>Preparing photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="545"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="548"/>
         <source>{n} پرونده افزوده نشد:</source>
         <translation>{n} files were not added:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="568"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="571"/>
         <source>این عکس حذف شود؟</source>
         <translation>Remove this photo?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="568"/>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="609"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="571"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="612"/>
         <source>حذف شود</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="607"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="610"/>
         <source>مصاحبهٔ {n} با همهٔ پاسخ‌هایش حذف شود؟</source>
         <translation>Remove interview {n} with all its answers?</translation>
     </message>
@@ -1441,42 +1471,42 @@
 <context>
     <name>ItemWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="35"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="36"/>
         <source>بله</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="36"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="37"/>
         <source>خیر</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="37"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="38"/>
         <source>مورد ندارد</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="96"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="97"/>
         <source>یادداشت این مورد (اختیاری)</source>
         <translation>Note on this item (optional)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="123"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="124"/>
         <source>پاسخ</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="131"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="132"/>
         <source>— انتخاب کنید —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="175"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="178"/>
         <source>پاک کردن پاسخ</source>
         <translation>Clear answer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="177"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="180"/>
         <source>پاسخ این مورد برداشته شود (بی‌پاسخ)</source>
         <translation>Remove this item&apos;s answer (unanswered)</translation>
     </message>

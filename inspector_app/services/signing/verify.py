@@ -27,6 +27,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from inspector_app.domain.canonical import sha256_hex
 from inspector_app.domain.jalali import jalali_datetime
+from inspector_app.errors import QT_TRANSLATE_NOOP
 from inspector_app.services.report.identity import parse_keywords
 from inspector_app.services.signing.identity import IdentityError, certificate_info
 
@@ -94,7 +95,7 @@ def _certificate_fingerprint(pem_or_der: bytes) -> str:
 
 def verify_pdf(pdf: bytes, trusted_cert_pem: bytes | None = None) -> VerifyResult:
     """Check the inspector's signature in `pdf`. Never raises for bad input: problems are listed
-    in the result (in Persian) and `ok` is False."""
+    in the result (in Persian; the fixed ones marked for translation) and `ok` is False."""
     result = VerifyResult(pdf_sha256=sha256_hex(pdf))
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
@@ -106,7 +107,7 @@ def verify_pdf(pdf: bytes, trusted_cert_pem: bytes | None = None) -> VerifyResul
     _metadata(reader, result)
     result.signature_count = len(signatures)
     if not signatures:
-        result.problems.append("این PDF امضای دیجیتال ندارد.")
+        result.problems.append(QT_TRANSLATE_NOOP("Errors", "این PDF امضای دیجیتال ندارد."))
         return result
     result.signed = True
     embedded = signatures[0]
@@ -144,15 +145,23 @@ def verify_pdf(pdf: bytes, trusted_cert_pem: bytes | None = None) -> VerifyResul
     result.coverage = coverage.name if coverage is not None else None
     result.modified_after_signing = coverage != SignatureCoverageLevel.ENTIRE_FILE
     if not status.intact:
-        result.problems.append("محتوای امضاشده تغییر کرده است (امضا با پرونده نمی‌خواند).")
+        result.problems.append(
+            QT_TRANSLATE_NOOP("Errors", "محتوای امضاشده تغییر کرده است (امضا با پرونده نمی‌خواند).")
+        )
     elif not status.bottom_line and not result.modified_after_signing:
-        result.problems.append("امضا معتبر نیست (گواهی یا ساختار امضا پذیرفته نشد).")
+        result.problems.append(
+            QT_TRANSLATE_NOOP("Errors", "امضا معتبر نیست (گواهی یا ساختار امضا پذیرفته نشد).")
+        )
     if result.modified_after_signing:
-        result.problems.append("پس از امضا چیزی به پرونده افزوده شده است.")
+        result.problems.append(
+            QT_TRANSLATE_NOOP("Errors", "پس از امضا چیزی به پرونده افزوده شده است.")
+        )
     if len(signatures) > 1:
         result.problems.append(f"پرونده {len(signatures)} امضا دارد؛ فقط یک امضا انتظار می‌رود.")
     if result.embedded_sha256 is None:
-        result.problems.append("شناسهٔ sha256 گزارش در اطلاعات PDF پیدا نشد.")
+        result.problems.append(
+            QT_TRANSLATE_NOOP("Errors", "شناسهٔ sha256 گزارش در اطلاعات PDF پیدا نشد.")
+        )
     if trusted_cert_pem is not None:
         try:
             expected = _certificate_fingerprint(trusted_cert_pem)
@@ -162,5 +171,7 @@ def verify_pdf(pdf: bytes, trusted_cert_pem: bytes | None = None) -> VerifyResul
         else:
             result.trusted = expected == result.fingerprint_sha256
             if not result.trusted:
-                result.problems.append("امضاکننده همان دارندهٔ گواهی ثبت‌شده نیست.")
+                result.problems.append(
+                    QT_TRANSLATE_NOOP("Errors", "امضاکننده همان دارندهٔ گواهی ثبت‌شده نیست.")
+                )
     return result
