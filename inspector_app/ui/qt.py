@@ -68,6 +68,8 @@ if TYPE_CHECKING:
         QShortcut,
         QShowEvent,
         QTextCharFormat,
+        QTextLayout,
+        QTextOption,
         QValidator,
     )
     from PySide6.QtPdf import QPdfDocument
@@ -232,6 +234,8 @@ __all__ = [
     "QSvgRenderer",
     "QTableView",
     "QTextCharFormat",
+    "QTextLayout",
+    "QTextOption",
     "QThread",
     "QThreadPool",
     "QTime",

@@ -21,6 +21,7 @@ from inspector_app.ui.qt import (
     QCheckBox,
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -139,15 +140,17 @@ class ItemWidget(QFrame):
             return self._combo
         if item.type == "multichoice":
             holder = QWidget()
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            for option in item.options or []:
+            grid = QGridLayout(holder)  # options side by side: a long list stays short
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.setHorizontalSpacing(12)
+            grid.setVerticalSpacing(2)
+            columns = 2 if len(item.options or []) > 3 else 1
+            for position, option in enumerate(item.options or []):
                 check = QCheckBox(option.label)
                 check.setObjectName(f"option_{option.id}")
                 check.clicked.connect(lambda _c: self.answer_chosen.emit(self._multi_value()))
                 self._checks[option.id] = check
-                column.addWidget(check)
+                grid.addWidget(check, position // columns, position % columns)
             return holder
         if item.type == "photo":
             strip = PhotoStrip()
