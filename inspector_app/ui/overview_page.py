@@ -638,8 +638,9 @@ class OverviewPage(QWidget):
         if f.date_from is None or f.date_to is None:
             from inspector_app.ui import messages
 
-            messages.report_exception(
-                self, ValueError(self.tr("برای گزارش خلاصه، بازهٔ تاریخ (از و تا) را برگزینید."))
+            # Input the user can fix, not a bug: a plain warning, no error logged.
+            messages.show_warning(
+                self, self.tr("برای گزارش خلاصه، بازهٔ تاریخ (از و تا) را برگزینید.")
             )
             return
         path, _ = QFileDialog.getSaveFileName(

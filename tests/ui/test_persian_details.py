@@ -26,7 +26,7 @@ from inspector_app.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from tests.ui.conftest import Gui, type_text, wait_for_background
+from tests.ui.conftest import Gui, message_boxes, type_text, wait_for_background
 
 LATIN_DIGIT = re.compile("[0-9]")
 PERSIAN_DIGIT = re.compile("[۰-۹]")
@@ -207,3 +207,18 @@ def test_editor_title_in_persian_digits(gui: Gui) -> None:
     assert editor is not None
     title = editor.header.title()
     assert PERSIAN_DIGIT.search(title) and not LATIN_DIGIT.search(title), title
+
+
+def test_summary_without_a_date_range_is_a_warning_not_a_bug(qtbot: Any, gui: Gui) -> None:
+    window = gui.window
+    assert window is not None
+    page = window.pages["overview"]
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
+        window.show_page("overview")
+    assert not page.from_check.isChecked()
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(message_boxes("messageBox")), timeout=5_000)
+    box = message_boxes("messageBox")[0]
+    assert box.windowTitle() == "توجه"
+    assert box.text() == "برای گزارش خلاصه، بازهٔ تاریخ (از و تا) را برگزینید."
+    box.accept()
