@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(196)
+        self.nav.setFixedWidth(188)
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
@@ -177,15 +177,23 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(keys.index(key))
 
     def current_key(self) -> str | None:
-        widget = self.stack.currentWidget()
-        return next((k for k, page in self.pages.built() if page is widget), None)
+        shown = self.stack.currentWidget()
+        return next((k for k, page in self.pages.built() if self._holder(page) is shown), None)
+
+    def _holder(self, widget: QWidget) -> QWidget:
+        """The stack's child that holds `widget` (the scroll area it is shown in)."""
+        holder = widget
+        parent = holder.parentWidget()
+        while parent is not None and parent is not self.stack:
+            holder, parent = parent, parent.parentWidget()
+        return holder
 
     def _build_page(self, key: str) -> QWidget:
         spec = next(s for s in self.specs if s.key == key)
         page = spec.factory(self.env)
         slot = self._slots.pop(key)
         index = self.stack.indexOf(slot)
-        self.stack.insertWidget(index, page)
+        self.stack.insertWidget(index, screen_fit.scrolling(page))
         self.stack.removeWidget(slot)
         slot.deleteLater()
         log.info("page %s built", key)
@@ -197,7 +205,7 @@ class MainWindow(QMainWindow):
         if self.editor is not None and not self.close_editor():
             return
         page = self.pages[self.specs[row].key]
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self._holder(page))
         on_shown = getattr(page, "on_shown", None)
         if callable(on_shown):
             on_shown()
@@ -222,8 +230,9 @@ class MainWindow(QMainWindow):
             QApplication.restoreOverrideCursor()
         editor.close_requested.connect(self._editor_done)
         self.editor = editor
-        self.stack.addWidget(editor)
-        self.stack.setCurrentWidget(editor)
+        holder = screen_fit.scrolling(editor)
+        self.stack.addWidget(holder)
+        self.stack.setCurrentWidget(holder)
         keys = [spec.key for spec in self.specs]
         if "inspections" in keys:  # the editor belongs under "inspections" in the list
             self.nav.blockSignals(True)
@@ -239,8 +248,9 @@ class MainWindow(QMainWindow):
         if not editor.flush():
             return False
         self.editor = None
-        self.stack.removeWidget(editor)
-        editor.deleteLater()
+        holder = self._holder(editor)
+        self.stack.removeWidget(holder)
+        holder.deleteLater()  # and the editor in it
         self.env.events.inspection_changed.emit(editor.inspection_id)
         return True
 

@@ -81,13 +81,20 @@ class _OnScreen(QObject):
         return False
 
 
-def scrolling_body(window: QWidget, body: QWidget, buttons: QWidget | QLayout) -> QScrollArea:
-    """Lay `window` out as `body` in a scroll area above a fixed row of `buttons`."""
-    scroll = QScrollArea(window)
-    scroll.setObjectName("dialogBody")
+def scrolling(content: QWidget, name: str = "pageScroll") -> QScrollArea:
+    """`content` in a frameless scroll area: it fills the area, and scrolls when the area is
+    smaller than it can shrink to (a short screen), instead of pushing the window off it."""
+    scroll = QScrollArea()
+    scroll.setObjectName(name)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(body)
+    scroll.setWidget(content)
+    return scroll
+
+
+def scrolling_body(window: QWidget, body: QWidget, buttons: QWidget | QLayout) -> QScrollArea:
+    """Lay `window` out as `body` in a scroll area above a fixed row of `buttons`."""
+    scroll = scrolling(body, "dialogBody")
     outer = QVBoxLayout(window)
     outer.addWidget(scroll, 1)
     if isinstance(buttons, QLayout):

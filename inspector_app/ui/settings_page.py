@@ -98,7 +98,11 @@ class SettingsPage(QWidget):
         buttons.addStretch(1)
         data_form.addRow(buttons)
 
-        layout = QVBoxLayout(self)
+        language_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.language_combo.setMinimumWidth(180)
+
+        layout = QVBoxLayout(self)  # the window scrolls the page on a short screen
+        layout.setSpacing(12)
         layout.addWidget(profile_box)
         layout.addWidget(language_box)
         layout.addWidget(data_box)

@@ -18,6 +18,7 @@ from inspector_app.ui.qt import (
     QColor,
     QIcon,
     QPainter,
+    QPalette,
     QPixmap,
     QSvgRenderer,
     QWidget,
@@ -39,6 +40,8 @@ GOOD = "#1b7f3b"
 BAD = "#b3261e"
 PENDING = "#8a6d00"
 NEUTRAL = "#5f6368"
+
+ICON_DIR = paths.resource("icons").as_posix()
 
 STYLE_SHEET = f"""
 QMainWindow, QDialog {{ background: {SURFACE}; color: {TEXT}; }}
@@ -75,6 +78,39 @@ QLineEdit, QPlainTextEdit {{
     selection-background-color: {PRIMARY}; selection-color: white;
 }}
 QLineEdit:focus, QPlainTextEdit:focus {{ border-color: {PRIMARY}; }}
+QComboBox {{
+    background: {CARD}; border: 1px solid {BORDER_STRONG}; border-radius: 6px;
+    padding: 4px 8px; min-height: 20px;
+}}
+QComboBox:focus, QComboBox:on {{ border-color: {PRIMARY}; }}
+QComboBox::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: 22px; border: none;
+}}
+QComboBox::down-arrow {{ image: url({ICON_DIR}/chevron-down.svg); width: 14px; height: 14px; }}
+QComboBox:disabled {{ background: #eef1f4; color: {TEXT_DISABLED}; }}
+QAbstractSpinBox {{
+    background: {CARD}; border: 1px solid {BORDER_STRONG}; border-radius: 6px;
+    padding: 4px 2px; min-height: 20px;
+}}
+QAbstractSpinBox:focus {{ border-color: {PRIMARY}; }}
+QAbstractSpinBox:disabled {{ background: #eef1f4; color: {TEXT_DISABLED}; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
+    subcontrol-origin: border; width: 20px; border: none; background: transparent;
+}}
+QAbstractSpinBox::up-button {{ subcontrol-position: top right; }}
+QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QAbstractSpinBox::up-arrow {{ image: url({ICON_DIR}/chevron-up.svg); width: 12px; height: 12px; }}
+QAbstractSpinBox::down-arrow {{
+    image: url({ICON_DIR}/chevron-down.svg); width: 12px; height: 12px;
+}}
+QDateEdit::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: 22px; border: none;
+}}
+QDateEdit::down-arrow {{ image: url({ICON_DIR}/chevron-down.svg); width: 14px; height: 14px; }}
+QComboBox QAbstractItemView {{
+    background: {CARD}; border: 1px solid {BORDER}; selection-background-color: {PRIMARY_TINT};
+    selection-color: {TEXT}; outline: none;
+}}
 QLineEdit:disabled, QPlainTextEdit:disabled {{ background: #eef1f4; color: {TEXT_DISABLED}; }}
 
 QGroupBox {{
@@ -96,8 +132,9 @@ QHeaderView::section {{
     padding: 6px 8px; font-weight: bold;
 }}
 QProgressBar {{
-    background: #e4e9ef; border: none; border-radius: 4px; min-height: 8px; max-height: 8px;
+    background: #e4e9ef; border: none; border-radius: 4px; text-align: center; color: {TEXT};
 }}
+QProgressBar[textVisible="false"] {{ min-height: 8px; max-height: 8px; }}
 QProgressBar::chunk {{ background: {PRIMARY}; border-radius: 4px; }}
 QScrollArea#dialogBody, QScrollArea#pageScroll {{ background: transparent; border: none; }}
 QScrollArea#dialogBody > QWidget > QWidget, QScrollArea#pageScroll > QWidget > QWidget {{
@@ -182,8 +219,25 @@ def nav_icon(page_key: str) -> QIcon:
 
 
 def apply(app: QApplication) -> None:
-    if app.styleSheet() != STYLE_SHEET:  # setting it again re-polishes every widget
-        app.setStyleSheet(STYLE_SHEET)
+    if app.styleSheet() == STYLE_SHEET:  # setting it again re-polishes every widget
+        return
+    # The palette too: surfaces the sheet does not name (scroll areas, frames) match it.
+    palette = app.palette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, SURFACE),
+        (QPalette.ColorRole.WindowText, TEXT),
+        (QPalette.ColorRole.Text, TEXT),
+        (QPalette.ColorRole.ButtonText, TEXT),
+        (QPalette.ColorRole.Highlight, PRIMARY),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.Link, PRIMARY),
+    ):
+        palette.setColor(QPalette.ColorGroup.All, role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):  # fmt: skip
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(TEXT_DISABLED))
+    app.setPalette(palette)
+    app.setStyleSheet(STYLE_SHEET)
 
 
 def set_state(widget: QWidget, name: str, value: Any) -> None:

@@ -108,6 +108,14 @@ def assert_fits(window: QWidget, name: str, *, buttons: int = 1) -> None:
         assert inner.contains(rect), f"{label} is cut off by the window {inner}"
 
 
+def assert_not_wider(window: MainWindow, name: str) -> None:
+    """What the window shows fits its width: no sideways scrolling."""
+    shown = window.stack.currentWidget()
+    assert isinstance(shown, QAbstractScrollArea), name
+    bar = shown.horizontalScrollBar()
+    assert not bar.isVisible(), f"{name}: {bar.maximum()} px wider than the window"
+
+
 def fits_and_shot(window: QWidget, folder: Path, name: str, *, buttons: int = 1) -> None:
     assert_fits(window, name, buttons=buttons)
     save(window, folder, name)
@@ -120,7 +128,9 @@ def click(qtbot: Any, widget: QWidget) -> None:
 
 
 def click_nav(qtbot: Any, nav: QListWidget, row: int) -> None:
+    nav.scrollToItem(nav.item(row))  # as the user scrolls a long list to the row
     rect = nav.visualItemRect(nav.item(row))
+    assert nav.viewport().rect().contains(rect.center()), f"row {row} not in view"
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
@@ -216,7 +226,8 @@ def tour(qtbot: Any, window: MainWindow, folder: Path) -> None:
     for row, key in enumerate(keys):
         click_nav(qtbot, window.nav, row)
         assert window.current_key() == key
-        fits_and_shot(window, folder, f"page-{key}")
+        fits_and_shot(window, folder, f"page-{key}", buttons=0)
+        assert_not_wider(window, f"page-{key}")
     editor_and_dialogs(qtbot, window, folder)
     click_nav(qtbot, window.nav, keys.index("settings"))
     settings_dialogs(qtbot, window, folder)
@@ -243,7 +254,15 @@ def editor_and_dialogs(qtbot: Any, window: MainWindow, folder: Path) -> None:
     click(qtbot, page.open_button)
     editor = window.editor
     assert editor is not None
-    fits_and_shot(window, folder, "editor")
+    fits_and_shot(window, folder, "editor", buttons=0)
+    assert_not_wider(window, "editor")
+    sections = editor.nav.count()
+    for row, name in ((1, "editor-section-2"), (sections - 2, "editor-interviews"),
+                      (sections - 1, "editor-findings")):  # fmt: skip
+        click_nav(qtbot, editor.nav, row)
+        assert editor.nav.currentRow() == row
+        fits_and_shot(window, folder, name, buttons=0)
+        assert_not_wider(window, name)
 
     click(qtbot, child(editor, QPushButton, "previewReport"))
     preview = child(editor, QDialog, "reportPreview")
@@ -348,7 +367,7 @@ def test_every_window_fits_in_both_languages(
     again = gui_factory(data_dir).start()
     assert again.isMaximized(), "still maximized after a restart"
     assert again.layoutDirection() == Qt.LayoutDirection.LeftToRight
-    assert_fits(again, "main window after restart")
+    assert_fits(again, "main window after restart", buttons=0)
 
 
 @small_screen
@@ -368,7 +387,7 @@ def test_normal_geometry_is_remembered(
     again = gui_factory(data_dir).start()
     assert not again.isMaximized(), "un-maximized by the user: stays so after a restart"
     assert again.geometry() == placed
-    assert_fits(again, "restored main window")
+    assert_fits(again, "restored main window", buttons=0)
 
 
 @pytest.mark.skipif(not LARGE, reason="for a large screen")
@@ -379,10 +398,10 @@ def test_large_screen_keeps_the_preferred_size(
     window = gui.start()
     assert not window.isMaximized()
     assert window.size() == PREFERRED_SIZE
-    assert_fits(window, "main window on a large screen")
+    assert_fits(window, "main window on a large screen", buttons=0)
     window.showMaximized()  # the user maximizes it; a restart keeps that
     qtbot.waitUntil(window.isMaximized, timeout=5000)
     gui.stop()
     again = gui_factory(data_dir).start()
     assert again.isMaximized()
-    assert_fits(again, "maximized again")
+    assert_fits(again, "maximized again", buttons=0)

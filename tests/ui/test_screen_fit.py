@@ -74,6 +74,8 @@ def runs(
         if process.poll() is None:
             process.kill()
             process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
 
 
 @pytest.mark.slow

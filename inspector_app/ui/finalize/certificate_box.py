@@ -13,6 +13,7 @@ from inspector_app.storage import identities, settings
 from inspector_app.ui import messages, screen_fit
 from inspector_app.ui.finalize.verify_dialog import VerifyDialog
 from inspector_app.ui.qt import (
+    QT_TRANSLATE_NOOP,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -66,10 +67,10 @@ class CertificateBox(QGroupBox):
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout()
         for key, title in (
-            ("holder", "دارنده"),
-            ("issuer", "صادرکننده"),
-            ("validity", "اعتبار"),
-            ("fingerprint", "اثر انگشت SHA-256"),
+            ("holder", QT_TRANSLATE_NOOP("CertificateBox", "دارنده")),
+            ("issuer", QT_TRANSLATE_NOOP("CertificateBox", "صادرکننده")),
+            ("validity", QT_TRANSLATE_NOOP("CertificateBox", "اعتبار")),
+            ("fingerprint", QT_TRANSLATE_NOOP("CertificateBox", "اثر انگشت SHA-256")),
         ):
             label = QLabel("—")
             label.setObjectName(f"cert_{key}")

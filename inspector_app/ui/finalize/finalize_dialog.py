@@ -83,7 +83,6 @@ class FinalizeDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("finalizeDialog")
         self.setWindowTitle(self.tr("نهایی‌سازی و امضا"))
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self._context = context
         self._id = inspection_id
         self._render = render
@@ -168,13 +167,15 @@ class FinalizeDialog(QDialog):
         layout.addWidget(self.identity_label)
         layout.addWidget(self.passphrase_edit)
         layout.addWidget(self.identity_form)
-        layout.addWidget(self.error_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.finalize_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
         buttons.addWidget(cancel)
-        self.body_scroll = screen_fit.scrolling_body(self, body, buttons)
+        footer = QVBoxLayout()
+        footer.addWidget(self.error_label)  # by the buttons: seen wherever the body is scrolled
+        footer.addLayout(buttons)
+        self.body_scroll = screen_fit.scrolling_body(self, body, footer)
         screen_fit.fit_to_screen(self, QSize(620, 780))
 
         self.inspector_box.changed.connect(self.refresh_checks)

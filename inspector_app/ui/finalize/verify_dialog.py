@@ -11,6 +11,7 @@ from inspector_app.errors import KnownError
 from inspector_app.services.signing.verify import VerifyResult, verify_pdf
 from inspector_app.ui import messages, screen_fit, theme
 from inspector_app.ui.qt import (
+    QT_TRANSLATE_NOOP,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -24,7 +25,11 @@ from inspector_app.ui.qt import (
     QWidget,
 )
 
-_YES_NO = {True: "بله", False: "خیر", None: "نامعلوم"}
+_YES_NO = {
+    True: QT_TRANSLATE_NOOP("VerifyDialog", "بله"),
+    False: QT_TRANSLATE_NOOP("VerifyDialog", "خیر"),
+    None: QT_TRANSLATE_NOOP("VerifyDialog", "نامعلوم"),
+}
 
 
 def compare_with_database(db: Database, result: VerifyResult) -> str:
@@ -52,7 +57,6 @@ class VerifyDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("verifyDialog")
         self.setWindowTitle(self.tr("بررسی امضای گزارش"))
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self._db = db
         self.last_result: VerifyResult | None = None
         self.open_button = QPushButton(self.tr("انتخاب پروندهٔ PDF…"))
@@ -67,16 +71,16 @@ class VerifyDialog(QDialog):
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout()
         for key, title in (
-            ("file", "پرونده"),
-            ("signer", "امضاکننده"),
-            ("time", "زمان امضا"),
-            ("intact", "دست‌نخورده"),
-            ("valid", "امضا معتبر"),
-            ("appended", "افزوده پس از امضا"),
-            ("fingerprint", "اثر انگشت گواهی"),
-            ("id", "شناسهٔ بازرسی"),
-            ("sha", "sha256 سند"),
-            ("database", "مقایسه با پایگاه داده"),
+            ("file", QT_TRANSLATE_NOOP("VerifyDialog", "پرونده")),
+            ("signer", QT_TRANSLATE_NOOP("VerifyDialog", "امضاکننده")),
+            ("time", QT_TRANSLATE_NOOP("VerifyDialog", "زمان امضا")),
+            ("intact", QT_TRANSLATE_NOOP("VerifyDialog", "دست‌نخورده")),
+            ("valid", QT_TRANSLATE_NOOP("VerifyDialog", "امضا معتبر")),
+            ("appended", QT_TRANSLATE_NOOP("VerifyDialog", "افزوده پس از امضا")),
+            ("fingerprint", QT_TRANSLATE_NOOP("VerifyDialog", "اثر انگشت گواهی")),
+            ("id", QT_TRANSLATE_NOOP("VerifyDialog", "شناسهٔ بازرسی")),
+            ("sha", QT_TRANSLATE_NOOP("VerifyDialog", "sha256 سند")),
+            ("database", QT_TRANSLATE_NOOP("VerifyDialog", "مقایسه با پایگاه داده")),
         ):
             label = QLabel("—")
             label.setObjectName(f"verify_{key}")
@@ -128,11 +132,13 @@ class VerifyDialog(QDialog):
         f["file"].setText(path.name)
         f["signer"].setText(result.signer_name or "—")
         f["time"].setText(
-            f"{result.signing_time_jalali} (تهران)" if result.signing_time_jalali else "—"
+            self.tr("{time} (تهران)").format(time=result.signing_time_jalali)
+            if result.signing_time_jalali
+            else "—"
         )
-        f["intact"].setText(_YES_NO[result.intact])
-        f["valid"].setText(_YES_NO[result.valid])
-        f["appended"].setText(_YES_NO[result.modified_after_signing])
+        f["intact"].setText(self.tr(_YES_NO[result.intact]))
+        f["valid"].setText(self.tr(_YES_NO[result.valid]))
+        f["appended"].setText(self.tr(_YES_NO[result.modified_after_signing]))
         f["fingerprint"].setText(result.fingerprint_sha256 or "—")
         f["id"].setText(result.report_id or "—")
         f["sha"].setText(result.embedded_sha256 or "—")
