@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from inspector_app.domain.persian import to_persian_digits
+from inspector_app.domain.persian import to_latin_digits, to_persian_digits
 from inspector_app.ui.qt import QCalendar, QDate, QGuiApplication, QLocale, Qt, QTime
 
 JALALI = QCalendar(QCalendar.System.Jalali)
@@ -64,8 +64,11 @@ def jalali(value: dt.date | str | None) -> str:
 
 
 def digits(text: str) -> str:
-    """Latin digits in `text` as the UI language writes them."""
-    return to_persian_digits(text) if QLocale().language() == QLocale.Language.Persian else text
+    """The digits in `text` as the UI language writes them: Persian in Persian, Latin in
+    English (a Jalali date the services wrote for the PDF, «۱۴۰۳/۰۱/۰۱», reads 1403/01/01)."""
+    if QLocale().language() == QLocale.Language.Persian:
+        return to_persian_digits(text)
+    return to_latin_digits(text)
 
 
 def clock(value: str | None) -> str:

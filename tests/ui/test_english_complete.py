@@ -131,7 +131,11 @@ def test_office_labels_and_scores_in_english(qtbot: Any, english: Gui) -> None:
     statuses = {page.proxy.index(r, 4).data() for r in range(page.proxy.rowCount())}
     assert types == {"Government counter office", "Police +10", "Insurance service brokerage"}
     assert statuses <= {"Active", "Licence pending", "Closed"} and "Active" in statuses
+    names = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    assert any(re.search(r"\d", n) for n in names)
+    assert not any(re.search("[۰-۹]", n) for n in names)  # numbers in names in Latin digits
     assert fmt.percent(96.25) == "96.3%"
+    assert fmt.digits("۱۴۰۳/۰۱/۰۱") == "1403/01/01"
     assert QLocale().language() == QLocale.Language.English
 
 
