@@ -50,7 +50,7 @@ class SettingsPage(QWidget):
 
         self.name_edit = QLineEdit(profile.name)
         self.name_edit.setObjectName("inspectorName")
-        self.personnel_edit = QLineEdit(profile.personnel_no)
+        self.personnel_edit = QLineEdit(fmt.digits(profile.personnel_no))  # stored in Latin
         self.personnel_edit.setObjectName("personnelNo")
         # A number-only field would align by its own (left-to-right) text: keep it with the form.
         self.personnel_edit.setAlignment(fmt.leading_edge() | Qt.AlignmentFlag.AlignVCenter)

@@ -87,43 +87,43 @@
         <translation>Public certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="154"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="161"/>
         <source>گواهی عمومی ذخیره شد.</source>
         <translation>Public certificate saved.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="158"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="165"/>
         <source>پروندهٔ PKCS#12</source>
         <translation>PKCS#12 file</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="163"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="170"/>
         <source>ورود گواهی</source>
         <translation>Import certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="164"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="171"/>
         <source>رمز پروندهٔ PKCS#12</source>
         <translation>PKCS#12 file password</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="164"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="171"/>
         <source>گذرواژهٔ تازهٔ کلید</source>
         <translation>New key passphrase</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="164"/>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="192"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="171"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="206"/>
         <source>تکرار</source>
         <translation>Repeat passphrase</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="192"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="206"/>
         <source>گواهی خودامضا</source>
         <translation>Self-signed certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="192"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="206"/>
         <source>گذرواژهٔ کلید</source>
         <translation>Key passphrase</translation>
     </message>
@@ -365,6 +365,8 @@
         <location filename="../../inspector_app/services/inspection_document.py" line="151"/>
         <location filename="../../inspector_app/services/sync/updates.py" line="116"/>
         <location filename="../../inspector_app/storage/offices.py" line="90"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="192"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="128"/>
         <source>پرونده خوانده نشد: {reason}</source>
         <translation>The file could not be read: {reason}</translation>
     </message>
@@ -816,6 +818,32 @@
         <source>امضاکننده همان دارندهٔ گواهی ثبت‌شده نیست.</source>
         <translation>The signer is not the holder of the registered certificate.</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="155"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="99"/>
+        <source>نوشتن ممکن نشد: {reason}</source>
+        <translation>Could not write the file: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="183"/>
+        <source>دو گذرواژه یکی نیستند؛ چیزی تغییر نکرد.</source>
+        <translation>The two passphrases differ; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="218"/>
+        <source>دو گذرواژه یکی نیستند؛ چیزی ساخته نشد.</source>
+        <translation>The two passphrases differ; nothing was created.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="49"/>
+        <source>این بازرسی در این پایگاه داده هنوز پیش‌نویس است.</source>
+        <translation>This inspection is still a draft in this database.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="54"/>
+        <source>sha256 درج‌شده در گزارش با بازرسی ثبت‌شده نمی‌خواند.</source>
+        <translation>The sha256 printed in the report does not match the recorded inspection.</translation>
+    </message>
 </context>
 <context>
     <name>FinalizeActions</name>
@@ -845,7 +873,7 @@
         <translation>Signed report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="115"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="122"/>
         <source>یک بازرسی تازه (پیش‌نویس) برای همین دفتر ساخته می‌شود که جایگزین این بازرسی است؛ این بازرسی دست‌نخورده می‌ماند. ادامه می‌دهید؟</source>
         <translation>A new draft inspection will be created for this office to replace this one; this inspection stays untouched. Continue?</translation>
     </message>
@@ -1056,67 +1084,72 @@
         <translation>Signing identity</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="108"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="112"/>
         <source>بعداً</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="112"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="116"/>
         <source>مشخصات ذخیره می‌شود؛ شناسهٔ امضا هنگام نخستین نهایی‌سازی پرسیده می‌شود (یا در تنظیمات).</source>
         <translation>The profile is saved; the signing identity is asked for at the first finalization (or in Settings).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="117"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="121"/>
         <source>خروج از برنامه</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="158"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="165"/>
         <source>نام و نام خانوادگی را بنویسید.</source>
         <translation>Enter your full name.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="161"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="168"/>
         <source>نام با حرف آغاز و پایان شود (نه رقم یا نشانه) و حروف فارسی و لاتین را با هم نیامیزد؛ همین نام در گواهی امضا می‌آید.</source>
         <translation>The name must begin and end with a letter (not a digit or symbol) and not mix Persian and Latin letters; this name goes into the signing certificate.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="169"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="176"/>
         <source>شمارهٔ پرسنلی را بنویسید.</source>
         <translation>Enter your personnel number.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="172"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="179"/>
         <source>شمارهٔ پرسنلی فقط رقم دارد (رقم فارسی یا لاتین، حداکثر {count} رقم).</source>
         <translation>The personnel number has digits only (Persian or Latin, at most {count} digits).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="190"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="197"/>
         <source>ذخیره و ورود گواهی</source>
         <translation>Save and import certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="190"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="197"/>
         <source>ذخیره و ساخت شناسهٔ امضا</source>
         <translation>Save and create signing identity</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="198"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="207"/>
+        <source>ذخیرهٔ مشخصات</source>
+        <translation>Save profile</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="209"/>
         <source>پیش از ادامه: {problem}</source>
         <translation>Before continuing: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="201"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="212"/>
         <source>برای ساخت شناسهٔ امضا: {problem} (یا «بعداً» را بزنید؛ هنگام نخستین نهایی‌سازی پرسیده می‌شود.)</source>
         <translation>To create the signing identity: {problem} (or choose “later”; you will be asked at the first finalization.)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="205"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="216"/>
         <source>همه‌چیز آماده است.</source>
         <translation>Everything is ready.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="244"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="255"/>
         <source>در حال ساخت کلید امضا…</source>
         <translation>Creating the signing key…</translation>
     </message>
@@ -1991,22 +2024,22 @@
         <translation>Inspections behind “{title}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="642"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="643"/>
         <source>برای گزارش خلاصه، بازهٔ تاریخ (از و تا) را برگزینید.</source>
         <translation>For the summary report, choose a date range (from and to).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="646"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="647"/>
         <source>ذخیرهٔ گزارش خلاصه</source>
         <translation>Save summary report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="662"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="663"/>
         <source>گزارش ذخیره شد: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="664"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="665"/>
         <source>ساخت گزارش خلاصه…</source>
         <translation>Creating summary report…</translation>
     </message>
@@ -2496,112 +2529,137 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="29"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="30"/>
         <source>بله</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="30"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="31"/>
         <source>خیر</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="31"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="32"/>
         <source>نامعلوم</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="59"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="39"/>
+        <source>شناسهٔ بازرسی در گزارش نیست</source>
+        <translation>The report names no inspection id</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="46"/>
+        <source>این بازرسی در این پایگاه داده نیست</source>
+        <translation>This inspection is not in this database</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="51"/>
+        <source>در این پایگاه پیش‌نویس است</source>
+        <translation>A draft in this database</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="56"/>
+        <source>نمی‌خواند</source>
+        <translation>Does not match</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="57"/>
+        <source>با بازرسی ثبت‌شده می‌خواند</source>
+        <translation>Matches the recorded inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="64"/>
         <source>بررسی امضای گزارش</source>
         <translation>Verify report signature</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="62"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="67"/>
         <source>انتخاب پروندهٔ PDF…</source>
         <translation>Choose PDF file…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="65"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="70"/>
         <source>پرونده‌ای انتخاب نشده است.</source>
         <translation>No file selected.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="79"/>
         <source>پرونده</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="75"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="80"/>
         <source>امضاکننده</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="76"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="81"/>
         <source>زمان امضا</source>
         <translation>Signing time</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="82"/>
         <source>دست‌نخورده</source>
         <translation>Intact</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="83"/>
         <source>امضا معتبر</source>
         <translation>Valid signature</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="84"/>
         <source>افزوده پس از امضا</source>
         <translation>Added after signing</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="80"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="85"/>
         <source>اثر انگشت گواهی</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="81"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="86"/>
         <source>شناسهٔ بازرسی</source>
         <translation>Inspection id</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="82"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="87"/>
         <source>sha256 سند</source>
         <translation>Document sha256</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="83"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="88"/>
         <source>مقایسه با پایگاه داده</source>
         <translation>Compared with the database</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="94"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="99"/>
         <source>بستن</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="111"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="116"/>
         <source>گزارش امضاشده</source>
         <translation>Signed report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="111"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="116"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="135"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="145"/>
         <source>{time} (تهران)</source>
         <translation>{time} (Tehran)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="149"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="159"/>
         <source>✔ امضا معتبر است و گزارش دست‌نخورده است.</source>
         <translation>✔ The signature is valid and the report is unaltered.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="152"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="162"/>
         <source>✘ این گزارش پذیرفته نیست.</source>
         <translation>✘ This report is not accepted.</translation>
     </message>

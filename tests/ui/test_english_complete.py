@@ -13,6 +13,7 @@ import pytest
 from inspector_app.errors import DatabaseCorrupt
 from inspector_app.services.demo import make_demo
 from inspector_app.services.demo_signed import finalize_demo
+from inspector_app.services.signing import identity as identity_service
 from inspector_app.storage.db import open_database
 from inspector_app.ui import fmt, i18n, messages, ui_settings
 from inspector_app.ui.qt import (
@@ -72,6 +73,14 @@ def test_certificate_box_in_english(english: Gui) -> None:
     assert labels == ["Holder", "Issuer", "Validity", "SHA-256 fingerprint"]
     texts = [box.title(), *labels] + [b.text() for b in box.findChildren(QAbstractButton)]
     assert not persian_in(texts), persian_in(texts)
+    # With a certificate: its validity in Latin digits (the services write Persian ones).
+    db = window.env.context.db
+    identity_service.store(
+        db, identity_service.create_self_signed("Maryam Ahmadi", "12345", "x" * 12)
+    )
+    box.refresh()
+    validity = box.labels["validity"].text()
+    assert re.fullmatch(r"From \d{4}/\d\d/\d\d to \d{4}/\d\d/\d\d", validity), validity
 
 
 def test_sync_queue_and_overview_notes_in_english(qtbot: Any, english: Gui) -> None:

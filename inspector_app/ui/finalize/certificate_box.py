@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from inspector_app.errors import KnownError
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.storage import identities, settings
-from inspector_app.ui import messages, screen_fit
+from inspector_app.ui import fmt, messages, screen_fit
 from inspector_app.ui.finalize.verify_dialog import VerifyDialog
 from inspector_app.ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -127,7 +127,7 @@ class CertificateBox(QGroupBox):
         issuer = info.issuer + (self.tr(" — خودامضا") if info.self_signed else "")
         self.labels["issuer"].setText(issuer)
         validity = self.tr("از {start} تا {end}").format(
-            start=info.not_before_jalali, end=info.not_after_jalali
+            start=fmt.digits(info.not_before_jalali), end=fmt.digits(info.not_after_jalali)
         )
         if info.expired():
             validity += self.tr(" — منقضی شده")
@@ -149,7 +149,14 @@ class CertificateBox(QGroupBox):
         try:
             path.write_bytes(identity_service.public_certificate_pem(stored))
         except OSError as exc:
-            messages.show_known_error(self, KnownError(f"نوشتن ممکن نشد: {exc}", where=str(path)))
+            messages.show_known_error(
+                self,
+                KnownError(
+                    QT_TRANSLATE_NOOP("Errors", "نوشتن ممکن نشد: {reason}"),
+                    where=str(path),
+                    reason=exc,
+                ),
+            )
             return
         messages.show_info(self, self.tr("گواهی عمومی ذخیره شد."), str(path))
 
@@ -172,13 +179,20 @@ class CertificateBox(QGroupBox):
     def import_file(self, path: Path, password: str, passphrase: str, again: str) -> bool:
         try:
             if passphrase != again:
-                raise KnownError("دو گذرواژه یکی نیستند؛ چیزی تغییر نکرد.")
+                raise KnownError(
+                    QT_TRANSLATE_NOOP("Errors", "دو گذرواژه یکی نیستند؛ چیزی تغییر نکرد.")
+                )
             data = path.read_bytes()
             new = identity_service.import_pkcs12(data, password, passphrase)
             identity_service.store(self._db, new, source="pkcs12")
         except OSError as exc:
             messages.show_known_error(
-                self, KnownError(f"پرونده خوانده نشد: {exc}", where=str(path))
+                self,
+                KnownError(
+                    QT_TRANSLATE_NOOP("Errors", "پرونده خوانده نشد: {reason}"),
+                    where=str(path),
+                    reason=exc,
+                ),
             )
             return False
         except KnownError as exc:
@@ -200,7 +214,9 @@ class CertificateBox(QGroupBox):
         profile = settings.inspector_profile(self._db)
         try:
             if passphrase != again:
-                raise KnownError("دو گذرواژه یکی نیستند؛ چیزی ساخته نشد.")
+                raise KnownError(
+                    QT_TRANSLATE_NOOP("Errors", "دو گذرواژه یکی نیستند؛ چیزی ساخته نشد.")
+                )
             new = identity_service.create_self_signed(
                 profile.name, profile.personnel_no, passphrase
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inspector_app.errors import KnownError
+from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError
 from inspector_app.services import finalize
 from inspector_app.storage import audit, inspections
 from inspector_app.storage.db import writing
@@ -93,7 +93,14 @@ class FinalizeActions(QWidget):
             with writing(db):
                 audit.append(db, "export", self._editor.inspection_id, {"format": "pdf"})
         except OSError as exc:
-            messages.show_known_error(self, KnownError(f"نوشتن ممکن نشد: {exc}", where=str(path)))
+            messages.show_known_error(
+                self,
+                KnownError(
+                    QT_TRANSLATE_NOOP("Errors", "نوشتن ممکن نشد: {reason}"),
+                    where=str(path),
+                    reason=exc,
+                ),
+            )
         except KnownError as exc:
             messages.show_known_error(self, exc)
 

@@ -212,7 +212,7 @@ class FinalizeDialog(QDialog):
         problems = self.problems()
         self.problems_list.clear()
         for problem in problems:
-            item = QListWidgetItem(problem.message)
+            item = QListWidgetItem(messages.problem_text(problem.message))
             item.setData(ITEM_ROLE, problem.item_id)
             item.setData(REPEAT_ROLE, problem.repeat_index)
             if problem.item_id:
@@ -352,7 +352,7 @@ class FinalizeDialog(QDialog):
         self.identity_form.clear_secrets()
         self.passphrase_edit.setFocus()
         if isinstance(error, KnownError):
-            self.error_label.setText(error.message)
+            self.error_label.setText(messages.error_text(error))
         self._show_identity()
         self.refresh_checks()
         messages.report_exception(self, error)

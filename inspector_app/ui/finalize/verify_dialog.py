@@ -12,6 +12,7 @@ from inspector_app.services.signing.verify import VerifyResult, verify_pdf
 from inspector_app.ui import messages, screen_fit, theme
 from inspector_app.ui.qt import (
     QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -35,21 +36,25 @@ _YES_NO = {
 def compare_with_database(db: Database, result: VerifyResult) -> str:
     """A sentence about the report's inspection in this database (and a problem if it differs)."""
     if result.report_id is None:
-        return "شناسهٔ بازرسی در گزارش نیست"
+        return QCoreApplication.translate("VerifyDialog", "شناسهٔ بازرسی در گزارش نیست")
     rows = list(
         db.query(
             "SELECT status, canonical_sha256 FROM inspections WHERE id = ?", [result.report_id]
         )
     )
     if not rows:
-        return "این بازرسی در این پایگاه داده نیست"
+        return QCoreApplication.translate("VerifyDialog", "این بازرسی در این پایگاه داده نیست")
     if rows[0]["status"] == "draft":
-        result.problems.append("این بازرسی در این پایگاه داده هنوز پیش‌نویس است.")
-        return "در این پایگاه پیش‌نویس است"
+        result.problems.append(
+            QT_TRANSLATE_NOOP("Errors", "این بازرسی در این پایگاه داده هنوز پیش‌نویس است.")
+        )
+        return QCoreApplication.translate("VerifyDialog", "در این پایگاه پیش‌نویس است")
     if rows[0]["canonical_sha256"] != result.embedded_sha256:
-        result.problems.append("sha256 درج‌شده در گزارش با بازرسی ثبت‌شده نمی‌خواند.")
-        return "نمی‌خواند"
-    return "با بازرسی ثبت‌شده می‌خواند"
+        result.problems.append(
+            QT_TRANSLATE_NOOP("Errors", "sha256 درج‌شده در گزارش با بازرسی ثبت‌شده نمی‌خواند.")
+        )
+        return QCoreApplication.translate("VerifyDialog", "نمی‌خواند")
+    return QCoreApplication.translate("VerifyDialog", "با بازرسی ثبت‌شده می‌خواند")
 
 
 class VerifyDialog(QDialog):
@@ -118,7 +123,12 @@ class VerifyDialog(QDialog):
             data = path.read_bytes()
         except OSError as exc:
             messages.show_known_error(
-                self, KnownError(f"پرونده خوانده نشد: {exc}", where=str(path))
+                self,
+                KnownError(
+                    QT_TRANSLATE_NOOP("Errors", "پرونده خوانده نشد: {reason}"),
+                    where=str(path),
+                    reason=exc,
+                ),
             )
             return None
         result = verify_pdf(data)
@@ -144,7 +154,7 @@ class VerifyDialog(QDialog):
         f["sha"].setText(result.embedded_sha256 or "—")
         f["database"].setText(database)
         self.problems_list.clear()
-        self.problems_list.addItems(result.problems)
+        self.problems_list.addItems([messages.problem_text(p) for p in result.problems])
         if result.ok:
             self.verdict.setText(self.tr("✔ امضا معتبر است و گزارش دست‌نخورده است."))
             theme.set_state(self.verdict, "verdict", "good")
