@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from inspector_app import paths
 from inspector_app.errors import KnownError
-from inspector_app.ui import fmt, i18n, messages, theme, ui_settings
+from inspector_app.ui import automation, fmt, i18n, messages, theme, ui_settings
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.events import DataEvents
 from inspector_app.ui.main_window import MainWindow
@@ -127,7 +127,7 @@ class GuiApp(QObject):
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            log.error("data folder unusable: %s", exc)
+            log.warning("data folder unusable: %s", exc)  # the lock step tells the user
         log_to_file(self.data_dir)
         log.info("startup: data folder %s", self.data_dir)
         families = register_fonts(self.qapp)
@@ -321,6 +321,7 @@ def run_gui(data_dir: str | None) -> int:
     if not isinstance(qapp, QApplication):
         qapp = QApplication(sys.argv[:1])
     qapp.setApplicationName(paths.APP_NAME)
+    automation.install(qapp)  # only when BAZRES_AUTOMATION_MAP is set (the display tests)
     app = GuiApp(qapp, paths.data_dir(data_dir))
     if not app.start():
         return app.exit_code
