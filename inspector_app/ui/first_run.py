@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from inspector_app.errors import KnownError
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.storage import settings
+from inspector_app.storage import identities, settings
 from inspector_app.ui import fmt, messages, theme
 from inspector_app.ui.background import Task, run_in_background
 from inspector_app.ui.identity_form import IdentityForm
@@ -95,6 +95,10 @@ class FirstRunDialog(QDialog):
         self.identity_form = IdentityForm()
         identity_box = QGroupBox(self.tr("شناسهٔ امضا"))
         QVBoxLayout(identity_box).addWidget(self.identity_form)
+        # A data folder that already has an identity (made with the command line) needs only
+        # the profile.
+        self.has_identity = identities.active(db) is not None
+        identity_box.setVisible(not self.has_identity)
 
         self.hint_label = QLabel()
         self.hint_label.setObjectName("firstRunHint")
@@ -142,6 +146,9 @@ class FirstRunDialog(QDialog):
         outer.addLayout(buttons)
         self.resize(640, 680)
 
+        stored = settings.inspector_profile(db)  # a half-filled profile from an older version
+        self.name_edit.setText(stored.name)
+        self.personnel_edit.setText(stored.personnel_no)
         self.name_edit.textEdited.connect(lambda _t: self._touch("name"))
         self.personnel_edit.textEdited.connect(lambda _t: self._touch("personnel"))
         self.identity_form.changed.connect(self.refresh)
@@ -194,6 +201,10 @@ class FirstRunDialog(QDialog):
         identity = self.identity_form.problem()
         self.create_button.setEnabled(not busy and profile is None and identity is None)
         self.later_button.setEnabled(not busy and profile is None)
+        self.create_button.setVisible(not self.has_identity)
+        if self.has_identity:
+            identity = None
+            self.later_button.setText(self.tr("ذخیرهٔ مشخصات"))
         if profile is not None:
             hint = self.tr("پیش از ادامه: {problem}").format(problem=profile)
         elif identity is not None:

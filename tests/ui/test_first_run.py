@@ -7,8 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from inspector_app import paths
 from inspector_app.services import finalize
+from inspector_app.services.signing import identity as identity_service
 from inspector_app.storage import identities, inspections, settings
+from inspector_app.storage.db import open_database
 from inspector_app.ui.finalize.finalize_dialog import FinalizeDialog
 from inspector_app.ui.first_run import FirstRunDialog
 from inspector_app.ui.main_window import MainWindow
@@ -203,3 +206,27 @@ def test_leaving_the_setup_closes_the_app(
     qtbot.mouseClick(dialog.quit_button, LEFT)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     assert not settings.has_inspector_profile(window.env.context.db)
+
+
+def test_an_older_folder_with_an_identity_asks_only_the_missing_profile(
+    qtbot: Any, gui_factory: Callable[[Path], Gui], data_dir: Path
+) -> None:
+    db = open_database(paths.database_path(data_dir))
+    try:
+        settings.put(db, settings.NAME_KEY, "مریم احمدی")  # a name, no personnel number
+        identity_service.store(
+            db, identity_service.create_self_signed("مریم احمدی", "", "made-by-the-cli")
+        )
+    finally:
+        db.close()
+    gui = gui_factory(data_dir)
+    window = gui.start(first_run=True)
+    dialog = setup_dialog(window)
+    assert dialog.name_edit.text() == "مریم احمدی"  # what was stored is kept
+    assert not dialog.identity_form.isVisible() and not dialog.create_button.isVisible()
+    assert not dialog.later_button.isEnabled()
+    type_text(dialog.personnel_edit, "۴۲")
+    qtbot.mouseClick(dialog.later_button, LEFT)
+    assert not dialog.isVisible()
+    stored = settings.inspector_profile(window.env.context.db)
+    assert stored == settings.InspectorProfile("مریم احمدی", "42")
