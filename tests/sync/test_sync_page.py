@@ -100,7 +100,7 @@ def test_sync_page(
     assert len(blocker.args[0].failed) == 3
     assert all(int(r["attempts"]) == 2 for r in page.model.rows())
     assert all_in("failed")
-    assert all("500" in cell(page, r, 5) for r in range(3))
+    assert all("۵۰۰" in cell(page, r, 5) for r in range(3))  # HTTP 500, in Persian digits
     qtbot.wait(100)
     page.grab().save(str(artifacts / "sync-page-failed.png"))
 
