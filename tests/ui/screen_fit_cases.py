@@ -116,6 +116,19 @@ def assert_not_wider(window: MainWindow, name: str) -> None:
     assert not bar.isVisible(), f"{name}: {bar.maximum()} px wider than the window"
 
 
+def has_ink(widget: QWidget) -> bool:
+    """Dark pixels (text) in the middle of the widget: its page is drawn, not blank."""
+    image = widget.grab().toImage()
+    w, h = image.width(), image.height()
+    dark = sum(
+        1
+        for x in range(w // 8, w - w // 8, 6)
+        for y in range(h // 8, h - h // 8, 6)
+        if image.pixelColor(x, y).lightness() < 128
+    )
+    return dark > 20
+
+
 def fits_and_shot(window: QWidget, folder: Path, name: str, *, buttons: int = 1) -> None:
     assert_fits(window, name, buttons=buttons)
     save(window, folder, name)
@@ -251,6 +264,11 @@ def editor_and_dialogs(qtbot: Any, window: MainWindow, folder: Path) -> None:
     view = page.table.view
     first = view.visualRect(view.model().index(0, 1)).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    click(qtbot, page.delete_button)  # asks first; «انصراف» keeps the draft
+    box = visible_box("confirmBox")
+    fits_and_shot(box, folder, "message-confirm-delete", buttons=2)
+    click(qtbot, child(box, QPushButton, "confirmNo"))
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=5000)
     click(qtbot, page.open_button)
     editor = window.editor
     assert editor is not None
@@ -267,7 +285,8 @@ def editor_and_dialogs(qtbot: Any, window: MainWindow, folder: Path) -> None:
     click(qtbot, child(editor, QPushButton, "previewReport"))
     preview = child(editor, QDialog, "reportPreview")
     qtbot.waitUntil(lambda: preview.save_button.isEnabled(), timeout=30_000)
-    qtbot.wait(300)  # the view draws its pages a moment after the document loads
+    # The view draws its pages in the background, a while after the document loads.
+    qtbot.waitUntil(lambda: has_ink(preview.view), timeout=15_000)
     fits_and_shot(preview, folder, "dialog-report-preview", buttons=2)
     close = preview.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
     click(qtbot, close)
