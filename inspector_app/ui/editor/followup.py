@@ -12,7 +12,9 @@ from typing import Any
 
 from inspector_app.ui.editor.findings import FindingCard
 from inspector_app.ui.editor.photos import PhotoStrip
-from inspector_app.ui.qt import QFrame, QLabel, QPushButton, QVBoxLayout, Signal
+from inspector_app.ui.qt import QFrame, QLabel, QPushButton, QSize, QVBoxLayout, Signal
+
+SMALL_THUMB = QSize(80, 60)
 
 
 class FollowUpPanel(QFrame):
@@ -37,7 +39,7 @@ class FollowUpPanel(QFrame):
         self.card.edited.connect(self.edited)
         self.card.left.connect(self.left)
         self.card.remove_requested.connect(self.remove_requested)
-        self.photos = PhotoStrip()
+        self.photos = PhotoStrip(SMALL_THUMB)  # evidence of a finding: smaller than an answer
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(6, 4, 6, 4)
         self._layout.setSpacing(4)

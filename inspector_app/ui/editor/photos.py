@@ -65,17 +65,17 @@ class PhotoStrip(QWidget):
     add_requested = Signal()
     remove_requested = Signal(str)  # photo id
 
-    def __init__(self) -> None:
+    def __init__(self, thumb: QSize = THUMB) -> None:
         super().__init__()
         self.setObjectName("photoStrip")
         self.setAcceptDrops(True)
         self.thumbs = QListWidget()
         self.thumbs.setObjectName("thumbnails")
         self.thumbs.setViewMode(QListWidget.ViewMode.IconMode)
-        self.thumbs.setIconSize(THUMB)
+        self.thumbs.setIconSize(thumb)
         self.thumbs.setFlow(QListWidget.Flow.LeftToRight)
         self.thumbs.setWrapping(False)
-        self.thumbs.setFixedHeight(THUMB.height() + 34)
+        self.thumbs.setFixedHeight(thumb.height() + 34)
         self.thumbs.setMovement(QListWidget.Movement.Static)
         self.thumbs.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.thumbs.setAcceptDrops(False)

@@ -31,7 +31,9 @@ class ScoreDisplay(QObject):
         self.progress.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.cap_note = QLabel()
         self.cap_note.setObjectName("gradeCapNote")
-        self.cap_note.setWordWrap(True)
+        # One line, no word wrap: a wrapping label makes the editor's scroll area size it by
+        # height-for-width (its preferred height), which scrolls the whole editor.
+        self.cap_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.cap_note.hide()
 
     def show(self, result: ScoreResult, form: Form) -> None:
