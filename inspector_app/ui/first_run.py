@@ -231,7 +231,7 @@ class FirstRunDialog(QDialog):
         try:
             stored = settings.save_inspector_profile(self._db, self.profile())
         except KnownError as exc:
-            self._show_error(exc.message)
+            self._show_error(messages.error_text(exc))
             return None
         log.info("first run: inspector profile saved")
         return stored
@@ -265,7 +265,7 @@ class FirstRunDialog(QDialog):
         try:
             identity_service.store(self._db, new, source=request.source)
         except KnownError as exc:
-            self._show_error(exc.message)
+            self._show_error(messages.error_text(exc))
             self.refresh()
             return
         log.info("first run: signing identity stored (%s)", request.source)
@@ -276,7 +276,7 @@ class FirstRunDialog(QDialog):
         self.task = None
         self.refresh()
         if isinstance(error, KnownError):
-            self.identity_form.show_error(error.message)  # next to the field it is about
+            self.identity_form.show_error(messages.error_text(error))  # next to its field
         else:
             messages.report_exception(self, error)
 

@@ -310,7 +310,7 @@ class FinalizeDialog(QDialog):
         try:
             identity_service.unlock_stored(stored, passphrase)
         except identity_service.IdentityError as exc:
-            self.error_label.setText(exc.message)
+            self.error_label.setText(messages.error_text(exc))
             self.passphrase_edit.selectAll()
             self.passphrase_edit.setFocus()
             return False
