@@ -10,7 +10,8 @@ tests keep running while one is on screen.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 
 from inspector_app.errors import CONTEXT as ERRORS
 from inspector_app.errors import KnownError, fill
@@ -41,6 +42,27 @@ def problem_text(text: str) -> str:
     """A message kept as text below the UI (a finalize problem, a sync failure) in the UI's
     language, when it is one of the marked ones."""
     return QCoreApplication.translate(ERRORS, text)
+
+
+def stored_text(text: str, templates: Sequence[str]) -> str:
+    """A message stored as filled-in Persian text, in the UI's language when it is a fixed
+    marked message or one of `templates` (marked, with `{name}` parts) filled in."""
+    for template in templates:
+        found = _pattern(template).fullmatch(text)
+        if found:
+            filled = fill(QCoreApplication.translate(ERRORS, template), found.groupdict())
+            return re.sub(" {2,}", " ", filled).strip()
+    return problem_text(text)
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    # Spaces may be missing where an empty part was stripped away.
+    parts = re.split(r"\{(\w+)\}", template.strip())
+    regex = "".join(
+        f"(?P<{part}>.*?)" if odd else re.escape(part).replace("\\ ", "\\s*")
+        for odd, part in ((i % 2 == 1, p) for i, p in enumerate(parts))
+    )
+    return re.compile(regex, re.S)
 
 
 def error_where(error: KnownError) -> str | None:

@@ -69,7 +69,7 @@ def _when(value: str | None) -> str:
 def _failure(value: str | None) -> str:
     """The stored reason of the last failure: translated when it is a fixed message, else
     as stored, with the UI's digits (an HTTP status, a count)."""
-    return fmt.digits(messages.problem_text(value)) if value else ""
+    return fmt.digits(messages.stored_text(value, runner.STORED_FAILURES)) if value else ""
 
 
 COLUMNS = [

@@ -560,47 +560,57 @@
         <translation>There is no finalized inspection to export.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="65"/>
+        <location filename="../../inspector_app/services/sync/client.py" line="68"/>
         <source>به سرور وصل نشد: {reason}</source>
         <translation>Could not connect to the server: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="115"/>
+        <location filename="../../inspector_app/services/sync/client.py" line="24"/>
         <source>سرور در دسترس نیست ({reason})</source>
         <translation>The server is not reachable ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="120"/>
+        <location filename="../../inspector_app/services/sync/client.py" line="123"/>
         <source>سرور این دستگاه را نمی‌شناسد یا دسترسی آن لغو شده است؛ دوباره ثبت‌نام کنید (inspector-app enrol).</source>
         <translation>The server does not know this device or its access was revoked; enrol again (inspector-app enrol).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="142"/>
+        <location filename="../../inspector_app/services/sync/client.py" line="145"/>
         <source>ثبت‌نام پذیرفته نشد: {reason}</source>
         <translation>Enrolment was refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="95"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="50"/>
+        <source>خطای سرور {status}: {detail}</source>
+        <translation>Server error {status}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/runner.py" line="51"/>
+        <source>سرور نپذیرفت ({status}): {detail} {problems}</source>
+        <translation>The server refused it ({status}): {detail} {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/runner.py" line="103"/>
         <source>نشانی سرور باید با http:// یا https:// آغاز شود.</source>
         <translation>The server address must start with http:// or https://.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="102"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="110"/>
         <source>اثر انگشت گواهی سرور با آنچه داده شده نمی‌خواند؛ ممکن است سرور دیگری در میان باشد. ثبت‌نام انجام نشد. (اثر انگشت سرور: {actual})</source>
         <translation>The server certificate&apos;s fingerprint does not match the one given; another server may be in between. Enrolment was not done. (Server fingerprint: {actual})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="143"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="151"/>
         <source>این دستگاه هنوز در سرور استانداری ثبت‌نام نشده است (inspector-app enrol).</source>
         <translation>This device is not enrolled with the governorate server yet (inspector-app enrol).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="169"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="177"/>
         <source>همگام‌سازی دیگری هم‌اکنون در جریان است.</source>
         <translation>Another sync is already running.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="251"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="259"/>
         <source>سرور بازرسی دیگری با همین شناسه و محتوای متفاوت دارد؛ برای بررسی به کارشناس استانداری ارجاع شد.</source>
         <translation>The server has another inspection with the same id and different content; it was referred to a governorate officer for review.</translation>
     </message>
@@ -1628,47 +1638,47 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="71"/>
+        <location filename="../../inspector_app/ui/messages.py" line="92"/>
         <source>مربوط به: {where}</source>
         <translation>Concerns: {where}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="78"/>
+        <location filename="../../inspector_app/ui/messages.py" line="99"/>
         <source>انجام نشد</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="89"/>
+        <location filename="../../inspector_app/ui/messages.py" line="110"/>
         <source>خطای پیش‌بینی‌نشده</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="90"/>
+        <location filename="../../inspector_app/ui/messages.py" line="111"/>
         <source>کار انجام نشد، اما داده‌های ذخیره‌شده سالم است. دوباره تلاش کنید؛ اگر تکرار شد، پروندهٔ گزارش برنامه را برای پشتیبانی بفرستید.</source>
         <translation>That did not work, but your saved data is intact. Try again; if it happens again, send the app&apos;s log file to support.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="104"/>
+        <location filename="../../inspector_app/ui/messages.py" line="125"/>
         <source>توجه</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="114"/>
+        <location filename="../../inspector_app/ui/messages.py" line="135"/>
         <source>انجام شد</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="135"/>
+        <location filename="../../inspector_app/ui/messages.py" line="156"/>
         <source>تأیید</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="142"/>
+        <location filename="../../inspector_app/ui/messages.py" line="163"/>
         <source>بله</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="145"/>
+        <location filename="../../inspector_app/ui/messages.py" line="166"/>
         <source>انصراف</source>
         <translation>Cancel</translation>
     </message>
@@ -2157,32 +2167,32 @@
 <context>
     <name>ScoreDisplay</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/score_display.py" line="40"/>
+        <location filename="../../inspector_app/ui/editor/score_display.py" line="42"/>
         <source>امتیاز: {score} ({grade})</source>
         <translation>Score: {score} ({grade})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/score_display.py" line="47"/>
+        <location filename="../../inspector_app/ui/editor/score_display.py" line="49"/>
         <source>موارد الزامی باز: {n}</source>
         <translation>Required open: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/score_display.py" line="52"/>
+        <location filename="../../inspector_app/ui/editor/score_display.py" line="54"/>
         <source>{done} از {total} مورد الزامی پاسخ داده شده</source>
         <translation>{done} of {total} required items answered</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/score_display.py" line="70"/>
+        <location filename="../../inspector_app/ui/editor/score_display.py" line="72"/>
         <source> و {n} مورد حیاتی دیگر</source>
         <translation> and {n} more critical items</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/score_display.py" line="74"/>
+        <location filename="../../inspector_app/ui/editor/score_display.py" line="76"/>
         <source>رتبه حداکثر «{cap}» است (با این امتیاز «{grade}» می‌شد)، چون مورد حیاتی {item} رد شده است.</source>
         <translation>The grade is at most “{cap}” (this score would give “{grade}”) because critical item {item} failed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/score_display.py" line="77"/>
+        <location filename="../../inspector_app/ui/editor/score_display.py" line="79"/>
         <source>مورد حیاتی {item} رد شده است؛ رتبه از «{cap}» بالاتر نمی‌رود.</source>
         <translation>Critical item {item} failed; the grade cannot be above “{cap}”.</translation>
     </message>

@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from inspector_app.errors import DatabaseCorrupt
+from inspector_app.errors import DatabaseCorrupt, fill
 from inspector_app.services.demo import make_demo
 from inspector_app.services.demo_signed import finalize_demo
 from inspector_app.services.signing import identity as identity_service
+from inspector_app.services.sync import outbox, runner
 from inspector_app.storage.db import open_database
 from inspector_app.ui import fmt, i18n, messages, ui_settings
 from inspector_app.ui.qt import (
@@ -97,6 +98,16 @@ def test_sync_queue_and_overview_notes_in_english(qtbot: Any, english: Gui) -> N
                        "Reason of last failure"]  # fmt: skip
     states = {page.proxy.index(r, 2).data() for r in range(page.proxy.rowCount())}
     assert states == {"Queued"}
+    # A failure the runner recorded (in Persian, for the CLI) reads in English here.
+    failed_id = page.model.row_at(0)["inspection_id"]
+    outbox.mark_failed(
+        context.db, failed_id, fill(runner.SERVER_ERROR, {"status": 503, "detail": "busy"})
+    )
+    window.show_page("offices")
+    window.show_page("sync")
+    row = page.model.row_of_key(failed_id)
+    assert page.model.index(row, 2).data() == "Failed"
+    assert page.model.index(row, 5).data() == "Server error 503: busy"
     texts = [page.counts_label.text(), page.last_sync_label.text(), page.enrol_status.text()]
     texts += [
         page.proxy.index(r, c).data() for r in range(page.proxy.rowCount()) for c in (1, 2, 3)

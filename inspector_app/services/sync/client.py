@@ -21,6 +21,9 @@ from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
 
+UNREACHABLE = QT_TRANSLATE_NOOP("Errors", "سرور در دسترس نیست ({reason})")
+
+
 class SyncError(KnownError):
     """The server could not be used; the message says why in words a person can act on."""
 
@@ -112,7 +115,7 @@ class SyncClient:
             response = self._http.request(method, path, **kwargs)
         except httpx.TransportError as exc:
             raise ServerUnreachable(
-                QT_TRANSLATE_NOOP("Errors", "سرور در دسترس نیست ({reason})"),
+                UNREACHABLE,
                 reason=f"{type(exc).__name__}: {exc}",
             ) from exc
         if response.status_code == 401:

@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from inspector_app.domain.jalali import to_iso, utc_now
-from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError
+from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, fill
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.sync import bundles, config, outbox, updates
 from inspector_app.services.sync.client import (
+    UNREACHABLE,
     ServerUnreachable,
     SyncClient,
     SyncError,
@@ -44,6 +45,13 @@ Progress = Callable[[int, int, str], None]  # (done, total, inspection id)
 
 class SyncBusy(KnownError):
     """Another sync of this data folder is running."""
+
+
+SERVER_ERROR = QT_TRANSLATE_NOOP("Errors", "خطای سرور {status}: {detail}")
+REFUSED = QT_TRANSLATE_NOOP("Errors", "سرور نپذیرفت ({status}): {detail} {problems}")
+# The failure reasons kept in the outbox as Persian text, with their variable parts: the UI
+# reads them back through these to show them in its own language.
+STORED_FAILURES = (SERVER_ERROR, REFUSED, UNREACHABLE)
 
 
 @dataclass
@@ -256,12 +264,13 @@ def _send_all(
             outbox.mark_conflict(db, inspection_id, message)
             report.conflicts.append(inspection_id)
         elif status >= 500 or status in (408, 429):
-            message = f"خطای سرور {status}: {detail}".strip()
+            message = fill(SERVER_ERROR, {"status": status, "detail": detail}).strip()
             outbox.mark_failed(db, inspection_id, message)
             report.failed[inspection_id] = message
         else:
             problems = "؛ ".join(str(p) for p in body.get("problems") or [])
-            message = f"سرور نپذیرفت ({status}): {detail} {problems}".strip()
+            message = fill(REFUSED, {"status": status, "detail": detail, "problems": problems})
+            message = message.strip()
             outbox.mark_failed(db, inspection_id, message, retry=False)
             report.failed[inspection_id] = message
         if progress:
