@@ -9,21 +9,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from inspector_app.domain.scoring import AnswerKey, ScoreResult, is_visible
 from inspector_app.storage import inspections
-from inspector_app.storage.inspections import NewPhoto
-from inspector_app.ui import fmt, labels, messages, theme, ui_settings
-from inspector_app.ui.background import run_in_background
+from inspector_app.ui import fmt, labels, messages, theme
 from inspector_app.ui.editor.actions import EDITOR_ACTIONS
+from inspector_app.ui.editor.editor_photos import EditorPhotos
 from inspector_app.ui.editor.finding_links import FindingLinks
 from inspector_app.ui.editor.header import HeaderPanel
 from inspector_app.ui.editor.interviews import InterviewsPanel
 from inspector_app.ui.editor.items import ItemWidget
 from inspector_app.ui.editor.pending import PendingWrites
-from inspector_app.ui.editor.photos import prepare_many
 from inspector_app.ui.editor.score_display import ScoreDisplay
 from inspector_app.ui.editor.shortcuts import SHORTCUTS, shortcut_help
 from inspector_app.ui.env import PageEnv
@@ -51,7 +48,7 @@ from inspector_app.ui.qt import (
 log = logging.getLogger(__name__)
 
 
-class InspectionEditor(QWidget):
+class InspectionEditor(QWidget, EditorPhotos):
     close_requested = Signal()
     score_changed = Signal(object)  # ScoreResult
 
@@ -232,17 +229,6 @@ class InspectionEditor(QWidget):
         widget.set_value(self.answers.get(key))
         widget.set_note(getattr(self, "_notes", {}).get(key, ""))
         self.load_photos(widget)
-
-    def load_photos(self, widget: ItemWidget) -> None:
-        """Show the item's stored photos in its strip, if it has one."""
-        if widget.photos is not None:
-            widget.photos.set_photos(
-                [
-                    p
-                    for p in getattr(self, "_photos", [])
-                    if p["item_id"] == widget.item.id and p["repeat_index"] == widget.repeat
-                ]
-            )
 
     def _install_shortcuts(self) -> None:
         bindings: dict[str, Callable[[], None]] = {
@@ -487,88 +473,6 @@ class InspectionEditor(QWidget):
         elif 0 <= row < len(self.section_items):
             self.writes.flush()
             self.finding_links.load(self.section_items[row])
-
-    # --- photos --------------------------------------------------------------------------
-    def choose_photos(self, widget: ItemWidget) -> None:
-        assert widget.photos is not None
-        files = widget.photos.ask_files(ui_settings.last_folder(self.env.settings, "photos"))
-        if files:
-            ui_settings.remember_folder(self.env.settings, "photos", files[0].parent)
-            self.import_photos(widget, files)
-
-    def import_photos(self, widget: ItemWidget, files: list[Path]) -> None:
-        """Read and downscale off the GUI thread, then store each photo."""
-        if self.read_only:
-            return
-        self.imports_running += 1
-        item_id, repeat = widget.item.id, widget.repeat
-        db, inspection_id = self.db, self.inspection_id
-
-        def done(result: tuple[list[NewPhoto], list[tuple[str, str]]]) -> None:
-            self.imports_running -= 1
-            if is_alive(self):
-                self._store_photos(item_id, repeat, *result)
-            else:  # the editor was closed meanwhile: keep the photos all the same
-                for photo in result[0]:
-                    inspections.add_photo(db, inspection_id, item_id, photo, repeat_index=repeat)
-
-        def failed(error: BaseException) -> None:
-            self.imports_running -= 1
-            messages.report_exception(self if is_alive(self) else None, error)
-
-        run_in_background(
-            self,
-            prepare_many,
-            list(files),
-            on_success=done,
-            on_failure=failed,
-            label=self.tr("در حال آماده‌سازی عکس‌ها…"),
-        )
-
-    def _store_photos(
-        self, item_id: str, repeat: int, prepared: list[NewPhoto], refused: list[tuple[str, str]]
-    ) -> None:
-        stored = 0
-        for photo in prepared:
-            try:
-                inspections.add_photo(
-                    self.db, self.inspection_id, item_id, photo, repeat_index=repeat
-                )
-                stored += 1
-            except Exception as exc:
-                messages.report_exception(self, exc)
-                break
-        if stored:
-            self._refresh_photos(item_id, repeat)
-            self.after_write()
-        if refused:
-            lines = "\n".join(f"• {name}: {reason}" for name, reason in refused)
-            messages.show_warning(
-                self,
-                self.tr("{n} پرونده افزوده نشد:").format(n=fmt.plain_int(len(refused))),
-                lines,
-            )
-
-    def _refresh_photos(self, item_id: str, repeat: int) -> None:
-        widget = self.items.get((item_id, repeat))
-        if widget is None or widget.photos is None:
-            return
-        self._photos = inspections.photos_of(self.db, self.inspection_id)
-        widget.photos.set_photos(
-            [p for p in self._photos if p["item_id"] == item_id and p["repeat_index"] == repeat]
-        )
-
-    def remove_photo(self, widget: ItemWidget, photo_id: str) -> None:
-        def remove() -> None:
-            try:
-                inspections.remove_photo(self.db, photo_id)
-            except Exception as exc:
-                messages.report_exception(self, exc)
-                return
-            self._refresh_photos(widget.item.id, widget.repeat)
-            self.after_write()
-
-        messages.confirm(self, self.tr("این عکس حذف شود؟"), remove, yes_text=self.tr("حذف شود"))
 
     # --- interviews ----------------------------------------------------------------------
     def add_interview(self) -> int | None:

@@ -1,0 +1,141 @@
+"""Photos in the editor: choose or drop files, prepare them off the GUI thread, store, remove.
+
+A part of InspectionEditor (a mixin), kept apart so the editor stays about its answers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from inspector_app.storage import inspections
+from inspector_app.storage.inspections import NewPhoto
+from inspector_app.ui import fmt, messages, ui_settings
+from inspector_app.ui.background import run_in_background
+from inspector_app.ui.editor.items import ItemWidget
+from inspector_app.ui.editor.photos import prepare_many
+from inspector_app.ui.qt import QCoreApplication, QWidget, is_alive
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from inspector_app.domain.scoring import AnswerKey, ScoreResult
+    from inspector_app.ui.env import PageEnv
+
+
+class EditorPhotos:
+    env: PageEnv
+    db: Database
+    inspection_id: str
+    read_only: bool
+    imports_running: int
+    items: dict[AnswerKey, ItemWidget]
+    _photos: list[dict[str, Any]]
+
+    def as_widget(self) -> QWidget:
+        assert isinstance(self, QWidget)
+        return self
+
+    def after_write(self, result: ScoreResult | None = None) -> None:
+        raise NotImplementedError
+
+    def load_photos(self, widget: ItemWidget) -> None:
+        """Show the item's stored photos in its strip, if it has one."""
+        if widget.photos is not None:
+            widget.photos.set_photos(
+                [
+                    p
+                    for p in getattr(self, "_photos", [])
+                    if p["item_id"] == widget.item.id and p["repeat_index"] == widget.repeat
+                ]
+            )
+
+    def choose_photos(self, widget: ItemWidget) -> None:
+        assert widget.photos is not None
+        files = widget.photos.ask_files(ui_settings.last_folder(self.env.settings, "photos"))
+        if files:
+            ui_settings.remember_folder(self.env.settings, "photos", files[0].parent)
+            self.import_photos(widget, files)
+
+    def import_photos(self, widget: ItemWidget, files: list[Path]) -> None:
+        """Read and downscale off the GUI thread, then store each photo."""
+        if self.read_only:
+            return
+        self.imports_running += 1
+        item_id, repeat = widget.item.id, widget.repeat
+        db, inspection_id = self.db, self.inspection_id
+
+        def done(result: tuple[list[NewPhoto], list[tuple[str, str]]]) -> None:
+            self.imports_running -= 1
+            if is_alive(self.as_widget()):
+                self._store_photos(item_id, repeat, *result)
+            else:  # the editor was closed meanwhile: keep the photos all the same
+                for photo in result[0]:
+                    inspections.add_photo(db, inspection_id, item_id, photo, repeat_index=repeat)
+
+        def failed(error: BaseException) -> None:
+            self.imports_running -= 1
+            messages.report_exception(
+                self.as_widget() if is_alive(self.as_widget()) else None, error
+            )
+
+        run_in_background(
+            self.as_widget(),
+            prepare_many,
+            list(files),
+            on_success=done,
+            on_failure=failed,
+            label=QCoreApplication.translate("InspectionEditor", "در حال آماده‌سازی عکس‌ها…"),
+        )
+
+    def _store_photos(
+        self, item_id: str, repeat: int, prepared: list[NewPhoto], refused: list[tuple[str, str]]
+    ) -> None:
+        stored = 0
+        for photo in prepared:
+            try:
+                inspections.add_photo(
+                    self.db, self.inspection_id, item_id, photo, repeat_index=repeat
+                )
+                stored += 1
+            except Exception as exc:
+                messages.report_exception(self.as_widget(), exc)
+                break
+        if stored:
+            self._refresh_photos(item_id, repeat)
+            self.after_write()
+        if refused:
+            lines = "\n".join(f"• {name}: {reason}" for name, reason in refused)
+            messages.show_warning(
+                self.as_widget(),
+                QCoreApplication.translate("InspectionEditor", "{n} پرونده افزوده نشد:").format(
+                    n=fmt.plain_int(len(refused))
+                ),
+                lines,
+            )
+
+    def _refresh_photos(self, item_id: str, repeat: int) -> None:
+        widget = self.items.get((item_id, repeat))
+        if widget is None or widget.photos is None:
+            return
+        self._photos = inspections.photos_of(self.db, self.inspection_id)
+        widget.photos.set_photos(
+            [p for p in self._photos if p["item_id"] == item_id and p["repeat_index"] == repeat]
+        )
+
+    def remove_photo(self, widget: ItemWidget, photo_id: str) -> None:
+        def remove() -> None:
+            try:
+                inspections.remove_photo(self.db, photo_id)
+            except Exception as exc:
+                messages.report_exception(self.as_widget(), exc)
+                return
+            self._refresh_photos(widget.item.id, widget.repeat)
+            self.after_write()
+
+        messages.confirm(
+            self.as_widget(),
+            QCoreApplication.translate("InspectionEditor", "این عکس حذف شود؟"),
+            remove,
+            yes_text=QCoreApplication.translate("InspectionEditor", "حذف شود"),
+        )
