@@ -105,11 +105,19 @@ class AutomationMap(QObject):
         return self._physical(QRect(widget.mapToGlobal(local.topLeft()), local.size()))
 
     def _shown_rect(self, widget: QWidget) -> Rect | None:
-        """The part of `widget` that is painted: inside its scroll areas and its window."""
-        region = widget.visibleRegion().boundingRect()
-        if region.isEmpty():
-            return None
-        return self._global_rect(widget, region)
+        """The part of `widget` inside every one of its parents (a scroll area's viewport
+        clips what is scrolled away) and its window. (QWidget.visibleRegion() would also
+        take away what its own children cover, which empties it for a container.)"""
+        shown = QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
+        parent = widget.parentWidget()
+        while parent is not None and not shown.isEmpty():
+            shown = shown.intersected(
+                QRect(parent.mapToGlobal(parent.rect().topLeft()), parent.size())
+            )
+            if parent.isWindow():
+                break
+            parent = parent.parentWidget()
+        return None if shown.isEmpty() else self._physical(shown)
 
     # --- description -------------------------------------------------------------------
     @staticmethod

@@ -59,6 +59,10 @@ class Map:
         self.data = data
         self.seq: int = data["seq"]
         self.screen: list[int] = data["screen"]
+        self.settled_for = 0  # how many maps before this one had the same layout
+
+    def layout(self) -> list[tuple[str, list[int], Any]]:
+        return [(w["path"], w["rect"], w["shown"]) for w in self.data["widgets"]]
 
     def all(self, pattern: str) -> list[Entry]:
         return [w for w in self.data["widgets"] if _matches(w["path"], pattern)]
@@ -252,6 +256,21 @@ class Driver:
             return self.last
         return self.fresh(doing)
 
+    def settled(self, doing: str, timeout: float = 10) -> Map:
+        """A map whose widgets stand where they stood in the one before: the layout has
+        settled (a panel that appears after an answer moves everything below it)."""
+        previous = self.current(doing)
+        deadline = time.monotonic() + timeout
+        while True:
+            if previous.settled_for >= 1:
+                return previous
+            current = self.fresh(doing)
+            if current.layout() == previous.layout():
+                current.settled_for = previous.settled_for + 1
+            if time.monotonic() > deadline:
+                raise DisplayFailure(f"the layout kept moving while {doing}")
+            previous = current
+
     def wait(self, found: Callable[[Map], T | None], what: str, timeout: float = 20) -> T:
         deadline = time.monotonic() + timeout
         current = self.current(f"waiting for {what}")
@@ -280,14 +299,14 @@ class Driver:
         """Where to click `pattern`: the middle of its part on screen (`leading`: near its
         right edge, where a right-to-left check box has its box); fails when there is none,
         naming the widget (a button a user cannot reach is a bug)."""
-        current = current or self.current(f"looking for {pattern}")
+        current = current or self.settled(f"looking for {pattern}")
         entry = current.one(pattern)
         if entry is None:
             self.widget(pattern)
-            current = self.last
-            assert current is not None
+            current = self.settled(f"looking for {pattern}")
             entry = current.one(pattern)
-            assert entry is not None
+            if entry is None:
+                raise DisplayFailure(f"{pattern} appeared and went again")
         visible = current.on_screen(entry)
         rect = entry["rect"]
         if visible is None or visible[2] * visible[3] < 0.5 * rect[2] * rect[3]:
@@ -318,6 +337,7 @@ class Driver:
                     return dict(entry)
             return None
 
+        self.settled(f"reading the rows of {pattern}")
         chosen = self.wait(row, f"a row of {pattern} matching {text}")
         self.display.click(*center(chosen["rect"]))
         return chosen
@@ -339,7 +359,7 @@ class Driver:
     def reveal(self, pattern: str, scroller: str) -> None:
         """Wheel-scroll the `scroller` widget until all of `pattern` is on screen."""
         for _ in range(40):
-            current = self.current(f"scrolling to {pattern}")
+            current = self.settled(f"scrolling to {pattern}")
             entry = current.one(pattern)
             area = current.one(scroller)
             if entry is None or area is None:

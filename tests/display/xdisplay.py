@@ -110,6 +110,8 @@ class XDisplay:
     def xdotool(self, *args: str | int | float) -> None:
         if self.on_input is not None:
             self.on_input()
+        with (self.log_dir / "input.log").open("a", encoding="utf-8") as log:
+            log.write(f"{time.strftime('%H:%M:%S')} xdotool {' '.join(map(str, args))}\n")
         subprocess.run(["xdotool", *map(str, args)], env=self.env(), check=True, timeout=30)
 
     def _move(self, x: int, y: int) -> list[str | int | float]:
