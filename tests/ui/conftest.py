@@ -1,7 +1,6 @@
 """Fixtures for the desktop app tests: the real app started on a fresh data folder, offscreen.
 
-Qt warnings fail these tests (pytest-qt's qt_log_level_fail), except the offscreen platform's
-notes about itself (size hints, system font folder).
+Qt warnings fail these tests as every other (pyproject.toml, tests/helpers/strict.py).
 """
 
 from __future__ import annotations
@@ -27,20 +26,6 @@ from inspector_app.ui.qt import (
     QWidget,
 )
 from tests.helpers.profile import seed_profile
-
-UI_DIR = Path(__file__).parent
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if UI_DIR in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
-            # Notes of the offscreen platform about itself, not about the app.
-            item.add_marker(
-                pytest.mark.qt_log_ignore(
-                    "propagateSizeHints", "Cannot find font directory", "no longer ships fonts"
-                )
-            )
 
 
 class Gui:
