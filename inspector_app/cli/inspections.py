@@ -8,8 +8,8 @@ from pathlib import Path
 
 from inspector_app.cli.common import context, data_dir_parent, json_flag, print_json, print_table
 from inspector_app.services import inspection_document
-from inspector_app.storage import audit, inspections
-from inspector_app.storage.db import writing
+from inspector_app.services.exports import record_export
+from inspector_app.storage import inspections
 
 COLUMNS = ["id", "office_code", "office_name", "status", "visit_date", "score", "grade"]
 
@@ -45,8 +45,7 @@ def _export(args: argparse.Namespace) -> int:
     ctx = context(args)
     document = inspection_document.export_document(ctx.db, args.id)
     text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    with writing(ctx.db):
-        audit.append(ctx.db, "export", args.id, {"format": "json"})
+    record_export(ctx.db, args.id, "json")
     if args.output:
         args.output.write_text(text, encoding="utf-8")
         print(args.output)

@@ -15,10 +15,11 @@ from inspector_app import paths
 from inspector_app.cli.common import context, data_dir_parent, json_flag, print_json
 from inspector_app.errors import KnownError
 from inspector_app.services import finalize
+from inspector_app.services.exports import record_export
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing.verify import VerifyResult, verify_pdf
 from inspector_app.storage import audit, inspections, settings
-from inspector_app.storage.db import open_database, writing
+from inspector_app.storage.db import open_database
 
 PASSPHRASE_ENV = "BAZRES_PASSPHRASE"
 P12_PASSWORD_ENV = "BAZRES_P12_PASSWORD"
@@ -132,8 +133,7 @@ def _report(args: argparse.Namespace) -> int:
         pdf = finalize.signed_pdf(ctx.db, args.id)
         kind = "signed"
     _write(args.output, pdf)
-    with writing(ctx.db):
-        audit.append(ctx.db, "export", args.id, {"format": "pdf", "signed": kind == "signed"})
+    record_export(ctx.db, args.id, "pdf", signed=kind == "signed", path=args.output.name)
     print(f"{args.output}: {kind} report, {len(pdf)} bytes")
     return 0
 

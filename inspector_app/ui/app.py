@@ -57,6 +57,7 @@ def open_context(data_dir: Path) -> AppContext:
 
 
 def _import_editor() -> object:
+    importlib.import_module("inspector_app.ui.editor_actions")  # what the editor's bar shows
     return importlib.import_module("inspector_app.ui.editor.editor")
 
 

@@ -10,21 +10,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from inspector_app.services.correction import changed_keys
-from inspector_app.storage import corrections
 from inspector_app.ui import fmt, theme
 from inspector_app.ui.qt import QCoreApplication, QLabel, QWidget, is_alive
 
 if TYPE_CHECKING:
-    from inspector_app.ui.editor.editor import InspectionEditor
+    from inspector_app.ui.editor.actions import EditorHost
 
 
 class ChangeMarks(QLabel):
-    def __init__(self, editor: InspectionEditor) -> None:
+    def __init__(self, editor: EditorHost) -> None:
         super().__init__()
         self.setObjectName("changedCount")
         self._editor = editor
-        self.replaces = corrections.replaced_id(editor.db, editor.inspection_id)
+        self.replaces = editor.session.replaced_id()
         self.setToolTip(
             self.tr("موردهایی که با بازرسی جایگزین‌شده ({id}) فرق دارند نشان‌دار شده‌اند.").format(
                 id=self.replaces
@@ -46,7 +44,7 @@ class ChangeMarks(QLabel):
         editor = self._editor
         if not is_alive(editor):
             return set()
-        changed = changed_keys(editor.db, editor.inspection_id)
+        changed = editor.session.changed_since_replaced()
         self.setText(self.tr("{n} مورد تغییر کرده").format(n=fmt.plain_int(len(changed))))
         hint = self.tr("با بازرسی جایگزین‌شده فرق دارد")
         for key, widget in editor.items.items():
@@ -56,9 +54,9 @@ class ChangeMarks(QLabel):
         return changed
 
 
-def correction_marks_action(editor: InspectionEditor) -> QWidget | None:
+def correction_marks_action(editor: EditorHost) -> QWidget | None:
     """For a correction, the line in the header; never a widget for the top bar."""
-    replaces = corrections.replaced_id(editor.db, editor.inspection_id)
+    replaces = editor.session.replaced_id()
     if replaces is not None:
         title = QLabel(
             QCoreApplication.translate("ChangeMarks", "اصلاحیهٔ بازرسی شمارهٔ {number} —").format(

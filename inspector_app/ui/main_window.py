@@ -221,8 +221,9 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             from inspector_app.ui.editor.editor import InspectionEditor  # loaded on first use
+            from inspector_app.ui.editor_actions import EDITOR_ACTIONS
 
-            editor = InspectionEditor(self.env, inspection_id)
+            editor = InspectionEditor(self.env, inspection_id, EDITOR_ACTIONS)
         except Exception as exc:
             messages.report_exception(self, exc)
             return

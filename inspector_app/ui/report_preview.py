@@ -10,13 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from inspector_app.errors import KnownError
+from inspector_app.services.editing import EditingSession
 from inspector_app.services.report.render import render_report_with_log
-from inspector_app.services.report.service import report_data
-from inspector_app.storage import audit, inspections
-from inspector_app.storage.db import writing
 from inspector_app.ui import messages, screen_fit
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.qt import (
@@ -39,19 +35,20 @@ from inspector_app.ui.qt import (
 )
 
 if TYPE_CHECKING:
-    from inspector_app.ui.editor.editor import InspectionEditor
+    from inspector_app.ui.editor.actions import EditorHost
 
 
 class ReportPreviewDialog(QDialog):
     """Shows the report; «ذخیرهٔ PDF» writes exactly the bytes shown."""
 
-    def __init__(self, db: Database, inspection_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: EditingSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reportPreview")
         self.setWindowTitle(self.tr("پیش‌نمایش گزارش"))
-        self._db = db
-        self._inspection_id = inspection_id
+        self._session = session
+        self._inspection_id = session.inspection_id
         self.pdf: bytes | None = None
+        self.signed = False
         self._buffer: QBuffer | None = None
 
         self.document = QPdfDocument(self)
@@ -78,17 +75,11 @@ class ReportPreviewDialog(QDialog):
         self._load()
 
     def _load(self) -> None:
-        row = inspections.get(self._db, self._inspection_id)
-        if row["status"] != "draft":
-            stored = self._db.execute(
-                "SELECT signed_pdf FROM inspection_documents WHERE inspection_id = ?",
-                [self._inspection_id],
-            ).fetchone()
-            if stored is not None:
-                self._show(bytes(stored[0]), [], signed=True)
-                return
         try:
-            data = report_data(self._db, self._inspection_id)
+            if self._session.record()["status"] != "draft":
+                self._show(self._session.signed_pdf(), [], signed=True)
+                return
+            data = self._session.report_data()
         except KnownError as error:
             messages.show_known_error(self, error)
             return
@@ -102,6 +93,7 @@ class ReportPreviewDialog(QDialog):
 
     def _show(self, pdf: bytes, warnings: list[str], *, signed: bool) -> None:
         self.pdf = pdf
+        self.signed = signed
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(pdf))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -138,22 +130,19 @@ class ReportPreviewDialog(QDialog):
                 ),
             )
             return None
-        with writing(self._db):
-            audit.append(
-                self._db, "export", self._inspection_id, {"format": "pdf", "path": target.name}
-            )
+        self._session.record_export("pdf", signed=self.signed, path=target.name)
         self.status.setText(self.tr("ذخیره شد: ") + str(target))
         return target
 
 
-def preview_action(editor: InspectionEditor) -> QWidget:
+def preview_action(editor: EditorHost) -> QWidget:
     """The editor's «پیش‌نمایش گزارش» button (drafts and finalized inspections alike)."""
     button = QPushButton(button_text())
     button.setObjectName("previewReport")
 
     def open_preview() -> None:
         editor.flush()  # what was just typed is in the report
-        dialog = ReportPreviewDialog(editor.env.context.db, editor.inspection_id, editor)
+        dialog = ReportPreviewDialog(editor.session, editor.as_widget())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -64,7 +64,7 @@ def test_a_file_that_is_not_an_image(qtbot: Any, gui: Gui, tmp_path: Path) -> No
     assert "report.jpg" in box.informativeText()
     assert "تصویر نیست" in box.informativeText()
     assert widget.photos.count() == 0
-    assert inspections.photos_of(editor.db, editor.inspection_id) == []
+    assert inspections.photos_of(editor.session.db, editor.inspection_id) == []
     close_message_boxes()
 
 
@@ -76,7 +76,7 @@ def test_a_40_megapixel_photo_imports(qtbot: Any, gui: Gui, tmp_path: Path) -> N
     editor.import_photos(widget, [huge])
     qtbot.waitUntil(lambda: widget.photos.count() == 1, timeout=120_000)
     wait_for_background(qtbot)
-    stored = inspections.photos_of(editor.db, editor.inspection_id)
+    stored = inspections.photos_of(editor.session.db, editor.inspection_id)
     assert len(stored) == 1
     assert max(stored[0]["width"], stored[0]["height"]) <= 1600
     assert not message_boxes()
@@ -218,7 +218,7 @@ def test_photos_still_importing_when_the_editor_closes_are_kept(
 ) -> None:
     editor = open_editor(gui)
     widget = photo_widget(editor)
-    inspection_id, db = editor.inspection_id, editor.db
+    inspection_id, db = editor.inspection_id, editor.session.db
     picture = make_jpeg(tmp_path / "late.jpg", size=(4000, 3000))
     editor.import_photos(widget, [picture])
     window = gui.window

@@ -133,9 +133,11 @@ def answer_by_mouse(qtbot: Any, editor: InspectionEditor, widget: ItemWidget, tu
 
 
 def stored_value(editor: InspectionEditor, widget: ItemWidget) -> Any:
-    db, key = editor.db, (widget.item.id, widget.repeat)
+    db, key = editor.session.db, (widget.item.id, widget.repeat)
     if widget.item.type == "photo":
-        return [p for p in inspections.photos_of(db, editor.inspection_id) if p["item_id"] == key[0]]
+        return [
+            p for p in inspections.photos_of(db, editor.inspection_id) if p["item_id"] == key[0]
+        ]
     return inspections.answers_of(db, editor.inspection_id).get(key)
 
 
@@ -202,9 +204,11 @@ def test_every_control_by_mouse(
 
     # --- header: the Jalali date popup, the times, the text fields -------------------------
     header = editor.header
-    before = inspections.get(editor.db, editor.inspection_id)["visit_date"]
+    before = inspections.get(editor.session.db, editor.inspection_id)["visit_date"]
     pick_a_day(qtbot, editor, header.date_edit)
-    qtbot.waitUntil(lambda: inspections.get(editor.db, editor.inspection_id)["visit_date"] != before)
+    qtbot.waitUntil(
+        lambda: inspections.get(editor.session.db, editor.inspection_id)["visit_date"] != before
+    )
     click(qtbot, editor, header.rep_name)
     type_text(header.rep_name, "زهرا کریمی")
     click(qtbot, editor, header.departure_set, on_box(header.departure_set))
@@ -245,6 +249,6 @@ def test_every_control_by_mouse(
     assert editor.flush()
     wait_for_background(qtbot)
     assert gui.window.isVisible() and gui.window.editor is editor
-    notes = inspections.notes_of(editor.db, editor.inspection_id)
+    notes = inspections.notes_of(editor.session.db, editor.inspection_id)
     assert sum(1 for text in notes.values() if text == "یادداشت بازرس") == len(editor.section_items)
-    assert inspections.get(editor.db, editor.inspection_id)["rep_name"] == "زهرا کریمی"
+    assert inspections.get(editor.session.db, editor.inspection_id)["rep_name"] == "زهرا کریمی"

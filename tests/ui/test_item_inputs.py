@@ -37,7 +37,7 @@ def click(qtbot: Any, editor: InspectionEditor, widget: Any) -> None:
 
 
 def stored(editor: InspectionEditor, item_id: str) -> Any:
-    return inspections.answers_of(editor.db, editor.inspection_id).get((item_id, 0))
+    return inspections.answers_of(editor.session.db, editor.inspection_id).get((item_id, 0))
 
 
 @pytest.mark.parametrize(

@@ -27,10 +27,10 @@ def test_a_note_is_saved_after_a_pause(qtbot: Any, gui: Gui) -> None:
     first = editor.section_items[0][0]
     type_text(first.note, "در حال نوشتن")
     assert editor.saved_label.property("state") == "pending"
-    notes = inspections.notes_of(editor.db, editor.inspection_id)
+    notes = inspections.notes_of(editor.session.db, editor.inspection_id)
     assert (first.item.id, 0) not in notes  # not yet: the user is still typing
     qtbot.waitUntil(lambda: editor.saved_label.property("state") == "saved", timeout=DELAY_MS * 5)
-    notes = inspections.notes_of(editor.db, editor.inspection_id)
+    notes = inspections.notes_of(editor.session.db, editor.inspection_id)
     assert notes[(first.item.id, 0)] == "در حال نوشتن"
 
 
@@ -45,7 +45,7 @@ def test_a_note_is_saved_when_focus_leaves(qtbot: Any, gui: Gui) -> None:
     type_text(first.note, "یادداشت")
     second.note.setFocus()  # moving on, well before the pause would have saved it
     assert editor.saved_label.property("state") == "saved"
-    notes = inspections.notes_of(editor.db, editor.inspection_id)
+    notes = inspections.notes_of(editor.session.db, editor.inspection_id)
     assert notes[(first.item.id, 0)] == "یادداشت"
 
 
@@ -55,15 +55,15 @@ def test_a_refused_write_is_not_shown_as_saved(qtbot: Any, gui: Gui) -> None:
     qtbot.mouseClick(widget._buttons["yes"], Qt.MouseButton.LeftButton)
     assert editor.saved_label.property("state") == "saved"
     # Meanwhile the record was finalized elsewhere (another window, a sync): it is locked.
-    editor.db.execute(
+    editor.session.db.execute(
         "UPDATE inspections SET status = 'finalized' WHERE id = ?", [editor.inspection_id]
     )
-    editor.db.conn.commit()
+    editor.session.db.conn.commit()
     qtbot.mouseClick(widget._buttons["no"], Qt.MouseButton.LeftButton)
     assert editor.saved_label.property("state") == "error"
     assert widget._buttons["yes"].isChecked() and not widget._buttons["no"].isChecked()
     box = message_boxes()[0]
     assert "نهایی شده" in box.text()
     close_message_boxes()
-    answers = inspections.answers_of(editor.db, editor.inspection_id)
+    answers = inspections.answers_of(editor.session.db, editor.inspection_id)
     assert answers[(widget.item.id, 0)] == "yes"

@@ -1,29 +1,41 @@
-"""Extra buttons in the editor's top bar, added by other features (finalize, export PDF).
+"""What a feature adding a button to the editor's top bar may use of the editor.
 
-Each entry gets the editor and returns a widget (usually a QPushButton) or None. Register with
-one line, e.g. `EDITOR_ACTIONS.append(finalize_button)`. The editor offers: `env`,
-`inspection_id`, `read_only`, `flush()`, `reload()` and `jump_to(item_id, repeat_index)`.
+A feature (finalize, report preview, correction marks) is a function taking an `EditorHost`
+and returning a widget for the top bar, or None. It depends on this protocol, never on the
+editor module, and the editor never imports a feature: the main window hands the list
+(`inspector_app.ui.editor_actions.EDITOR_ACTIONS`) to each editor it opens. So there is no
+import cycle between the editor and what it shows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from inspector_app.ui.qt import QWidget
 
 if TYPE_CHECKING:
-    from inspector_app.ui.editor.editor import InspectionEditor
+    from inspector_app.services.editing import EditingSession
+    from inspector_app.ui.editor.header import HeaderPanel
+    from inspector_app.ui.editor.items import ItemWidget
+    from inspector_app.ui.editor.pending import PendingWrites
+    from inspector_app.ui.env import PageEnv
 
-EditorAction = Callable[["InspectionEditor"], QWidget | None]
 
-EDITOR_ACTIONS: list[EditorAction] = []
+class EditorHost(Protocol):
+    env: PageEnv
+    session: EditingSession
+    inspection_id: str
+    read_only: bool
+    header: HeaderPanel
+    writes: PendingWrites
+    items: dict[tuple[str, int], ItemWidget]
 
-# Features that add editor actions (imported last: they may import this module's names).
-from inspector_app.ui.correction_marks import correction_marks_action  # noqa: E402
-from inspector_app.ui.finalize.editor_action import finalize_action  # noqa: E402
-from inspector_app.ui.report_preview import preview_action  # noqa: E402
+    def as_widget(self) -> QWidget: ...
+    def flush(self) -> bool: ...
+    def reload(self) -> None: ...
+    def jump_to(self, item_id: str, repeat_index: int = 0) -> bool: ...
+    def after_write(self, result: Any = None) -> None: ...
 
-EDITOR_ACTIONS.append(preview_action)
-EDITOR_ACTIONS.append(finalize_action)
-EDITOR_ACTIONS.append(correction_marks_action)
+
+EditorAction = Callable[[EditorHost], QWidget | None]

@@ -8,13 +8,13 @@ notes and typed text are written after a short pause, when focus leaves the fiel
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from inspector_app.domain.scoring import AnswerKey, ScoreResult, is_visible
-from inspector_app.storage import inspections
+from inspector_app.services.editing import EditingSession
 from inspector_app.ui import fmt, labels, messages, theme
-from inspector_app.ui.editor.actions import EDITOR_ACTIONS
+from inspector_app.ui.editor.actions import EditorAction
 from inspector_app.ui.editor.editor_photos import EditorPhotos
 from inspector_app.ui.editor.finding_links import FindingLinks
 from inspector_app.ui.editor.header import HeaderPanel
@@ -52,16 +52,18 @@ class InspectionEditor(QWidget, EditorPhotos):
     close_requested = Signal()
     score_changed = Signal(object)  # ScoreResult
 
-    def __init__(self, env: PageEnv, inspection_id: str) -> None:
+    def __init__(
+        self, env: PageEnv, inspection_id: str, actions: Sequence[EditorAction] = ()
+    ) -> None:
         super().__init__()
         self.setObjectName("inspectionEditor")
         self.env = env
         self.inspection_id = inspection_id
-        self.db = env.context.db
-        self.record = inspections.get(self.db, inspection_id)
-        self.form = inspections.form_of(self.db, inspection_id)
+        self.session = EditingSession(env.context.db, inspection_id)
+        self.record = self.session.record()
+        self.form = self.session.form
         self.read_only = self.record["status"] != "draft"
-        self.answers: dict[AnswerKey, Any] = inspections.answers_of(self.db, inspection_id)
+        self.answers: dict[AnswerKey, Any] = self.session.answers()
         self.items: dict[AnswerKey, ItemWidget] = {}
         self.section_items: list[list[ItemWidget]] = []
         self.imports_running = 0
@@ -126,7 +128,7 @@ class InspectionEditor(QWidget, EditorPhotos):
             self._add_nav_entry(self.form.interview.title)
             self.stack.addWidget(self.interviews)
             self.scrolls.append(self.interviews.scroll_area)
-            for repeat in inspections.interview_indices(self.db, inspection_id):
+            for repeat in self.session.interview_indices():
                 self.interviews.add_group(repeat)
         self.finding_links = FindingLinks(self)
         self.findings = self.finding_links.page
@@ -152,7 +154,7 @@ class InspectionEditor(QWidget, EditorPhotos):
         help_line.setObjectName("shortcutHelp")
         layout.addWidget(help_line)
 
-        for make_action in EDITOR_ACTIONS:
+        for make_action in actions:
             widget = make_action(self)
             if widget is not None:
                 self.actions_bar.addWidget(widget)
@@ -162,7 +164,7 @@ class InspectionEditor(QWidget, EditorPhotos):
         QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
         self.set_read_only(self.read_only)
         self._update_visibility()
-        self._show_score(inspections.score_of(self.db, inspection_id, self.form))
+        self._show_score(self.session.score())
         self._set_saved_state("saved")
         self.nav.setCurrentRow(0)
 
@@ -219,8 +221,8 @@ class InspectionEditor(QWidget, EditorPhotos):
         return widgets
 
     def _load_values(self) -> None:
-        self._notes = inspections.notes_of(self.db, self.inspection_id)
-        self._photos = inspections.photos_of(self.db, self.inspection_id)
+        self._notes = self.session.notes()
+        self._photos = self.session.photos()
         for widget in self.items.values():
             self._load_widget(widget)
 
@@ -268,9 +270,7 @@ class InspectionEditor(QWidget, EditorPhotos):
         self._set_saved_state("pending")
         self.writes.cancel(("answer", widget.item.id, widget.repeat))  # this value is newer
         try:
-            result = inspections.set_answer(
-                self.db, self.inspection_id, widget.item.id, value, repeat_index=widget.repeat
-            )
+            result = self.session.set_answer(widget.item.id, value, widget.repeat)
         except Exception as exc:
             widget.set_value(self.answers.get(key))
             self._set_saved_state("error")
@@ -283,7 +283,7 @@ class InspectionEditor(QWidget, EditorPhotos):
 
     def after_write(self, result: ScoreResult | None = None) -> None:
         self._update_visibility()
-        self._show_score(result or inspections.score_of(self.db, self.inspection_id, self.form))
+        self._show_score(result or self.session.score())
         if not self.writes.has_pending():
             self._set_saved_state("saved")
         self.env.events.inspection_changed.emit(self.inspection_id)
@@ -294,7 +294,7 @@ class InspectionEditor(QWidget, EditorPhotos):
         item_id, repeat = widget.item.id, widget.repeat
         self.writes.schedule(
             ("note", item_id, repeat),
-            lambda: inspections.set_note(self.db, self.inspection_id, item_id, text, repeat),
+            lambda: self.session.set_note(item_id, text, repeat),
         )
 
     def _text_edited(self, widget: ItemWidget, text: str) -> None:
@@ -307,7 +307,7 @@ class InspectionEditor(QWidget, EditorPhotos):
         item_id, repeat = widget.item.id, widget.repeat
 
         def write() -> None:
-            inspections.set_answer(self.db, self.inspection_id, item_id, value, repeat_index=repeat)
+            self.session.set_answer(item_id, value, repeat)
             self.answers[(item_id, repeat)] = value
             if is_alive(self):
                 self.after_write()
@@ -319,7 +319,7 @@ class InspectionEditor(QWidget, EditorPhotos):
             return
         self._set_saved_state("pending")
         try:
-            inspections.update_header(self.db, self.inspection_id, **fields)
+            self.session.update_header(**fields)
         except Exception as exc:
             self._set_saved_state("error")
             messages.report_exception(self, exc)
@@ -331,7 +331,7 @@ class InspectionEditor(QWidget, EditorPhotos):
             return
         self.writes.schedule(
             ("header", key),
-            lambda: inspections.update_header(self.db, self.inspection_id, **fields),
+            lambda: self.session.update_header(**fields),
         )
 
     def flush(self) -> bool:
@@ -480,7 +480,7 @@ class InspectionEditor(QWidget, EditorPhotos):
             return None
         self.writes.flush()
         try:
-            repeat = inspections.add_interview(self.db, self.inspection_id)
+            repeat = self.session.add_interview()
         except Exception as exc:
             messages.report_exception(self, exc)
             return None
@@ -495,7 +495,7 @@ class InspectionEditor(QWidget, EditorPhotos):
         def remove() -> None:
             self.writes.flush()
             try:
-                inspections.remove_interview(self.db, self.inspection_id, repeat)
+                self.session.remove_interview(repeat)
             except Exception as exc:
                 messages.report_exception(self, exc)
                 return
@@ -535,10 +535,10 @@ class InspectionEditor(QWidget, EditorPhotos):
     def reload(self) -> None:
         """Read the record again (e.g. after finalizing, to show it read-only)."""
         self.writes.flush()
-        self.record = inspections.get(self.db, self.inspection_id)
-        self.answers = inspections.answers_of(self.db, self.inspection_id)
+        self.record = self.session.record()
+        self.answers = self.session.answers()
         self._load_values()
         self.set_read_only(self.record["status"] != "draft")
         self.finding_links.load()
         self._update_visibility()
-        self._show_score(inspections.score_of(self.db, self.inspection_id, self.form))
+        self._show_score(self.session.score())

@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from inspector_app.storage import inspections
-from inspector_app.storage.inspections import NewPhoto
+from inspector_app.services.editing import EditingSession, NewPhoto
 from inspector_app.ui import fmt, messages, ui_settings
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.editor.items import ItemWidget
@@ -17,15 +16,13 @@ from inspector_app.ui.editor.photos import prepare_many
 from inspector_app.ui.qt import QCoreApplication, QWidget, is_alive
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from inspector_app.domain.scoring import AnswerKey, ScoreResult
     from inspector_app.ui.env import PageEnv
 
 
 class EditorPhotos:
     env: PageEnv
-    db: Database
+    session: EditingSession
     inspection_id: str
     read_only: bool
     imports_running: int
@@ -36,8 +33,7 @@ class EditorPhotos:
         assert isinstance(self, QWidget)
         return self
 
-    def after_write(self, result: ScoreResult | None = None) -> None:
-        raise NotImplementedError
+    def after_write(self, result: ScoreResult | None = None) -> None: ...  # the editor's
 
     def load_photos(self, widget: ItemWidget) -> None:
         """Show the item's stored photos in its strip, if it has one."""
@@ -63,7 +59,7 @@ class EditorPhotos:
             return
         self.imports_running += 1
         item_id, repeat = widget.item.id, widget.repeat
-        db, inspection_id = self.db, self.inspection_id
+        session = self.session
 
         def done(result: tuple[list[NewPhoto], list[tuple[str, str]]]) -> None:
             self.imports_running -= 1
@@ -71,7 +67,7 @@ class EditorPhotos:
                 self._store_photos(item_id, repeat, *result)
             else:  # the editor was closed meanwhile: keep the photos all the same
                 for photo in result[0]:
-                    inspections.add_photo(db, inspection_id, item_id, photo, repeat_index=repeat)
+                    session.add_photo(item_id, photo, repeat)
 
         def failed(error: BaseException) -> None:
             self.imports_running -= 1
@@ -94,9 +90,7 @@ class EditorPhotos:
         stored = 0
         for photo in prepared:
             try:
-                inspections.add_photo(
-                    self.db, self.inspection_id, item_id, photo, repeat_index=repeat
-                )
+                self.session.add_photo(item_id, photo, repeat)
                 stored += 1
             except Exception as exc:
                 messages.report_exception(self.as_widget(), exc)
@@ -118,7 +112,7 @@ class EditorPhotos:
         widget = self.items.get((item_id, repeat))
         if widget is None or widget.photos is None:
             return
-        self._photos = inspections.photos_of(self.db, self.inspection_id)
+        self._photos = self.session.photos()
         widget.photos.set_photos(
             [p for p in self._photos if p["item_id"] == item_id and p["repeat_index"] == repeat]
         )
@@ -126,7 +120,7 @@ class EditorPhotos:
     def remove_photo(self, widget: ItemWidget, photo_id: str) -> None:
         def remove() -> None:
             try:
-                inspections.remove_photo(self.db, photo_id)
+                self.session.remove_photo(photo_id)
             except Exception as exc:
                 messages.report_exception(self.as_widget(), exc)
                 return

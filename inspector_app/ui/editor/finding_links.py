@@ -7,23 +7,38 @@ keyed by the finding, and whichever view is shown next reads the record again.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from inspector_app.services import workflow
-from inspector_app.storage import inspections
 from inspector_app.ui import messages
 from inspector_app.ui.editor.findings import FindingCard, FindingsPanel
 from inspector_app.ui.editor.followup import FollowUpPanel
 from inspector_app.ui.editor.items import ItemWidget
-from inspector_app.ui.qt import QObject
+from inspector_app.ui.qt import QObject, QWidget
 
 if TYPE_CHECKING:
-    from inspector_app.ui.editor.editor import InspectionEditor
+    from inspector_app.domain.forms import Form
+    from inspector_app.services.editing import EditingSession
+    from inspector_app.ui.editor.pending import PendingWrites
+
+
+class FindingsHost(Protocol):
+    """What the findings need of the editor that holds them (it is the editor)."""
+
+    session: EditingSession
+    form: Form
+    read_only: bool
+    writes: PendingWrites
+    items: dict[tuple[str, int], ItemWidget]
+    answers: dict[tuple[str, int], Any]
+
+    def as_widget(self) -> QWidget: ...
+    def after_write(self, result: Any = None) -> None: ...
+    def load_photos(self, widget: ItemWidget) -> None: ...
 
 
 class FindingLinks(QObject):
-    def __init__(self, editor: InspectionEditor) -> None:
-        super().__init__(editor)
+    def __init__(self, editor: FindingsHost) -> None:
+        super().__init__(editor.as_widget())
         self.editor = editor
         self.page = FindingsPanel()
         self.page.add_requested.connect(lambda: self._add_card(None))
@@ -41,7 +56,7 @@ class FindingLinks(QObject):
 
     def _by_item(self) -> dict[str, dict[str, Any]]:
         found: dict[str, dict[str, Any]] = {}
-        for finding in inspections.findings_of(self.editor.db, self.editor.inspection_id):
+        for finding in self.editor.session.findings():
             if finding["item_id"] and finding["item_id"] not in found:
                 found[finding["item_id"]] = finding
         return found
@@ -49,7 +64,7 @@ class FindingLinks(QObject):
     def load(self, widgets: list[ItemWidget] | None = None) -> None:
         """Show the follow-ups of `widgets` (all items by default) as stored."""
         by_item = self._by_item()
-        photos = inspections.photo_counts(self.editor.db, self.editor.inspection_id)
+        photos = self.editor.session.photo_counts()
         for widget in widgets if widgets is not None else list(self.editor.items.values()):
             if self.follows_up(widget):
                 key = (widget.item.id, 0)
@@ -90,16 +105,16 @@ class FindingLinks(QObject):
             return
         try:
             self.editor.writes.flush()  # what was typed into the follow-up counts
-            workflow.close_follow_up(self.editor.db, self.editor.inspection_id, widget.item.id)
+            self.editor.session.close_follow_up(widget.item.id)
         except Exception as exc:
-            messages.report_exception(self.editor, exc)
+            messages.report_exception(self.editor.as_widget(), exc)
         self.load([widget])
 
     def _open(self, widget: ItemWidget) -> None:
         try:
-            workflow.open_follow_up(self.editor.db, self.editor.inspection_id, widget.item.id)
+            self.editor.session.open_follow_up(widget.item.id)
         except Exception as exc:
-            messages.report_exception(self.editor, exc)
+            messages.report_exception(self.editor.as_widget(), exc)
         self.load([widget])
 
     # --- writing ---------------------------------------------------------------------------
@@ -112,9 +127,7 @@ class FindingLinks(QObject):
             values = card.values()
             if not values["description"]:
                 return  # the card says it is not saved until described
-            card.finding_id = inspections.save_finding(
-                editor.db, editor.inspection_id, finding_id=card.finding_id, **values
-            )
+            card.finding_id = editor.session.save_finding(card.finding_id, **values)
 
         key = ("finding", card.finding_id) if card.finding_id else ("finding", id(card))
         editor.writes.schedule(key, write)
@@ -124,9 +137,9 @@ class FindingLinks(QObject):
             self.editor.writes.flush()
             if card.finding_id is not None:
                 try:
-                    inspections.remove_finding(self.editor.db, card.finding_id)
+                    self.editor.session.remove_finding(card.finding_id)
                 except Exception as exc:
-                    messages.report_exception(self.editor, exc)
+                    messages.report_exception(self.editor.as_widget(), exc)
                     return
             if widget is None:
                 self.page.remove_card(card)
@@ -135,7 +148,7 @@ class FindingLinks(QObject):
             self.editor.after_write()
 
         messages.confirm(
-            self.editor,
+            self.editor.as_widget(),
             self.tr("این یافته حذف شود؟"),
             remove,
             yes_text=self.tr("حذف شود"),
@@ -156,11 +169,11 @@ class FindingLinks(QObject):
     def _reload_page(self, prefill: bool) -> None:
         if prefill:
             try:
-                workflow.prefill_findings(self.editor.db, self.editor.inspection_id)
+                self.editor.session.prefill_findings()
             except Exception as exc:
-                messages.report_exception(self.editor, exc)
+                messages.report_exception(self.editor.as_widget(), exc)
         self.page.clear()
-        for finding in inspections.findings_of(self.editor.db, self.editor.inspection_id):
+        for finding in self.editor.session.findings():
             self._add_card(finding)
 
     def _add_card(self, finding: dict[str, Any] | None) -> FindingCard:

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.errors import KnownError
+from inspector_app.services.editing import NewPhoto
 from inspector_app.services.photos import prepare_photo
-from inspector_app.storage.inspections import NewPhoto
 from inspector_app.ui import messages
 from inspector_app.ui.qt import (
     QAbstractItemView,

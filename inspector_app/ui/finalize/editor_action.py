@@ -11,18 +11,16 @@ from typing import TYPE_CHECKING
 
 from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError
 from inspector_app.services import finalize
-from inspector_app.storage import audit, inspections
-from inspector_app.storage.db import writing
 from inspector_app.ui import messages
 from inspector_app.ui.finalize.finalize_dialog import FinalizeDialog
 from inspector_app.ui.qt import QFileDialog, QHBoxLayout, QPushButton, QWidget, is_alive
 
 if TYPE_CHECKING:
-    from inspector_app.ui.editor.editor import InspectionEditor
+    from inspector_app.ui.editor.actions import EditorHost
 
 
 class FinalizeActions(QWidget):
-    def __init__(self, editor: InspectionEditor) -> None:
+    def __init__(self, editor: EditorHost) -> None:
         super().__init__()
         self.setObjectName("finalizeActions")
         self._editor = editor
@@ -51,7 +49,7 @@ class FinalizeActions(QWidget):
     def open_dialog(self) -> FinalizeDialog:
         editor = self._editor
         editor.flush()  # typed answers reach the database before the checks read it
-        dialog = FinalizeDialog(editor.env.context, editor.inspection_id, editor)
+        dialog = FinalizeDialog(editor.env.context, editor.inspection_id, editor.as_widget())
         dialog.jump_to_item.connect(editor.jump_to)
         dialog.finalized.connect(self._finalized)
         dialog.finished.connect(self._dialog_closed)
@@ -63,7 +61,7 @@ class FinalizeActions(QWidget):
         # The dialog may have set the departure ("now"): show it in the header.
         editor = self._editor
         if is_alive(editor) and not editor.read_only:
-            editor.header.show_times(inspections.get(editor.db, editor.inspection_id))
+            editor.header.show_times(editor.session.record())
 
     def _finalized(self, result: finalize.FinalizeResult) -> None:
         editor = self._editor
@@ -87,11 +85,10 @@ class FinalizeActions(QWidget):
             self.save_pdf_to(Path(chosen))
 
     def save_pdf_to(self, path: Path) -> None:
-        db = self._editor.env.context.db
+        session = self._editor.session
         try:
-            path.write_bytes(finalize.signed_pdf(db, self._editor.inspection_id))
-            with writing(db):
-                audit.append(db, "export", self._editor.inspection_id, {"format": "pdf"})
+            path.write_bytes(session.signed_pdf())
+            session.record_export("pdf", signed=True, path=path.name)
         except OSError as exc:
             messages.show_known_error(
                 self,
@@ -126,5 +123,5 @@ class FinalizeActions(QWidget):
         )
 
 
-def finalize_action(editor: InspectionEditor) -> QWidget | None:
+def finalize_action(editor: EditorHost) -> QWidget | None:
     return FinalizeActions(editor)

@@ -1,0 +1,119 @@
+"""One inspection being edited: the desktop UI's only way to read and write an inspection.
+
+The editor and its panels hold an `EditingSession` instead of the database. Each write is one
+committed transaction in storage (answers are committed before the call returns); the session
+adds nothing to that but the inspection id, so the rules stay in storage and the workflow.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app.domain.forms import Form
+from inspector_app.domain.scoring import AnswerKey, ScoreResult
+from inspector_app.services import finalize, workflow
+from inspector_app.services.correction import changed_keys
+from inspector_app.services.exports import record_export
+from inspector_app.services.report.model import ReportData
+from inspector_app.services.report.service import report_data
+from inspector_app.storage import corrections, inspections
+from inspector_app.storage.inspections import NewPhoto
+
+__all__ = ["EditingSession", "NewPhoto"]
+
+
+class EditingSession:
+    def __init__(self, db: Database, inspection_id: str) -> None:
+        self.db = db
+        self.inspection_id = inspection_id
+        self.form: Form = inspections.form_of(db, inspection_id)
+
+    # --- reading -------------------------------------------------------------------------
+    def record(self) -> dict[str, Any]:
+        return inspections.get(self.db, self.inspection_id)
+
+    def answers(self) -> dict[AnswerKey, Any]:
+        return inspections.answers_of(self.db, self.inspection_id)
+
+    def notes(self) -> dict[AnswerKey, str]:
+        return inspections.notes_of(self.db, self.inspection_id)
+
+    def photos(self) -> list[dict[str, Any]]:
+        return inspections.photos_of(self.db, self.inspection_id)
+
+    def photo_counts(self) -> dict[AnswerKey, int]:
+        return inspections.photo_counts(self.db, self.inspection_id)
+
+    def interview_indices(self) -> list[int]:
+        return inspections.interview_indices(self.db, self.inspection_id)
+
+    def score(self) -> ScoreResult:
+        return inspections.score_of(self.db, self.inspection_id, self.form)
+
+    def findings(self) -> list[dict[str, Any]]:
+        return inspections.findings_of(self.db, self.inspection_id)
+
+    def replaced_id(self) -> str | None:
+        return corrections.replaced_id(self.db, self.inspection_id)
+
+    def changed_since_replaced(self) -> set[AnswerKey]:
+        return changed_keys(self.db, self.inspection_id)
+
+    # --- answers, notes, header ----------------------------------------------------------
+    def set_answer(self, item_id: str, value: Any, repeat: int = 0) -> ScoreResult:
+        return inspections.set_answer(
+            self.db, self.inspection_id, item_id, value, repeat_index=repeat
+        )
+
+    def set_note(self, item_id: str, text: str, repeat: int = 0) -> None:
+        inspections.set_note(self.db, self.inspection_id, item_id, text, repeat)
+
+    def update_header(self, **fields: Any) -> None:
+        inspections.update_header(self.db, self.inspection_id, **fields)
+
+    # --- photos and interviews -----------------------------------------------------------
+    def add_photo(self, item_id: str, photo: NewPhoto, repeat: int = 0) -> str:
+        return inspections.add_photo(
+            self.db, self.inspection_id, item_id, photo, repeat_index=repeat
+        )
+
+    def remove_photo(self, photo_id: str) -> None:
+        inspections.remove_photo(self.db, photo_id)
+
+    def add_interview(self) -> int:
+        return inspections.add_interview(self.db, self.inspection_id)
+
+    def remove_interview(self, repeat: int) -> None:
+        inspections.remove_interview(self.db, self.inspection_id, repeat)
+
+    # --- findings and follow-ups ---------------------------------------------------------
+    def save_finding(self, finding_id: str | None = None, **values: Any) -> str:
+        return inspections.save_finding(
+            self.db, self.inspection_id, finding_id=finding_id, **values
+        )
+
+    def remove_finding(self, finding_id: str) -> None:
+        inspections.remove_finding(self.db, finding_id)
+
+    def prefill_findings(self) -> list[str]:
+        return workflow.prefill_findings(self.db, self.inspection_id)
+
+    def open_follow_up(self, item_id: str) -> dict[str, Any]:
+        return workflow.open_follow_up(self.db, self.inspection_id, item_id)
+
+    def close_follow_up(self, item_id: str) -> bool:
+        return workflow.close_follow_up(self.db, self.inspection_id, item_id)
+
+    # --- leaving the app -----------------------------------------------------------------
+    def signed_pdf(self) -> bytes:
+        """The stored signed report, byte for byte what was signed."""
+        return finalize.signed_pdf(self.db, self.inspection_id)
+
+    def report_data(self) -> ReportData:
+        """What the draft report shows, read now (render it off the GUI thread)."""
+        return report_data(self.db, self.inspection_id)
+
+    def record_export(self, fmt: str, **details: Any) -> None:
+        record_export(self.db, self.inspection_id, fmt, **details)
