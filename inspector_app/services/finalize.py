@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
@@ -26,7 +26,7 @@ from inspector_app.domain.jalali import (
     to_tehran,
     utc_now,
 )
-from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, NotFound, RecordLocked
+from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, NotFound, RecordLocked, fill
 from inspector_app.services import correction, inspection_document
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
@@ -63,9 +63,14 @@ class Problem:
 
     code: str  # required_item | inspector_signature | representative_signature | departure
     # | departure_before_arrival
-    message: str
+    template: str  # Persian, marked for translation; `{name}` parts come from `params`
     item_id: str | None = None
     repeat_index: int = 0
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return fill(self.template, self.params)
 
 
 @dataclass(frozen=True)
@@ -90,10 +95,13 @@ def check_ready(db: Database, inspection_id: str) -> list[Problem]:
             text = form.item(item_id).text
         except KeyError:
             text = item_id
-        where = f" (مصاحبهٔ {repeat})" if repeat else ""
-        problems.append(
-            Problem("required_item", f"پرسش الزامی بی‌پاسخ{where}: {text}", item_id, repeat)
+        template = (
+            QT_TRANSLATE_NOOP("Errors", "پرسش الزامی بی‌پاسخ (مصاحبهٔ {n}): {text}")
+            if repeat
+            else QT_TRANSLATE_NOOP("Errors", "پرسش الزامی بی‌پاسخ: {text}")
         )
+        params = {"text": text, "n": str(repeat)}
+        problems.append(Problem("required_item", template, item_id, repeat, params))
     signatures = {s["role"]: s for s in inspections.signatures_of(db, inspection_id)}
     inspector = signatures.get("inspector")
     if inspector is None or not inspector["png"]:
@@ -120,8 +128,15 @@ def check_ready(db: Database, inspection_id: str) -> list[Problem]:
         problems.append(
             Problem(
                 "departure_before_arrival",
-                f"ساعت خروج ({clock_time(row['departure_at'])}) پیش از ساعت ورود "
-                f"({clock_time(row['arrival_at'])}) است؛ ساعت‌های بازدید را درست کنید.",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "ساعت خروج ({departure}) پیش از ساعت ورود ({arrival}) است؛ "
+                    "ساعت‌های بازدید را درست کنید.",
+                ),
+                params={
+                    "departure": clock_time(row["departure_at"]),
+                    "arrival": clock_time(row["arrival_at"]),
+                },
             )
         )
     return problems

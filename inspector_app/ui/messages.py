@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from inspector_app.errors import CONTEXT as ERRORS
 from inspector_app.errors import KnownError, fill
@@ -38,10 +38,11 @@ def error_text(error: KnownError) -> str:
     return fill(QCoreApplication.translate(ERRORS, error.template), _params(error))
 
 
-def problem_text(text: str) -> str:
+def problem_text(text: str, params: Mapping[str, object] | None = None) -> str:
     """A message kept as text below the UI (a finalize problem, a sync failure) in the UI's
-    language, when it is one of the marked ones."""
-    return QCoreApplication.translate(ERRORS, text)
+    language, when it is one of the marked ones; `params` fill its `{name}` parts."""
+    shown = {k: fmt.digits(v) if isinstance(v, str) else v for k, v in (params or {}).items()}
+    return fill(QCoreApplication.translate(ERRORS, text), shown)
 
 
 def stored_text(text: str, templates: Sequence[str]) -> str:

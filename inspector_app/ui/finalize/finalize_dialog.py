@@ -212,7 +212,7 @@ class FinalizeDialog(QDialog):
         problems = self.problems()
         self.problems_list.clear()
         for problem in problems:
-            item = QListWidgetItem(messages.problem_text(problem.message))
+            item = QListWidgetItem(messages.problem_text(problem.template, problem.params))
             item.setData(ITEM_ROLE, problem.item_id)
             item.setData(REPEAT_ROLE, problem.repeat_index)
             if problem.item_id:
