@@ -368,6 +368,9 @@ class SyncPage(QWidget):
     # --- automatic sync ----------------------------------------------------------------------
     def probe(self) -> None:
         """Ask /health in the background; when the server comes back, sync what is due."""
+        if not self.window().isVisible():  # closed or replaced: its database may be closed
+            self.timer.stop()
+            return
         cfg = config.load(self._env.context.db)
         if self._probing or not cfg.enrolled:
             return
