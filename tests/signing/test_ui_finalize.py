@@ -14,9 +14,10 @@ from inspector_app.services import finalize
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing.verify import verify_pdf
-from inspector_app.storage import identities, inspections
+from inspector_app.storage import identities, inspections, settings
 from inspector_app.storage.identities import StoredIdentity
-from inspector_app.ui.finalize.certificate_box import CertificateBox
+from inspector_app.storage.settings import InspectorProfile
+from inspector_app.ui.finalize.certificate_box import CertificateBox, IdentityDialog
 from inspector_app.ui.finalize.finalize_dialog import FinalizeDialog
 from inspector_app.ui.finalize.signature_pad import SignaturePad
 from inspector_app.ui.finalize.verify_dialog import VerifyDialog
@@ -282,10 +283,30 @@ def test_certificate_box_shows_and_exports(
     box.export_to(target)
     close_boxes()
     assert target.read_bytes().startswith(b"-----BEGIN CERTIFICATE-----")
-    assert not box.create_identity("short", "short")  # too short: refused with a message
-    close_boxes()
-    assert not box.create_identity("nine-char", "nine-char")  # the rule is 10 characters
-    close_boxes()
+    # A new identity from Settings: with no inspector profile it says so and makes nothing.
+    qtbot.mouseClick(box.create_button, Qt.MouseButton.LeftButton)
+    dialog = box.findChild(IdentityDialog, "identityDialog")
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.form.passphrase_edit, "long-enough-1")
+    qtbot.keyClicks(dialog.form.again_edit, "long-enough-1")
+    assert not dialog.ok_button.isEnabled() and "نام بازرس" in dialog.reason.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    # With a profile: the passphrase rule and its repetition are checked as typed, the
+    # button disabled until both hold; cancelling stores nothing.
+    settings.save_inspector_profile(context.db, InspectorProfile("مریم احمدی", "12345"))
+    qtbot.mouseClick(box.create_button, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in box.findChildren(IdentityDialog) if d.isVisible())
+    qtbot.keyClicks(dialog.form.passphrase_edit, "nine-char")  # the rule is 10 characters
+    qtbot.keyClicks(dialog.form.again_edit, "nine-char")
+    assert not dialog.ok_button.isEnabled() and dialog.form.passphrase_problem.isVisible()
+    qtbot.keyClicks(dialog.form.passphrase_edit, "s")
+    assert not dialog.ok_button.isEnabled()  # the two differ now
+    assert dialog.form.again_problem.isVisible()
+    qtbot.keyClicks(dialog.form.again_edit, "s")
+    assert dialog.ok_button.isEnabled(), dialog.reason.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     assert identities.active(context.db) == identity
     box.grab().save(str(ARTIFACTS / "certificate-box.png"))
 
@@ -374,3 +395,23 @@ def test_editor_action_finalizes_and_locks_the_editor(
         window.close()
         app.shutdown()
         window.deleteLater()
+
+
+def test_settings_makes_a_new_identity_only_once_the_passphrase_holds(
+    qtbot: Any, context: AppContext, identity: StoredIdentity
+) -> None:
+    settings.save_inspector_profile(context.db, InspectorProfile("مریم احمدی", "12345"))
+    box = CertificateBox(context.db)
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.mouseClick(box.create_button, Qt.MouseButton.LeftButton)
+    dialog = box.findChild(IdentityDialog, "identityDialog")
+    assert dialog is not None
+    qtbot.keyClicks(dialog.form.passphrase_edit, "a-new-passphrase")
+    qtbot.keyClicks(dialog.form.again_edit, "a-new-passphrase")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: identities.active(context.db) != identity, timeout=30_000)
+    made = identities.active(context.db)
+    assert made is not None
+    assert box.labels["fingerprint"].text().replace(":", "").lower() == made.fingerprint_sha256
+    identity_service.unlock_stored(made, "a-new-passphrase")  # the passphrase typed twice

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QAbstractScrollArea
 
 from inspector_app.services.demo import make_demo
 from inspector_app.ui import messages, screen_fit
-from inspector_app.ui.finalize.certificate_box import SecretsDialog
+from inspector_app.ui.finalize.certificate_box import IdentityDialog
 from inspector_app.ui.finalize.finalize_dialog import FinalizeDialog
 from inspector_app.ui.finalize.verify_dialog import VerifyDialog
 from inspector_app.ui.main_window import PREFERRED_SIZE, MainWindow
@@ -320,7 +320,7 @@ def settings_dialogs(qtbot: Any, window: MainWindow, folder: Path) -> None:
     def secrets(modal: QWidget) -> None:
         fits_and_shot(modal, folder, "dialog-certificate-passphrase", buttons=2)
 
-    open_modal(qtbot, child(page, QPushButton, "createIdentity"), SecretsDialog, secrets)
+    open_modal(qtbot, child(page, QPushButton, "createIdentity"), IdentityDialog, secrets)
 
     click(qtbot, child(page, QPushButton, "verifyPdf"))
     verify = child(page, VerifyDialog, "verifyDialog")

@@ -11,7 +11,9 @@ from inspector_app.errors import KnownError
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.storage import identities, settings
 from inspector_app.ui import fmt, messages, screen_fit
+from inspector_app.ui.background import run_in_background
 from inspector_app.ui.finalize.verify_dialog import VerifyDialog
+from inspector_app.ui.identity_form import IdentityForm
 from inspector_app.ui.qt import (
     QT_TRANSLATE_NOOP,
     QDialog,
@@ -21,7 +23,6 @@ from inspector_app.ui.qt import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSize,
     Qt,
@@ -30,32 +31,81 @@ from inspector_app.ui.qt import (
 )
 
 
-class SecretsDialog(QDialog):
-    """Asks for one or more passwords (PKCS#12 password, new passphrase and its repetition)."""
+class IdentityDialog(QDialog):
+    """A new signing identity from Settings: the shared identity form (passphrase twice,
+    checked as typed); «ساخت» stays disabled until it holds, and the key is made off the GUI
+    thread. Nothing is stored unless the identity was made."""
 
-    def __init__(self, title: str, labels: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, importing: bool) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setObjectName("secretsDialog")
-        self.edits: list[QLineEdit] = []
-        body = QWidget()
-        form = QFormLayout(body)
-        for index, label in enumerate(labels):
-            edit = QLineEdit()
-            edit.setObjectName(f"secret{index}")
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            self.edits.append(edit)
-            form.addRow(label, edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.setObjectName("identityDialog")
+        self.setWindowTitle(
+            self.tr("ورود گواهی استانداری") if importing else self.tr("گواهی خودامضای آزمایشی")
         )
-        buttons.accepted.connect(self.accept)
+        self._db = db
+        self.profile = settings.inspector_profile(db)
+        self.form = IdentityForm(self)
+        self.form.set_holder_name(self.profile.name)
+        (self.form.import_choice if importing else self.form.create_choice).click()
+        self.reason = QLabel()
+        self.reason.setObjectName("identityDialogReason")
+        self.reason.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.addButton(
+            self.tr("ساخت کلید امضا"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.ok_button.setObjectName("identityDialogOk")
+        self.ok_button.clicked.connect(self._make)
         buttons.rejected.connect(self.reject)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(self.form)
+        column.addWidget(self.reason)
         screen_fit.scrolling_body(self, body, buttons)
-        screen_fit.fit_to_screen(self, self.sizeHint().expandedTo(QSize(420, 0)))
+        screen_fit.fit_to_screen(self, self.sizeHint().expandedTo(QSize(520, 0)))
+        self.task: object | None = None
+        self.form.changed.connect(self._refresh)
+        self._refresh()
 
-    def values(self) -> list[str]:
-        return [e.text() for e in self.edits]
+    def _refresh(self) -> None:
+        problem = self.form.problem()
+        self.ok_button.setEnabled(problem is None and self.task is None)
+        self.reason.setText(problem or "")
+        self.reason.setVisible(bool(problem))
+
+    def _make(self) -> None:
+        if not self.form.is_valid() or self.task is not None:
+            return
+        self.task = run_in_background(
+            self,
+            identity_service.make_identity,
+            self.form.request(),
+            self.profile.name,
+            self.profile.personnel_no,
+            on_success=self._made,
+            on_failure=self._failed,
+            label=self.tr("در حال ساخت کلید امضا…"),
+        )
+        self._refresh()
+
+    def _made(self, new: identity_service.NewIdentity) -> None:
+        self.task = None
+        try:
+            identity_service.store(self._db, new, source=self.form.request().source)
+        except KnownError as exc:
+            self.form.show_error(messages.error_text(exc))
+            self._refresh()
+            return
+        self.form.clear_secrets()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.task = None
+        self._refresh()
+        if isinstance(error, KnownError):
+            self.form.show_error(messages.error_text(error))
+        else:
+            messages.report_exception(self, error)
 
 
 class CertificateBox(QGroupBox):
@@ -161,68 +211,14 @@ class CertificateBox(QGroupBox):
         messages.show_info(self, self.tr("گواهی عمومی ذخیره شد."), str(path))
 
     def _import(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("پروندهٔ PKCS#12"), "", "PKCS#12 (*.p12 *.pfx)"
-        )
-        if not chosen:
-            return
-        dialog = SecretsDialog(
-            self.tr("ورود گواهی"),
-            [self.tr("رمز پروندهٔ PKCS#12"), self.tr("گذرواژهٔ تازهٔ کلید"), self.tr("تکرار")],
-            self,
-        )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        password, passphrase, again = dialog.values()
-        self.import_file(Path(chosen), password, passphrase, again)
-
-    def import_file(self, path: Path, password: str, passphrase: str, again: str) -> bool:
-        try:
-            if passphrase != again:
-                raise KnownError(
-                    QT_TRANSLATE_NOOP("Errors", "دو گذرواژه یکی نیستند؛ چیزی تغییر نکرد.")
-                )
-            data = path.read_bytes()
-            new = identity_service.import_pkcs12(data, password, passphrase)
-            identity_service.store(self._db, new, source="pkcs12")
-        except OSError as exc:
-            messages.show_known_error(
-                self,
-                KnownError(
-                    QT_TRANSLATE_NOOP("Errors", "پرونده خوانده نشد: {reason}"),
-                    where=str(path),
-                    reason=exc,
-                ),
-            )
-            return False
-        except KnownError as exc:
-            messages.show_known_error(self, exc)
-            return False
-        self.refresh()
-        return True
+        self.open_identity_dialog(importing=True)
 
     def _create(self) -> None:
-        dialog = SecretsDialog(
-            self.tr("گواهی خودامضا"), [self.tr("گذرواژهٔ کلید"), self.tr("تکرار")], self
-        )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        passphrase, again = dialog.values()
-        self.create_identity(passphrase, again)
+        self.open_identity_dialog(importing=False)
 
-    def create_identity(self, passphrase: str, again: str) -> bool:
-        profile = settings.inspector_profile(self._db)
-        try:
-            if passphrase != again:
-                raise KnownError(
-                    QT_TRANSLATE_NOOP("Errors", "دو گذرواژه یکی نیستند؛ چیزی ساخته نشد.")
-                )
-            new = identity_service.create_self_signed(
-                profile.name, profile.personnel_no, passphrase
-            )
-            identity_service.store(self._db, new)
-        except KnownError as exc:
-            messages.show_known_error(self, exc)
-            return False
-        self.refresh()
-        return True
+    def open_identity_dialog(self, *, importing: bool) -> IdentityDialog:
+        dialog = IdentityDialog(self._db, self, importing=importing)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
