@@ -71,7 +71,9 @@ class IdentityForm(QWidget):
 
         self.create_choice = QPushButton(self.tr("ساخت گواهی تازه (خودامضا)"))
         self.create_choice.setObjectName("identityCreateChoice")
-        self.import_choice = QPushButton(self.tr("ورود گواهی استانداری (PKCS#12)"))
+        self.import_choice = QPushButton(
+            self.tr("ورود گواهی استانداری ({format})").format(format=fmt.ltr("PKCS#12"))
+        )
         self.import_choice.setObjectName("identityImportChoice")
         self.choices = QButtonGroup(self)
         for button in (self.create_choice, self.import_choice):

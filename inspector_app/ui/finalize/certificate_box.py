@@ -131,7 +131,9 @@ class CertificateBox(QGroupBox):
         self.export_button = QPushButton(self.tr("ذخیرهٔ گواهی عمومی برای استانداری…"))
         self.export_button.setObjectName("exportCertificate")
         self.export_button.clicked.connect(self._export)
-        self.import_button = QPushButton(self.tr("ورود گواهی استانداری (PKCS#12)…"))
+        self.import_button = QPushButton(
+            self.tr("ورود گواهی استانداری ({format})…").format(format=fmt.ltr("PKCS#12"))
+        )
         self.import_button.setObjectName("importPkcs12")
         self.import_button.clicked.connect(self._import)
         self.create_button = QPushButton(self.tr("ساخت گواهی خودامضای آزمایشی…"))
