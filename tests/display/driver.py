@@ -358,7 +358,7 @@ class Driver:
 
     def reveal(self, pattern: str, scroller: str) -> None:
         """Wheel-scroll the `scroller` widget until all of `pattern` is on screen."""
-        for _ in range(40):
+        for _ in range(80):
             current = self.settled(f"scrolling to {pattern}")
             entry = current.one(pattern)
             area = current.one(scroller)
@@ -372,7 +372,10 @@ class Driver:
             if visible is not None and visible[3] >= min(rect[3], box[3] - 4):
                 return
             down = rect[1] + rect[3] / 2 > box[1] + box[3] / 2
-            self.display.wheel(*self._quiet_point(current, scroller, box), down=down)
+            # One notch at a time, then look again: the page slides under a pointer that
+            # stays put, and a combo box arriving under it would take the next notches
+            # and change its answer (seen: «partial» became «all_down» and was stored).
+            self.display.wheel(*self._quiet_point(current, scroller, box), down=down, clicks=1)
         raise DisplayFailure(f"{pattern} did not scroll into view within {scroller}")
 
     @staticmethod
