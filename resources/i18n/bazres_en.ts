@@ -12,141 +12,105 @@
 <context>
     <name>CertificateBox</name>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="64"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="114"/>
         <source>گواهی امضای دیجیتال</source>
         <translation>Digital signing certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="70"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="120"/>
         <source>دارنده</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="71"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="121"/>
         <source>صادرکننده</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="72"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="122"/>
         <source>اعتبار</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="73"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="123"/>
         <source>اثر انگشت SHA-256</source>
         <translation>SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="81"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="131"/>
         <source>ذخیرهٔ گواهی عمومی برای استانداری…</source>
         <translation>Save public certificate for the governorate…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="84"/>
-        <source>ورود گواهی استانداری (PKCS#12)…</source>
-        <translation>Import governorate certificate (PKCS#12)…</translation>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="135"/>
+        <source>ورود گواهی استانداری ({format})…</source>
+        <translation>Import governorate certificate ({format})…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="87"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="139"/>
         <source>ساخت گواهی خودامضای آزمایشی…</source>
         <translation>Create self-signed test certificate…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="90"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="142"/>
         <source>بررسی امضای یک گزارش PDF…</source>
         <translation>Verify a PDF report&apos;s signature…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="121"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="173"/>
         <source>هنوز گواهی ندارید</source>
         <translation>You have no certificate yet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="125"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="177"/>
         <source> (نمایشی)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="127"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="179"/>
         <source> — خودامضا</source>
         <translation> — self-signed</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="129"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="181"/>
         <source>از {start} تا {end}</source>
         <translation>From {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="133"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="185"/>
         <source> — منقضی شده</source>
         <translation> — expired</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="142"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="194"/>
         <source>گواهی عمومی</source>
         <translation>Public certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="161"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="213"/>
         <source>گواهی عمومی ذخیره شد.</source>
         <translation>Public certificate saved.</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="165"/>
-        <source>پروندهٔ PKCS#12</source>
-        <translation>PKCS#12 file</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="170"/>
-        <source>ورود گواهی</source>
-        <translation>Import certificate</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="171"/>
-        <source>رمز پروندهٔ PKCS#12</source>
-        <translation>PKCS#12 file password</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="171"/>
-        <source>گذرواژهٔ تازهٔ کلید</source>
-        <translation>New key passphrase</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="171"/>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="206"/>
-        <source>تکرار</source>
-        <translation>Repeat passphrase</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="206"/>
-        <source>گواهی خودامضا</source>
-        <translation>Self-signed certificate</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="206"/>
-        <source>گذرواژهٔ کلید</source>
-        <translation>Key passphrase</translation>
     </message>
 </context>
 <context>
     <name>ChangeMarks</name>
     <message>
-        <location filename="../../inspector_app/ui/correction_marks.py" line="29"/>
+        <location filename="../../inspector_app/ui/correction_marks.py" line="27"/>
         <source>موردهایی که با بازرسی جایگزین‌شده ({id}) فرق دارند نشان‌دار شده‌اند.</source>
         <translation>Items that differ from the replaced inspection ({id}) are marked.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/correction_marks.py" line="50"/>
+        <location filename="../../inspector_app/ui/correction_marks.py" line="48"/>
         <source>{n} مورد تغییر کرده</source>
         <translation>{n} items changed</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/correction_marks.py" line="51"/>
+        <location filename="../../inspector_app/ui/correction_marks.py" line="49"/>
         <source>با بازرسی جایگزین‌شده فرق دارد</source>
         <translation>Differs from the replaced inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/correction_marks.py" line="64"/>
+        <location filename="../../inspector_app/ui/correction_marks.py" line="62"/>
         <source>اصلاحیهٔ بازرسی شمارهٔ {number} —</source>
         <translation>Correction of inspection no. {number} —</translation>
     </message>
@@ -318,28 +282,43 @@
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="85"/>
-        <location filename="../../inspector_app/services/finalize.py" line="192"/>
+        <location filename="../../inspector_app/services/finalize.py" line="90"/>
+        <location filename="../../inspector_app/services/finalize.py" line="207"/>
         <source>این بازرسی پیش‌تر نهایی شده است.</source>
         <translation>This inspection has already been finalized.</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/services/finalize.py" line="99"/>
+        <source>پرسش الزامی بی‌پاسخ (مصاحبهٔ {n}): {text}</source>
+        <translation>Required question unanswered (interview {n}): {text}</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/services/finalize.py" line="101"/>
+        <source>پرسش الزامی بی‌پاسخ: {text}</source>
+        <translation>Required question unanswered: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/finalize.py" line="109"/>
         <source>امضای بازرس ثبت نشده است.</source>
         <translation>The inspector&apos;s signature is missing.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="108"/>
+        <location filename="../../inspector_app/services/finalize.py" line="116"/>
         <source>امضای نمایندهٔ دفتر یا دلیل امضا نکردن او ثبت نشده است.</source>
         <translation>The office representative&apos;s signature, or the reason for not signing, is missing.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="116"/>
+        <location filename="../../inspector_app/services/finalize.py" line="124"/>
         <source>ساعت پایان بازدید (خروج) ثبت نشده است.</source>
         <translation>The end time of the visit (departure) is missing.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="189"/>
+        <location filename="../../inspector_app/services/finalize.py" line="131"/>
+        <source>ساعت خروج ({departure}) پیش از ساعت ورود ({arrival}) است؛ ساعت‌های بازدید را درست کنید.</source>
+        <translation>The departure time ({departure}) is before the arrival time ({arrival}); correct the visit times.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/finalize.py" line="204"/>
         <location filename="../../inspector_app/services/sync/bundles.py" line="32"/>
         <location filename="../../inspector_app/storage/inspections.py" line="57"/>
         <location filename="../../inspector_app/storage/inspections.py" line="66"/>
@@ -347,12 +326,12 @@
         <translation>No inspection with id {id} was found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="195"/>
+        <location filename="../../inspector_app/services/finalize.py" line="210"/>
         <source>بازرسی هنگام نهایی‌سازی تغییر کرد؛ چیزی نهایی نشد. دوباره تلاش کنید.</source>
         <translation>The inspection changed while it was being finalized; nothing was finalized. Try again.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="247"/>
+        <location filename="../../inspector_app/services/finalize.py" line="262"/>
         <source>این بازرسی هنوز نهایی نشده و گزارش امضاشده ندارد.</source>
         <translation>This inspection is not finalized yet and has no signed report.</translation>
     </message>
@@ -365,7 +344,6 @@
         <location filename="../../inspector_app/services/inspection_document.py" line="151"/>
         <location filename="../../inspector_app/services/sync/updates.py" line="116"/>
         <location filename="../../inspector_app/storage/offices.py" line="90"/>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="192"/>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="128"/>
         <source>پرونده خوانده نشد: {reason}</source>
         <translation>The file could not be read: {reason}</translation>
@@ -829,20 +807,10 @@
         <translation>The signer is not the holder of the registered certificate.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="155"/>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="99"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="207"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="96"/>
         <source>نوشتن ممکن نشد: {reason}</source>
         <translation>Could not write the file: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="183"/>
-        <source>دو گذرواژه یکی نیستند؛ چیزی تغییر نکرد.</source>
-        <translation>The two passphrases differ; nothing was changed.</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="218"/>
-        <source>دو گذرواژه یکی نیستند؛ چیزی ساخته نشد.</source>
-        <translation>The two passphrases differ; nothing was created.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="49"/>
@@ -858,32 +826,32 @@
 <context>
     <name>FinalizeActions</name>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="30"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="28"/>
         <source>نهایی‌سازی و امضا</source>
         <translation>Finalize and sign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="33"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="31"/>
         <source>ذخیرهٔ گزارش امضاشده…</source>
         <translation>Save signed report…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="36"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="34"/>
         <source>بازرسی اصلاحی</source>
         <translation>Corrective inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="75"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="73"/>
         <source>بازرسی نهایی و امضا شد و دیگر تغییر نمی‌کند.</source>
         <translation>The inspection has been finalized and signed and can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="82"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="80"/>
         <source>گزارش امضاشده</source>
         <translation>Signed report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="122"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="119"/>
         <source>یک بازرسی تازه (پیش‌نویس) برای همین دفتر ساخته می‌شود که جایگزین این بازرسی است؛ این بازرسی دست‌نخورده می‌ماند. ادامه می‌دهید؟</source>
         <translation>A new draft inspection will be created for this office to replace this one; this inspection stays untouched. Continue?</translation>
     </message>
@@ -1028,12 +996,12 @@
 <context>
     <name>FindingLinks</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/finding_links.py" line="139"/>
+        <location filename="../../inspector_app/ui/editor/finding_links.py" line="152"/>
         <source>این یافته حذف شود؟</source>
         <translation>Remove this finding?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/finding_links.py" line="141"/>
+        <location filename="../../inspector_app/ui/editor/finding_links.py" line="154"/>
         <source>حذف شود</source>
         <translation>Remove</translation>
     </message>
@@ -1167,22 +1135,22 @@
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/followup.py" line="27"/>
+        <location filename="../../inspector_app/ui/editor/followup.py" line="29"/>
         <source>پیگیری این مورد</source>
         <translation>Follow-up of this item</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/followup.py" line="33"/>
+        <location filename="../../inspector_app/ui/editor/followup.py" line="35"/>
         <source>ثبت یافته برای این مورد</source>
         <translation>Record a finding for this item</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/followup.py" line="59"/>
+        <location filename="../../inspector_app/ui/editor/followup.py" line="61"/>
         <source>پاسخ این مورد دیگر «خیر» نیست؛ آنچه برای پیگیری آن نوشته‌اید نگه داشته شد. اگر لازم نیست، «حذف یافته» را بزنید.</source>
         <translation>This item&apos;s answer is no longer “No”; what you wrote for its follow-up was kept. If it is not needed, click “Remove finding”.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/followup.py" line="63"/>
+        <location filename="../../inspector_app/ui/editor/followup.py" line="65"/>
         <source>پاسخ این مورد دیگر «خیر» نیست؛ عکس‌های آن نگه داشته شد.</source>
         <translation>This item&apos;s answer is no longer “No”; its photos were kept.</translation>
     </message>
@@ -1231,6 +1199,29 @@
     </message>
 </context>
 <context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="43"/>
+        <source>ورود گواهی استانداری</source>
+        <translation>Import governorate certificate</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="43"/>
+        <source>گواهی خودامضای آزمایشی</source>
+        <translation>Self-signed test certificate</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="55"/>
+        <source>ساخت کلید امضا</source>
+        <translation>Create signing key</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="87"/>
+        <source>در حال ساخت کلید امضا…</source>
+        <translation>Creating the signing key…</translation>
+    </message>
+</context>
+<context>
     <name>IdentityForm</name>
     <message>
         <location filename="../../inspector_app/ui/identity_form.py" line="72"/>
@@ -1238,114 +1229,114 @@
         <translation>Create a new certificate (self-signed)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="74"/>
-        <source>ورود گواهی استانداری (PKCS#12)</source>
-        <translation>Import the governorate&apos;s certificate (PKCS#12)</translation>
+        <location filename="../../inspector_app/ui/identity_form.py" line="75"/>
+        <source>ورود گواهی استانداری ({format})</source>
+        <translation>Import governorate certificate ({format})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="90"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="92"/>
         <source>پروندهٔ .p12 یا .pfx که استانداری داده است</source>
         <translation>The .p12 or .pfx file the governorate gave you</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="91"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="93"/>
         <source>انتخاب پرونده…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="95"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="97"/>
         <source>رمزی که همراه پرونده داده شده</source>
         <translation>The password that came with the file</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="103"/>
-        <location filename="../../inspector_app/ui/identity_form.py" line="258"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="105"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="260"/>
         <source>پروندهٔ PKCS#12</source>
         <translation>PKCS#12 file</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="104"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="106"/>
         <source>رمز پرونده</source>
         <translation>File password</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="108"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="110"/>
         <source>گذرواژهٔ تازهٔ کلید امضا دست‌کم {count} نویسه باشد؛ آن را دو بار بنویسید. هر بار امضا همین گذرواژه پرسیده می‌شود و اگر فراموش شود بازیابی نمی‌شود.</source>
         <translation>The new passphrase of the signing key needs at least {count} characters; type it twice. It is asked for at every signature and cannot be recovered if forgotten.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="114"/>
-        <location filename="../../inspector_app/ui/identity_form.py" line="123"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="116"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="125"/>
         <source>گذرواژهٔ تازه</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="116"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="118"/>
         <source>تکرار همان گذرواژه</source>
         <translation>The same passphrase again</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="125"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="127"/>
         <source>تکرار گذرواژه</source>
         <translation>Repeat passphrase</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="155"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="157"/>
         <source>پروندهٔ PKCS#12 را برگزینید.</source>
         <translation>Choose the PKCS#12 file.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="157"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="159"/>
         <source>این پرونده پیدا نشد.</source>
         <translation>This file was not found.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="165"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="167"/>
         <source>نام بازرس خالی است؛ آن را در تنظیمات وارد کنید.</source>
         <translation>The inspector&apos;s name is empty; enter it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="168"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="170"/>
         <source>نام بازرس («{name}») در گواهی به کار نمی‌رود: با حرف آغاز و پایان شود و حروف فارسی و لاتین را با هم نیامیزد. آن را در تنظیمات درست کنید.</source>
         <translation>The inspector&apos;s name (“{name}”) cannot be used in a certificate: it must begin and end with a letter and not mix Persian and Latin letters. Correct it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="176"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="178"/>
         <source>گذرواژهٔ تازه را بنویسید.</source>
         <translation>Enter the new passphrase.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="178"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="180"/>
         <source>گذرواژه کوتاه است: {count} نویسه از دست‌کم {minimum}.</source>
         <translation>The passphrase is short: {count} of at least {minimum} characters.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="187"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="189"/>
         <source>گذرواژه را یک بار دیگر بنویسید.</source>
         <translation>Type the passphrase once more.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="189"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="191"/>
         <source>دو گذرواژه یکی نیستند.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="198"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="200"/>
         <source>رمز پروندهٔ PKCS#12 را بنویسید.</source>
         <translation>Enter the PKCS#12 file&apos;s password.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="243"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="245"/>
         <source>طول گذرواژه کافی است.</source>
         <translation>The passphrase is long enough.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="249"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="251"/>
         <source>دو گذرواژه یکی‌اند.</source>
         <translation>The two passphrases match.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/identity_form.py" line="260"/>
+        <location filename="../../inspector_app/ui/identity_form.py" line="262"/>
         <source>PKCS#12 (*.p12 *.pfx);;همهٔ پرونده‌ها (*)</source>
         <translation>PKCS#12 (*.p12 *.pfx);;All files (*)</translation>
     </message>
@@ -1353,63 +1344,63 @@
 <context>
     <name>InspectionEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="77"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="76"/>
         <source>بازگشت</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="136"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="135"/>
         <source>یافته‌ها</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="619"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="523"/>
         <source>این بازرسی {status} است و فقط خواندنی است.</source>
         <translation>This inspection is {status} and read-only.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="375"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="361"/>
         <source>{n} مصاحبه</source>
         <translation>{n} interviews</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="381"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="367"/>
         <source>✔ ذخیره شد</source>
         <translation>✔ Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="382"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="368"/>
         <source>… در حال ذخیره</source>
         <translation>… Saving</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="383"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="369"/>
         <source>✖ ذخیره نشد</source>
         <translation>✖ Not saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="525"/>
+        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="84"/>
         <source>در حال آماده‌سازی عکس‌ها…</source>
         <translation>Preparing photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="548"/>
+        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="105"/>
         <source>{n} پرونده افزوده نشد:</source>
         <translation>{n} files were not added:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="571"/>
+        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="132"/>
         <source>این عکس حذف شود؟</source>
         <translation>Remove this photo?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="571"/>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="612"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="516"/>
+        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="134"/>
         <source>حذف شود</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="610"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="514"/>
         <source>مصاحبهٔ {n} با همهٔ پاسخ‌هایش حذف شود؟</source>
         <translation>Remove interview {n} with all its answers?</translation>
     </message>
@@ -1638,47 +1629,47 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="92"/>
+        <location filename="../../inspector_app/ui/messages.py" line="94"/>
         <source>مربوط به: {where}</source>
         <translation>Concerns: {where}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="99"/>
+        <location filename="../../inspector_app/ui/messages.py" line="101"/>
         <source>انجام نشد</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="110"/>
+        <location filename="../../inspector_app/ui/messages.py" line="112"/>
         <source>خطای پیش‌بینی‌نشده</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="111"/>
+        <location filename="../../inspector_app/ui/messages.py" line="113"/>
         <source>کار انجام نشد، اما داده‌های ذخیره‌شده سالم است. دوباره تلاش کنید؛ اگر تکرار شد، پروندهٔ گزارش برنامه را برای پشتیبانی بفرستید.</source>
         <translation>That did not work, but your saved data is intact. Try again; if it happens again, send the app&apos;s log file to support.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="125"/>
+        <location filename="../../inspector_app/ui/messages.py" line="127"/>
         <source>توجه</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="135"/>
+        <location filename="../../inspector_app/ui/messages.py" line="137"/>
         <source>انجام شد</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="156"/>
+        <location filename="../../inspector_app/ui/messages.py" line="158"/>
         <source>تأیید</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="163"/>
+        <location filename="../../inspector_app/ui/messages.py" line="165"/>
         <source>بله</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="166"/>
+        <location filename="../../inspector_app/ui/messages.py" line="168"/>
         <source>انصراف</source>
         <translation>Cancel</translation>
     </message>
@@ -2118,48 +2109,48 @@
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="51"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="47"/>
         <source>پیش‌نمایش گزارش</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="62"/>
-        <location filename="../../inspector_app/ui/report_preview.py" line="100"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="59"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="91"/>
         <source>در حال ساختن گزارش…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="64"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="61"/>
         <source>ذخیرهٔ PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="110"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="102"/>
         <source>گزارش امضاشده (نهایی)</source>
         <translation>Signed report (final)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="112"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="104"/>
         <source>پیش‌نویس گزارش؛ پس از نهایی‌سازی امضا می‌شود</source>
         <translation>Draft report; it will be signed once finalized</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="126"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="118"/>
         <source>ذخیرهٔ گزارش</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="137"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="129"/>
         <source>پرونده نوشته نشد: </source>
         <translation>Could not write the file: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="145"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="134"/>
         <source>ذخیره شد: </source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="165"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="154"/>
         <source>پیش‌نمایش و خروجی PDF</source>
         <translation>Preview and export PDF</translation>
     </message>
@@ -2355,27 +2346,27 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="167"/>
+        <location filename="../../inspector_app/ui/app.py" line="169"/>
         <source>پوشهٔ داده‌ها در دسترس نیست</source>
         <translation>The data folder is not usable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="168"/>
+        <location filename="../../inspector_app/ui/app.py" line="170"/>
         <source>برنامه نمی‌تواند در پوشهٔ داده‌ها بنویسد (پوشه نیست، فقط‌خواندنی است یا اجازهٔ نوشتن ندارید). پوشهٔ دیگری با --data-dir برگزینید یا دسترسی را درست کنید.</source>
         <translation>The app cannot write to the data folder (it is missing, read-only, or you lack permission). Choose another folder with --data-dir or fix its permissions.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="182"/>
+        <location filename="../../inspector_app/ui/app.py" line="184"/>
         <source>بازرس هم‌اکنون باز است</source>
         <translation>Bazres is already open</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="183"/>
+        <location filename="../../inspector_app/ui/app.py" line="185"/>
         <source>برنامهٔ بازرس با همین پوشهٔ داده در حال اجراست. لطفاً از همان پنجره استفاده کنید؛ دو نسخهٔ هم‌زمان روی یک پایگاه داده ممکن است کار یکدیگر را از بین ببرند.</source>
         <translation>Bazres is already running with this data folder. Please use that window; two copies at once on one database could undo each other&apos;s work.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="294"/>
+        <location filename="../../inspector_app/ui/app.py" line="296"/>
         <source>در حال باز کردن پایگاه داده…</source>
         <translation>Opening the database…</translation>
     </message>
