@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from inspector_app import paths
 from inspector_app.errors import KnownError
-from inspector_app.ui import automation, fmt, i18n, messages, theme, ui_settings
+from inspector_app.ui import automation, fmt, i18n, messages, theme, ui_settings, wheel_guard
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.events import DataEvents
 from inspector_app.ui.main_window import MainWindow
@@ -133,6 +133,7 @@ class GuiApp(QObject):
         log.info("startup: data folder %s", self.data_dir)
         families = register_fonts(self.qapp)
         theme.apply(self.qapp)
+        wheel_guard.install(self.qapp)
         log.info("startup: fonts %s", ", ".join(families) or "none")
         self.language = i18n.apply_language(self.qapp, ui_settings.language(self.settings))
         if not self.acquire_lock():

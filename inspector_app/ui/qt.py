@@ -78,6 +78,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import (
         QAbstractButton,
         QAbstractItemView,
+        QAbstractScrollArea,
         QAbstractSpinBox,
         QApplication,
         QButtonGroup,
@@ -152,6 +153,7 @@ __all__ = [
     "QAbstractButton",
     "QAbstractItemModel",
     "QAbstractItemView",
+    "QAbstractScrollArea",
     "QAbstractSpinBox",
     "QAbstractTableModel",
     "QAction",
