@@ -12,9 +12,10 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 from inspector_app.errors import CONTEXT as ERRORS
-from inspector_app.errors import KnownError, fill
+from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, fill
 from inspector_app.ui import fmt
 from inspector_app.ui.qt import QCoreApplication, QMessageBox, Qt, QWidget
 
@@ -101,6 +102,19 @@ def show_known_error(parent: QWidget | None, error: KnownError) -> QMessageBox:
         QCoreApplication.translate("Messages", "انجام نشد"),
         error_text(error),
         detail,
+    )
+
+
+def show_write_error(parent: QWidget | None, path: Path, error: OSError) -> QMessageBox:
+    """A file the user chose could not be written (full disk, no permission, a vanished
+    folder): the one message for it, naming the file."""
+    return show_known_error(
+        parent,
+        KnownError(
+            QT_TRANSLATE_NOOP("Errors", "نوشتن ممکن نشد: {reason}"),
+            where=str(path),
+            reason=error.strerror or error,
+        ),
     )
 
 

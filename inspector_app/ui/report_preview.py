@@ -123,12 +123,7 @@ class ReportPreviewDialog(QDialog):
         try:
             target.write_bytes(self.pdf)
         except OSError as exc:
-            messages.show_known_error(
-                self,
-                KnownError(
-                    self.tr("پرونده نوشته نشد: ") + str(exc.strerror or exc), where=str(target)
-                ),
-            )
+            messages.show_write_error(self, target, exc)
             return None
         self._session.record_export("pdf", signed=self.signed, path=target.name)
         self.status.setText(self.tr("ذخیره شد: ") + str(target))

@@ -87,7 +87,7 @@
         <translation>Public certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="213"/>
+        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="206"/>
         <source>گواهی عمومی ذخیره شد.</source>
         <translation>Public certificate saved.</translation>
     </message>
@@ -807,8 +807,7 @@
         <translation>The signer is not the holder of the registered certificate.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="207"/>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="96"/>
+        <location filename="../../inspector_app/ui/messages.py" line="114"/>
         <source>نوشتن ممکن نشد: {reason}</source>
         <translation>Could not write the file: {reason}</translation>
     </message>
@@ -851,7 +850,7 @@
         <translation>Signed report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="119"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="112"/>
         <source>یک بازرسی تازه (پیش‌نویس) برای همین دفتر ساخته می‌شود که جایگزین این بازرسی است؛ این بازرسی دست‌نخورده می‌ماند. ادامه می‌دهید؟</source>
         <translation>A new draft inspection will be created for this office to replace this one; this inspection stays untouched. Continue?</translation>
     </message>
@@ -1629,47 +1628,47 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="94"/>
+        <location filename="../../inspector_app/ui/messages.py" line="95"/>
         <source>مربوط به: {where}</source>
         <translation>Concerns: {where}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="101"/>
+        <location filename="../../inspector_app/ui/messages.py" line="102"/>
         <source>انجام نشد</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="112"/>
+        <location filename="../../inspector_app/ui/messages.py" line="126"/>
         <source>خطای پیش‌بینی‌نشده</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="113"/>
+        <location filename="../../inspector_app/ui/messages.py" line="127"/>
         <source>کار انجام نشد، اما داده‌های ذخیره‌شده سالم است. دوباره تلاش کنید؛ اگر تکرار شد، پروندهٔ گزارش برنامه را برای پشتیبانی بفرستید.</source>
         <translation>That did not work, but your saved data is intact. Try again; if it happens again, send the app&apos;s log file to support.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="127"/>
+        <location filename="../../inspector_app/ui/messages.py" line="141"/>
         <source>توجه</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="137"/>
+        <location filename="../../inspector_app/ui/messages.py" line="151"/>
         <source>انجام شد</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="158"/>
+        <location filename="../../inspector_app/ui/messages.py" line="172"/>
         <source>تأیید</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="165"/>
+        <location filename="../../inspector_app/ui/messages.py" line="179"/>
         <source>بله</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/messages.py" line="168"/>
+        <location filename="../../inspector_app/ui/messages.py" line="182"/>
         <source>انصراف</source>
         <translation>Cancel</translation>
     </message>
@@ -2141,16 +2140,11 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/report_preview.py" line="129"/>
-        <source>پرونده نوشته نشد: </source>
-        <translation>Could not write the file: </translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="134"/>
         <source>ذخیره شد: </source>
         <translation>Saved: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_preview.py" line="154"/>
+        <location filename="../../inspector_app/ui/report_preview.py" line="149"/>
         <source>پیش‌نمایش و خروجی PDF</source>
         <translation>Preview and export PDF</translation>
     </message>

@@ -201,14 +201,7 @@ class CertificateBox(QGroupBox):
         try:
             path.write_bytes(identity_service.public_certificate_pem(stored))
         except OSError as exc:
-            messages.show_known_error(
-                self,
-                KnownError(
-                    QT_TRANSLATE_NOOP("Errors", "نوشتن ممکن نشد: {reason}"),
-                    where=str(path),
-                    reason=exc,
-                ),
-            )
+            messages.show_write_error(self, path, exc)
             return
         messages.show_info(self, self.tr("گواهی عمومی ذخیره شد."), str(path))
 

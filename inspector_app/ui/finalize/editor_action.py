@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError
+from inspector_app.errors import KnownError
 from inspector_app.services import finalize
 from inspector_app.ui import messages
 from inspector_app.ui.finalize.finalize_dialog import FinalizeDialog
@@ -90,14 +90,7 @@ class FinalizeActions(QWidget):
             path.write_bytes(session.signed_pdf())
             session.record_export("pdf", signed=True, path=path.name)
         except OSError as exc:
-            messages.show_known_error(
-                self,
-                KnownError(
-                    QT_TRANSLATE_NOOP("Errors", "نوشتن ممکن نشد: {reason}"),
-                    where=str(path),
-                    reason=exc,
-                ),
-            )
+            messages.show_write_error(self, path, exc)
         except KnownError as exc:
             messages.show_known_error(self, exc)
 
