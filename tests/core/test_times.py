@@ -4,7 +4,6 @@ zone the machine runs in; a departure before the arrival stops finalizing."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -15,6 +14,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.storage import audit, inspections
 from tests.core.helpers import new_draft
+from tests.helpers.clock import machine_zone_set_to
 from tests.signing.conftest import PASSPHRASE, make_filled_draft, sign_both
 
 TEHRAN_OFFSET = 3 * 3600 + 30 * 60  # no daylight saving since 2022
@@ -23,13 +23,7 @@ TEHRAN_OFFSET = 3 * 3600 + 30 * 60  # no daylight saving since 2022
 @pytest.fixture(params=["UTC", "America/New_York", "Asia/Tehran"])
 def machine_zone(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The machine's own zone, as a laptop set to it would have it."""
-    monkeypatch.setenv("TZ", request.param)
-    time.tzset()
-    try:
-        yield request.param
-    finally:
-        monkeypatch.undo()
-        time.tzset()
+    yield from machine_zone_set_to(request.param, monkeypatch)
 
 
 def test_the_machine_zone_really_changes(machine_zone: str) -> None:

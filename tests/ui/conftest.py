@@ -15,6 +15,7 @@ from PIL import Image
 
 from inspector_app.ui import background
 from inspector_app.ui.app import GuiApp
+from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.qt import (
     QApplication,
@@ -134,3 +135,18 @@ def type_text(widget: QWidget, text: str) -> None:
             event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
             QApplication.sendEvent(widget, event)
     QApplication.processEvents()
+
+
+def open_editor(qtbot: Any, gui: Gui) -> InspectionEditor:
+    """A new draft of the first pishkhan office, open in the editor of the active window."""
+    from inspector_app.services import workflow
+    from inspector_app.storage import offices
+
+    window = gui.window
+    assert window is not None
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    code = offices.list_offices(window.env.context.db, office_type="pishkhan")[0]["code"]
+    window.open_inspection(workflow.start_inspection(window.env.context, code))
+    assert window.editor is not None
+    return window.editor

@@ -11,25 +11,21 @@ from typing import Any
 import pytest
 
 from inspector_app.services import workflow
-from inspector_app.storage import inspections, offices
+from inspector_app.storage import inspections
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.editor.followup import FollowUpPanel
 from inspector_app.ui.qt import QFileDialog, QPushButton, Qt
-from tests.ui.conftest import Gui, make_jpeg, message_boxes, type_text, wait_for_background
+from tests.ui.conftest import (
+    Gui,
+    make_jpeg,
+    message_boxes,
+    open_editor,
+    type_text,
+    wait_for_background,
+)
 
 LEFT = Qt.MouseButton.LeftButton
 HOLDER_ABSENT = "دارندهٔ پروانه یا مدیر مسئول معرفی‌شده در زمان بازرسی در دفتر حضور نداشت."
-
-
-def open_editor(qtbot: Any, gui: Gui) -> InspectionEditor:
-    window = gui.window
-    assert window is not None
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    code = offices.list_offices(window.env.context.db, office_type="pishkhan")[0]["code"]
-    window.open_inspection(workflow.start_inspection(window.env.context, code))
-    assert window.editor is not None
-    return window.editor
 
 
 def go_to(qtbot: Any, editor: InspectionEditor, row: int) -> None:

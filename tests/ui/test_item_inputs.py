@@ -8,25 +8,13 @@ from typing import Any
 
 import pytest
 
-from inspector_app.services import workflow
-from inspector_app.storage import inspections, offices
+from inspector_app.storage import inspections
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.editor.number_field import NumberValidator, parse_number
 from inspector_app.ui.qt import Qt, QValidator
-from tests.ui.conftest import Gui, message_boxes, type_text
+from tests.ui.conftest import Gui, message_boxes, open_editor, type_text
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-def open_editor(qtbot: Any, gui: Gui) -> InspectionEditor:
-    window = gui.window
-    assert window is not None
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    code = offices.list_offices(window.env.context.db, office_type="pishkhan")[0]["code"]
-    window.open_inspection(workflow.start_inspection(window.env.context, code))
-    assert window.editor is not None
-    return window.editor
 
 
 def click(qtbot: Any, editor: InspectionEditor, widget: Any) -> None:

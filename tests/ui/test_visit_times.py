@@ -19,6 +19,7 @@ from inspector_app.ui.finalize.editor_action import FinalizeActions
 from inspector_app.ui.finalize.finalize_dialog import FinalizeDialog
 from inspector_app.ui.jalali_widgets import JalaliDateEdit
 from inspector_app.ui.qt import QLineEdit, QPoint, QPushButton, Qt, QTimeEdit
+from tests.helpers.clock import machine_zone_set_to
 from tests.helpers.pdf_text import assert_sentences, normalized_text
 from tests.ui.conftest import Gui, type_text
 from tests.ui.test_editor_flow import open_kangan_pishkhan
@@ -26,13 +27,7 @@ from tests.ui.test_editor_flow import open_kangan_pishkhan
 
 @pytest.fixture(params=["UTC", "America/New_York"])
 def machine_zone(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    monkeypatch.setenv("TZ", request.param)
-    time.tzset()
-    try:
-        yield request.param
-    finally:
-        monkeypatch.undo()
-        time.tzset()
+    yield from machine_zone_set_to(request.param, monkeypatch)
 
 
 def click_hour(qtbot: Any, edit: ClockEdit) -> None:
