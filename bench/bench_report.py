@@ -23,7 +23,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Paragraph
 
-from inspector_app.services.report import render, rtl_flowable
+from inspector_app.pdf import rtl_flowable
+from inspector_app.services.report import render
 from inspector_app.services.report.model import ReportData
 from inspector_app.services.report.sample import sample_jpeg, sample_report
 

@@ -9,7 +9,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
-from inspector_app.services.report.rtl_flowable import make_canvas
+from inspector_app.pdf.rtl_flowable import make_canvas
 from tests.helpers.pdf_text import render_pngs
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from inspector_app.services.report import persian_text as pt
+from inspector_app.pdf import persian_text as pt
 
 
 def show(text: str) -> str:

@@ -13,8 +13,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
-from inspector_app.services.report import persian_text
-from inspector_app.services.report.rtl_flowable import FONT_BOLD, FONT_REGULAR, RTLParagraph
+from inspector_app.pdf import persian_text
+from inspector_app.pdf.rtl_flowable import FONT_BOLD, FONT_REGULAR, RTLParagraph
 from tests.helpers.pdf_text import (
     TextLine,
     assert_sentences,

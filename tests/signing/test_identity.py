@@ -13,8 +13,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 from reportlab.lib.pagesizes import A4
 
+from inspector_app.pdf.rtl_flowable import draw_rtl_line, make_canvas
 from inspector_app.services.context import AppContext
-from inspector_app.services.report.rtl_flowable import draw_rtl_line, make_canvas
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing import pdf_sign
 from inspector_app.services.signing.verify import verify_pdf

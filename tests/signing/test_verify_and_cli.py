@@ -217,8 +217,8 @@ def test_cli_demo_makes_signed_inspections(
 def _one_page_pdf(lowest_y: float) -> bytes:
     from reportlab.lib.pagesizes import A4
 
+    from inspector_app.pdf.rtl_flowable import draw_rtl_line, make_canvas
     from inspector_app.services.report.identity import keywords_for
-    from inspector_app.services.report.rtl_flowable import draw_rtl_line, make_canvas
 
     out = io.BytesIO()
     canvas = make_canvas(out, pagesize=A4)

@@ -15,8 +15,8 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
 from inspector_app.domain.persian import to_persian_digits
-from inspector_app.services.report import persian_text
-from inspector_app.services.report.rtl_flowable import (
+from inspector_app.pdf import persian_text
+from inspector_app.pdf.rtl_flowable import (
     FONT_BOLD,
     FONT_REGULAR,
     register_fonts,

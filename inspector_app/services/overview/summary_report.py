@@ -22,6 +22,11 @@ from sqlite_utils import Database
 
 from inspector_app.domain.jalali import jalali_datetime, utc_now
 from inspector_app.domain.persian import to_persian_digits
+from inspector_app.pdf.rtl_flowable import (
+    FONT_REGULAR,
+    RTLParagraph,
+    register_fonts,
+)
 from inspector_app.services.overview import population
 from inspector_app.services.overview.aggregates import ComplianceRow, Overview, overview_of
 from inspector_app.services.overview.coverage import Coverage, compute_coverage
@@ -44,11 +49,6 @@ from inspector_app.services.report.render import (
     TITLE,
     NumberedCanvas,
     rtl_table,
-)
-from inspector_app.services.report.rtl_flowable import (
-    FONT_REGULAR,
-    RTLParagraph,
-    register_fonts,
 )
 
 ISSUER = "استانداری بوشهر — دفتر امور اجتماعی"

@@ -1,2 +1,2 @@
-"""The Persian PDF inspection report: text engine (persian_text, rtl_flowable), input model,
-renderer and the identity it carries in its metadata."""
+"""The Persian PDF inspection report: input model, renderer and the identity it carries in its
+metadata. The Persian text engine it draws with is inspector_app.pdf."""

@@ -39,9 +39,7 @@ from reportlab.platypus.tables import TableStyle
 
 from inspector_app.domain.persian import to_persian_digits
 from inspector_app.paths import resource
-from inspector_app.services.report.identity import keywords_for
-from inspector_app.services.report.model import Photo, ReportData, Signature
-from inspector_app.services.report.rtl_flowable import (
+from inspector_app.pdf.rtl_flowable import (
     FONT_BOLD,
     FONT_MEDIUM,
     FONT_REGULAR,
@@ -49,6 +47,8 @@ from inspector_app.services.report.rtl_flowable import (
     draw_rtl_line,
     register_fonts,
 )
+from inspector_app.services.report.identity import keywords_for
+from inspector_app.services.report.model import Photo, ReportData, Signature
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from pyhanko.stamp import StaticStampStyle
 from reportlab.lib.colors import Color
 
 from inspector_app.domain.jalali import jalali_datetime
-from inspector_app.services.report.persian_text import LRM
-from inspector_app.services.report.rtl_flowable import (
+from inspector_app.pdf.persian_text import LRM
+from inspector_app.pdf.rtl_flowable import (
     FONT_BOLD,
     FONT_REGULAR,
     draw_rtl_line,

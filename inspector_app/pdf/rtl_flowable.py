@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from inspector_app.paths import resource
-from inspector_app.services.report import persian_text
+from inspector_app.pdf import persian_text
 
 log = logging.getLogger(__name__)
 
