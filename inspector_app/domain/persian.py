@@ -1,4 +1,4 @@
-"""Persian text helpers: digit conversion and the folding used by search.
+"""Persian text helpers: digit conversion, number formatting and the folding used by search.
 
 Folding makes the variants an inspector's keyboard may produce compare equal: Arabic yeh/kaf
 and Persian ones, Persian/Arabic-Indic/Latin digits, ZWNJ and spaces, diacritics, tatweel.
@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 LATIN_DIGITS = "0123456789"
 ZWNJ = "\u200c"
+NO_VALUE = "—"
+# What CLDR (and so Qt's Persian locale) writes: Arabic thousands and decimal separators, and a
+# true minus after a left-to-right mark so the sign stays on the number's left in a Persian line.
+_PERSIAN_SEPARATORS = str.maketrans({",": "\u066c", ".": "\u066b"})
+_PERSIAN_MINUS = "\u200e\u2212"
 
 _TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
 _TO_LATIN = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2)
@@ -48,6 +54,33 @@ _LAYOUT = str.maketrans(_LATIN_KEYS, _PERSIAN_KEYS)
 def to_persian_digits(text: object) -> str:
     """Latin and Arabic-Indic digits in `text` as Persian digits."""
     return str(text).translate(_TO_PERSIAN)
+
+
+def format_number(
+    value: float | None,
+    decimals: int = 0,
+    *,
+    persian: bool = True,
+    trim: bool = False,
+    group: bool = True,
+) -> str:
+    """«۱٬۲۳۴٫۵» in Persian, «1,234.5» in Latin; «—» for no value.
+
+    `decimals` places, rounded half away from zero (as Qt and a reader do, not Python's
+    round-half-even); `trim` drops trailing zeros («۴٫۵», «۱۲»); `group` writes thousands
+    separators (off for years, codes and row numbers).
+    """
+    if value is None:
+        return NO_VALUE
+    rounded = Decimal(value).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    text = format(abs(rounded), ",f" if group else "f")
+    if decimals and trim:
+        text = text.rstrip("0").rstrip(".")
+    if persian:
+        text = to_persian_digits(text.translate(_PERSIAN_SEPARATORS))
+    if rounded < 0:
+        text = (_PERSIAN_MINUS if persian else "-") + text
+    return text
 
 
 def to_latin_digits(text: str) -> str:

@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inspector_app.domain import jalali
-from inspector_app.domain.persian import fold, from_wrong_layout, to_latin_digits, to_persian_digits
+from inspector_app.domain.persian import (
+    fold,
+    format_number,
+    from_wrong_layout,
+    to_latin_digits,
+    to_persian_digits,
+)
 
 
 @pytest.mark.parametrize(
@@ -35,6 +41,29 @@ def test_fold_keeps_different_words_apart() -> None:
 def test_digits_both_ways() -> None:
     assert to_persian_digits("1234-ب/56") == "۱۲۳۴-ب/۵۶"
     assert to_latin_digits("۱۴۰۳/٠١/۰۱") == "1403/01/01"
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "options", "persian", "latin"),
+    [
+        (1234567, 0, {}, "۱٬۲۳۴٬۵۶۷", "1,234,567"),
+        (70.0, 1, {}, "۷۰٫۰", "70.0"),
+        (1234.5, 2, {}, "۱٬۲۳۴٫۵۰", "1,234.50"),
+        (4.5, 1, {"trim": True}, "۴٫۵", "4.5"),
+        (12.0, 1, {"trim": True}, "۱۲", "12"),
+        (0.125, 2, {}, "۰٫۱۳", "0.13"),  # a tie rounds away from zero
+        (2.675, 2, {}, "۲٫۶۷", "2.67"),  # 2.675 is stored just below the tie
+        (-3.25, 1, {}, "\u200e−۳٫۳", "-3.3"),
+        (-0.04, 1, {}, "۰٫۰", "0.0"),  # no sign on a value that rounds to zero
+        (1403, 0, {"group": False}, "۱۴۰۳", "1403"),
+        (None, 1, {}, "—", "—"),
+    ],
+)
+def test_format_number(
+    value: float | None, decimals: int, options: dict[str, bool], persian: str, latin: str
+) -> None:
+    assert format_number(value, decimals, **options) == persian
+    assert format_number(value, decimals, persian=False, **options) == latin
 
 
 def test_wrong_layout_reads_latin_keys_as_persian() -> None:
