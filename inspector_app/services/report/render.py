@@ -595,11 +595,16 @@ class _Collector(logging.Handler):
 
 @contextmanager
 def _collect_warnings() -> Iterator[list[str]]:
-    """Warnings logged by the report package while rendering, for the caller's log."""
-    logger = logging.getLogger("inspector_app.services.report")
+    """Warnings logged by the report package and the typesetting it draws with (a glyph the
+    font lacks) while rendering, for the caller's log."""
+    loggers = [
+        logging.getLogger(name) for name in ("inspector_app.services.report", "inspector_app.pdf")
+    ]
     collector = _Collector()
-    logger.addHandler(collector)
+    for logger in loggers:
+        logger.addHandler(collector)
     try:
         yield collector.messages
     finally:
-        logger.removeHandler(collector)
+        for logger in loggers:
+            logger.removeHandler(collector)
