@@ -20,9 +20,9 @@ from inspector_app.domain.bundle import FORM_NAME_PATTERN, build_updates_bundle,
 from inspector_app.domain.canonical import canonical_json, sha256_hex
 from inspector_app.domain.forms import load_form
 from inspector_app.domain.jalali import utc_now_iso
+from inspector_app.domain.offices import read_registry_file
 from inspector_app.errors import KnownError
 from inspector_app.server.database import publications_t
-from inspector_app.storage.offices import read_registry_file
 
 REGISTRY = "registry"
 REGISTRY_FORMAT = "bazres.registry/1"

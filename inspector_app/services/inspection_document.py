@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.canonical import canonical_sha256, sha256_hex
 from inspector_app.domain.forms import check_answer, parse_form
+from inspector_app.domain.offices import OfficeRecord
 from inspector_app.errors import QT_TRANSLATE_NOOP, InvalidAnswer, InvalidImport, KnownError
 from inspector_app.storage import audit, inspections, offices
 from inspector_app.storage.db import writing
@@ -206,7 +207,7 @@ def _import(db: Database, exported: dict[str, Any], doc: dict[str, Any]) -> str:
                 QT_TRANSLATE_NOOP("Errors", "بازرسی {id} از پیش در این پایگاه هست"), id=doc["id"]
             )
         if offices.get(db, office["code"]) is None:
-            record = offices.OfficeRecord.model_validate(office)
+            record = OfficeRecord.model_validate(office)
             offices.upsert(db, [record])
         inspection_id = inspections.create(
             db,

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector_app.domain.offices import OfficeRecord
 from inspector_app.storage import inspections, offices
 
 FORM: dict[str, Any] = {
@@ -94,7 +95,7 @@ def build(db: Database) -> list[str]:
     offices.upsert(
         db,
         [
-            offices.OfficeRecord(
+            OfficeRecord(
                 code=code, name=name, type=kind, county=county, city=county, status=status
             )
             for code, name, kind, county, status in OFFICES

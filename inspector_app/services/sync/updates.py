@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from inspector_app import paths
 from inspector_app.domain.bundle import FORM_NAME_PATTERN, BundleError, read_updates_bundle
 from inspector_app.domain.forms import load_form
+from inspector_app.domain.offices import OfficeRecord
 from inspector_app.errors import QT_TRANSLATE_NOOP, FormError, InvalidImport, KnownError
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import config
@@ -40,7 +41,7 @@ class UpdateReport:
         }
 
 
-def parse_registry(content: bytes) -> list[offices.OfficeRecord]:
+def parse_registry(content: bytes) -> list[OfficeRecord]:
     try:
         document = json.loads(content.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -53,7 +54,7 @@ def parse_registry(content: bytes) -> list[offices.OfficeRecord]:
     records = []
     for index, row in enumerate(rows):
         try:
-            records.append(offices.OfficeRecord.model_validate(row))
+            records.append(OfficeRecord.model_validate(row))
         except ValidationError as exc:
             message = exc.errors()[0]["msg"]
             raise InvalidImport(
