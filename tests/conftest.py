@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.paths import ARTIFACTS
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = ["tests.helpers.strict"]
-
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "artifacts"
 
 
 @pytest.fixture

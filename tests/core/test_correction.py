@@ -14,7 +14,7 @@ from inspector_app.services.demo import _demo_photo
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.storage import inspections
 from inspector_app.storage.identities import StoredIdentity
-from tests.signing.conftest import PASSPHRASE, make_filled_draft, sign_both
+from tests.helpers.signing import PASSPHRASE, make_filled_draft, sign_both
 
 
 @pytest.fixture

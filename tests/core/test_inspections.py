@@ -15,10 +15,9 @@ from inspector_app.services import demo, inspection_document, photos
 from inspector_app.services.context import AppContext, open_context
 from inspector_app.services.workflow import prefill_findings, start_inspection
 from inspector_app.storage import inspections
+from tests.helpers.paths import ROOT
 
 from .helpers import first_office, new_draft
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_start_snapshots_the_newest_form(context: AppContext) -> None:

@@ -12,8 +12,8 @@ from inspector_app.domain.search import OfficeIndex
 from inspector_app.errors import InvalidImport
 from inspector_app.services.context import AppContext
 from inspector_app.storage import offices
+from tests.helpers.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 COUNTIES = {"بوشهر", "دشتستان", "دشتی", "دیر", "دیلم", "گناوه", "جم", "کنگان", "تنگستان", "عسلویه"}
 
 

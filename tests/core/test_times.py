@@ -15,7 +15,7 @@ from inspector_app.services.signing import identity as identity_service
 from inspector_app.storage import audit, inspections
 from tests.core.helpers import new_draft
 from tests.helpers.clock import machine_zone_set_to
-from tests.signing.conftest import PASSPHRASE, make_filled_draft, sign_both
+from tests.helpers.signing import PASSPHRASE, make_filled_draft, sign_both
 
 TEHRAN_OFFSET = 3 * 3600 + 30 * 60  # no daylight saving since 2022
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from tests.display.xdisplay import XDisplay
+from tests.helpers.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 T = TypeVar("T")
 MAP_INTERVAL_MS = 100
 Entry = dict[str, Any]

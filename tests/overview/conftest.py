@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from inspector_app.services.context import AppContext, open_context
+from tests.helpers.paths import ROOT
 from tests.overview import dataset
 
-ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "overview"
 
 

@@ -10,9 +10,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from inspector_app.pdf.rtl_flowable import make_canvas
+from tests.helpers.paths import ROOT
 from tests.helpers.pdf_text import render_pngs
-
-ROOT = Path(__file__).resolve().parents[2]
 
 ARTIFACTS = ROOT / "artifacts" / "report"
 

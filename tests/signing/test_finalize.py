@@ -18,8 +18,7 @@ from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing.verify import verify_pdf
 from inspector_app.storage import audit, inspections
 from inspector_app.storage.identities import StoredIdentity
-
-from .conftest import PASSPHRASE, pdfsig, render_last_page, sign_both
+from tests.helpers.signing import PASSPHRASE, pdfsig, render_last_page, sign_both
 
 
 def _nothing_finalized(context: AppContext, inspection_id: str) -> None:

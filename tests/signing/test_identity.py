@@ -19,8 +19,7 @@ from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing import pdf_sign
 from inspector_app.services.signing.verify import verify_pdf
 from inspector_app.storage import audit, identities
-
-from .conftest import PASSPHRASE, governorate_p12
+from tests.helpers.signing import PASSPHRASE, governorate_p12
 
 
 def _pdf() -> bytes:

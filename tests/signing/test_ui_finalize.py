@@ -22,8 +22,7 @@ from inspector_app.ui.finalize.finalize_dialog import FinalizeDialog
 from inspector_app.ui.finalize.signature_pad import SignaturePad
 from inspector_app.ui.finalize.verify_dialog import VerifyDialog
 from inspector_app.ui.qt import QApplication, QEvent, QMessageBox, QPointF, Qt, QWidget
-
-from .conftest import ARTIFACTS, PASSPHRASE, pdfsig, render_last_page
+from tests.helpers.signing import ARTIFACTS, PASSPHRASE, pdfsig, render_last_page
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
               pytest.mark.qt_log_ignore("propagateSizeHints")]  # fmt: skip

@@ -19,8 +19,7 @@ from inspector_app.services.signing import placement
 from inspector_app.services.signing.verify import verify_pdf
 from inspector_app.storage import inspections
 from inspector_app.storage.identities import StoredIdentity
-
-from .conftest import PASSPHRASE, pdfsig
+from tests.helpers.signing import PASSPHRASE, pdfsig
 
 
 @pytest.fixture

@@ -44,7 +44,8 @@ from inspector_app.ui.qt import (
     QTimer,
     QWidget,
 )
-from tests.ui.conftest import Gui
+from tests.helpers.gui import Gui
+from tests.helpers.paths import ROOT
 from tests.ui.test_screenshots import save
 
 SCREEN = os.environ.get("BAZRES_SCREEN", "")
@@ -53,7 +54,6 @@ if not SCREEN:
         "run by tests/ui/test_screen_fit.py on a configured screen", allow_module_level=True
     )
 
-ROOT = Path(__file__).resolve().parents[2]
 LARGE = SCREEN == "2560x1440"  # a desktop monitor: the window keeps its preferred size
 small_screen = pytest.mark.skipif(LARGE, reason="for laptop screens")
 # The offscreen platform's notes about itself when a popup or a file dialog opens.

@@ -15,7 +15,7 @@ from inspector_app.storage import inspections
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.editor.followup import FollowUpPanel
 from inspector_app.ui.qt import QFileDialog, QPushButton, Qt
-from tests.ui.conftest import (
+from tests.helpers.gui import (
     Gui,
     make_jpeg,
     message_boxes,

@@ -23,15 +23,14 @@ from inspector_app.ui.app import LOCK_FILENAME, GuiApp
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.qt import QApplication, QMessageBox, QThread, QTimer
-from tests.ui.conftest import (
+from tests.helpers.gui import (
     Gui,
     close_message_boxes,
     make_jpeg,
     message_boxes,
     wait_for_background,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers.paths import ROOT
 
 
 def open_editor(gui: Gui) -> InspectionEditor:

@@ -34,7 +34,7 @@ from inspector_app.ui.qt import (
     QWidget,
 )
 from inspector_app.ui.table_models import ROW_ROLE
-from tests.ui.conftest import Gui, make_jpeg, type_text, wait_for_background
+from tests.helpers.gui import Gui, make_jpeg, type_text, wait_for_background
 
 LEFT = Qt.MouseButton.LeftButton
 # Buttons that leave the editor or delete what was just entered: clicked by their own tests.

@@ -19,10 +19,10 @@ from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.editor.items import ItemWidget
 from inspector_app.ui.finalize.editor_action import FinalizeActions
 from inspector_app.ui.qt import QApplication, QMessageBox, QPushButton, Qt, QWidget
+from tests.helpers.gui import Gui, type_text, wait_for_background
 from tests.helpers.pdf_text import assert_sentences, normalized_text
-from tests.signing.conftest import ARTIFACTS, PASSPHRASE, make_filled_draft
+from tests.helpers.signing import ARTIFACTS, PASSPHRASE, make_filled_draft
 from tests.signing.test_ui_finalize import click_confirm_yes, close_boxes, draw, zigzag
-from tests.ui.conftest import Gui, type_text, wait_for_background
 
 HEADER = (
     "office_code",

@@ -22,7 +22,7 @@ from inspector_app.ui.qt import (
     QUrl,
 )
 from inspector_app.ui.table_models import ROW_ROLE
-from tests.ui.conftest import Gui, make_jpeg, type_text, wait_for_background
+from tests.helpers.gui import Gui, make_jpeg, type_text, wait_for_background
 
 
 def open_kangan_pishkhan(qtbot: Any, window: MainWindow) -> InspectionEditor:

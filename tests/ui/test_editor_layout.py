@@ -14,7 +14,7 @@ from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.editor.items import ItemWidget
 from inspector_app.ui.editor.shortcuts import KEY_NAMES
 from inspector_app.ui.qt import QLabel, QRect, Qt, QTextLayout, QTextOption
-from tests.ui.conftest import Gui, type_text
+from tests.helpers.gui import Gui, type_text
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -28,7 +28,7 @@ from inspector_app.ui.qt import (
     Qt,
     QWidget,
 )
-from tests.ui.conftest import Gui, message_boxes, wait_for_background
+from tests.helpers.gui import Gui, message_boxes, wait_for_background
 
 ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 

@@ -16,10 +16,9 @@ from inspector_app.ui.finalize.finalize_dialog import FinalizeDialog
 from inspector_app.ui.first_run import FirstRunDialog
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.qt import QLineEdit, QPushButton, Qt
+from tests.helpers.gui import Gui, type_text
 from tests.helpers.pdf_text import assert_sentences
-from tests.signing.conftest import governorate_p12
-
-from .conftest import Gui, type_text
+from tests.helpers.signing import governorate_p12
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -10,7 +10,7 @@ from inspector_app.services import workflow
 from inspector_app.storage import inspections, offices
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.qt import QPushButton, Qt
-from tests.ui.conftest import Gui, message_boxes, type_text
+from tests.helpers.gui import Gui, message_boxes, type_text
 
 
 def open_editor(gui: Gui) -> InspectionEditor:

@@ -12,7 +12,7 @@ from inspector_app.storage import inspections
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.editor.number_field import NumberValidator, parse_number
 from inspector_app.ui.qt import Qt, QValidator
-from tests.ui.conftest import Gui, message_boxes, open_editor, type_text
+from tests.helpers.gui import Gui, message_boxes, open_editor, type_text
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -16,7 +16,7 @@ from inspector_app.ui.inspections_page import InspectionsModel
 from inspector_app.ui.offices_page import OfficesModel, OfficesProxy
 from inspector_app.ui.qt import QLabel, QPushButton, Qt, QWidget
 from inspector_app.ui.table_models import KEY_ROLE, ROW_ROLE, RowsProxy
-from tests.ui.conftest import Gui, message_boxes, type_text
+from tests.helpers.gui import Gui, message_boxes, type_text
 
 
 def click_row(qtbot: Any, view: Any, row: int) -> None:

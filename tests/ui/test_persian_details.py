@@ -26,7 +26,7 @@ from inspector_app.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from tests.ui.conftest import Gui, message_boxes, type_text, wait_for_background
+from tests.helpers.gui import Gui, message_boxes, type_text, wait_for_background
 
 LATIN_DIGIT = re.compile("[0-9]")
 PERSIAN_DIGIT = re.compile("[۰-۹]")

@@ -10,7 +10,7 @@ from inspector_app.services import workflow
 from inspector_app.storage import audit, inspections, offices
 from inspector_app.ui.qt import QApplication, QPdfDocument, QPushButton, Qt
 from inspector_app.ui.report_preview import ReportPreviewDialog
-from tests.ui.conftest import Gui, wait_for_background
+from tests.helpers.gui import Gui, wait_for_background
 
 
 def test_preview_of_a_draft_shows_and_saves_the_pdf(

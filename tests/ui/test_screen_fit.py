@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers.paths import ROOT
+
 CASES = Path(__file__).with_name("screen_fit_cases.py")
 # Compiled modules kept between runs outside the tree: each process imports the whole app.
 PYCACHE = Path(tempfile.gettempdir()) / "bazres-screen-fit-pycache"

@@ -8,7 +8,7 @@ from typing import Any
 
 from inspector_app.services.demo import make_demo
 from inspector_app.ui.qt import QApplication, QImage, Qt, QWidget
-from tests.ui.conftest import Gui, type_text
+from tests.helpers.gui import Gui, type_text
 
 
 def save(widget: QWidget, folder: Path, name: str) -> QImage:

@@ -27,9 +27,9 @@ from inspector_app.ui.qt import (
     QPushButton,
     Qt,
 )
-from tests.ui.conftest import Gui, message_boxes, type_text, wait_for_background
+from tests.helpers.gui import Gui, message_boxes, type_text, wait_for_background
+from tests.helpers.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "bazres_en.ts"
 # The pages this suite covers; other features' modules bring their own strings.
 OWN_MODULES = [

@@ -20,8 +20,8 @@ from inspector_app.ui.finalize.finalize_dialog import FinalizeDialog
 from inspector_app.ui.jalali_widgets import JalaliDateEdit
 from inspector_app.ui.qt import QLineEdit, QPoint, QPushButton, Qt, QTimeEdit
 from tests.helpers.clock import machine_zone_set_to
+from tests.helpers.gui import Gui, type_text
 from tests.helpers.pdf_text import assert_sentences, normalized_text
-from tests.ui.conftest import Gui, type_text
 from tests.ui.test_editor_flow import open_kangan_pishkhan
 
 

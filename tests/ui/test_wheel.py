@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from inspector_app.ui.qt import QApplication, QComboBox, QPoint, QPointF, Qt
-from tests.ui.conftest import Gui
+from tests.helpers.gui import Gui
 from tests.ui.test_click_everything import LEFT, choose_in_popup, start_inspection
 
 
