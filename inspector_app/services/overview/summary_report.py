@@ -22,19 +22,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.jalali import jalali_datetime, utc_now
 from inspector_app.domain.persian import to_persian_digits
-from inspector_app.pdf.rtl_flowable import (
-    FONT_REGULAR,
-    RTLParagraph,
-    register_fonts,
-)
-from inspector_app.services.overview import population
-from inspector_app.services.overview.aggregates import ComplianceRow, Overview, overview_of
-from inspector_app.services.overview.coverage import Coverage, compute_coverage
-from inspector_app.services.overview.filters import OverviewFilter
-from inspector_app.services.overview.labels import jalali, office_type_label
-from inspector_app.services.overview.pdf_charts import fa_number, horizontal_bars, vertical_bars
-from inspector_app.services.overview.queries import sqlite_runner
-from inspector_app.services.report.render import (
+from inspector_app.pdf.layout import (
     BODY,
     CELL,
     CELL_CENTER,
@@ -48,8 +36,20 @@ from inspector_app.services.report.render import (
     SUBTITLE,
     TITLE,
     NumberedCanvas,
-    rtl_table,
 )
+from inspector_app.pdf.rtl_flowable import (
+    FONT_REGULAR,
+    RTLParagraph,
+    register_fonts,
+)
+from inspector_app.pdf.tables import rtl_table
+from inspector_app.services.overview import population
+from inspector_app.services.overview.aggregates import ComplianceRow, Overview, overview_of
+from inspector_app.services.overview.coverage import Coverage, compute_coverage
+from inspector_app.services.overview.filters import OverviewFilter
+from inspector_app.services.overview.labels import jalali, office_type_label
+from inspector_app.services.overview.pdf_charts import fa_number, horizontal_bars, vertical_bars
+from inspector_app.services.overview.queries import sqlite_runner
 
 ISSUER = "استانداری بوشهر — دفتر امور اجتماعی"
 REPORT_TITLE = "گزارش خلاصهٔ استانی بازرسی دفاتر خدمات عمومی"

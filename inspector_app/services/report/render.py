@@ -1,8 +1,8 @@
 """The inspection report as a PDF (reportlab platypus, A4, right to left, Vazirmatn embedded).
 
 Same ReportData, same bytes: reportlab's invariant mode fixes the dates and document id that
-would otherwise change every run. Page numbers «صفحه ۱ از ۳» need the page count, so the canvas
-keeps every page until `save` and draws the footers then.
+would otherwise change every run. The page, its styles, footers and right-to-left tables are
+the shared ones of inspector_app.pdf.
 """
 
 from __future__ import annotations
@@ -20,10 +20,7 @@ from PIL import Image as PILImage
 from PIL import ImageOps, UnidentifiedImageError
 from reportlab import rl_config
 from reportlab.graphics.barcode.qr import QrCode
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -39,49 +36,37 @@ from reportlab.platypus.tables import TableStyle
 
 from inspector_app.domain.persian import to_persian_digits
 from inspector_app.paths import resource
-from inspector_app.pdf.rtl_flowable import (
-    FONT_BOLD,
-    FONT_MEDIUM,
-    FONT_REGULAR,
-    RTLParagraph,
-    draw_rtl_line,
-    register_fonts,
+from inspector_app.pdf.layout import (
+    BODY,
+    BOX_BG,
+    CAPTION,
+    CELL,
+    CELL_CENTER,
+    CELL_HEAD,
+    FAIL_BG,
+    FRAME_WIDTH,
+    GRID,
+    HEAD_BG,
+    HEADING,
+    MARGIN,
+    NAVY,
+    PAGE,
+    SMALL,
+    SUBTITLE,
+    TABLE_FONT,
+    TITLE,
+    NumberedCanvas,
+    paragraph_style,
 )
+from inspector_app.pdf.rtl_flowable import FONT_BOLD, RTLParagraph, register_fonts
+from inspector_app.pdf.tables import rtl_table
 from inspector_app.services.report.identity import keywords_for
 from inspector_app.services.report.model import Photo, ReportData, Signature
 
 log = logging.getLogger(__name__)
 
-PAGE = A4
-MARGIN = 16 * mm
-FRAME_WIDTH = PAGE[0] - 2 * MARGIN
 PHOTO_MAX_PX = 1000  # long side after downscaling: sharp at ~8 cm, small file
 PHOTO_WIDTH = (FRAME_WIDTH - 12) / 2
-
-NAVY = colors.HexColor("#16365c")
-GRID = colors.HexColor("#9aa7b8")
-HEAD_BG = colors.HexColor("#e3eaf3")
-FAIL_BG = colors.HexColor("#fbe9e7")
-BOX_BG = colors.HexColor("#f4f7fb")
-
-
-def _style(name: str, size: float = 9.5, *, font: str = FONT_REGULAR, **kw: Any) -> ParagraphStyle:
-    kw.setdefault("leading", size * 1.75)
-    kw.setdefault("alignment", TA_RIGHT)
-    return ParagraphStyle(name, fontName=font, fontSize=size, **kw)
-
-
-BODY = _style("body")
-SMALL = _style("small", 8.5)
-CELL = _style("cell", 9)
-CELL_HEAD = _style("cell-head", 9, font=FONT_BOLD)
-CELL_CENTER = _style("cell-center", 9, alignment=TA_CENTER)
-TITLE = _style("title", 15, font=FONT_BOLD, alignment=TA_CENTER, leading=24)
-SUBTITLE = _style("subtitle", 11, font=FONT_MEDIUM, alignment=TA_CENTER, leading=19)
-HEADING = _style("heading", 11.5, font=FONT_BOLD, spaceBefore=10, spaceAfter=4, textColor=NAVY)
-CAPTION = _style("caption", 8.5, alignment=TA_CENTER)
-# Tables set a font even for empty cells; reportlab's default would add an unembedded Helvetica.
-_FONT = ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR)
 
 
 def render_report(data: ReportData) -> bytes:
@@ -159,7 +144,7 @@ def _header(data: ReportData) -> Table:
     number = data.report_number or data.report_id
     meta = [
         _qr(data),
-        RTLParagraph(f"شماره: {number}", _style("meta", 7.5, alignment=TA_CENTER)),
+        RTLParagraph(f"شماره: {number}", paragraph_style("meta", 7.5, alignment=TA_CENTER)),
     ]
     # Visual order, left to right: QR and number | titles | logo (the logo sits on the right).
     middle = FRAME_WIDTH - 28 * mm - 34 * mm
@@ -167,7 +152,7 @@ def _header(data: ReportData) -> Table:
     table.setStyle(
         TableStyle(
             [
-                _FONT,
+                TABLE_FONT,
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("ALIGN", (0, 0), (0, 0), "CENTER"),
                 ("ALIGN", (2, 0), (2, 0), "RIGHT"),
@@ -230,9 +215,11 @@ def _summary(data: ReportData) -> Table:
     rows: list[list[Any]] = [
         [
             RTLParagraph("امتیاز کل", CELL_HEAD),
-            RTLParagraph(score, _style("score", 13, font=FONT_BOLD, textColor=NAVY)),
+            RTLParagraph(score, paragraph_style("score", 13, font=FONT_BOLD, textColor=NAVY)),
             RTLParagraph("درجه", CELL_HEAD),
-            RTLParagraph(s.grade or "—", _style("grade", 12, font=FONT_BOLD, textColor=NAVY)),
+            RTLParagraph(
+                s.grade or "—", paragraph_style("grade", 12, font=FONT_BOLD, textColor=NAVY)
+            ),
         ],
         [
             RTLParagraph("موارد حیاتی ناموفق", CELL_HEAD),
@@ -311,7 +298,7 @@ def _interviews(data: ReportData) -> list[Flowable]:
     if iv.remarks:
         out.append(
             RTLParagraph(
-                "گفته‌های مراجعان:", _style("remarks-h", 9.5, font=FONT_BOLD, spaceBefore=6)
+                "گفته‌های مراجعان:", paragraph_style("remarks-h", 9.5, font=FONT_BOLD, spaceBefore=6)
             )
         )
         out += [RTLParagraph(f"• {remark}", BODY) for remark in iv.remarks]
@@ -336,7 +323,7 @@ def _photos(photos: Sequence[Photo]) -> Table:
     table.setStyle(
         TableStyle(
             [
-                _FONT,
+                TABLE_FONT,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
@@ -366,7 +353,7 @@ def _photo_flowable(prepared: tuple[bytes, int, int] | Exception, number: int) -
         box.setStyle(
             TableStyle(
                 [
-                    _FONT,
+                    TABLE_FONT,
                     ("BOX", (0, 0), (-1, -1), 0.8, GRID),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                     ("BACKGROUND", (0, 0), (-1, -1), BOX_BG),
@@ -425,7 +412,7 @@ def _signatures(signatures: Sequence[Signature]) -> Flowable:
     table.setStyle(
         TableStyle(
             [
-                _FONT,
+                TABLE_FONT,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BOX", (0, 0), (-1, -1), 0.6, GRID),
                 ("INNERGRID", (0, 0), (-1, -1), 0.4, GRID),
@@ -451,98 +438,12 @@ def _signature_image(sig: Signature) -> Flowable | None:
     return Image(io.BytesIO(sig.png), width=width, height=height)
 
 
-# -- right-to-left tables -----------------------------------------------------------------
-
-
-def rtl_table(
-    rows: list[list[Any]],
-    widths: list[float],
-    style: list[tuple[Any, ...]],
-    *,
-    header: bool = False,
-    grid: bool = True,
-) -> Table:
-    """A table given in logical order (column 0 is the rightmost): rows and widths are reversed
-    and style coordinates mirrored; the header row repeats on every page; long cells split."""
-    columns = len(widths)
-    commands: list[tuple[Any, ...]] = [
-        _FONT,
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if grid:
-        commands += [("GRID", (0, 0), (-1, -1), 0.5, GRID)]
-    if header:
-        commands += [("BACKGROUND", (0, 0), (-1, 0), HEAD_BG)]
-    commands += [_mirror(cmd, columns) for cmd in style]
-    visual = [list(reversed(row)) for row in rows]
-    for name, (c0, r0), (c1, _), *_ in commands:
-        if name == "SPAN":
-            # reportlab shows a span's top-left cell; in logical order the content sits in the
-            # span's first (rightmost) cell.
-            visual[r0][c0], visual[r0][c1] = visual[r0][c1], visual[r0][c0]
-    table = Table(
-        visual,
-        colWidths=list(reversed(widths)),
-        repeatRows=1 if header else 0,
-        splitInRow=1,
-    )
-    table.setStyle(TableStyle(commands))
-    return table
-
-
-def _mirror(command: tuple[Any, ...], columns: int) -> tuple[Any, ...]:
-    name, (c0, r0), (c1, r1), *rest = command
-
-    def flip(c: int) -> int:
-        return columns - 1 - c if c >= 0 else -c - 1
-
-    a, b = sorted((flip(c0), flip(c1)))
-    return (name, (a, r0), (b, r1), *rest)
-
-
 # -- page furniture -----------------------------------------------------------------------
 
 
 def _footer_lines(data: ReportData) -> str:
     number = data.report_number or data.report_id
     return f"گزارش بازرسی {data.office.name} — شماره {number}"
-
-
-class NumberedCanvas(Canvas):
-    """Keeps each page until the end so its footer can say «صفحه ۲ از ۵»."""
-
-    def __init__(self, *args: Any, footer: str, **kwargs: Any) -> None:
-        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT_REGULAR
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self._draw_footer(number, total)
-            super().showPage()
-        super().save()
-
-    def _draw_footer(self, number: int, total: int) -> None:
-        y = MARGIN
-        self.saveState()
-        self.setStrokeColor(GRID)
-        self.setLineWidth(0.5)
-        self.line(MARGIN, y + 11, PAGE[0] - MARGIN, y + 11)
-        self.setFillColor(colors.HexColor("#444444"))
-        draw_rtl_line(
-            self, f"صفحه {_fa(number)} از {_fa(total)}", MARGIN, y, font_size=8.5, align="left"
-        )
-        draw_rtl_line(self, self._footer, PAGE[0] - MARGIN, y, font_size=7.5)
-        self.restoreState()
 
 
 # -- small helpers ------------------------------------------------------------------------

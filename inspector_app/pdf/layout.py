@@ -1,0 +1,86 @@
+"""The A4 page the Persian PDFs share: margins, palette, paragraph styles and numbered footers.
+
+Page numbers «صفحه ۱ از ۳» need the page count, so the canvas keeps every page until `save`
+and draws the footers then.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from inspector_app.domain.persian import to_persian_digits
+from inspector_app.pdf.rtl_flowable import FONT_BOLD, FONT_MEDIUM, FONT_REGULAR, draw_rtl_line
+
+PAGE = A4
+MARGIN = 16 * mm
+FRAME_WIDTH = PAGE[0] - 2 * MARGIN
+
+NAVY = colors.HexColor("#16365c")
+GRID = colors.HexColor("#9aa7b8")
+HEAD_BG = colors.HexColor("#e3eaf3")
+FAIL_BG = colors.HexColor("#fbe9e7")
+BOX_BG = colors.HexColor("#f4f7fb")
+
+
+def paragraph_style(
+    name: str, size: float = 9.5, *, font: str = FONT_REGULAR, **kw: Any
+) -> ParagraphStyle:
+    kw.setdefault("leading", size * 1.75)
+    kw.setdefault("alignment", TA_RIGHT)
+    return ParagraphStyle(name, fontName=font, fontSize=size, **kw)
+
+
+BODY = paragraph_style("body")
+SMALL = paragraph_style("small", 8.5)
+CELL = paragraph_style("cell", 9)
+CELL_HEAD = paragraph_style("cell-head", 9, font=FONT_BOLD)
+CELL_CENTER = paragraph_style("cell-center", 9, alignment=TA_CENTER)
+TITLE = paragraph_style("title", 15, font=FONT_BOLD, alignment=TA_CENTER, leading=24)
+SUBTITLE = paragraph_style("subtitle", 11, font=FONT_MEDIUM, alignment=TA_CENTER, leading=19)
+HEADING = paragraph_style(
+    "heading", 11.5, font=FONT_BOLD, spaceBefore=10, spaceAfter=4, textColor=NAVY
+)
+CAPTION = paragraph_style("caption", 8.5, alignment=TA_CENTER)
+# Tables set a font even for empty cells; reportlab's default would add an unembedded Helvetica.
+TABLE_FONT = ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR)
+
+
+class NumberedCanvas(Canvas):
+    """Keeps each page until the end so its footer can say «صفحه ۲ از ۵»."""
+
+    def __init__(self, *args: Any, footer: str, **kwargs: Any) -> None:
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT_REGULAR
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._draw_footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, number: int, total: int) -> None:
+        y = MARGIN
+        self.saveState()
+        self.setStrokeColor(GRID)
+        self.setLineWidth(0.5)
+        self.line(MARGIN, y + 11, PAGE[0] - MARGIN, y + 11)
+        self.setFillColor(colors.HexColor("#444444"))
+        page_of = f"صفحه {to_persian_digits(number)} از {to_persian_digits(total)}"
+        draw_rtl_line(self, page_of, MARGIN, y, font_size=8.5, align="left")
+        draw_rtl_line(self, self._footer, PAGE[0] - MARGIN, y, font_size=7.5)
+        self.restoreState()
