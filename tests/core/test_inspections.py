@@ -15,6 +15,7 @@ from inspector_app.services import demo, inspection_document, photos
 from inspector_app.services.context import AppContext, open_context
 from inspector_app.services.workflow import prefill_findings, start_inspection
 from inspector_app.storage import inspections
+from tests.helpers.cli import run_cli
 from tests.helpers.paths import ROOT
 
 from .helpers import first_office, new_draft
@@ -228,14 +229,7 @@ def test_bad_import_changes_nothing(context: AppContext, tmp_path: Path, how: st
 
 
 def test_cli_inspections_round_trip(data_dir: Path, tmp_path: Path) -> None:
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, str(ROOT / "main.py"), *args],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-
+    run = run_cli
     assert run("demo", "--count", "3", "--data-dir", str(data_dir)).returncode == 0
     listed = json.loads(run("inspections", "list", "--json", "--data-dir", str(data_dir)).stdout)
     assert len(listed) >= 3 and {"id", "office_code", "status"} <= set(listed[0])

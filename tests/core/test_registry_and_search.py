@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,15 +10,9 @@ from inspector_app.domain.search import OfficeIndex
 from inspector_app.errors import InvalidImport
 from inspector_app.services.context import AppContext
 from inspector_app.storage import offices
-from tests.helpers.paths import ROOT
+from tests.helpers.cli import run_cli as cli
 
 COUNTIES = {"بوشهر", "دشتستان", "دشتی", "دیر", "دیلم", "گناوه", "جم", "کنگان", "تنگستان", "عسلویه"}
-
-
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=120
-    )
 
 
 def test_demo_registry_facts_through_the_cli(data_dir: Path) -> None:
