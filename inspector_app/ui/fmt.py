@@ -1,7 +1,8 @@
 """How values look on screen: numbers in the UI language's digits, dates in the Jalali calendar.
 
-Everything goes through the default QLocale (Persian or English, set at start), so switching
-the language switches the digits too.
+The language is the default QLocale's (Persian or English, set at start), so switching the
+language switches the digits too; numbers are written by domain.persian.format_number, the
+same as in the PDFs and the CLI.
 """
 
 from __future__ import annotations
@@ -9,34 +10,37 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from inspector_app.domain.persian import to_latin_digits, to_persian_digits
+from inspector_app.domain.persian import (
+    NO_VALUE,
+    format_number,
+    to_latin_digits,
+    to_persian_digits,
+)
 from inspector_app.ui.qt import QCalendar, QDate, QGuiApplication, QLocale, Qt, QTime
 
 JALALI = QCalendar(QCalendar.System.Jalali)
 DATE_FORMAT = "yyyy/MM/dd"
 
 
+def persian() -> bool:
+    """Whether the UI writes Persian (digits, separators, signs) rather than English."""
+    return QLocale().language() == QLocale.Language.Persian
+
+
 def number(value: float | int | None, decimals: int = 0) -> str:
-    if value is None:
-        return "—"
-    if decimals == 0:
-        return QLocale().toString(round(value))
-    return QLocale().toString(float(value), "f", decimals)
+    return format_number(value, decimals, persian=persian())
 
 
 def plain_int(value: int) -> str:
     """An integer without group separators (row numbers, counts, years)."""
-    locale = QLocale()
-    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
-    return locale.toString(int(value))
+    return format_number(value, persian=persian(), group=False)
 
 
 def percent(value: float | None) -> str:
     """A score with one decimal: «۹۶٫۳٪» in Persian, «96.3%» in English."""
     if value is None:
-        return "—"
-    sign = "٪" if QLocale().language() == QLocale.Language.Persian else "%"
-    return f"{number(value, 1)}{sign}"
+        return NO_VALUE
+    return f"{number(value, 1)}{'٪' if persian() else '%'}"
 
 
 def qdate(value: dt.date) -> QDate:
@@ -66,7 +70,7 @@ def jalali(value: dt.date | str | None) -> str:
 def digits(text: str) -> str:
     """The digits in `text` as the UI language writes them: Persian in Persian, Latin in
     English (a Jalali date the services wrote for the PDF, «۱۴۰۳/۰۱/۰۱», reads 1403/01/01)."""
-    if QLocale().language() == QLocale.Language.Persian:
+    if persian():
         return to_persian_digits(text)
     return to_latin_digits(text)
 
