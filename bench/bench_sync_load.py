@@ -60,12 +60,12 @@ def make_laptop_bundles(args: tuple[int, int, dict, dict, dict]) -> Laptop:
     index, count, document, photos, signatures = args
     from reportlab.pdfgen import canvas
 
-    from inspector_app.services.signing import identity, pdf_sign
+    from inspector_app.services.signing import identity, keys, pdf_sign
 
     # Letters only: a holder name with digits (Latin or Persian) or a hamza mark fails pyHanko's
     # validation (seen here; reported). Each laptop still has a key and certificate of its own.
     new = identity.create_self_signed("مریم احمدی", str(1000 + index), PASSPHRASE)
-    unlocked = identity.unlock(new.cert_pem, new.key_encrypted, PASSPHRASE)
+    unlocked = keys.unlock(new.cert_pem, new.key_encrypted, PASSPHRASE)
     bundles: list[tuple[str, bytes]] = []
     for n in range(count):
         inspection_id = str(uuid.uuid4())

@@ -14,10 +14,10 @@ from sqlite_utils import Database
 from inspector_app import paths
 from inspector_app.cli.common import context, data_dir_parent, json_flag, print_json
 from inspector_app.errors import KnownError
+from inspector_app.pdf.verify import VerifyResult, verify_pdf
 from inspector_app.services import finalize
 from inspector_app.services.exports import record_export
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.services.signing.verify import VerifyResult, verify_pdf
 from inspector_app.storage import audit, inspections, settings
 from inspector_app.storage.db import open_database
 

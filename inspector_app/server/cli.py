@@ -173,7 +173,7 @@ def _serve(args: argparse.Namespace) -> int:
         log.warning("TEST FAULT INJECTION IS ON: %s", state.faults.settings)
     publish.update_key(state.data_dir)  # made before requests race for it
     # pyHanko takes seconds to import: pay it at start, not in the first upload.
-    import inspector_app.services.signing.verify  # noqa: F401
+    import inspector_app.pdf.verify  # noqa: F401
 
     options: dict[str, Any] = {}
     if args.workers > 1:

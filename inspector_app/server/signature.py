@@ -1,6 +1,6 @@
 """The PDF signature check the server relies on, reduced to what it decides on.
 
-It calls the app's own verifier (`services.signing.verify.verify_pdf`, pyHanko), so the server
+It calls the app's own verifier (`pdf.verify.verify_pdf`, pyHanko), so the server
 accepts exactly what `inspector-app verify` accepts, and adds the server-side rules: the signer
 is the enrolled inspector's certificate, and the PDF carries this inspection's id and hash.
 """
@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from inspector_app.services.signing.verify import VerifyResult
+    from inspector_app.pdf.verify import VerifyResult
 
 
 def verify_pdf(pdf: bytes, trusted_cert_pem: bytes | None) -> VerifyResult:
     # Imported on first use: pyHanko takes seconds to import and admin commands need it not.
-    from inspector_app.services.signing.verify import verify_pdf as verify
+    from inspector_app.pdf.verify import verify_pdf as verify
 
     return verify(pdf, trusted_cert_pem)
 

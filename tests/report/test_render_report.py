@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from inspector_app.services.report.identity import ReportIdentity, parse_keywords, read_identity
+from inspector_app.pdf.keywords import ReportIdentity, parse_keywords, read_identity
 from inspector_app.services.report.model import Photo, Row
 from inspector_app.services.report.render import render_report, render_report_with_log
 from inspector_app.services.report.sample import ITEMS, sample_jpeg, sample_report

@@ -12,10 +12,11 @@ import pytest
 
 from inspector_app.domain.canonical import canonical_json, sha256_hex
 from inspector_app.errors import RecordLocked
+from inspector_app.pdf.verify import verify_pdf
 from inspector_app.services import finalize, inspection_document
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.services.signing.verify import verify_pdf
+from inspector_app.services.signing import keys
 from inspector_app.storage import audit, inspections
 from inspector_app.storage.identities import StoredIdentity
 from tests.helpers.signing import PASSPHRASE, pdfsig, render_last_page, sign_both
@@ -142,7 +143,7 @@ def test_finalized_record_refuses_every_change(
 def test_wrong_passphrase_leaves_a_draft(
     context: AppContext, ready: str, identity: StoredIdentity
 ) -> None:
-    with pytest.raises(identity_service.WrongPassphrase, match="گذرواژه درست نیست"):
+    with pytest.raises(keys.WrongPassphrase, match="گذرواژه درست نیست"):
         finalize.finalize(context.db, ready, identity, "not-my-passphrase")
     _nothing_finalized(context, ready)
     # The right one then works.
@@ -155,7 +156,7 @@ def test_corrupt_key_blob_leaves_a_draft(
     with context.db.conn:
         context.db.execute("UPDATE identities SET key_encrypted = x'3003020100'")
     stored = identity_service.active_identity(context.db)
-    with pytest.raises(identity_service.CorruptKey, match="خراب"):
+    with pytest.raises(keys.CorruptKey, match="خراب"):
         finalize.finalize(context.db, ready, stored, PASSPHRASE)
     _nothing_finalized(context, ready)
 

@@ -14,10 +14,10 @@ from cryptography.x509.oid import NameOID
 from reportlab.lib.pagesizes import A4
 
 from inspector_app.pdf.rtl_flowable import draw_rtl_line, make_canvas
+from inspector_app.pdf.verify import verify_pdf
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.services.signing import pdf_sign
-from inspector_app.services.signing.verify import verify_pdf
+from inspector_app.services.signing import keys, pdf_sign
 from inspector_app.storage import audit, identities
 from tests.helpers.signing import PASSPHRASE, governorate_p12
 
@@ -64,8 +64,8 @@ def test_subject_names_keep_one_script_each() -> None:
 
 def test_wrong_passphrase_is_refused_clearly() -> None:
     new = identity_service.create_self_signed("مریم احمدی", "", PASSPHRASE)
-    with pytest.raises(identity_service.WrongPassphrase, match="گذرواژه درست نیست"):
-        identity_service.unlock(new.cert_pem, new.key_encrypted, "not-the-passphrase")
+    with pytest.raises(keys.WrongPassphrase, match="گذرواژه درست نیست"):
+        keys.unlock(new.cert_pem, new.key_encrypted, "not-the-passphrase")
 
 
 @pytest.mark.parametrize(
@@ -81,10 +81,10 @@ def test_corrupt_key_blob_is_reported(damage: object) -> None:
     new = identity_service.create_self_signed("مریم احمدی", "", PASSPHRASE)
     broken = damage(new.key_encrypted)  # type: ignore[operator]
     with pytest.raises(identity_service.IdentityError) as caught:
-        identity_service.unlock(new.cert_pem, broken, PASSPHRASE)
+        keys.unlock(new.cert_pem, broken, PASSPHRASE)
     # Damage inside the ciphertext can look exactly like a wrong passphrase; either way the
     # message is clear and nothing was signed.
-    assert isinstance(caught.value, identity_service.CorruptKey | identity_service.WrongPassphrase)
+    assert isinstance(caught.value, keys.CorruptKey | keys.WrongPassphrase)
     assert "چیزی نهایی نشد" in caught.value.message
 
 
@@ -97,9 +97,9 @@ def test_expired_and_not_yet_valid_certificates() -> None:
         not_before=dt.datetime(2020, 1, 1, tzinfo=dt.UTC),
     )
     with pytest.raises(identity_service.CertificateExpired, match="معتبر نیست"):
-        identity_service.unlock(old.cert_pem, old.key_encrypted, PASSPHRASE)
+        keys.unlock(old.cert_pem, old.key_encrypted, PASSPHRASE)
     # The same key is fine at a moment inside the validity period.
-    identity_service.unlock(
+    keys.unlock(
         old.cert_pem, old.key_encrypted, PASSPHRASE, at=dt.datetime(2020, 1, 10, tzinfo=dt.UTC)
     )
 
@@ -112,7 +112,7 @@ def test_passphrase_too_short_and_empty_name() -> None:
             identity_service.create_self_signed("مریم احمدی", "", short)
     assert identity_service.passphrase_problem("ten-chars!") is None
     made = identity_service.create_self_signed("مریم احمدی", "", "ten-chars!")
-    identity_service.unlock(made.cert_pem, made.key_encrypted, "ten-chars!")
+    keys.unlock(made.cert_pem, made.key_encrypted, "ten-chars!")
     with pytest.raises(identity_service.IdentityError, match="نام"):
         identity_service.create_self_signed("  ", "", PASSPHRASE)
 
@@ -183,7 +183,7 @@ def test_names_no_validator_could_match_are_refused(name: str) -> None:
 def test_names_with_hamza_and_zwnj_sign_and_verify() -> None:
     for name in ("زهرهٔ کاظمی", "علی‌رضا محمدی"):
         created = identity_service.create_self_signed(name, "77", PASSPHRASE)
-        unlocked = identity_service.unlock(created.cert_pem, created.key_encrypted, PASSPHRASE)
+        unlocked = keys.unlock(created.cert_pem, created.key_encrypted, PASSPHRASE)
         buffer = io.BytesIO()
         canvas = make_canvas(buffer, pagesize=A4)
         draw_rtl_line(canvas, "آزمون", 500, 700, font_name="Vazirmatn", font_size=12)

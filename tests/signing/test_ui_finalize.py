@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from inspector_app.pdf.verify import verify_pdf
 from inspector_app.services import finalize
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.services.signing.verify import verify_pdf
 from inspector_app.storage import identities, inspections, settings
 from inspector_app.storage.identities import StoredIdentity
 from inspector_app.storage.settings import InspectorProfile

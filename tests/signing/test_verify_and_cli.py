@@ -13,10 +13,10 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 from inspector_app.cli.main import main
+from inspector_app.pdf.verify import verify_pdf
 from inspector_app.services import finalize
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import placement
-from inspector_app.services.signing.verify import verify_pdf
 from inspector_app.storage import inspections
 from inspector_app.storage.identities import StoredIdentity
 from tests.helpers.signing import PASSPHRASE, pdfsig
@@ -216,8 +216,8 @@ def test_cli_demo_makes_signed_inspections(
 def _one_page_pdf(lowest_y: float) -> bytes:
     from reportlab.lib.pagesizes import A4
 
+    from inspector_app.pdf.keywords import keywords_for
     from inspector_app.pdf.rtl_flowable import draw_rtl_line, make_canvas
-    from inspector_app.services.report.identity import keywords_for
 
     out = io.BytesIO()
     canvas = make_canvas(out, pagesize=A4)

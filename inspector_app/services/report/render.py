@@ -36,6 +36,7 @@ from reportlab.platypus.tables import TableStyle
 
 from inspector_app.domain.persian import to_persian_digits
 from inspector_app.paths import resource
+from inspector_app.pdf.keywords import keywords_for
 from inspector_app.pdf.layout import (
     BODY,
     BOX_BG,
@@ -60,7 +61,6 @@ from inspector_app.pdf.layout import (
 )
 from inspector_app.pdf.rtl_flowable import FONT_BOLD, RTLParagraph, register_fonts
 from inspector_app.pdf.tables import rtl_table
-from inspector_app.services.report.identity import keywords_for
 from inspector_app.services.report.model import Photo, ReportData, Signature
 
 log = logging.getLogger(__name__)

@@ -1,32 +1,44 @@
-"""The inspector's signing identity: a private key and its X.509 certificate.
+"""The inspector's signing identity: a private key and its X.509 certificate, made (self-signed
+or from the governorate's PKCS#12) and stored in this data folder.
 
 The key never rests unencrypted: it is kept as PKCS#8 encrypted under the inspector's
 passphrase (cryptography's BestAvailableEncryption: PBES2, AES-256) and is decrypted only for
-the moment of signing. A real deployment imports the PKCS#12 file the governorate issued; for
-trying the app a self-signed certificate is made. Name fields hold one script each: a subject
-mixing Persian and Latin letters makes pyHanko's validator fail on the bidirectional text.
+the moment of signing (signing.keys). A real deployment imports the PKCS#12 file the
+governorate issued; for trying the app a self-signed certificate is made. Name fields hold one
+script each: a subject mixing Persian and Latin letters makes pyHanko's validator fail on the
+bidirectional text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from sqlite_utils import Database
 
-from inspector_app.domain.jalali import jalali_date, to_iso, utc_now
+from inspector_app.domain.jalali import to_iso, utc_now
 from inspector_app.domain.persian import to_latin_digits
-from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, fill
+from inspector_app.errors import QT_TRANSLATE_NOOP, fill
+from inspector_app.pdf.certificates import (
+    CertificateInfo,
+    IdentityError,
+    certificate_info,
+    load_certificate,
+)
+from inspector_app.services.signing.keys import (
+    EXPIRED,
+    CertificateExpired,
+    SigningKey,
+    UnlockedIdentity,
+    unlock,
+)
 from inspector_app.storage import identities
 from inspector_app.storage.identities import StoredIdentity
 
@@ -34,71 +46,9 @@ GOVERNORATE = "استانداری بوشهر"
 MIN_PASSPHRASE = 10  # the governorate's rule for the key's passphrase
 DEFAULT_VALID_DAYS = 3 * 365
 
-SigningKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
-
-
-class IdentityError(KnownError):
-    """Something about the signing identity prevents signing; nothing was changed."""
-
-
-class WrongPassphrase(IdentityError):
-    """The passphrase does not decrypt the private key."""
-
-
-class CorruptKey(IdentityError):
-    """The stored key blob is not an encrypted private key (damaged or tampered with)."""
-
-
-class CertificateExpired(IdentityError):
-    """The certificate is outside its validity period."""
-
 
 class NoIdentity(IdentityError):
     """No signing identity is set up in this data folder."""
-
-
-@dataclass(frozen=True)
-class CertificateInfo:
-    """What Settings shows about a certificate."""
-
-    holder: str
-    issuer: str
-    serial: str
-    not_before: dt.datetime
-    not_after: dt.datetime
-    fingerprint_sha256: str
-    self_signed: bool
-
-    @property
-    def not_before_jalali(self) -> str:
-        return jalali_date(self.not_before)
-
-    @property
-    def not_after_jalali(self) -> str:
-        return jalali_date(self.not_after)
-
-    def expired(self, at: dt.datetime | None = None) -> bool:
-        at = at or utc_now()
-        return not (self.not_before <= at <= self.not_after)
-
-    def fingerprint_grouped(self) -> str:
-        """`AB:CD:...`, the way certificate viewers print it."""
-        text = self.fingerprint_sha256.upper()
-        return ":".join(text[i : i + 2] for i in range(0, len(text), 2))
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "holder": self.holder,
-            "issuer": self.issuer,
-            "serial": self.serial,
-            "not_before": self.not_before.isoformat(),
-            "not_after": self.not_after.isoformat(),
-            "not_before_jalali": self.not_before_jalali,
-            "not_after_jalali": self.not_after_jalali,
-            "fingerprint_sha256": self.fingerprint_sha256,
-            "self_signed": self.self_signed,
-            "expired": self.expired(),
-        }
 
 
 @dataclass(frozen=True)
@@ -115,58 +65,6 @@ class NewIdentity:
     @property
     def info(self) -> CertificateInfo:
         return certificate_info(self.cert_pem)
-
-
-@dataclass
-class UnlockedIdentity:
-    """The decrypted key with its certificate; keep it only for the time of one signature."""
-
-    holder_name: str
-    certificate: x509.Certificate
-    private_key: SigningKey
-    chain: list[x509.Certificate] = field(default_factory=list)
-
-    @property
-    def fingerprint_sha256(self) -> str:
-        return fingerprint(self.certificate)
-
-
-def fingerprint(cert: x509.Certificate) -> str:
-    return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
-
-
-def _name_text(name: x509.Name) -> str:
-    for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME):
-        values = name.get_attributes_for_oid(oid)
-        if values:
-            return str(values[0].value)
-    return name.rfc4514_string()
-
-
-def load_certificate(pem_or_der: bytes) -> x509.Certificate:
-    try:
-        if b"-----BEGIN" in pem_or_der:
-            return x509.load_pem_x509_certificates(pem_or_der)[0]  # the leaf comes first
-        return x509.load_der_x509_certificate(pem_or_der)
-    except ValueError as exc:
-        raise IdentityError(
-            QT_TRANSLATE_NOOP("Errors", "گواهی خوانده نشد؛ پرونده گواهی X.509 نیست ({reason})"),
-            reason=exc,
-        ) from exc
-
-
-def certificate_info(cert: x509.Certificate | bytes) -> CertificateInfo:
-    if isinstance(cert, bytes):
-        cert = load_certificate(cert)
-    return CertificateInfo(
-        holder=_name_text(cert.subject),
-        issuer=_name_text(cert.issuer),
-        serial=format(cert.serial_number, "x"),
-        not_before=cert.not_valid_before_utc,
-        not_after=cert.not_valid_after_utc,
-        fingerprint_sha256=fingerprint(cert),
-        self_signed=cert.subject == cert.issuer,
-    )
 
 
 def passphrase_ok(passphrase: str) -> bool:
@@ -381,77 +279,6 @@ def make_identity(request: IdentityRequest, holder_name: str, personnel_no: str)
 def _looks_like_pkcs12(data: bytes) -> bool:
     # A DER SEQUENCE whose first element is the version INTEGER 3 (PFX, RFC 7292).
     return len(data) > 8 and data[0] == 0x30 and b"\x02\x01\x03" in data[:8]
-
-
-EXPIRED = QT_TRANSLATE_NOOP(
-    "Errors",
-    "گواهی امضا معتبر نیست: اعتبار آن از {start} تا {end} است. گواهی تازه از استانداری "
-    "بگیرید و وارد کنید؛ چیزی نهایی نشد.",
-)
-
-
-def _spki(public_key: object) -> bytes:
-    return public_key.public_bytes(  # type: ignore[attr-defined]
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-
-
-def unlock(
-    cert_pem: bytes,
-    key_encrypted: bytes,
-    passphrase: str,
-    *,
-    holder_name: str | None = None,
-    chain_pem: bytes = b"",
-    at: dt.datetime | None = None,
-) -> UnlockedIdentity:
-    """Decrypt the key for signing; every way this can fail is an IdentityError."""
-    cert = load_certificate(cert_pem)
-    info = certificate_info(cert)
-    if info.expired(at):
-        raise CertificateExpired(EXPIRED, start=info.not_before_jalali, end=info.not_after_jalali)
-    try:
-        asn1_keys.EncryptedPrivateKeyInfo.load(bytes(key_encrypted), strict=True).native  # noqa: B018
-    except (ValueError, TypeError) as exc:
-        raise CorruptKey(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "کلید خصوصی ذخیره‌شده خراب است و خوانده نمی‌شود. گواهی را دوباره وارد کنید "
-                "یا شناسهٔ تازه بسازید؛ چیزی نهایی نشد.",
-            )
-        ) from exc
-    try:
-        key = serialization.load_der_private_key(
-            bytes(key_encrypted), password=passphrase.encode("utf-8") or None
-        )
-    except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
-        if "password" in str(exc).lower() or isinstance(exc, TypeError):
-            raise WrongPassphrase(
-                QT_TRANSLATE_NOOP("Errors", "گذرواژه درست نیست؛ چیزی نهایی نشد.")
-            ) from exc
-        raise CorruptKey(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "کلید خصوصی ذخیره‌شده آسیب دیده است و خوانده نمی‌شود. گواهی را دوباره وارد کنید "
-                "یا شناسهٔ تازه بسازید؛ چیزی نهایی نشد.",
-            )
-        ) from exc
-    if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
-        raise CorruptKey(QT_TRANSLATE_NOOP("Errors", "نوع کلید خصوصی ذخیره‌شده پشتیبانی نمی‌شود."))
-    if _spki(key.public_key()) != _spki(cert.public_key()):
-        raise CorruptKey(
-            QT_TRANSLATE_NOOP(
-                "Errors", "کلید خصوصی ذخیره‌شده با گواهی جور نیست؛ گواهی را دوباره وارد کنید."
-            )
-        )
-    chain: list[x509.Certificate] = []
-    if b"-----BEGIN" in cert_pem:
-        chain = x509.load_pem_x509_certificates(cert_pem)[1:]
-    if chain_pem:
-        chain += x509.load_pem_x509_certificates(chain_pem)
-    return UnlockedIdentity(
-        holder_name=holder_name or info.holder, certificate=cert, private_key=key, chain=chain
-    )
 
 
 # -- stored identities ---------------------------------------------------------------------

@@ -28,7 +28,7 @@ from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 from inspector_app.domain.jalali import utc_now
 from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError
 from inspector_app.services.signing import placement, stamp
-from inspector_app.services.signing.identity import SigningKey, UnlockedIdentity
+from inspector_app.services.signing.keys import SigningKey, UnlockedIdentity
 
 FIELD_NAME = "BazresInspectorSignature"
 LOCATION = "استان بوشهر"

@@ -18,8 +18,8 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from inspector_app.pdf.keywords import parse_keywords
 from inspector_app.services.report import render
-from inspector_app.services.report.identity import parse_keywords
 from inspector_app.services.signing import stamp
 
 # Everything below this height belongs to the report's footer (its rule sits at MARGIN + 11).

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from inspector_app.errors import KnownError
-from inspector_app.services.signing.verify import VerifyResult, verify_pdf
+from inspector_app.pdf.verify import VerifyResult, verify_pdf
 from inspector_app.ui import messages, screen_fit, theme
 from inspector_app.ui.qt import (
     QT_TRANSLATE_NOOP,

@@ -28,8 +28,13 @@ from pyhanko_certvalidator import ValidationContext
 from inspector_app.domain.canonical import sha256_hex
 from inspector_app.domain.jalali import jalali_datetime
 from inspector_app.errors import QT_TRANSLATE_NOOP
-from inspector_app.services.report.identity import parse_keywords
-from inspector_app.services.signing.identity import IdentityError, certificate_info
+from inspector_app.pdf.certificates import (
+    IdentityError,
+    certificate_info,
+    fingerprint,
+    load_certificate,
+)
+from inspector_app.pdf.keywords import parse_keywords
 
 log = logging.getLogger(__name__)
 # pyHanko logs a rejected incremental update as an error with a traceback; the result below
@@ -85,12 +90,6 @@ def _metadata(reader: PdfFileReader, result: VerifyResult) -> None:
     if found is not None:
         result.embedded_sha256 = found.canonical_sha256
         result.report_id = found.report_id
-
-
-def _certificate_fingerprint(pem_or_der: bytes) -> str:
-    from inspector_app.services.signing.identity import fingerprint, load_certificate
-
-    return fingerprint(load_certificate(pem_or_der))
 
 
 def verify_pdf(pdf: bytes, trusted_cert_pem: bytes | None = None) -> VerifyResult:
@@ -164,7 +163,7 @@ def verify_pdf(pdf: bytes, trusted_cert_pem: bytes | None = None) -> VerifyResul
         )
     if trusted_cert_pem is not None:
         try:
-            expected = _certificate_fingerprint(trusted_cert_pem)
+            expected = fingerprint(load_certificate(trusted_cert_pem))
         except IdentityError as exc:
             result.problems.append(f"گواهی مرجع خوانده نشد: {exc.message}")
             result.trusted = False
