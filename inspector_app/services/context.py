@@ -12,7 +12,7 @@ from inspector_app import paths
 from inspector_app.domain.forms import LoadedForm, load_forms, newest_form_for
 from inspector_app.errors import QT_TRANSLATE_NOOP, FormError, NotFound
 from inspector_app.storage import offices
-from inspector_app.storage.db import open_database
+from inspector_app.storage.db import db_path, open_database
 
 log = logging.getLogger(__name__)
 DEMO_REGISTRY = paths.resource("data", "offices_demo.json")
@@ -39,6 +39,11 @@ class AppContext:
                 type=office_type,
             )
         return form
+
+    @property
+    def db_path(self) -> Path:
+        """The database file, for work that opens its own connection in a worker thread."""
+        return db_path(self.db)
 
     def close(self) -> None:
         self.db.close()

@@ -10,6 +10,24 @@
     </message>
 </context>
 <context>
+    <name>BehindPanel</name>
+    <message>
+        <location filename="../../inspector_app/ui/overview_behind.py" line="27"/>
+        <source>روی یک ستون نمودار بزنید تا بازرسی‌های آن را ببینید.</source>
+        <translation>Click a chart bar to see its inspections.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_behind.py" line="34"/>
+        <source>نمایش در صفحهٔ بازرسی‌ها</source>
+        <translation>Show on the Inspections page</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_behind.py" line="47"/>
+        <source>بازرسی‌های پشت «{title}»</source>
+        <translation>Inspections behind “{title}”</translation>
+    </message>
+</context>
+<context>
     <name>CertificateBox</name>
     <message>
         <location filename="../../inspector_app/ui/finalize/certificate_box.py" line="114"/>
@@ -119,7 +137,7 @@
     <name>Columns</name>
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="67"/>
-        <location filename="../../inspector_app/ui/overview_page.py" line="95"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="51"/>
         <location filename="../../inspector_app/ui/sync_page.py" line="76"/>
         <source>دفتر</source>
         <translation>Office</translation>
@@ -127,15 +145,15 @@
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="73"/>
         <location filename="../../inspector_app/ui/offices_page.py" line="53"/>
-        <location filename="../../inspector_app/ui/overview_page.py" line="97"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="53"/>
         <source>نوع</source>
         <translation>Type</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="75"/>
         <location filename="../../inspector_app/ui/offices_page.py" line="58"/>
-        <location filename="../../inspector_app/ui/overview_page.py" line="96"/>
-        <location filename="../../inspector_app/ui/overview_page.py" line="111"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="52"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="67"/>
         <source>شهرستان</source>
         <translation>County</translation>
     </message>
@@ -184,7 +202,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/offices_page.py" line="68"/>
-        <location filename="../../inspector_app/ui/overview_page.py" line="99"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="55"/>
         <source>آخرین بازرسی</source>
         <translation>Last inspection</translation>
     </message>
@@ -194,42 +212,42 @@
         <translation>Last score</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="94"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="50"/>
         <source>کد</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="108"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="64"/>
         <source>روز گذشته</source>
         <translation>Days since</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="113"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="69"/>
         <source>جمعیت</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="118"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="74"/>
         <source>پیشخوان</source>
         <translation>Government counter</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="119"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="75"/>
         <source>پلیس ‎+۱۰</source>
         <translation>Police +10</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="120"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="76"/>
         <source>کارگزاری</source>
         <translation>Insurance brokerage</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="124"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="80"/>
         <source>دفتر در ۱۰۰ هزار نفر</source>
         <translation>Offices per 100k people</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="130"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="86"/>
         <source>در انتظار مجوز</source>
         <translation>Licence pending</translation>
     </message>
@@ -252,7 +270,7 @@
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="149"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="105"/>
         <source>این شهرستان هیچ دفتر فعالی از این نوع ندارد</source>
         <translation>This county has no active office of this type</translation>
     </message>
@@ -336,46 +354,44 @@
         <translation>This inspection is not finalized yet and has no signed report.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="140"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="141"/>
         <source>دادهٔ base64 نامعتبر در {what}</source>
         <translation>Invalid base64 data in {what}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="151"/>
-        <location filename="../../inspector_app/services/sync/updates.py" line="116"/>
-        <location filename="../../inspector_app/storage/offices.py" line="90"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="152"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="117"/>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="128"/>
         <source>پرونده خوانده نشد: {reason}</source>
         <translation>The file could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="157"/>
-        <location filename="../../inspector_app/storage/offices.py" line="99"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="158"/>
         <source>JSON نامعتبر: {reason}</source>
         <translation>Invalid JSON: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="170"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="171"/>
         <source>قالب پرونده «{format}» نیست</source>
         <translation>The file is not in the “{format}” format</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="174"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="175"/>
         <source>بخش «inspection» نیست</source>
         <translation>The “inspection” section is missing</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="179"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="180"/>
         <source>ساختار پرونده با طرح نمی‌خواند: {reason}</source>
         <translation>The file&apos;s structure does not match the schema: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="186"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="187"/>
         <source>sha256 فرم با محتوای آن نمی‌خواند</source>
         <translation>The form&apos;s sha256 does not match its content</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="193"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="194"/>
         <location filename="../../inspector_app/storage/inspections.py" line="179"/>
         <location filename="../../inspector_app/storage/inspections.py" line="221"/>
         <location filename="../../inspector_app/storage/inspections.py" line="370"/>
@@ -383,12 +399,12 @@
         <translation>Unknown question: {item}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="206"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="207"/>
         <source>بازرسی {id} از پیش در این پایگاه هست</source>
         <translation>Inspection {id} is already in this database</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="253"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="254"/>
         <source>sha256 عکس {id} نمی‌خواند</source>
         <translation>The sha256 of photo {id} does not match</translation>
     </message>
@@ -593,42 +609,42 @@
         <translation>The server has another inspection with the same id and different content; it was referred to a governorate officer for review.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="48"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="49"/>
         <source>فهرست دفاتر JSON معتبر نیست: {reason}</source>
         <translation>The office registry is not valid JSON: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="52"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="53"/>
         <source>فهرست دفاتر بخش «offices» ندارد</source>
         <translation>The office registry has no “offices” section</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="60"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="61"/>
         <source>دفتر شمارهٔ {number} نامعتبر است: {reason}</source>
         <translation>Office number {number} is invalid: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="73"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="74"/>
         <source>نام پروندهٔ فرم پذیرفتنی نیست: {name}</source>
         <translation>Form file name not allowed: {name}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="82"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="83"/>
         <source>فرم {name} نامعتبر است: {reason}</source>
         <translation>Form {name} is invalid: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="122"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="123"/>
         <source>بستهٔ به‌روزرسانی دست‌کاری شده یا خراب است؛ چیزی تغییر نکرد ({reason})</source>
         <translation>The update bundle was tampered with or is damaged; nothing was changed ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="131"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="132"/>
         <source>بستهٔ به‌روزرسانی با کلید استانداری شما امضا نشده است؛ چیزی تغییر نکرد.</source>
         <translation>The update bundle is not signed with your governorate&apos;s key; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="140"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="141"/>
         <source>{reason}؛ چیزی تغییر نکرد.</source>
         <translation>{reason}; nothing was changed.</translation>
     </message>
@@ -740,31 +756,6 @@
         <location filename="../../inspector_app/storage/inspections.py" line="532"/>
         <source>بازرسی دیگری به این پیش‌نویس ارجاع می‌دهد</source>
         <translation>Another inspection refers to this draft</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/storage/offices.py" line="108"/>
-        <source>JSON باید فهرست «offices» داشته باشد</source>
-        <translation>The JSON must have an “offices” list</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/storage/offices.py" line="118"/>
-        <source>ستون‌های لازم نیست: {columns}</source>
-        <translation>Required columns are missing: {columns}</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/storage/offices.py" line="125"/>
-        <source>فقط پروندهٔ CSV یا JSON پذیرفته می‌شود</source>
-        <translation>Only a CSV or JSON file is accepted</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/storage/offices.py" line="136"/>
-        <source>{row}، ستون {column}: {reason}</source>
-        <translation>{row}, column {column}: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/storage/offices.py" line="144"/>
-        <source>{row}: کد تکراری {code}</source>
-        <translation>{row}: duplicate code {code}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/storage/settings.py" line="71"/>
@@ -1833,6 +1824,103 @@
     </message>
 </context>
 <context>
+    <name>OverviewCharts</name>
+    <message>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="54"/>
+        <source>بازرسی</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="55"/>
+        <source>میانگین درصد انطباق</source>
+        <translation>Average compliance (%)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="56"/>
+        <source>بازرسی دارای تخلف حیاتی</source>
+        <translation>Inspections with critical violations</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="57"/>
+        <source>دفتر بی‌بازرسی در دورهٔ مقرر</source>
+        <translation>Offices not inspected within the required period</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="58"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="87"/>
+        <source>دفتر فعال در هر ۱۰۰ هزار نفر</source>
+        <translation>Active offices per 100k people</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="59"/>
+        <source>مجوز در انتظار</source>
+        <translation>Licences pending</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="66"/>
+        <source>میانگین انطباق به تفکیک شهرستان</source>
+        <translation>Average compliance by county</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="71"/>
+        <source>میانگین انطباق به تفکیک نوع دفتر</source>
+        <translation>Average compliance by office type</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="76"/>
+        <source>روند ماهانهٔ انطباق</source>
+        <translation>Monthly compliance trend</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="80"/>
+        <source>پرسش‌هایی که بیش از همه «خیر» گرفته‌اند (درصد بازرسی‌ها)</source>
+        <translation>Questions most often answered “No” (% of inspections)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="83"/>
+        <source>رضایت مراجعان به تفکیک شهرستان</source>
+        <translation>Client satisfaction by county</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="119"/>
+        <source>در حال محاسبه…</source>
+        <translation>Calculating…</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewFilterBar</name>
+    <message>
+        <location filename="../../inspector_app/ui/overview_filters.py" line="25"/>
+        <source>از تاریخ</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_filters.py" line="29"/>
+        <source>تا تاریخ</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_filters.py" line="38"/>
+        <source>همهٔ انواع دفتر</source>
+        <translation>All office types</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_filters.py" line="41"/>
+        <source>پیش‌نویس‌ها هم شمرده شوند</source>
+        <translation>Include drafts</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_filters.py" line="43"/>
+        <source>گزارش خلاصهٔ استانی (PDF)…</source>
+        <translation>Provincial summary report (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_filters.py" line="72"/>
+        <source>همهٔ شهرستان‌ها</source>
+        <translation>All counties</translation>
+    </message>
+</context>
+<context>
     <name>OverviewLabels</name>
     <message>
         <location filename="../../inspector_app/ui/overview_labels.py" line="20"/>
@@ -1890,7 +1978,7 @@
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="103"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="59"/>
         <source>هرگز</source>
         <translation>Never</translation>
     </message>
@@ -1898,150 +1986,47 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="260"/>
-        <source>از تاریخ</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="264"/>
-        <source>تا تاریخ</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="273"/>
-        <source>همهٔ انواع دفتر</source>
-        <translation>All office types</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="276"/>
-        <source>پیش‌نویس‌ها هم شمرده شوند</source>
-        <translation>Include drafts</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="278"/>
-        <source>گزارش خلاصهٔ استانی (PDF)…</source>
-        <translation>Provincial summary report (PDF)…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="316"/>
-        <source>بازرسی</source>
-        <translation>Inspections</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="317"/>
-        <source>میانگین درصد انطباق</source>
-        <translation>Average compliance (%)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="318"/>
-        <source>بازرسی دارای تخلف حیاتی</source>
-        <translation>Inspections with critical violations</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="319"/>
-        <source>دفتر بی‌بازرسی در دورهٔ مقرر</source>
-        <translation>Offices not inspected within the required period</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="320"/>
-        <location filename="../../inspector_app/ui/overview_page.py" line="354"/>
-        <source>دفتر فعال در هر ۱۰۰ هزار نفر</source>
-        <translation>Active offices per 100k people</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="321"/>
-        <source>مجوز در انتظار</source>
-        <translation>Licences pending</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="329"/>
-        <source>میانگین انطباق به تفکیک شهرستان</source>
-        <translation>Average compliance by county</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="334"/>
-        <source>میانگین انطباق به تفکیک نوع دفتر</source>
-        <translation>Average compliance by office type</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="339"/>
-        <source>روند ماهانهٔ انطباق</source>
-        <translation>Monthly compliance trend</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="343"/>
-        <source>پرسش‌هایی که بیش از همه «خیر» گرفته‌اند (درصد بازرسی‌ها)</source>
-        <translation>Questions most often answered “No” (% of inspections)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="350"/>
-        <source>رضایت مراجعان به تفکیک شهرستان</source>
-        <translation>Client satisfaction by county</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="377"/>
-        <source>روی یک ستون نمودار بزنید تا بازرسی‌های آن را ببینید.</source>
-        <translation>Click a chart bar to see its inspections.</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="385"/>
-        <source>نمایش در صفحهٔ بازرسی‌ها</source>
-        <translation>Show on the Inspections page</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="438"/>
-        <source>همهٔ شهرستان‌ها</source>
-        <translation>All counties</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="501"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="170"/>
         <source>در حال بارگذاری…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="527"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="193"/>
         <source>آمار: {what}. برای شمردن پیش‌نویس‌ها گزینهٔ بالا را بزنید.</source>
         <translation>Statistics: {what}. To count drafts, tick the option above.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="549"/>
-        <source>منبع جمعیت: {source}</source>
-        <translation>Population source: {source}</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="552"/>
-        <source>دفاتر فعالی که در {n} روز گذشته بازرسی نشده‌اند (دوبار کلیک: بازرسی‌هایشان)</source>
-        <translation>Active offices not inspected in the last {n} days (double-click: their inspections)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="566"/>
-        <source>در حال محاسبه…</source>
-        <translation>Calculating…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="611"/>
-        <source>بازرسی‌های پشت «{title}»</source>
-        <translation>Inspections behind “{title}”</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="643"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="273"/>
         <source>برای گزارش خلاصه، بازهٔ تاریخ (از و تا) را برگزینید.</source>
         <translation>For the summary report, choose a date range (from and to).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="647"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="277"/>
         <source>ذخیرهٔ گزارش خلاصه</source>
         <translation>Save summary report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="663"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="293"/>
         <source>گزارش ذخیره شد: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="665"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="295"/>
         <source>ساخت گزارش خلاصه…</source>
         <translation>Creating summary report…</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTables</name>
+    <message>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="151"/>
+        <source>منبع جمعیت: {source}</source>
+        <translation>Population source: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="154"/>
+        <source>دفاتر فعالی که در {n} روز گذشته بازرسی نشده‌اند (دوبار کلیک: بازرسی‌هایشان)</source>
+        <translation>Active offices not inspected in the last {n} days (double-click: their inspections)</translation>
     </message>
 </context>
 <context>

@@ -46,16 +46,16 @@ def test_overview_is_a_page_of_the_app(
     assert "نمای کلی استان" in titles
     with qtbot.waitSignals([page.loaded, page.items_loaded], timeout=20_000):
         window.show_page("overview")
-    assert page.figures["inspections"].text() == "۵"
+    assert page.charts.figures["inspections"].text() == "۵"
     qtbot.wait(300)  # let the charts lay out their axes (deferred scene updates)
     window.grab().save(str(overview_artifacts / "window.png"))
 
     # Dashtestan's bar (worst first: the first row) → its inspections → the Inspections page.
-    chart = page.county_chart
+    chart = page.charts.county_chart
     with qtbot.waitSignal(page.drilldown_requested, timeout=5_000):
         qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=chart.bar_centre(0))
-    qtbot.waitUntil(lambda: page.behind_table.model.rowCount() == 1, timeout=10_000)
-    qtbot.mouseClick(page.route_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.behind.table.model.rowCount() == 1, timeout=10_000)
+    qtbot.mouseClick(page.behind.route_button, Qt.MouseButton.LeftButton)
     assert window.current_key() == "inspections"
     inspections = window.pages["inspections"]
     assert isinstance(inspections, InspectionsPage)

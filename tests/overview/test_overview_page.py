@@ -56,39 +56,39 @@ def page(qtbot: Any, fixed: AppContext, tmp_path: Path) -> Iterator[OverviewPage
 
 
 def test_page_shows_the_hand_computed_figures(page: OverviewPage, overview_artifacts: Path) -> None:
-    figures = page.figures
+    figures = page.charts.figures
     assert figures["inspections"].text() == "۵"
     assert figures["mean"].text() == fmt.number(70.0, 1) == "۷۰٫۰"
     assert figures["critical"].text() == "۱"
     assert figures["pending"].text() == "۱"
     assert "نهایی‌شده و ارسال‌شده" in page.description.text()
     # Worst county first in the data; a horizontal chart lists categories bottom-up.
-    axis = next(a for a in page.county_chart.chart().axes() if hasattr(a, "categories"))
+    axis = next(a for a in page.charts.county_chart.chart().axes() if hasattr(a, "categories"))
     assert list(axis.categories()) == ["بوشهر", "دشتستان"]
     assert axis.alignment() == Qt.AlignmentFlag.AlignRight
-    chart = page.county_chart.chart()
+    chart = page.charts.county_chart.chart()
     assert chart.localizeNumbers() and chart.locale().language() == QLocale.Language.Persian
-    assert page.month_chart.row_count == 17
-    assert page.items_chart.row_count == 3
-    assert page.overdue_model.rowCount() == len(page.dashboard.overview.overdue)  # type: ignore[union-attr]
-    assert page.coverage_model.rowCount() == 10
+    assert page.charts.month_chart.row_count == 17
+    assert page.charts.items_chart.row_count == 3
+    assert page.tables.overdue_model.rowCount() == len(page.dashboard.overview.overdue)  # type: ignore[union-attr]
+    assert page.tables.coverage_model.rowCount() == 10
     page.grab().save(str(overview_artifacts / "page.png"))
 
 
 def test_filters_reload_the_figures(qtbot: Any, page: OverviewPage) -> None:
     with qtbot.waitSignal(page.loaded, timeout=20_000):
-        page.county_filter.setCurrentIndex(page.county_filter.findData("بوشهر"))
-    assert page.figures["inspections"].text() == "۴"
+        page.filters.county_filter.setCurrentIndex(page.filters.county_filter.findData("بوشهر"))
+    assert page.charts.figures["inspections"].text() == "۴"
     with qtbot.waitSignal(page.loaded, timeout=20_000):
-        page.drafts_check.setChecked(True)
-    assert page.figures["inspections"].text() == "۴"  # the draft is in Dashtestan
+        page.filters.drafts_check.setChecked(True)
+    assert page.charts.figures["inspections"].text() == "۴"  # the draft is in Dashtestan
     with qtbot.waitSignal(page.loaded, timeout=20_000):
-        page.county_filter.setCurrentIndex(0)
-    assert page.figures["inspections"].text() == "۶"
+        page.filters.county_filter.setCurrentIndex(0)
+    assert page.charts.figures["inspections"].text() == "۶"
     assert "پیش‌نویس" in page.description.text()
     with qtbot.waitSignals([page.loaded, page.items_loaded], timeout=20_000):
         page.set_filter(OverviewFilter(office_type="police10"))
-    assert page.figures["inspections"].text() == "۱"
+    assert page.charts.figures["inspections"].text() == "۱"
     # #3 failed b and c.
     assert [i.item_id for i in page.failed_items] == ["b", "c"]
     assert page.current_filter().office_type == "police10"
@@ -97,7 +97,7 @@ def test_filters_reload_the_figures(qtbot: Any, page: OverviewPage) -> None:
 def test_clicking_a_bar_lists_the_inspections_behind_it(
     qtbot: Any, page: OverviewPage, overview_artifacts: Path
 ) -> None:
-    chart = page.county_chart
+    chart = page.charts.county_chart
     rows = page.dashboard.overview.by_county  # type: ignore[union-attr]
     bushehr = [r.key for r in rows].index("بوشهر")
     with qtbot.waitSignal(page.drilldown_requested, timeout=5_000) as blocker:
@@ -105,20 +105,20 @@ def test_clicking_a_bar_lists_the_inspections_behind_it(
     drill = blocker.args[0]
     assert isinstance(drill, Drilldown)
     assert drill.county == "بوشهر" and drill.statuses == ("finalized", "synced")
-    qtbot.waitUntil(lambda: page.behind_table.model.rowCount() == 4, timeout=10_000)
-    assert "بوشهر" in page.behind_title.text()
+    qtbot.waitUntil(lambda: page.behind.table.model.rowCount() == 4, timeout=10_000)
+    assert "بوشهر" in page.behind.title.text()
     # The most-failed item «a» (#2 and #4).
     with qtbot.waitSignal(page.drilldown_requested, timeout=5_000) as blocker:
         qtbot.mouseClick(
-            page.items_chart.viewport(),
+            page.charts.items_chart.viewport(),
             Qt.MouseButton.LeftButton,
-            pos=page.items_chart.bar_centre(0),
+            pos=page.charts.items_chart.bar_centre(0),
         )
     assert blocker.args[0].failed_item == "a"
-    qtbot.waitUntil(lambda: page.behind_table.model.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: page.behind.table.model.rowCount() == 2, timeout=10_000)
     page.grab().save(str(overview_artifacts / "page-drill.png"))
     # Double-clicking a listed inspection opens it through the router.
-    view = page.behind_table.view
+    view = page.behind.table.view
     cell = view.visualRect(view.model().index(0, 0)).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
@@ -132,7 +132,7 @@ def test_export_summary_from_the_page(qtbot: Any, page: OverviewPage, tmp_path: 
         page.set_filter(
             OverviewFilter(parse_jalali_date("1403-01-01"), parse_jalali_date("1403-06-31"))
         )
-    assert page.figures["inspections"].text() == "۴"
+    assert page.charts.figures["inspections"].text() == "۴"
     out = tmp_path / "from-page.pdf"
     page.export_pdf(out)
     qtbot.waitUntil(lambda: "ذخیره شد" in page.status_label.text(), timeout=60_000)

@@ -119,17 +119,17 @@ def test_sync_queue_and_overview_notes_in_english(qtbot: Any, english: Gui) -> N
         window.show_page("overview")
     note = overview.description.text()
     assert "finalized and synced inspections" in note
-    assert not persian_in([note, overview.overdue_title.text()])
+    assert not persian_in([note, overview.tables.overdue_title.text()])
     months = [
         category
-        for axis in overview.month_chart.chart().axes()
+        for axis in overview.charts.month_chart.chart().axes()
         if hasattr(axis, "categories")
         for category in axis.categories()
     ]
     assert months and not persian_in(months), months
     types = [
         category
-        for axis in overview.type_chart.chart().axes()
+        for axis in overview.charts.type_chart.chart().axes()
         if hasattr(axis, "categories")
         for category in axis.categories()
     ]

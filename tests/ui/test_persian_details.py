@@ -215,8 +215,8 @@ def test_summary_without_a_date_range_is_a_warning_not_a_bug(qtbot: Any, gui: Gu
     page = window.pages["overview"]
     with qtbot.waitSignal(page.loaded, timeout=30_000):
         window.show_page("overview")
-    assert not page.from_check.isChecked()
-    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert not page.filters.from_check.isChecked()
+    qtbot.mouseClick(page.filters.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(message_boxes("messageBox")), timeout=5_000)
     box = message_boxes("messageBox")[0]
     assert box.windowTitle() == "توجه"
