@@ -29,6 +29,9 @@ from typing import Any, Literal
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from inspector_app.domain.canonical import canonical_json
+from inspector_app.domain.inspection_document import DocumentError, InspectionDocument
+
 FORMAT = "bazres.bundle/1"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
@@ -253,7 +256,7 @@ class CheckedInspection:
     """An inspection bundle whose internal consistency holds (the signature is checked apart)."""
 
     parts: InspectionParts
-    document: dict[str, Any]
+    document: InspectionDocument
 
 
 def read_inspection_bundle(data: bytes, expected_id: str | None = None) -> CheckedInspection:
@@ -274,7 +277,7 @@ def read_inspection_bundle(data: bytes, expected_id: str | None = None) -> Check
     if sha256_hex(canonical) != claimed:
         raise BundleError("canonical sha256 does not match canonical.json")
     document = _canonical_document(canonical)
-    if document.get("id") != inspection_id:
+    if document.id != inspection_id:
         raise BundleError("canonical.json is for another inspection")
     # Ids come from the checked member names, never from free-form manifest fields.
     photos = _under(bundle, "photos/")
@@ -291,40 +294,31 @@ def read_inspection_bundle(data: bytes, expected_id: str | None = None) -> Check
     return CheckedInspection(parts, document)
 
 
-def _canonical_document(canonical: bytes) -> dict[str, Any]:
-    from inspector_app.domain.canonical import canonical_json  # local: keeps import cheap
-
+def _canonical_document(canonical: bytes) -> InspectionDocument:
     try:
-        document = json.loads(canonical.decode("utf-8"))
+        decoded = json.loads(canonical.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BundleError(f"canonical.json is not valid JSON: {exc}") from exc
-    if not isinstance(document, dict):
+    if not isinstance(decoded, dict):
         raise BundleError("canonical.json is not an object")
-    if canonical_json(document) != canonical:
+    if canonical_json(decoded) != canonical:
         raise BundleError("canonical.json is not in canonical form (RFC 8785)")
-    return document
+    try:
+        return InspectionDocument.parse(decoded)
+    except DocumentError as exc:
+        raise BundleError(f"canonical.json is not an inspection document: {exc}") from exc
 
 
 def _check_references(
-    document: dict[str, Any], photos: Mapping[str, bytes], signatures: Mapping[str, bytes]
+    document: InspectionDocument, photos: Mapping[str, bytes], signatures: Mapping[str, bytes]
 ) -> None:
-    listed = document.get("photos") or []
-    if not isinstance(listed, list):
-        raise BundleError("canonical photos is not a list")
-    wanted: dict[str, str] = {}
-    for photo in listed:
-        if not isinstance(photo, dict):
-            raise BundleError("canonical photo entry is not an object")
-        wanted[str(photo.get("id"))] = str(photo.get("jpeg_sha256"))
+    wanted = {photo.id: photo.jpeg_sha256 for photo in document.photos}
     if set(wanted) != set(photos):
         raise BundleError("the photos in the bundle are not the ones the inspection names")
     for photo_id, digest in wanted.items():
         if sha256_hex(photos[photo_id]) != digest:
             raise BundleError(f"photo {photo_id} does not match the inspection's sha256")
-    wanted_sig: dict[str, str] = {}
-    for signature in document.get("signatures") or []:
-        if isinstance(signature, dict) and signature.get("png_sha256"):
-            wanted_sig[str(signature.get("role"))] = str(signature["png_sha256"])
+    wanted_sig = {s.role: s.png_sha256 for s in document.signatures if s.png_sha256}
     if set(wanted_sig) != set(signatures):
         raise BundleError("the signature images in the bundle are not the ones named")
     for role, digest in wanted_sig.items():

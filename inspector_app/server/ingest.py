@@ -84,7 +84,7 @@ def ingest(
     try:
         with engine.begin() as conn:
             conn.execute(inspections_t.insert().values(**row))
-            failed = failed_answers(checked.document)
+            failed = checked.document.failed_checklist_items()
             if failed:
                 conn.execute(
                     failed_answers_t.insert(),
@@ -159,66 +159,29 @@ def _row(
     checked: CheckedInspection, device: Device, source: str, check: SignatureCheck
 ) -> dict[str, Any]:
     doc = checked.document
-    office = _dict(doc.get("office"))
-    form = _dict(doc.get("form"))
-    score = _dict(doc.get("score"))
+    office = doc.office
     return {
         "id": checked.parts.inspection_id,
         "canonical_sha256": checked.parts.canonical_sha256,
         "source": source,
         "device_id": device.id,
         "signer_fingerprint": check.signer_fingerprint or "",
-        "inspector_name": str(_dict(doc.get("inspector")).get("name") or ""),
+        "inspector_name": doc.inspector.name,
         "office_code": str(office.get("code") or ""),
         "office_type": str(office.get("type") or ""),
         "county": str(office.get("county") or ""),
-        "visit_date": str(doc.get("visit_date") or "")[:10],
-        "form_id": str(form.get("id") or ""),
-        "form_version": _int(form.get("version")),
-        "compliance": _float(score.get("compliance")),
-        "grade": score.get("grade") if isinstance(score.get("grade"), str) else None,
-        "critical_failures": _int(score.get("critical_failures")),
-        "satisfaction": _float(score.get("satisfaction")),
-        "replaces": doc.get("replaces") if isinstance(doc.get("replaces"), str) else None,
+        "visit_date": doc.visit_date[:10],
+        "form_id": doc.form.id,
+        "form_version": doc.form.version,
+        "compliance": doc.score.compliance,
+        "grade": doc.score.grade,
+        "critical_failures": len(doc.score.critical_failures),
+        "satisfaction": doc.score.satisfaction,
+        "replaces": doc.replaces,
         "pdf_sha256": sha256_hex(checked.parts.signed_pdf),
         "canonical_json": checked.parts.canonical_json.decode("utf-8"),
         "received_at": utc_now_iso(),
     }
-
-
-def failed_answers(document: dict[str, Any]) -> list[tuple[str, str]]:
-    """(item id, item text) of the yes/no checklist items answered «no» in a canonical document."""
-    snapshot = _dict(_dict(document.get("form")).get("snapshot"))
-    yesno = {
-        str(item.get("id")): str(item.get("text") or "")
-        for section in snapshot.get("sections") or []
-        if isinstance(section, dict)
-        for item in section.get("items") or []
-        if isinstance(item, dict) and item.get("type") == "yesno"
-    }
-    failed = {
-        str(answer.get("item_id"))
-        for answer in document.get("answers") or []
-        if isinstance(answer, dict)
-        and answer.get("value") == "no"
-        and answer.get("repeat_index") == 0
-        and str(answer.get("item_id")) in yesno
-    }
-    return [(item_id, yesno[item_id]) for item_id in sorted(failed)]
-
-
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _int(value: Any) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-
-def _float(value: Any) -> float | None:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    return None
 
 
 def _conflict(

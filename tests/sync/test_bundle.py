@@ -9,14 +9,61 @@ import zipfile
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from inspector_app import paths
 from inspector_app.domain import bundle as b
 from inspector_app.domain.canonical import canonical_json, sha256_hex
+from inspector_app.domain.forms import load_form
 
+SNAPSHOT = load_form(paths.BUNDLED_FORMS / "police10.yaml")
+PHOTO = {
+    "item_id": "a",
+    "repeat_index": 0,
+    "sha256": "0" * 64,
+    "caption": "",
+    "original_name": "p1.jpg",
+    "width": 320,
+    "height": 240,
+}
 DOC = {
+    "format": "bazres.inspection/1",
     "id": "insp-1",
-    "photos": [{"id": "p1", "jpeg_sha256": sha256_hex(b"jpeg-1")}],
-    "signatures": [{"role": "inspector", "png_sha256": sha256_hex(b"png-1")}],
-    "text": "بازرسی نمونه",
+    "replaces": None,
+    "office": {"code": "BU-P1", "type": "police10", "county": "بوشهر"},
+    "form": {
+        "id": SNAPSHOT.form.id,
+        "version": SNAPSHOT.form.version,
+        "sha256": SNAPSHOT.sha256,
+        "snapshot": SNAPSHOT.document,
+    },
+    "created_at": "2026-11-20T05:00:00Z",
+    "visit_date": "2026-11-20",
+    "arrival_at": None,
+    "departure_at": None,
+    "elapsed_seconds": 0.0,
+    "inspector": {"name": "بازرس نمونه", "personnel_no": ""},
+    "representative": {"name": "", "role": ""},
+    "answers": [],
+    "interviews": [],
+    "photos": [{**PHOTO, "id": "p1", "jpeg_sha256": sha256_hex(b"jpeg-1")}],
+    "findings": [],
+    "signatures": [
+        {
+            "role": "inspector",
+            "signer_name": "",
+            "declined_reason": None,
+            "png_sha256": sha256_hex(b"png-1"),
+            "signed_at": "2026-11-20T07:00:00Z",
+        }
+    ],
+    "score": {
+        "compliance": None,
+        "grade": None,
+        "critical_failures": [],
+        "satisfaction": None,
+        "yes": 0,
+        "no": 0,
+        "na": 0,
+    },
 }
 
 
@@ -57,7 +104,18 @@ def test_round_trip() -> None:
     data = b.build_inspection_bundle(parts())
     checked = b.read_inspection_bundle(data, "insp-1")
     assert checked.parts == parts()
-    assert checked.document == DOC
+    assert checked.document.to_dict() == DOC
+
+
+def test_canonical_json_must_be_an_inspection_document() -> None:
+    """Hashes and references alone are not enough: the document has the inspection's shape."""
+    for broken in ({**DOC, "score": {}}, {**DOC, "extra": 1}, {**DOC, "elapsed_seconds": "1"}):
+        data = canonical_json(broken)
+        bundle = b.build_inspection_bundle(
+            parts(canonical_json=data, canonical_sha256=sha256_hex(data))
+        )
+        with pytest.raises(b.BundleError, match="not an inspection document"):
+            b.read_inspection_bundle(bundle)
 
 
 @pytest.mark.parametrize(
