@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 from typing import Any
 
+from inspector_app.domain import vocabulary
 from inspector_app.storage import inspections, offices
 from inspector_app.ui import fmt, labels, messages
 from inspector_app.ui.background import run_in_background
@@ -47,15 +48,15 @@ FIRST_ROWS = 200
 
 
 def _office_type(value: Any) -> str:
-    return labels.label(labels.OFFICE_TYPES, value)
+    return labels.office_type(value)
 
 
 def _status(value: Any) -> str:
-    return labels.label(labels.INSPECTION_STATUSES, value)
+    return labels.inspection_status(value)
 
 
 def _grade(value: Any) -> str:
-    return labels.label(labels.GRADES, value) if value else "—"
+    return labels.grade(value) if value else "—"
 
 
 def _count(value: Any) -> str:
@@ -177,7 +178,7 @@ class InspectionsPage(QWidget):
         self.status_filter = filter_combo(
             "statusFilter",
             self.tr("همهٔ وضعیت‌ها"),
-            [(k, _status(k)) for k in labels.INSPECTION_STATUSES],
+            [(k, _status(k)) for k in vocabulary.INSPECTION_STATUSES],
         )
         self.county_filter = filter_combo(
             "countyFilter",
@@ -187,7 +188,7 @@ class InspectionsPage(QWidget):
         self.type_filter = filter_combo(
             "typeFilter",
             self.tr("همهٔ انواع"),
-            [(k, _office_type(k)) for k in labels.OFFICE_TYPES],
+            [(k, _office_type(k)) for k in vocabulary.OFFICE_TYPES],
         )
         self.from_check = QCheckBox(self.tr("از تاریخ"))
         self.from_check.setObjectName("fromCheck")

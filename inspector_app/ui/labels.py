@@ -1,41 +1,43 @@
-"""Display names for values kept in data (office types, statuses), translated when shown."""
+"""The vocabulary's labels (domain.vocabulary) in the UI's language."""
 
 from __future__ import annotations
 
-from inspector_app.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
+from collections.abc import Mapping
 
-CONTEXT = "Labels"
-
-OFFICE_TYPES: dict[str, str] = {
-    "pishkhan": QT_TRANSLATE_NOOP("Labels", "پیشخوان خدمات دولت"),
-    # The left-to-right mark keeps «+10» from turning into «10+» in a right-to-left line.
-    "police10": QT_TRANSLATE_NOOP("Labels", "پلیس \u200e+۱۰"),
-    "brokerage": QT_TRANSLATE_NOOP("Labels", "کارگزاری خدمات بیمه‌ای"),
-}
-
-OFFICE_STATUSES: dict[str, str] = {
-    "active": QT_TRANSLATE_NOOP("Labels", "فعال"),
-    "pending": QT_TRANSLATE_NOOP("Labels", "در انتظار مجوز"),
-    "closed": QT_TRANSLATE_NOOP("Labels", "تعطیل"),
-}
-
-INSPECTION_STATUSES: dict[str, str] = {
-    "draft": QT_TRANSLATE_NOOP("Labels", "پیش‌نویس"),
-    "finalized": QT_TRANSLATE_NOOP("Labels", "نهایی"),
-    "synced": QT_TRANSLATE_NOOP("Labels", "ارسال‌شده"),
-}
-
-GRADES: dict[str, str] = {
-    "A": QT_TRANSLATE_NOOP("Labels", "عالی"),
-    "B": QT_TRANSLATE_NOOP("Labels", "خوب"),
-    "C": QT_TRANSLATE_NOOP("Labels", "متوسط"),
-    "D": QT_TRANSLATE_NOOP("Labels", "ضعیف"),
-}
+from inspector_app.domain import vocabulary
+from inspector_app.domain.persian import NO_VALUE
+from inspector_app.ui.qt import QCoreApplication
 
 
-def label(table: dict[str, str], key: str | None) -> str:
+def _translated(context: str, table: Mapping[str, str], key: str | None) -> str:
     """The translated label of `key`, or the key itself when the table does not know it."""
     if key is None:
-        return "—"
+        return NO_VALUE
     source = table.get(key)
-    return QCoreApplication.translate(CONTEXT, source) if source else key
+    return QCoreApplication.translate(context, source) if source else key
+
+
+def office_type(key: str | None) -> str:
+    return _translated("Labels", vocabulary.OFFICE_TYPES, key)
+
+
+def office_type_heading(key: str) -> str:
+    """The short name of an office type, as a column heading."""
+    return _translated("Columns", vocabulary.OFFICE_TYPE_HEADINGS, key)
+
+
+def office_status(key: str | None) -> str:
+    return _translated("Labels", vocabulary.OFFICE_STATUSES, key)
+
+
+def inspection_status(key: str | None) -> str:
+    return _translated("Labels", vocabulary.INSPECTION_STATUSES, key)
+
+
+def counted_status(key: str) -> str:
+    """A status as a qualifier of counted inspections: «نهایی‌شده», "finalized"."""
+    return _translated("OverviewLabels", vocabulary.COUNTED_STATUSES, key)
+
+
+def grade(key: str | None) -> str:
+    return _translated("Labels", vocabulary.GRADE_LABELS, key)

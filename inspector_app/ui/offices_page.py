@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from inspector_app.domain import vocabulary
 from inspector_app.domain.search import OfficeIndex
 from inspector_app.services import workflow
 from inspector_app.storage import inspections, offices
@@ -52,7 +53,7 @@ OFFICE_COLUMNS = [
     field_column(
         QT_TRANSLATE_NOOP("Columns", "نوع"),
         "type",
-        lambda v: labels.label(labels.OFFICE_TYPES, v),
+        labels.office_type,
         width=150,
     ),
     field_column(QT_TRANSLATE_NOOP("Columns", "شهرستان"), "county", width=80),
@@ -60,7 +61,7 @@ OFFICE_COLUMNS = [
     field_column(
         QT_TRANSLATE_NOOP("Columns", "وضعیت"),
         "status",
-        lambda v: labels.label(labels.OFFICE_STATUSES, v),
+        labels.office_status,
         ALIGN_CENTER,
         width=80,
     ),
@@ -190,13 +191,13 @@ class OfficeDetail(QGroupBox):
         """The office's details as shown: labels translated, every number in the UI's digits."""
         values = {
             "code": row["code"],
-            "type": labels.label(labels.OFFICE_TYPES, row["type"]),
+            "type": labels.office_type(row["type"]),
             "place": f"{row['county']} / {row['city']}",
             "address": row.get("address") or "",
             "phone": row.get("phone") or "",
             "manager": row.get("manager") or "",
             "licence_no": row.get("licence_no") or "",
-            "status": labels.label(labels.OFFICE_STATUSES, row["status"]),
+            "status": labels.office_status(row["status"]),
             "location": "",
             "last_visit": "",
         }
@@ -253,13 +254,13 @@ class OfficesPage(QWidget):
         self.type_filter = filter_combo(
             "typeFilter",
             self.tr("همهٔ انواع"),
-            [(k, labels.label(labels.OFFICE_TYPES, k)) for k in labels.OFFICE_TYPES],
+            [(k, labels.office_type(k)) for k in vocabulary.OFFICE_TYPES],
         )
         self.county_filter = filter_combo("countyFilter", self.tr("همهٔ شهرستان‌ها"), [])
         self.status_filter = filter_combo(
             "statusFilter",
             self.tr("همهٔ وضعیت‌ها"),
-            [(k, labels.label(labels.OFFICE_STATUSES, k)) for k in labels.OFFICE_STATUSES],
+            [(k, labels.office_status(k)) for k in vocabulary.OFFICE_STATUSES],
         )
         for field, combo in (
             ("type", self.type_filter),

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from inspector_app.domain import vocabulary
 from inspector_app.services.overview.aggregates import FailedItem
 from inspector_app.services.overview.dashboard import Dashboard
 from inspector_app.ui import fmt, overview_labels
 from inspector_app.ui.charts import BarChart
 from inspector_app.ui.overview_tables import office_type_label
 from inspector_app.ui.qt import QFrame, QHBoxLayout, QLabel, QObject, Qt, QVBoxLayout
-
-WEAK_BELOW = 60.0  # grade C's floor
 
 
 def _card(title: str, name: str) -> tuple[QFrame, QLabel]:
@@ -64,12 +63,12 @@ class OverviewCharts(QObject):
 
         self.county_chart = BarChart(
             self.tr("میانگین انطباق به تفکیک شهرستان"),
-            alert_below=WEAK_BELOW,
+            alert_below=vocabulary.WEAK_BELOW,
             on_click=lambda i: on_drill("by_county", i),
         )
         self.type_chart = BarChart(
             self.tr("میانگین انطباق به تفکیک نوع دفتر"),
-            alert_below=WEAK_BELOW,
+            alert_below=vocabulary.WEAK_BELOW,
             on_click=lambda i: on_drill("by_type", i),
         )
         self.month_chart = BarChart(

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from inspector_app.domain import vocabulary
 from inspector_app.services.overview.filters import OverviewFilter
-from inspector_app.ui import labels
 from inspector_app.ui.jalali_widgets import JalaliDateEdit
 from inspector_app.ui.overview_tables import office_type_label
 from inspector_app.ui.qt import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QWidget, Signal
@@ -36,7 +36,7 @@ class OverviewFilterBar(QWidget):
         self.type_filter = QComboBox()
         self.type_filter.setObjectName("overviewType")
         self.type_filter.addItem(self.tr("همهٔ انواع دفتر"), "")
-        for key in labels.OFFICE_TYPES:
+        for key in vocabulary.OFFICE_TYPES:
             self.type_filter.addItem(office_type_label(key), key)
         self.drafts_check = QCheckBox(self.tr("پیش‌نویس‌ها هم شمرده شوند"))
         self.drafts_check.setObjectName("overviewDrafts")

@@ -11,26 +11,13 @@ from typing import Any
 
 from inspector_app.services.overview.filters import OverviewFilter
 from inspector_app.ui import fmt, labels
-from inspector_app.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
-
-CONTEXT = "OverviewLabels"
-
-# The overview counts "finalized" as a state reached, hence «نهایی‌شده» rather than «نهایی».
-STATUSES = {
-    "draft": QT_TRANSLATE_NOOP("OverviewLabels", "پیش‌نویس"),
-    "finalized": QT_TRANSLATE_NOOP("OverviewLabels", "نهایی‌شده"),
-    "synced": QT_TRANSLATE_NOOP("OverviewLabels", "ارسال‌شده"),
-}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+from inspector_app.ui.qt import QCoreApplication, QLocale
 
 
 def describe(f: OverviewFilter) -> str:
     """One line saying which inspections the figures count."""
     statuses = QCoreApplication.translate("OverviewLabels", " و ").join(
-        _tr(STATUSES[s]) for s in f.statuses
+        labels.counted_status(s) for s in f.statuses
     )
     parts = [
         QCoreApplication.translate("OverviewLabels", "بازرسی‌های {statuses}").format(
@@ -60,7 +47,7 @@ def describe(f: OverviewFilter) -> str:
             QCoreApplication.translate("OverviewLabels", "شهرستان {county}").format(county=f.county)
         )
     if f.office_type:
-        office_type = labels.label(labels.OFFICE_TYPES, f.office_type)
+        office_type = labels.office_type(f.office_type)
         parts.append(
             QCoreApplication.translate("OverviewLabels", "دفاتر {type}").format(type=office_type)
         )
@@ -76,7 +63,7 @@ def month(key: str) -> str:
 def row_label(figure: str, row: Any) -> str:
     """The label of one bar of `figure` (an attribute of the overview)."""
     if figure == "by_type":
-        return labels.label(labels.OFFICE_TYPES, row.key)
+        return labels.office_type(row.key)
     if figure == "by_month":
         return month(row.key)
     return str(getattr(row, "label", None) or getattr(row, "text", ""))

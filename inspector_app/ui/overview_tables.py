@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from inspector_app.domain import vocabulary
 from inspector_app.services.overview.coverage import CountyCoverage
 from inspector_app.services.overview.dashboard import Dashboard
 from inspector_app.ui import fmt, labels
@@ -30,7 +31,7 @@ GAP = QColor("#fbe9e7")
 
 
 def office_type_label(value: Any) -> str:
-    return labels.label(labels.OFFICE_TYPES, value)
+    return labels.office_type(value)
 
 
 def _days(value: Any) -> str:
@@ -68,14 +69,7 @@ COVERAGE_COLUMNS = [
     field_column(
         str(QT_TRANSLATE_NOOP("Columns", "جمعیت")), "population", fmt.number, ALIGN_CENTER
     ),
-    *[
-        _count_column(title, t)
-        for t, title in (
-            ("pishkhan", str(QT_TRANSLATE_NOOP("Columns", "پیشخوان"))),
-            ("police10", str(QT_TRANSLATE_NOOP("Columns", "پلیس \u200e+۱۰"))),
-            ("brokerage", str(QT_TRANSLATE_NOOP("Columns", "کارگزاری"))),
-        )
-    ],
+    *[_count_column(title, t) for t, title in vocabulary.OFFICE_TYPE_HEADINGS.items()],
     field_column(
         str(QT_TRANSLATE_NOOP("Columns", "دفتر در ۱۰۰ هزار نفر")),
         "per_100k",

@@ -18,9 +18,10 @@ TS = HERE / "bazres_en.ts"
 QM = HERE / "bazres_en.qm"
 
 
-# ui/ for the widgets' own strings; errors.py, storage/ and services/ for the messages they
-# raise, marked with QT_TRANSLATE_NOOP("Errors", ...) (errors.py; no Qt below ui/).
-SOURCE_FOLDERS = ("ui", "storage", "services")
+# ui/ for the widgets' own strings; domain/ for the vocabulary's labels; errors.py, domain/,
+# storage/ and services/ for the messages they raise, marked with errors.py's
+# QT_TRANSLATE_NOOP (no Qt below ui/).
+SOURCE_FOLDERS = ("ui", "domain", "storage", "services")
 
 
 def sources() -> list[str]:

@@ -521,7 +521,7 @@ class InspectionEditor(QWidget, EditorPhotos):
         self.read_only = read_only
         self.banner.setText(
             self.tr("این بازرسی {status} است و فقط خواندنی است.").format(
-                status=labels.label(labels.INSPECTION_STATUSES, self.record["status"])
+                status=labels.inspection_status(self.record["status"])
             )
         )
         self.banner.setVisible(read_only)

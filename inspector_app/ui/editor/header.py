@@ -80,7 +80,7 @@ class HeaderPanel(QGroupBox):
         self.setObjectName("header")
         office = inspection["office"]
         name = fmt.digits(office["name"])  # registry names mix Latin and Persian digits
-        self.setTitle(f"{name} — {labels.label(labels.OFFICE_TYPES, office['type'])}")
+        self.setTitle(f"{name} — {labels.office_type(office['type'])}")
         self.date_edit = JalaliDateEdit()
         self.date_edit.setObjectName("visitDate")
         self.date_edit.set_value(inspection["visit_date"])

@@ -37,7 +37,7 @@ class ScoreDisplay(QObject):
         self.cap_note.hide()
 
     def show(self, result: ScoreResult, form: Form) -> None:
-        grade = labels.label(labels.GRADES, result.grade) if result.grade else "—"
+        grade = labels.grade(result.grade) if result.grade else "—"
         self.score_label.setText(
             self.tr("امتیاز: {score} ({grade})").format(
                 score=fmt.percent(result.compliance), grade=grade
@@ -70,12 +70,12 @@ class ScoreDisplay(QObject):
         first = f"«{_short(question_as_statement(failed[0].text))}»"
         if len(failed) > 1:
             first += self.tr(" و {n} مورد حیاتی دیگر").format(n=fmt.plain_int(len(failed) - 1))
-        cap = labels.label(labels.GRADES, CRITICAL_CAP)
+        cap = labels.grade(CRITICAL_CAP)
         if result.capped and result.uncapped_grade is not None:
             return self.tr(
                 "رتبه حداکثر «{cap}» است (با این امتیاز «{grade}» می‌شد)، "
                 "چون مورد حیاتی {item} رد شده است."
-            ).format(cap=cap, grade=labels.label(labels.GRADES, result.uncapped_grade), item=first)
+            ).format(cap=cap, grade=labels.grade(result.uncapped_grade), item=first)
         return self.tr("مورد حیاتی {item} رد شده است؛ رتبه از «{cap}» بالاتر نمی‌رود.").format(
             item=first, cap=cap
         )
