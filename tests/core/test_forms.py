@@ -136,6 +136,12 @@ def test_item_types_are_looked_up_by_name() -> None:
         assert "'yesno'" in str(caught.value) and "'photo'" in str(caught.value)
 
 
+def test_every_item_type_has_an_editor_control() -> None:
+    from inspector_app.ui.editor.items import CONTROLS
+
+    assert set(CONTROLS) == set(TYPES)
+
+
 def test_multichoice_interview_answers_are_counted_by_option() -> None:
     item = Item.model_validate(
         {
