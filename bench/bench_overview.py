@@ -30,14 +30,15 @@ if str(ROOT) not in sys.path:
 from bench.overview_data import build  # noqa: E402
 from inspector_app import paths  # noqa: E402
 from inspector_app.domain.jalali import parse_jalali_date  # noqa: E402
+from inspector_app.figures.filters import OverviewFilter  # noqa: E402
+from inspector_app.figures.summary_report import render_summary  # noqa: E402
 from inspector_app.services.context import open_context  # noqa: E402
 from inspector_app.services.overview.dashboard import (  # noqa: E402
     clear_cache,
     load_dashboard,
     load_failed_items,
 )
-from inspector_app.services.overview.filters import OverviewFilter  # noqa: E402
-from inspector_app.services.overview.summary_report import gather, render_summary  # noqa: E402
+from inspector_app.services.overview.local import summary_of  # noqa: E402
 
 
 def timed(fn: Callable[[], Any], runs: int = 5) -> tuple[float, float]:
@@ -77,7 +78,7 @@ def main() -> None:
     clear_cache()  # the first page computes the failed items; the next ones find them cached
     page_times(context)
     start = time.perf_counter()
-    pdf = render_summary(gather(context.db, *h1))
+    pdf = render_summary(summary_of(context.db, *h1))
     out = Path(tempfile.gettempdir()) / "bench-summary.pdf"
     out.write_bytes(pdf)
     print(f"summary PDF 1403/01/01-1403/06/31: {(time.perf_counter() - start) * 1000:.0f} ms, "

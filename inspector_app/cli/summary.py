@@ -8,11 +8,13 @@ from pathlib import Path
 from inspector_app.cli.common import context, data_dir_parent, json_flag, print_json, print_table
 from inspector_app.domain.forms import OFFICE_TYPES
 from inspector_app.errors import KnownError
+from inspector_app.figures.coverage import compute_coverage
+from inspector_app.figures.filters import OverviewFilter
+from inspector_app.figures.overview import ComplianceRow
+from inspector_app.figures.population import BUNDLED
+from inspector_app.figures.queries import sqlite_runner
 from inspector_app.services.overview import population
-from inspector_app.services.overview.aggregates import ComplianceRow, overview_of
-from inspector_app.services.overview.coverage import compute_coverage
-from inspector_app.services.overview.filters import OverviewFilter
-from inspector_app.services.overview.queries import sqlite_runner
+from inspector_app.services.overview.local import overview_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -67,12 +69,13 @@ def _filter(args: argparse.Namespace) -> OverviewFilter:
 
 def _summary(args: argparse.Namespace) -> int:
     # reportlab is loaded only for the PDF, not for `overview` or `population`.
-    from inspector_app.services.overview.summary_report import gather, render_summary
+    from inspector_app.figures.summary_report import render_summary
+    from inspector_app.services.overview.local import summary_of
 
     f = _filter(args)
     assert f.date_from is not None and f.date_to is not None  # required options
     ctx = context(args)
-    data = gather(
+    data = summary_of(
         ctx.db,
         f.date_from,
         f.date_to,
@@ -157,5 +160,5 @@ def _population_import(args: argparse.Namespace) -> int:
 def _population_reset(args: argparse.Namespace) -> int:
     ctx = context(args)
     population.reset(ctx.db)
-    print(f"using {population.BUNDLED}")
+    print(f"using {BUNDLED}")
     return 0

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from inspector_app.figures.filters import OverviewFilter
 from inspector_app.server import accounts, publish
 from inspector_app.server.accounts import Device, EnrolmentRefused
 from inspector_app.server.database import inspections_t
@@ -28,7 +29,6 @@ from inspector_app.server.faults import InjectedFault
 from inspector_app.server.ingest import Rejected, ingest
 from inspector_app.server.state import ServerState
 from inspector_app.server.summary import province_summary, summary_json
-from inspector_app.services.overview.filters import OverviewFilter
 
 log = logging.getLogger("inspector_server")
 

@@ -357,9 +357,9 @@ def _updates_bundle(args: argparse.Namespace) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
+    from inspector_app.figures.filters import OverviewFilter
+    from inspector_app.figures.summary_report import render_summary
     from inspector_app.server.summary import province_summary, summary_json
-    from inspector_app.services.overview.filters import OverviewFilter
-    from inspector_app.services.overview.summary_report import render_summary
 
     try:
         f = OverviewFilter.from_jalali(args.date_from, args.date_to, args.county, args.office_type)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from inspector_app.figures.filters import OverviewFilter
+from inspector_app.figures.queries import sqlalchemy_runner
+from inspector_app.figures.summary_report import SummaryData
 from inspector_app.server import publish
+from inspector_app.server.figures import server_summary
 from inspector_app.server.state import ServerState
-from inspector_app.services.overview.filters import OverviewFilter
-from inspector_app.services.overview.queries import sqlalchemy_runner
-from inspector_app.services.overview.server_summary import server_summary
-from inspector_app.services.overview.summary_report import SummaryData
 
 
 def province_summary(state: ServerState, f: OverviewFilter) -> SummaryData:

@@ -7,10 +7,11 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from inspector_app.services.overview import summary_report
-from inspector_app.services.overview.aggregates import inspections_behind
-from inspector_app.services.overview.filters import Drilldown, OverviewFilter
-from inspector_app.services.overview.queries import sqlite_runner
+from inspector_app.figures import summary_report
+from inspector_app.figures.aggregates import inspections_behind
+from inspector_app.figures.filters import Drilldown, OverviewFilter
+from inspector_app.figures.queries import sqlite_runner
+from inspector_app.services.overview.local import summary_of
 from inspector_app.storage.db import open_database
 
 BEHIND_LIMIT = 500
@@ -29,7 +30,7 @@ def write_summary_pdf(path: Path, f: OverviewFilter, out: Path) -> Path:
     db = open_database(path)
     try:
         assert f.date_from is not None and f.date_to is not None
-        data = summary_report.gather(
+        data = summary_of(
             db,
             f.date_from,
             f.date_to,

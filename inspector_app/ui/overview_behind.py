@@ -3,7 +3,7 @@ to the Inspections page with the same filters."""
 
 from __future__ import annotations
 
-from inspector_app.services.overview.filters import Drilldown
+from inspector_app.figures.filters import Drilldown
 from inspector_app.ui.env import Router
 from inspector_app.ui.inspections_page import COLUMN_DEFS, InspectionsTable
 from inspector_app.ui.jalali_widgets import JalaliDateEdit

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from inspector_app.domain import vocabulary
-from inspector_app.services.overview.aggregates import FailedItem
+from inspector_app.figures.overview import FailedItem
 from inspector_app.services.overview.dashboard import Dashboard
 from inspector_app.ui import fmt, overview_labels
 from inspector_app.ui.charts import BarChart

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from inspector_app.domain import vocabulary
-from inspector_app.services.overview.filters import OverviewFilter
+from inspector_app.figures.filters import OverviewFilter
 from inspector_app.ui.jalali_widgets import JalaliDateEdit
 from inspector_app.ui.overview_tables import office_type_label
 from inspector_app.ui.qt import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QWidget, Signal

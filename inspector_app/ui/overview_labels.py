@@ -1,7 +1,7 @@
-"""The Overview page's words for what services/overview computes: the line saying what is
+"""The Overview page's words for what inspector_app.figures computes: the line saying what is
 counted, Jalali month names, and the label of a bar, all in the UI's language.
 
-services/overview writes these in Persian for the CLI and the summary PDF; the page builds
+inspector_app.figures writes these in Persian for the CLI and the summary PDF; the page builds
 its own from the same fields, so English shows English.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from inspector_app.services.overview.filters import OverviewFilter
+from inspector_app.figures.filters import OverviewFilter
 from inspector_app.ui import fmt, labels
 from inspector_app.ui.qt import QCoreApplication, QLocale
 

@@ -16,14 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from inspector_app.figures.filters import Drilldown, OverviewFilter
+from inspector_app.figures.overview import FailedItem
 from inspector_app.services import registry
-from inspector_app.services.overview.aggregates import FailedItem
 from inspector_app.services.overview.dashboard import (
     Dashboard,
     load_dashboard,
     load_failed_items,
 )
-from inspector_app.services.overview.filters import Drilldown, OverviewFilter
 from inspector_app.services.province_overview import inspections_behind_figure, write_summary_pdf
 from inspector_app.ui import messages, overview_labels
 from inspector_app.ui.background import run_in_background

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from inspector_app.domain import vocabulary
-from inspector_app.services.overview.coverage import CountyCoverage
+from inspector_app.figures.coverage import CountyCoverage
 from inspector_app.services.overview.dashboard import Dashboard
 from inspector_app.ui import fmt, labels
 from inspector_app.ui.qt import (

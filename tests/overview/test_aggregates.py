@@ -7,17 +7,12 @@ import datetime as dt
 import pytest
 
 from inspector_app.domain.jalali import parse_jalali_date
+from inspector_app.figures.aggregates import compute_overview, inspections_behind
+from inspector_app.figures.filters import OverviewFilter
+from inspector_app.figures.overview import Overview
+from inspector_app.figures.queries import sqlite_runner
 from inspector_app.services.context import AppContext
-from inspector_app.services.overview.aggregates import (
-    OVERDUE_SETTING,
-    Overview,
-    compute_overview,
-    inspections_behind,
-    overdue_days_of,
-    overview_of,
-)
-from inspector_app.services.overview.filters import OverviewFilter
-from inspector_app.services.overview.queries import sqlite_runner
+from inspector_app.services.overview.local import OVERDUE_SETTING, overdue_days_of, overview_of
 from inspector_app.storage import inspections, offices, settings
 from tests.overview import dataset
 

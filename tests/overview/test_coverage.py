@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 
 from inspector_app.errors import InvalidImport
+from inspector_app.figures.coverage import compute_coverage
+from inspector_app.figures.population import BUNDLED, parse
+from inspector_app.figures.queries import sqlite_runner
 from inspector_app.services.context import AppContext
 from inspector_app.services.overview import population
-from inspector_app.services.overview.coverage import compute_coverage
-from inspector_app.services.overview.queries import sqlite_runner
 
 
 def test_shipped_census_names_its_source() -> None:
-    census = population.parse(population.BUNDLED)
+    census = parse(BUNDLED)
     assert len(census.by_county) == 10
     assert census.total == 1_163_400
     assert census.by_county["بوشهر"] == 298_594
@@ -64,7 +65,7 @@ def test_newer_population_file_replaces_the_census(fixed: AppContext, tmp_path: 
     assert sorted(cov.unknown_counties) == ["جم", "گناوه"]
     assert rows["گناوه"].per_100k is None
     population.reset(fixed.db)
-    assert population.current(fixed.db).path == population.BUNDLED
+    assert population.current(fixed.db).path == BUNDLED
 
 
 @pytest.mark.parametrize(
@@ -83,4 +84,4 @@ def test_bad_population_files_are_refused(
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(InvalidImport, match=message):
         population.import_file(fixed.db, bad, fixed.data_dir)
-    assert population.current(fixed.db).path == population.BUNDLED
+    assert population.current(fixed.db).path == BUNDLED

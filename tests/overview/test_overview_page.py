@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from inspector_app.domain.jalali import parse_jalali_date
+from inspector_app.figures.filters import Drilldown, OverviewFilter
 from inspector_app.services.context import AppContext
-from inspector_app.services.overview.filters import Drilldown, OverviewFilter
 from inspector_app.ui import background, fmt, i18n
 from inspector_app.ui.app import register_fonts
 from inspector_app.ui.env import PageEnv

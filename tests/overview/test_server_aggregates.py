@@ -19,21 +19,21 @@ import pytest
 from sqlalchemy import Engine
 
 from inspector_app.domain.jalali import parse_jalali_date
+from inspector_app.figures.aggregates import compute_overview
+from inspector_app.figures.coverage import compute_coverage
+from inspector_app.figures.filters import OverviewFilter
+from inspector_app.figures.overview import Overview
+from inspector_app.figures.queries import sqlalchemy_runner, sqlite_runner
+from inspector_app.figures.summary_report import render_summary
 from inspector_app.server.database import (
     create_schema,
     failed_answers_t,
     inspections_t,
     make_engine,
 )
+from inspector_app.server.figures import compute_server_overview, server_summary, summary_json
 from inspector_app.services.context import AppContext
 from inspector_app.services.overview import population
-from inspector_app.services.overview.aggregates import Overview, compute_overview
-from inspector_app.services.overview.coverage import compute_coverage
-from inspector_app.services.overview.filters import OverviewFilter
-from inspector_app.services.overview.queries import sqlalchemy_runner, sqlite_runner
-from inspector_app.services.overview.server_aggregates import compute_server_overview
-from inspector_app.services.overview.server_summary import server_summary, summary_json
-from inspector_app.services.overview.summary_report import render_summary
 from tests.helpers.pdf_text import assert_sentences, pdffonts
 from tests.overview import dataset
 

@@ -184,10 +184,11 @@ def test_english_translation_covers_every_string(tmp_path: Path) -> None:
 
 
 def test_english_translation_covers_every_error_message(tmp_path: Path) -> None:
-    """The messages storage and services raise are extracted (marked with errors.py's
+    """The messages storage, figures and services raise are extracted (marked with errors.py's
     QT_TRANSLATE_NOOP, no Qt below ui/) and every one has its English."""
     package = ROOT / "inspector_app"
-    needed = _extract([package / "errors.py", package / "storage", package / "services"], tmp_path)
+    raising = [package / name for name in ("errors.py", "storage", "figures", "services")]
+    needed = _extract(raising, tmp_path)
     errors = {key for key in needed if key[0] == "Errors"}
     assert len(errors) > 80
     assert ("Errors", "پایگاه داده خراب است ({reason})") in errors

@@ -19,17 +19,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from inspector_app.errors import StorageUnavailable
+from inspector_app.figures.aggregates import failed_items
+from inspector_app.figures.coverage import Coverage, compute_coverage
+from inspector_app.figures.filters import OverviewFilter
+from inspector_app.figures.overview import TOP_ITEMS, FailedItem, Overview
+from inspector_app.figures.queries import sqlite_runner
 from inspector_app.services.overview import population
-from inspector_app.services.overview.aggregates import (
-    TOP_ITEMS,
-    FailedItem,
-    Overview,
-    failed_items,
-    overview_of,
-)
-from inspector_app.services.overview.coverage import Coverage, compute_coverage
-from inspector_app.services.overview.filters import OverviewFilter
-from inspector_app.services.overview.queries import sqlite_runner
+from inspector_app.services.overview.local import overview_of
 
 _CACHE_SIZE = 32
 _items_cache: OrderedDict[tuple[object, ...], list[FailedItem]] = OrderedDict()

@@ -9,7 +9,7 @@ from typing import Any
 
 from inspector_app.domain.jalali import parse_jalali_date
 from inspector_app.domain.persian import normalize_letters
-from inspector_app.services.overview.labels import OFFICE_TYPE_LABELS, STATUS_LABELS, jalali
+from inspector_app.figures.labels import OFFICE_TYPE_LABELS, STATUS_LABELS, jalali
 
 # Drafts can still change; by default only finished inspections count.
 COUNTED_STATUSES = ("finalized", "synced")

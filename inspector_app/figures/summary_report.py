@@ -1,7 +1,8 @@
 """The province summary report: a Persian PDF of the overview and coverage for a period.
 
-Rendered with the inspection report's building blocks (Vazirmatn, RTLParagraph, rtl_table,
-its styles), so the same text-extraction and font rules hold; charts come from pdf_charts.
+Rendered with the Persian PDF typesetting the inspection report uses too (inspector_app.pdf:
+Vazirmatn, RTLParagraph, rtl_table, the page and its styles), so the same text-extraction and
+font rules hold; charts come from pdf_charts. The laptop and the server gather the data.
 """
 
 from __future__ import annotations
@@ -18,10 +19,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
-from sqlite_utils import Database
 
-from inspector_app.domain.jalali import jalali_datetime, utc_now
+from inspector_app.domain.jalali import jalali_datetime
 from inspector_app.domain.persian import to_persian_digits
+from inspector_app.figures.coverage import Coverage
+from inspector_app.figures.labels import jalali, office_type_label
+from inspector_app.figures.overview import ComplianceRow, Overview
+from inspector_app.figures.pdf_charts import fa_number, horizontal_bars, vertical_bars
 from inspector_app.pdf.layout import (
     BODY,
     CELL,
@@ -43,13 +47,6 @@ from inspector_app.pdf.rtl_flowable import (
     register_fonts,
 )
 from inspector_app.pdf.tables import rtl_table
-from inspector_app.services.overview import population
-from inspector_app.services.overview.aggregates import ComplianceRow, Overview, overview_of
-from inspector_app.services.overview.coverage import Coverage, compute_coverage
-from inspector_app.services.overview.filters import OverviewFilter
-from inspector_app.services.overview.labels import jalali, office_type_label
-from inspector_app.services.overview.pdf_charts import fa_number, horizontal_bars, vertical_bars
-from inspector_app.services.overview.queries import sqlite_runner
 
 ISSUER = "استانداری بوشهر — دفتر امور اجتماعی"
 REPORT_TITLE = "گزارش خلاصهٔ استانی بازرسی دفاتر خدمات عمومی"
@@ -65,23 +62,6 @@ class SummaryData:
     overview: Overview
     coverage: Coverage
     generated_at: dt.datetime  # UTC
-
-
-def gather(
-    db: Database,
-    date_from: dt.date,
-    date_to: dt.date,
-    *,
-    county: str | None = None,
-    office_type: str | None = None,
-    include_drafts: bool = False,
-    as_of: dt.date | None = None,
-) -> SummaryData:
-    """Everything the summary prints, from the app's database."""
-    f = OverviewFilter(date_from, date_to, county, office_type, include_drafts)
-    overview = overview_of(db, f, as_of=as_of)
-    coverage = compute_coverage(sqlite_runner(db), population.current(db))
-    return SummaryData(overview, coverage, utc_now())
 
 
 def render_summary(data: SummaryData) -> bytes:

@@ -1,24 +1,34 @@
-"""The same overview on the governorate server's database, computed in SQL.
+"""The province figures on the governorate server's database, computed in SQL, and the summary
+they make with the registry the server publishes.
 
-The server (inspector_app/server/database.py) keeps one row per received inspection with the
-figures the summary needs as columns (county, office_type, visit_date, compliance,
-critical_failures, satisfaction, replaces) and no answers table, so:
+The server (server/database.py) keeps one row per received inspection with the figures the
+summary needs as columns (county, office_type, visit_date, compliance, critical_failures,
+satisfaction, replaces) and no answers table, so:
   * compliance, trend, satisfaction and overdue offices come from portable SQL over that table
     (GROUP BY, CASE, `:name` parameters), run through a SQLAlchemy connection on SQLite or
-    PostgreSQL (`queries.sqlalchemy_runner`);
+    PostgreSQL (`figures.queries.sqlalchemy_runner`);
   * the most-failed items come from `failed_answers` (the yes/no items each inspection
     answered «no», written at ingest), grouped in SQL the same way.
 Every received inspection is finalized (the server never holds drafts); a correction counts
-instead of the inspection it replaces, as in the app.
+instead of the inspection it replaces, as on the laptop. The server calls these as
+
+    with state.engine.connect() as conn:
+        data = server_summary(sqlalchemy_runner(conn), f, registry=publish.registry(engine)[0])
+    summary_json(data)  /  render_summary(data)
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from inspector_app.services.overview.aggregates import (
+from inspector_app.domain.jalali import utc_now
+from inspector_app.figures import population as population_file
+from inspector_app.figures.coverage import coverage_from_offices
+from inspector_app.figures.filters import Drilldown, OverviewFilter
+from inspector_app.figures.overview import (
     DEFAULT_OVERDUE_DAYS,
     TOP_ITEMS,
     FailedItem,
@@ -27,8 +37,8 @@ from inspector_app.services.overview.aggregates import (
     assemble,
     tehran_today,
 )
-from inspector_app.services.overview.filters import Drilldown, OverviewFilter
-from inspector_app.services.overview.queries import Runner
+from inspector_app.figures.queries import Runner
+from inspector_app.figures.summary_report import SummaryData
 
 _FIGURES = """COUNT(*), COUNT(s.compliance), SUM(s.compliance),
        SUM(CASE WHEN s.critical_failures > 0 THEN 1 ELSE 0 END),
@@ -164,3 +174,32 @@ def _overdue(
         )
     out.sort(key=lambda o: (o.days_since is not None, -(o.days_since or 0), o.county, o.code))
     return out
+
+
+def registry_offices(content: bytes | None) -> list[dict[str, Any]]:
+    """The offices of a published registry document (`{"offices": [...]}`); none if absent."""
+    if not content:
+        return []
+    document = json.loads(content)
+    offices = document.get("offices", []) if isinstance(document, dict) else document
+    return [o for o in offices if isinstance(o, dict) and o.get("code")]
+
+
+def server_summary(
+    run: Runner,
+    f: OverviewFilter,
+    *,
+    registry: bytes | None,
+    population: population_file.Population | None = None,
+    as_of: dt.date | None = None,
+) -> SummaryData:
+    offices = registry_offices(registry)
+    overview = compute_server_overview(run, f, offices=offices, as_of=as_of)
+    coverage = coverage_from_offices(
+        offices, population or population_file.parse(population_file.BUNDLED)
+    )
+    return SummaryData(overview, coverage, utc_now())
+
+
+def summary_json(data: SummaryData) -> dict[str, Any]:
+    return {**data.overview.to_dict(), "coverage": data.coverage.to_dict()}

@@ -13,8 +13,8 @@ from typing import Any
 
 from inspector_app.domain.forms import OFFICE_TYPES
 from inspector_app.domain.persian import normalize_letters
-from inspector_app.services.overview.population import Population
-from inspector_app.services.overview.queries import Runner
+from inspector_app.figures.population import Population
+from inspector_app.figures.queries import Runner
 
 
 @dataclass(frozen=True)

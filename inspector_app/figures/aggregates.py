@@ -1,14 +1,11 @@
-"""Province aggregates for supervisors, computed in SQL (SQLite in the app; the same figures on
-the server come from server_aggregates).
+"""The overview computed in SQL over the laptop's tables (inspections, answers, offices, form
+snapshots), through a `Runner`; the server's tables have their own SQL in server/figures.py.
 
 Which inspections count: finalized and synced ones (drafts on request), and a correction
 instead of the inspection it replaces. Two ordered passes over covering indexes (per office,
-per visit date) are folded in Python into compliance by county, by office type, by Jalali
-month and satisfaction by county: Jalali months do not map onto SQL date functions, and folding
-sums and counts keeps every mean exact (a mean of inspections, never a mean of means). The
-most-failed items read the failed answers (a partial index) and are the slow part; overdue
-offices are one index seek per office and status. Every row carries its `Drilldown`: the
-filter that lists the inspections behind it (`inspections_behind`).
+per visit date) are folded by `overview.assemble`. The most-failed items read the failed
+answers (a partial index) and are the slow part; overdue offices are one index seek per office
+and status. `inspections_behind` lists the inspections a figure's `Drilldown` counts.
 """
 
 from __future__ import annotations
@@ -17,144 +14,20 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlite_utils import Database
-
-from inspector_app.domain.jalali import to_tehran, utc_now
-from inspector_app.services.overview.filters import Drilldown, OverviewFilter
-from inspector_app.services.overview.labels import (
-    jalali_month_bounds,
-    jalali_month_key,
-    jalali_month_label,
-    office_type_label,
+from inspector_app.figures.filters import Drilldown, OverviewFilter
+from inspector_app.figures.overview import (
+    DEFAULT_OVERDUE_DAYS,
+    TOP_ITEMS,
+    FailedItem,
+    Figures,
+    OverdueOffice,
+    Overview,
+    assemble,
+    tehran_today,
 )
-from inspector_app.services.overview.queries import Runner, in_list, sqlite_runner
-from inspector_app.storage import settings
-
-DEFAULT_OVERDUE_DAYS = 90
-OVERDUE_SETTING = "overview.overdue_days"
-TOP_ITEMS = 10
-Figures = tuple[Any, ...]  # the six sums of _FIGURES, in order
-
-
-@dataclass(frozen=True)
-class ComplianceRow:
-    key: str  # county name, office type or Jalali month `1403-01`
-    label: str  # Persian, for display
-    inspections: int
-    scored: int  # inspections with a compliance score
-    mean_score: float | None  # 0..100 over the scored inspections
-    critical: int  # inspections with at least one failed critical item
-    drill: Drilldown
-
-
-@dataclass(frozen=True)
-class SatisfactionRow:
-    key: str
-    label: str
-    interviewed: int  # inspections with a satisfaction index
-    mean_satisfaction: float | None  # 0..100
-    drill: Drilldown
-
-
-@dataclass(frozen=True)
-class FailedItem:
-    form_id: str
-    item_id: str
-    text: str
-    failed: int  # inspections that answered «no»
-    out_of: int  # inspections filled against this form
-    drill: Drilldown
-
-    @property
-    def share(self) -> float:
-        return 100.0 * self.failed / self.out_of if self.out_of else 0.0
-
-
-@dataclass(frozen=True)
-class OverdueOffice:
-    code: str
-    name: str
-    office_type: str
-    county: str
-    city: str
-    last_visit: str | None  # ISO date of the last counted inspection, None if never
-    days_since: int | None
-    drill: Drilldown
-
-
-@dataclass(frozen=True)
-class Overview:
-    filter: OverviewFilter
-    as_of: dt.date
-    overdue_days: int
-    inspections: int
-    offices_inspected: int
-    mean_score: float | None
-    critical: int
-    by_county: list[ComplianceRow] = field(default_factory=list)
-    by_type: list[ComplianceRow] = field(default_factory=list)
-    by_month: list[ComplianceRow] = field(default_factory=list)
-    satisfaction_by_county: list[SatisfactionRow] = field(default_factory=list)
-    failed_items: list[FailedItem] = field(default_factory=list)
-    overdue: list[OverdueOffice] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data (dates ISO, drilldowns as parameter dicts)."""
-
-        def clean(value: Any) -> Any:
-            if isinstance(value, dict):
-                if "statuses" in value and "failed_item" in value:  # a Drilldown
-                    return Drilldown(**{**value, "statuses": tuple(value["statuses"])}).as_params()
-                return {k: clean(v) for k, v in value.items()}
-            if isinstance(value, list | tuple):
-                return [clean(v) for v in value]
-            if isinstance(value, dt.date):
-                return value.isoformat()
-            return value
-
-        data: dict[str, Any] = clean(asdict(self))
-        data["filter"]["statuses"] = list(self.filter.statuses)
-        data["filter"]["description"] = self.filter.describe()
-        for row, item in zip(data["failed_items"], self.failed_items, strict=True):
-            row["share"] = round(item.share, 2)
-        return data
-
-
-def tehran_today() -> dt.date:
-    return to_tehran(utc_now()).date()
-
-
-@dataclass
-class _Sums:
-    """Running sums for exact means when folding grouped rows."""
-
-    inspections: int = 0
-    scored: int = 0
-    score_sum: float = 0.0
-    critical: int = 0
-    interviewed: int = 0
-    satisfaction_sum: float = 0.0
-
-    def add(self, row: Figures) -> None:
-        n, scored, score_sum, critical, interviewed, satisfaction_sum = row
-        self.inspections += int(n)
-        self.scored += int(scored or 0)
-        self.score_sum += float(score_sum or 0.0)
-        self.critical += int(critical or 0)
-        self.interviewed += int(interviewed or 0)
-        self.satisfaction_sum += float(satisfaction_sum or 0.0)
-
-    @property
-    def mean_score(self) -> float | None:
-        return self.score_sum / self.scored if self.scored else None
-
-    @property
-    def mean_satisfaction(self) -> float | None:
-        return self.satisfaction_sum / self.interviewed if self.interviewed else None
-
+from inspector_app.figures.queries import Runner, in_list
 
 _FIGURES = """COUNT(*), COUNT(i.score), SUM(i.score),
            SUM(CASE WHEN i.critical_failed > 0 THEN 1 ELSE 0 END),
@@ -268,93 +141,6 @@ def compute_overview(
         overdue_days=overdue_days,
         as_of=as_of,
     )
-
-
-def assemble(
-    f: OverviewFilter,
-    groups: Iterable[tuple[str, str, Figures]],
-    days: Iterable[tuple[str, Figures]],
-    *,
-    offices_inspected: int,
-    failed: list[FailedItem],
-    overdue: list[OverdueOffice],
-    overdue_days: int,
-    as_of: dt.date,
-) -> Overview:
-    """The overview from grouped sums: `groups` per (county, office type, ...), `days` per
-    visit date. Shared by the app and the server, whose tables differ but whose figures don't."""
-    total = _Sums()
-    counties: dict[str, _Sums] = defaultdict(_Sums)
-    types: dict[str, _Sums] = defaultdict(_Sums)
-    for county, office_type, figures in groups:
-        for bucket in (total, counties[county], types[office_type]):
-            bucket.add(figures)
-    months: dict[str, _Sums] = defaultdict(_Sums)
-    for visit_date, figures in days:
-        months[jalali_month_key(visit_date)].add(figures)
-
-    by_county = [
-        _compliance(c, c, s, f.drill(county=c))
-        for c, s in sorted(counties.items(), key=lambda kv: _rank(kv[1].mean_score, kv[0]))
-    ]
-    by_type = [
-        _compliance(t, office_type_label(t), s, f.drill(office_type=t))
-        for t, s in sorted(types.items(), key=lambda kv: _rank(kv[1].mean_score, kv[0]))
-    ]
-    by_month = [
-        _compliance(m, jalali_month_label(m), months.get(m, _Sums()), _month_drill(f, m))
-        for m in _month_span(months)
-    ]
-    satisfaction = [
-        SatisfactionRow(c, c, s.interviewed, s.mean_satisfaction, f.drill(county=c))
-        for c, s in sorted(counties.items(), key=lambda kv: _rank(kv[1].mean_satisfaction, kv[0]))
-    ]
-    return Overview(
-        filter=f,
-        as_of=as_of,
-        overdue_days=overdue_days,
-        inspections=total.inspections,
-        offices_inspected=offices_inspected,
-        mean_score=total.mean_score,
-        critical=total.critical,
-        by_county=by_county,
-        by_type=by_type,
-        by_month=by_month,
-        satisfaction_by_county=satisfaction,
-        failed_items=failed,
-        overdue=overdue,
-    )
-
-
-def _rank(mean: float | None, key: str) -> tuple[float, str]:
-    """Worst first (where attention is needed), unscored last, then by name."""
-    return (mean if mean is not None else float("inf"), key)
-
-
-def _compliance(key: str, label: str, s: _Sums, drill: Drilldown) -> ComplianceRow:
-    return ComplianceRow(key, label, s.inspections, s.scored, s.mean_score, s.critical, drill)
-
-
-def _month_span(months: Mapping[str, Any]) -> list[str]:
-    """Every Jalali month from the first to the last one seen, gaps included (a trend line)."""
-    if not months:
-        return []
-    first, last = min(months), max(months)
-    year, month = (int(p) for p in first.split("-"))
-    out = []
-    while (key := f"{year:04d}-{month:02d}") <= last:
-        out.append(key)
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
-
-
-def _month_drill(f: OverviewFilter, key: str) -> Drilldown:
-    start, end = jalali_month_bounds(key)
-    if f.date_from:
-        start = max(start, f.date_from)
-    if f.date_to:
-        end = min(end, f.date_to)
-    return f.drill(date_from=start.isoformat(), date_to=end.isoformat())
 
 
 def _last_visit_sql(statuses: tuple[str, ...], params: dict[str, Any]) -> str:
@@ -522,30 +308,3 @@ def inspections_behind(run: Runner, drill: Drilldown, *, limit: int = 1000) -> l
         params,
     )
     return [dict(zip(columns, r, strict=True)) for r in rows]
-
-
-def overdue_days_of(db: Database) -> int:
-    """The `overview.overdue_days` setting (default 90); a bad value falls back to the default."""
-    text = settings.get(db, OVERDUE_SETTING)
-    try:
-        days = int(text) if text is not None else DEFAULT_OVERDUE_DAYS
-    except ValueError:
-        return DEFAULT_OVERDUE_DAYS
-    return days if days > 0 else DEFAULT_OVERDUE_DAYS
-
-
-def overview_of(
-    db: Database,
-    f: OverviewFilter | None = None,
-    *,
-    as_of: dt.date | None = None,
-    with_items: bool = True,
-) -> Overview:
-    """The overview of the app's own database, with its overdue setting."""
-    return compute_overview(
-        sqlite_runner(db),
-        f,
-        overdue_days=overdue_days_of(db),
-        as_of=as_of,
-        with_items=with_items,
-    )
