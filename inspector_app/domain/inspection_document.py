@@ -134,7 +134,7 @@ class InspectionDocument(_Part):
         yesno = {
             item.id: item.text
             for item in self._loaded_form.form.checklist_items()
-            if item.type == "yesno"
+            if item.kind.yes_no
         }
         failed = {
             answer.item_id
