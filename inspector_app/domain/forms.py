@@ -5,22 +5,28 @@ A form file is YAML (see docs/forms.md). Errors name the file, the line, the ite
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from inspector_app.domain.canonical import canonical_sha256
-from inspector_app.errors import FormError, InvalidAnswer
+from inspector_app.domain.item_types import ItemType, type_named
+from inspector_app.errors import FormError
 
 OfficeType = Literal["pishkhan", "police10", "brokerage"]
-ItemType = Literal["yesno", "scale", "number", "text", "choice", "multichoice", "photo"]
 OFFICE_TYPES: tuple[OfficeType, ...] = ("pishkhan", "police10", "brokerage")
-YESNO_VALUES = ("yes", "no", "na")
 
 # libyaml's parser when present (several times faster), the pure-Python one otherwise.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -68,7 +74,7 @@ class Option(_Strict):
 
 class Item(_Strict):
     id: _Id
-    type: ItemType
+    type: str  # a name in item_types.TYPES
     text: str = Field(min_length=1)
     help: str | None = None
     # What the report says when the item fails: a statement, not the question.
@@ -93,36 +99,31 @@ class Item(_Strict):
     # photo
     min_photos: int = Field(default=1, ge=0)
 
+    @field_validator("type", mode="before")
+    @classmethod
+    def _known_type(cls, value: object) -> object:
+        try:
+            type_named(value)
+        except FormError as exc:
+            raise PydanticCustomError("literal_error", exc.message) from None
+        return value
+
     @model_validator(mode="after")
     def _fits_type(self) -> Item:
-        if self.type == "scale" and (self.min is None or self.max is None or self.min >= self.max):
-            raise ValueError("مقیاس باید «min» و «max» با min < max داشته باشد")
-        if self.type in ("choice", "multichoice"):
-            if not self.options:
-                raise ValueError("گزینه‌ها («options») برای پرسش چندگزینه‌ای لازم است")
-            ids = [o.id for o in self.options]
-            if len(set(ids)) != len(ids):
-                raise ValueError("شناسهٔ گزینه‌ها تکراری است")
-        elif self.options is not None:
-            raise ValueError(f"«options» فقط برای choice و multichoice است، نه {self.type}")
-        if self.type == "number" and None not in (self.min, self.max):
-            assert self.min is not None and self.max is not None
-            if self.min > self.max:
-                raise ValueError("در پرسش عددی min از max بزرگ‌تر است")
+        self.kind.check_definition(self)
         if self.finding is not None:
-            _check_finding(self.finding, self.type)
+            _check_finding(self.finding, self)
         return self
+
+    @property
+    def kind(self) -> ItemType:
+        """What its `type` means: answers, scoring, labels (domain/item_types.py)."""
+        return type_named(self.type)
 
     @property
     def scored(self) -> bool:
         """Whether the item counts in compliance (yes/no, scale, ranged numbers, scored options)."""
-        if self.type in ("yesno", "scale"):
-            return True
-        if self.type == "number":
-            return self.compliant_min is not None or self.compliant_max is not None
-        if self.type in ("choice", "multichoice"):
-            return any(o.score is not None for o in self.options or [])
-        return False
+        return self.kind.scored(self)
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options or [] if o.id == option_id), None)
@@ -146,9 +147,9 @@ def question_as_statement(text: str) -> str:
     return statement
 
 
-def _check_finding(text: str, item_type: str) -> None:
-    if item_type in ("text", "photo"):
-        raise ValueError(f"«finding» برای پرسشی که رد نمی‌شود ({item_type}) معنا ندارد")
+def _check_finding(text: str, item: Item) -> None:
+    if not item.kind.can_fail:
+        raise ValueError(f"«finding» برای پرسشی که رد نمی‌شود ({item.type}) معنا ندارد")
     stripped = text.strip()
     if not stripped:
         raise ValueError("متن «finding» خالی است")
@@ -347,41 +348,4 @@ def newest_form_for(forms: list[LoadedForm], office_type: str) -> LoadedForm | N
 
 def check_answer(item: Item, value: Any) -> Any:
     """`value` normalized for `item`, or InvalidAnswer saying why it does not fit."""
-    if value is None:
-        return None
-    where = f"پرسش {item.id}"
-    if item.type == "yesno":
-        allowed = YESNO_VALUES if item.allow_na else ("yes", "no")
-        if value not in allowed:
-            raise InvalidAnswer(
-                f"پاسخ باید یکی از {', '.join(allowed)} باشد، نه {value!r}", where=where
-            )
-        return value
-    if item.type in ("scale", "number"):
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise InvalidAnswer(f"پاسخ باید عدد باشد، نه {value!r}", where=where)
-        if not math.isfinite(value):
-            raise InvalidAnswer("پاسخ باید عددی متناهی باشد", where=where)
-        if item.min is not None and value < item.min:
-            raise InvalidAnswer(f"پاسخ {value} کمتر از کمینهٔ {item.min:g} است", where=where)
-        if item.max is not None and value > item.max:
-            raise InvalidAnswer(f"پاسخ {value} بیشتر از بیشینهٔ {item.max:g} است", where=where)
-        if item.type == "scale" and value != int(value):
-            raise InvalidAnswer("پاسخ مقیاس باید عدد صحیح باشد", where=where)
-        return int(value) if item.type == "scale" or value == int(value) else float(value)
-    if item.type == "text":
-        if not isinstance(value, str):
-            raise InvalidAnswer("پاسخ باید متن باشد", where=where)
-        return value
-    if item.type == "choice":
-        if not isinstance(value, str) or item.option(value) is None:
-            raise InvalidAnswer(f"گزینهٔ ناشناخته: {value!r}", where=where)
-        return value
-    if item.type == "multichoice":
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise InvalidAnswer("پاسخ باید فهرستی از گزینه‌ها باشد", where=where)
-        unknown = [v for v in value if item.option(v) is None]
-        if unknown:
-            raise InvalidAnswer(f"گزینهٔ ناشناخته: {', '.join(unknown)}", where=where)
-        return sorted(set(value), key=[o.id for o in item.options or []].index)
-    raise InvalidAnswer("برای پرسش عکس، عکس پیوست کنید؛ پاسخ متنی ندارد", where=where)
+    return None if value is None else item.kind.check_answer(item, value)

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import jdatetime
 
-from inspector_app.domain.persian import to_latin_digits, to_persian_digits
+from inspector_app.domain.persian import NO_VALUE, to_latin_digits, to_persian_digits
 
 TEHRAN = ZoneInfo("Asia/Tehran")
+
+MONTHS = (
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+)  # fmt: skip
 
 _JALALI_DATE = re.compile(r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})\s*$")
 
@@ -54,12 +60,20 @@ def to_tehran(moment: dt.datetime | str) -> dt.datetime:
     return moment.astimezone(TEHRAN)
 
 
-def jalali_date(moment: dt.datetime | dt.date | str, *, persian: bool = True) -> str:
-    """`۱۴۰۳/۰۱/۱۵` for a stored UTC time (in Tehran time) or a calendar date."""
-    if isinstance(moment, str) and len(moment) == 10:
-        moment = dt.date.fromisoformat(moment)
-    day = moment if type(moment) is dt.date else to_tehran(moment).date()  # type: ignore[arg-type]
-    text = jdatetime.date.fromgregorian(date=day).strftime("%Y/%m/%d")
+def _calendar_day(moment: dt.datetime | dt.date | str) -> dt.date:
+    """A calendar date as it is, a stored UTC time as its day in Tehran."""
+    if isinstance(moment, dt.datetime):
+        return to_tehran(moment).date()
+    if isinstance(moment, dt.date):
+        return moment
+    return dt.date.fromisoformat(moment) if len(moment) == 10 else to_tehran(moment).date()
+
+
+def jalali_date(moment: dt.datetime | dt.date | str | None, *, persian: bool = True) -> str:
+    """`۱۴۰۳/۰۱/۱۵` for a stored UTC time (in Tehran time) or a calendar date; «—» for none."""
+    if moment is None or moment == "":
+        return NO_VALUE
+    text = _jalali(_calendar_day(moment).isoformat()).strftime("%Y/%m/%d")
     return to_persian_digits(text) if persian else text
 
 
@@ -70,17 +84,39 @@ def jalali_datetime(moment: dt.datetime | str, *, persian: bool = True) -> str:
     return to_persian_digits(text) if persian else text
 
 
-def clock_time(moment: dt.datetime | str, *, persian: bool = True) -> str:
-    """`۱۰:۳۰` in Tehran time."""
+def clock_time(moment: dt.datetime | str | None, *, persian: bool = True) -> str:
+    """`۱۰:۳۰` in Tehran time; «—» for none."""
+    if moment is None or moment == "":
+        return NO_VALUE
     text = to_tehran(moment).strftime("%H:%M")
     return to_persian_digits(text) if persian else text
 
 
-def jalali_month(moment: dt.datetime | str) -> str:
-    """`1403-01`: the Jalali month a stored time falls in (Tehran time), for grouping."""
-    local = to_tehran(moment)
-    j = jdatetime.date.fromgregorian(date=local.date())
+def jalali_month(moment: dt.datetime | dt.date | str) -> str:
+    """`1403-01`: the Jalali month of a calendar date or of a stored time (in Tehran time), the
+    key months are grouped and filtered by."""
+    j = _jalali(_calendar_day(moment).isoformat())
     return f"{j.year:04d}-{j.month:02d}"
+
+
+def jalali_month_label(key: str) -> str:
+    """`1403-01` → «فروردین ۱۴۰۳»."""
+    year, month = key.split("-")
+    return f"{MONTHS[int(month) - 1]} {to_persian_digits(year)}"
+
+
+def jalali_month_bounds(key: str) -> tuple[dt.date, dt.date]:
+    """First and last Gregorian day of a Jalali month `1403-01`."""
+    year, month = (int(p) for p in key.split("-"))
+    first = jdatetime.date(year, month, 1)
+    following = jdatetime.date(year + (month == 12), month % 12 + 1, 1)
+    return first.togregorian(), following.togregorian() - dt.timedelta(days=1)
+
+
+@lru_cache(maxsize=8192)
+def _jalali(iso_day: str) -> jdatetime.date:
+    # Cached: jdatetime is slow, and a dashboard folds the same few hundred dates again and again.
+    return jdatetime.date.fromgregorian(date=dt.date.fromisoformat(iso_day))
 
 
 def parse_jalali_date(text: str) -> dt.date:

@@ -25,22 +25,7 @@ def item_score(item: Item, value: Any) -> float | None:
     """The 0..1 score of one answer, or None when it does not count (N/A, unscored, empty)."""
     if value is None or not item.scored:
         return None
-    if item.type == "yesno":
-        return {"yes": 1.0, "no": 0.0}.get(value)
-    if item.type == "scale":
-        assert item.min is not None and item.max is not None
-        return (float(value) - item.min) / (item.max - item.min)
-    if item.type == "number":
-        low = item.compliant_min if item.compliant_min is not None else float("-inf")
-        high = item.compliant_max if item.compliant_max is not None else float("inf")
-        return 1.0 if low <= float(value) <= high else 0.0
-    if item.type == "choice":
-        option = item.option(value)
-        return option.score if option is not None else None
-    if item.type == "multichoice":
-        scores = [o.score for v in value if (o := item.option(v)) and o.score is not None]
-        return min(1.0, sum(scores)) if scores else None
-    return None
+    return item.kind.score(item, value)
 
 
 def is_visible(item: Item, answers: Mapping[AnswerKey, Any], repeat_index: int = 0) -> bool:
@@ -52,10 +37,8 @@ def is_visible(item: Item, answers: Mapping[AnswerKey, Any], repeat_index: int =
 def is_answered(
     item: Item, answers: Mapping[AnswerKey, Any], photos: Mapping[AnswerKey, int], repeat: int = 0
 ) -> bool:
-    if item.type == "photo":
-        return photos.get((item.id, repeat), 0) >= max(item.min_photos, 1)
-    value = answers.get((item.id, repeat))
-    return value is not None and value != "" and value != []
+    key = (item.id, repeat)
+    return item.kind.is_answered(item, answers.get(key), photos.get(key, 0))
 
 
 @dataclass(frozen=True)
@@ -145,7 +128,7 @@ def score(
                 answered += 1
             elif item.required:
                 open_required.append((item.id, 0))
-            if item.type == "yesno":
+            if item.kind.yes_no:
                 yes += value == "yes"
                 no += value == "no"
                 na += value == "na"

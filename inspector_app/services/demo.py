@@ -8,7 +8,6 @@ import random
 
 from PIL import Image, ImageDraw
 
-from inspector_app.domain.forms import Item
 from inspector_app.domain.jalali import from_iso, tehran_moment, tehran_today, to_iso
 from inspector_app.services import photos
 from inspector_app.services.context import AppContext
@@ -24,26 +23,6 @@ _NOTES = [
     "صندلی اضافه کند.",
     "کارکنان کارت شناسایی داشتند ولی یکی از آنها آن را در معرض دید نگذاشته بود.",
 ]
-
-
-def _value_for(item: Item, rng: random.Random) -> object:
-    if item.type == "yesno":
-        return rng.choices(["yes", "no", "na"], weights=[8, 2, 1])[0]
-    if item.type == "scale":
-        assert item.min is not None and item.max is not None
-        return rng.randint(int(item.min), int(item.max))
-    if item.type == "number":
-        low = item.min if item.min is not None else 0
-        high = item.max if item.max is not None else low + 20
-        return rng.randint(int(low), int(min(high, low + 30)))
-    if item.type == "choice":
-        return rng.choice(item.options or []).id
-    if item.type == "multichoice":
-        options = item.options or []
-        return sorted({o.id for o in rng.sample(options, k=min(2, len(options)))})
-    if item.type == "text":
-        return rng.choice(_NOTES)
-    return None
 
 
 def _demo_photo(label: str, rng: random.Random) -> bytes:
@@ -65,21 +44,20 @@ def fill_inspection(
     db = context.db
     form = inspections.form_of(db, inspection_id)
     for item in form.checklist_items():
-        if item.type == "photo":
+        if item.kind.answered_by_photos:
             photo = photos.prepare_photo_bytes(_demo_photo(item.id, rng), f"{item.id}.jpg")
             inspections.add_photo(db, inspection_id, item.id, photo, caption=item.text[:60])
             continue
-        value = _value_for(item, rng)
+        value = item.kind.demo_value(item, rng, _NOTES)
         note = rng.choice(_NOTES) if value == "no" else None
         inspections.set_answer(db, inspection_id, item.id, value, note=note)
     if form.interview is not None:
         for _ in range(interviews):
             index = inspections.add_interview(db, inspection_id)
             for item in form.interview.items:
-                if item.type != "photo":
-                    inspections.set_answer(
-                        db, inspection_id, item.id, _value_for(item, rng), repeat_index=index
-                    )
+                if not item.kind.answered_by_photos:
+                    value = item.kind.demo_value(item, rng, _NOTES)
+                    inspections.set_answer(db, inspection_id, item.id, value, repeat_index=index)
     prefill_findings(db, inspection_id)
     for finding in inspections.findings_of(db, inspection_id):
         deadline = (tehran_today() + dt.timedelta(days=30)).isoformat()

@@ -16,7 +16,7 @@ from inspector_app.domain.persian import (
     to_latin_digits,
     to_persian_digits,
 )
-from inspector_app.ui.qt import QCalendar, QDate, QGuiApplication, QLocale, Qt, QTime
+from inspector_app.ui.qt import QCalendar, QDate, QGuiApplication, QLocale, Qt
 
 JALALI = QCalendar(QCalendar.System.Jalali)
 DATE_FORMAT = "yyyy/MM/dd"
@@ -53,18 +53,9 @@ def pydate(value: QDate) -> dt.date:
 
 def jalali(value: dt.date | str | None) -> str:
     """An ISO date (or a stored UTC timestamp) as a Jalali date in the UI's digits."""
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, str):
-        if len(value) == 10:
-            value = dt.date.fromisoformat(value)
-        else:
-            from inspector_app.domain.jalali import to_tehran  # jdatetime: not at startup
+    from inspector_app.domain.jalali import jalali_date  # jdatetime: not at startup
 
-            value = to_tehran(value).date()
-    # PySide exposes no QLocale.toString(date, format string, calendar): format in the Jalali
-    # calendar, then write the digits the locale uses.
-    return digits(qdate(value).toString(DATE_FORMAT, JALALI))
+    return jalali_date(value, persian=persian())
 
 
 def digits(text: str) -> str:
@@ -77,12 +68,9 @@ def digits(text: str) -> str:
 
 def clock(value: str | None) -> str:
     """A stored UTC timestamp as Tehran wall-clock time, `۱۰:۳۰`."""
-    if not value:
-        return "—"
-    from inspector_app.domain.jalali import to_tehran
+    from inspector_app.domain.jalali import clock_time
 
-    local = to_tehran(value)
-    return QLocale().toString(QTime(local.hour, local.minute), "HH:mm")
+    return clock_time(value, persian=persian())
 
 
 def edit_format(display: str) -> str:

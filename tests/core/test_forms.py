@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from inspector_app import paths
-from inspector_app.domain.forms import check_answer, load_form, load_forms
+from inspector_app.domain.forms import Item, check_answer, load_form, load_forms
+from inspector_app.domain.item_types import TYPES, type_named
 from inspector_app.errors import FormError, InvalidAnswer
 
 SHIPPED = sorted(paths.BUNDLED_FORMS.glob("*.yaml"))
@@ -124,3 +125,30 @@ def test_answers_are_checked_against_their_item(tmp_path: Path) -> None:
     for item_id, bad in (("a", "maybe"), ("a", 1), ("b", 6), ("b", "5"), ("b", 2.5), ("b", True)):
         with pytest.raises(InvalidAnswer):
             check_answer(form.item(item_id), bad)
+
+
+def test_item_types_are_looked_up_by_name() -> None:
+    assert list(TYPES) == ["yesno", "scale", "number", "text", "choice", "multichoice", "photo"]
+    assert type_named("scale") is TYPES["scale"]
+    for unknown in ("slider", 5, None):
+        with pytest.raises(FormError) as caught:
+            type_named(unknown)
+        assert "'yesno'" in str(caught.value) and "'photo'" in str(caught.value)
+
+
+def test_every_item_type_has_an_editor_control() -> None:
+    from inspector_app.ui.editor.items import CONTROLS
+
+    assert set(CONTROLS) == set(TYPES)
+
+
+def test_multichoice_interview_answers_are_counted_by_option() -> None:
+    item = Item.model_validate(
+        {
+            "id": "m",
+            "type": "multichoice",
+            "text": "پرسش",
+            "options": [{"id": "a", "label": "الف"}, {"id": "b", "label": "ب"}],
+        }
+    )
+    assert item.kind.interview_summary(item, [["a", "b"], ["a"]]) == "الف: ۲ — ب: ۱"

@@ -85,6 +85,24 @@ def test_jalali_uses_tehran_time() -> None:
     assert jalali.jalali_month("2024-03-19T21:00:00Z") == "1403-01"
 
 
+def test_jalali_of_calendar_dates_and_of_nothing() -> None:
+    # A calendar (visit) date is that day whatever the zone; a missing value is a dash.
+    assert jalali.jalali_date(dt.date(2024, 3, 20)) == "۱۴۰۳/۰۱/۰۱"
+    assert jalali.jalali_date(dt.date(2024, 3, 20), persian=False) == "1403/01/01"
+    assert jalali.jalali_date(None) == jalali.jalali_date("") == "—"
+    assert jalali.clock_time(None) == "—"
+    assert jalali.jalali_month(dt.date(2024, 3, 19)) == "1402-12"
+    assert jalali.jalali_month("2024-03-19") == "1402-12"
+
+
+def test_jalali_months() -> None:
+    assert jalali.jalali_month_label("1403-01") == "فروردین ۱۴۰۳"
+    assert jalali.jalali_month_label("1402-12") == "اسفند ۱۴۰۲"
+    # Esfand 1403 has 30 days (a leap year), Esfand 1402 has 29.
+    assert jalali.jalali_month_bounds("1403-12") == (dt.date(2025, 2, 19), dt.date(2025, 3, 20))
+    assert jalali.jalali_month_bounds("1402-12") == (dt.date(2024, 2, 20), dt.date(2024, 3, 19))
+
+
 @pytest.mark.parametrize("bad", ["1403-13-01", "1403-12-31x", "yesterday", "1403-00-10"])
 def test_bad_jalali_dates_are_refused(bad: str) -> None:
     with pytest.raises(ValueError):

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from sqlite_utils import Database
 
 from inspector_app.domain.canonical import canonical_sha256 as hash_document
 from inspector_app.domain.forms import Form, Item
+from inspector_app.domain.item_types import answer_label, is_empty
 from inspector_app.domain.jalali import clock_time, jalali_date, jalali_datetime
-from inspector_app.domain.labels import OFFICE_KINDS, UNANSWERED, answer_label, number
+from inspector_app.domain.labels import OFFICE_KINDS, UNANSWERED
 from inspector_app.domain.persian import to_persian_digits
 from inspector_app.domain.scoring import FAIL_BELOW, GRADE_LABELS, is_visible, item_score
 from inspector_app.services import inspection_document
@@ -138,16 +138,7 @@ def _interview_summary(item: Item, values: list[Any]) -> str:
     """One line summing up all clients' answers to one interview question."""
     if not values:
         return UNANSWERED
-    if item.type in ("scale", "number"):
-        mean = sum(float(v) for v in values) / len(values)
-        suffix = (
-            f" از {number(item.max or 0, 0)}" if item.type == "scale" else f" {item.unit or ''}"
-        )
-        return f"میانگین {number(mean)}{suffix}".strip()
-    if item.type == "multichoice":
-        values = [v for many in values for v in many]
-    counts = Counter(answer_label(item, v) for v in values)
-    return " — ".join(f"{label}: {number(count, 0)}" for label, count in counts.most_common())
+    return item.kind.interview_summary(item, values)
 
 
 def _interviews(
@@ -158,14 +149,10 @@ def _interviews(
     lines: list[model.InterviewLine] = []
     remarks: list[str] = []
     for item in form.interview.items:
-        values = [
-            answers[(item.id, i)]
-            for i in indices
-            if answers.get((item.id, i)) not in (None, "", [])
-        ]
-        if item.type == "text":
+        values = [answers[(item.id, i)] for i in indices if not is_empty(answers.get((item.id, i)))]
+        if item.kind.free_text:
             remarks.extend(str(v) for v in values)
-        elif item.type != "photo":
+        elif not item.kind.answered_by_photos:
             lines.append(model.InterviewLine(item.text, _interview_summary(item, values)))
     return model.Interviews(
         count=len(indices), satisfaction_index=satisfaction, lines=lines, remarks=remarks

@@ -50,7 +50,7 @@ class FindingLinks(QObject):
     def follows_up(self, widget: ItemWidget) -> bool:
         return (
             widget.repeat == 0
-            and widget.item.type == "yesno"
+            and widget.item.kind.yes_no
             and not self.editor.form.is_interview_item(widget.item.id)
         )
 

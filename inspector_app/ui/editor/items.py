@@ -8,6 +8,7 @@ high until it is focused or holds text, the follow-up of a «خیر» (followup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from inspector_app.domain.forms import Item
@@ -71,7 +72,7 @@ class ItemWidget(QFrame):
         marks = ""
         if item.critical:
             marks += " ⚠"
-        if item.required and item.type != "photo":
+        if item.required and not item.kind.answered_by_photos:
             marks += " *"
         self.question = QLabel(f"{number} {item.text}{marks}".strip())
         self.question.setObjectName("question")
@@ -91,72 +92,73 @@ class ItemWidget(QFrame):
             small.setPointSizeF(max(small.pointSizeF() * 0.88, 7.0))
             help_label.setFont(small)
             self._layout.addWidget(help_label)
-        control = self._build_control()
-        if control is not None:
-            self._layout.addWidget(control)
+        self._layout.addWidget(CONTROLS[item.type](self))
         self.note = NoteEdit(self.tr("یادداشت این مورد (اختیاری)"), lines=3, collapsed=True)
         self.note.setObjectName("note")
         self.note.textChanged.connect(lambda: self.note_edited.emit(self.note.toPlainText()))
         self.note.focus_left.connect(self.note_left)
         self._layout.addWidget(self.note)
 
-    # --- controls by type ------------------------------------------------------------------
-    def _build_control(self) -> QWidget | None:
+    # --- controls by type (CONTROLS, below) ----------------------------------------------
+    def _yesno_control(self) -> QWidget:
+        values: list[Any] = ["yes", "no", "na"] if self.item.allow_na else ["yes", "no"]
+        texts: dict[Any, str] = {v: self.tr(YESNO_LABELS[str(v)]) for v in values}
+        return self._toggle_row(values, texts, big=True)
+
+    def _scale_control(self) -> QWidget:
         item = self.item
-        if item.type == "yesno":
-            values: list[Any] = ["yes", "no", "na"] if item.allow_na else ["yes", "no"]
-            texts: dict[Any, str] = {v: self.tr(YESNO_LABELS[str(v)]) for v in values}
-            return self._toggle_row(values, texts, big=True)
-        if item.type == "scale":
-            assert item.min is not None and item.max is not None
-            values = list(range(int(item.min), int(item.max) + 1))
-            texts = {}
-            for v in values:
-                caption = (item.labels or {}).get(v)
-                texts[v] = f"{fmt.plain_int(v)} — {caption}" if caption else fmt.plain_int(v)
-            return self._toggle_row(values, texts, big=False)
-        if item.type == "number":
-            self._number = NumberField(item)
-            self._number.finished.connect(self.answer_chosen)
-            self._number.typed.connect(self.number_typed)
-            return self._number
-        if item.type == "text":
-            self._text = NoteEdit(self.tr("پاسخ"), lines=3, collapsed=True)
-            self._text.setObjectName("textAnswer")
-            self._text.textChanged.connect(lambda: self.text_edited.emit(self._text_value()))
-            self._text.focus_left.connect(self.note_left)
-            return self._text
-        if item.type == "choice":
-            self._combo = QComboBox()
-            self._combo.setObjectName("choiceAnswer")
-            self._combo.addItem(self.tr("— انتخاب کنید —"), None)
-            for option in item.options or []:
-                self._combo.addItem(option.label, option.id)
-            self._combo.activated.connect(
-                lambda _i: self.answer_chosen.emit(
-                    self._combo.currentData() if self._combo else None
-                )
-            )
-            return self._combo
-        if item.type == "multichoice":
-            holder = QWidget()
-            grid = QGridLayout(holder)  # options side by side: a long list stays short
-            grid.setContentsMargins(0, 0, 0, 0)
-            grid.setHorizontalSpacing(12)
-            grid.setVerticalSpacing(2)
-            columns = 2 if len(item.options or []) > 3 else 1
-            for position, option in enumerate(item.options or []):
-                check = QCheckBox(option.label)
-                check.setObjectName(f"option_{option.id}")
-                check.clicked.connect(lambda _c: self.answer_chosen.emit(self._multi_value()))
-                self._checks[option.id] = check
-                grid.addWidget(check, position // columns, position % columns)
-            return holder
-        if item.type == "photo":
-            strip = PhotoStrip()
-            self._attach_photos(strip)
-            return strip
-        return None
+        assert item.min is not None and item.max is not None
+        values: list[Any] = list(range(int(item.min), int(item.max) + 1))
+        texts: dict[Any, str] = {}
+        for v in values:
+            caption = (item.labels or {}).get(v)
+            texts[v] = f"{fmt.plain_int(v)} — {caption}" if caption else fmt.plain_int(v)
+        return self._toggle_row(values, texts, big=False)
+
+    def _number_control(self) -> QWidget:
+        self._number = NumberField(self.item)
+        self._number.finished.connect(self.answer_chosen)
+        self._number.typed.connect(self.number_typed)
+        return self._number
+
+    def _text_control(self) -> QWidget:
+        self._text = NoteEdit(self.tr("پاسخ"), lines=3, collapsed=True)
+        self._text.setObjectName("textAnswer")
+        self._text.textChanged.connect(lambda: self.text_edited.emit(self._text_value()))
+        self._text.focus_left.connect(self.note_left)
+        return self._text
+
+    def _choice_control(self) -> QWidget:
+        self._combo = QComboBox()
+        self._combo.setObjectName("choiceAnswer")
+        self._combo.addItem(self.tr("— انتخاب کنید —"), None)
+        for option in self.item.options or []:
+            self._combo.addItem(option.label, option.id)
+        self._combo.activated.connect(
+            lambda _i: self.answer_chosen.emit(self._combo.currentData() if self._combo else None)
+        )
+        return self._combo
+
+    def _multichoice_control(self) -> QWidget:
+        holder = QWidget()
+        grid = QGridLayout(holder)  # options side by side: a long list stays short
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        options = self.item.options or []
+        columns = 2 if len(options) > 3 else 1
+        for position, option in enumerate(options):
+            check = QCheckBox(option.label)
+            check.setObjectName(f"option_{option.id}")
+            check.clicked.connect(lambda _c: self.answer_chosen.emit(self._multi_value()))
+            self._checks[option.id] = check
+            grid.addWidget(check, position // columns, position % columns)
+        return holder
+
+    def _photo_control(self) -> QWidget:
+        strip = PhotoStrip()
+        self._attach_photos(strip)
+        return strip
 
     def _toggle_row(self, values: list[Any], texts: dict[Any, str], big: bool) -> QWidget:
         holder = QWidget()
@@ -290,7 +292,19 @@ class ItemWidget(QFrame):
         for text in (self._text, self.note):
             if text is not None:
                 text.setReadOnly(read_only)
-        if self.photos is not None and self.item.type == "photo":
+        if self.photos is not None and self.item.kind.answered_by_photos:
             self.photos.set_read_only(read_only)
         if self.clear_button is not None:
             self.clear_button.setVisible(self._value is not None and not read_only)
+
+
+# The answer control of each item type (domain/item_types.py); a new type adds its row here.
+CONTROLS: dict[str, Callable[[ItemWidget], QWidget]] = {
+    "yesno": ItemWidget._yesno_control,
+    "scale": ItemWidget._scale_control,
+    "number": ItemWidget._number_control,
+    "text": ItemWidget._text_control,
+    "choice": ItemWidget._choice_control,
+    "multichoice": ItemWidget._multichoice_control,
+    "photo": ItemWidget._photo_control,
+}
