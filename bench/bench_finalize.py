@@ -25,9 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from inspector_app.domain.canonical import canonical_json, sha256_hex
 from inspector_app.services import demo, demo_signed, finalize, inspection_document, photos
 from inspector_app.services.context import AppContext, open_context
-from inspector_app.services.report.sample import sample_jpeg
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.storage import inspections, offices
+from tests.helpers.report_sample import sample_jpeg
 
 ITEMS = 60
 PHOTOS = 10

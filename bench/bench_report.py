@@ -23,10 +23,14 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Paragraph
 
-from inspector_app.pdf import rtl_flowable
-from inspector_app.services.report import render
+from inspector_app.pdf import layout, rtl_flowable
+from inspector_app.services.report import photos as report_photos
+from inspector_app.services.report import render, sections, signatures
 from inspector_app.services.report.model import ReportData
-from inspector_app.services.report.sample import sample_jpeg, sample_report
+from tests.helpers.report_sample import sample_jpeg, sample_report
+
+# The report modules that draw paragraphs, and the page footer's line drawing.
+PARAGRAPH_USERS = (render, sections, report_photos, signatures)
 
 
 def _plain_paragraph(text: str, style: Any, **_: Any) -> Paragraph:
@@ -55,13 +59,16 @@ def _plain_line(
 
 @contextmanager
 def plain_reportlab() -> Iterator[None]:
-    saved = render.RTLParagraph, render.draw_rtl_line
-    render.RTLParagraph = _plain_paragraph  # type: ignore[assignment,misc]
-    render.draw_rtl_line = _plain_line
+    saved = rtl_flowable.RTLParagraph, layout.draw_rtl_line
+    for module in PARAGRAPH_USERS:
+        module.RTLParagraph = _plain_paragraph  # type: ignore[assignment,misc]
+    layout.draw_rtl_line = _plain_line
     try:
         yield
     finally:
-        render.RTLParagraph, render.draw_rtl_line = saved  # type: ignore[misc]
+        for module in PARAGRAPH_USERS:
+            module.RTLParagraph = saved[0]  # type: ignore[misc]
+        layout.draw_rtl_line = saved[1]
 
 
 def timed_pair(

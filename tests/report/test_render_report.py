@@ -13,7 +13,6 @@ import pytest
 from inspector_app.pdf.keywords import ReportIdentity, parse_keywords, read_identity
 from inspector_app.services.report.model import Photo, Row
 from inspector_app.services.report.render import render_report, render_report_with_log
-from inspector_app.services.report.sample import ITEMS, sample_jpeg, sample_report
 from tests.helpers.pdf_text import (
     assert_sentences,
     find_sentence,
@@ -23,6 +22,7 @@ from tests.helpers.pdf_text import (
     render_pngs,
     tokens,
 )
+from tests.helpers.report_sample import ITEMS, sample_jpeg, sample_report
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "report"
 

@@ -1,4 +1,4 @@
-"""A realistic ReportData for tests, the benchmark and previews (no database needed)."""
+"""A realistic ReportData for the report tests and the benchmark (no database needed)."""
 
 from __future__ import annotations
 
