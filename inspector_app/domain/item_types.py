@@ -16,8 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from inspector_app.domain.labels import UNANSWERED
-from inspector_app.domain.persian import format_number
+from inspector_app.domain.persian import NO_VALUE, format_number
 from inspector_app.errors import FormError, InvalidAnswer
 
 if TYPE_CHECKING:
@@ -80,7 +79,7 @@ class ItemType(ABC):
 
     def label(self, item: Item, value: Any, photos: int = 0) -> str:
         """The answer as a person reads it («بله», «۴ از ۵», option labels)."""
-        return UNANSWERED if is_empty(value) else self.value_label(item, value)
+        return NO_VALUE if is_empty(value) else self.value_label(item, value)
 
     def value_label(self, item: Item, value: Any) -> str:
         return str(value)
@@ -294,7 +293,7 @@ class Photo(ItemType):
         return photos >= max(item.min_photos, 1)
 
     def label(self, item: Item, value: Any, photos: int = 0) -> str:
-        return f"{_number(photos, 0)} عکس" if photos else UNANSWERED
+        return f"{_number(photos, 0)} عکس" if photos else NO_VALUE
 
 
 # In the order the schema lists them (and the unknown-type message names them).

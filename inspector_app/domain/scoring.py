@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from inspector_app.domain.forms import Form, Item
+from inspector_app.domain.persian import NO_VALUE
+from inspector_app.domain.vocabulary import GRADE_LABELS, GRADES
 
 AnswerKey = tuple[str, int]  # (item id, repeat index); checklist items use repeat index 0
 
-# Grade thresholds on the 0..100 compliance, best first.
-GRADES: tuple[tuple[str, float], ...] = (("A", 90.0), ("B", 75.0), ("C", 60.0), ("D", 0.0))
-GRADE_LABELS = {"A": "عالی", "B": "خوب", "C": "متوسط", "D": "ضعیف"}
 CRITICAL_CAP = "C"  # a failed critical item: the grade is at best this
 FAIL_BELOW = 0.5  # an item scoring under this has failed
 
@@ -65,7 +64,7 @@ class ScoreResult:
 
     @property
     def grade_label(self) -> str:
-        return GRADE_LABELS[self.grade] if self.grade else "—"
+        return GRADE_LABELS[self.grade] if self.grade else NO_VALUE
 
     @property
     def required_answered(self) -> int:

@@ -10,9 +10,9 @@ from inspector_app.domain.canonical import canonical_sha256 as hash_document
 from inspector_app.domain.forms import Form, Item
 from inspector_app.domain.item_types import answer_label, is_empty
 from inspector_app.domain.jalali import clock_time, jalali_date, jalali_datetime
-from inspector_app.domain.labels import OFFICE_KINDS, UNANSWERED
-from inspector_app.domain.persian import to_persian_digits
-from inspector_app.domain.scoring import FAIL_BELOW, GRADE_LABELS, is_visible, item_score
+from inspector_app.domain.persian import NO_VALUE, to_persian_digits
+from inspector_app.domain.scoring import FAIL_BELOW, is_visible, item_score
+from inspector_app.domain.vocabulary import GRADE_LABELS, OFFICE_TYPE_TITLES
 from inspector_app.services import inspection_document
 from inspector_app.services.report import model
 from inspector_app.services.report.render import render_report_with_log
@@ -56,7 +56,7 @@ def report_data(
         replaces=row["replaces"] or "",
         office=model.Office(
             name=office["name"],
-            kind=OFFICE_KINDS.get(office["type"], office["type"]),
+            kind=OFFICE_TYPE_TITLES.get(office["type"], office["type"]),
             code=office["code"],
             county=f"{office['county']}، {office['city']}",
             address=office.get("address", ""),
@@ -65,13 +65,13 @@ def report_data(
         ),
         inspector=model.Inspector(name=row["inspector_name"], code=row["inspector_personnel_no"]),
         date=jalali_date(row["visit_date"]),
-        start_time=clock_time(row["arrival_at"]) if row["arrival_at"] else UNANSWERED,
-        end_time=clock_time(row["departure_at"]) if row["departure_at"] else UNANSWERED,
+        start_time=clock_time(row["arrival_at"]) if row["arrival_at"] else NO_VALUE,
+        end_time=clock_time(row["departure_at"]) if row["departure_at"] else NO_VALUE,
         form_title=form.title,
         form_version=to_persian_digits(form.version),
         summary=model.Summary(
             score=result.compliance,
-            grade=GRADE_LABELS[result.grade] if result.grade else UNANSWERED,
+            grade=GRADE_LABELS[result.grade] if result.grade else NO_VALUE,
             critical_failures=[texts[i] for i in result.critical_failures],
             satisfaction_index=result.satisfaction,
             yes=result.yes,
@@ -137,7 +137,7 @@ def _sections(
 def _interview_summary(item: Item, values: list[Any]) -> str:
     """One line summing up all clients' answers to one interview question."""
     if not values:
-        return UNANSWERED
+        return NO_VALUE
     return item.kind.interview_summary(item, values)
 
 
