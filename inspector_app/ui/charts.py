@@ -1,7 +1,7 @@
 """Bar charts for the Overview page (Qt Charts), right to left, digits in the UI's language.
 
-The one module that imports PySide6.QtCharts. Charts read from the right: horizontal bars grow
-leftwards from a category axis on the right; a time axis runs from right (oldest) to left.
+Charts read from the right: horizontal bars grow leftwards from a category axis on the right;
+a time axis runs from right (oldest) to left.
 Numbers on axes and bars go through the chart's locale (`localizeNumbers`), so Persian shows
 Persian digits. Clicking a bar calls `on_click(index)` with the row's index as given.
 """
@@ -10,19 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCharts import (
+from inspector_app.ui.qt import (
     QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
     QChart,
     QChartView,
+    QColor,
+    QFont,
     QHorizontalBarSeries,
+    QLocale,
+    QPainter,
+    QPoint,
+    QPointF,
+    Qt,
     QValueAxis,
+    QWidget,
 )
-from PySide6.QtGui import QPainter
-
-from inspector_app.ui.qt import QColor, QFont, QLocale, QPoint, QPointF, Qt, QWidget
 
 BAR = QColor("#2f6fad")
 ALERT = QColor("#c0504d")

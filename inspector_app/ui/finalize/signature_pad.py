@@ -4,8 +4,11 @@ exported as a transparent PNG of the strokes alone (no line, no name) for the re
 
 from __future__ import annotations
 
-from inspector_app.ui.finalize._qt import (
+from inspector_app.ui.qt import (
     QBuffer,
+    QColor,
+    QEvent,
+    QFont,
     QImage,
     QIODevice,
     QMouseEvent,
@@ -13,17 +16,12 @@ from inspector_app.ui.finalize._qt import (
     QPainterPath,
     QPaintEvent,
     QPen,
-    QTabletEvent,
-    QTouchEvent,
-)
-from inspector_app.ui.qt import (
-    QColor,
-    QEvent,
-    QFont,
     QPointF,
     QSize,
     QSizePolicy,
     Qt,
+    QTabletEvent,
+    QTouchEvent,
     QWidget,
     Signal,
 )
