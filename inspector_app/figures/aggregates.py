@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from inspector_app.domain.jalali import tehran_today
 from inspector_app.figures.filters import Drilldown, OverviewFilter
 from inspector_app.figures.overview import (
     DEFAULT_OVERDUE_DAYS,
@@ -25,7 +26,6 @@ from inspector_app.figures.overview import (
     OverdueOffice,
     Overview,
     assemble,
-    tehran_today,
 )
 from inspector_app.figures.queries import Runner, in_list
 

@@ -7,9 +7,9 @@ import unicodedata
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from inspector_app.domain.jalali import parse_jalali_date
+from inspector_app.domain import vocabulary
+from inspector_app.domain.jalali import jalali_date, parse_jalali_date
 from inspector_app.domain.persian import normalize_letters
-from inspector_app.figures.labels import OFFICE_TYPE_LABELS, STATUS_LABELS, jalali
 
 # Drafts can still change; by default only finished inspections count.
 COUNTED_STATUSES = ("finalized", "synced")
@@ -51,7 +51,7 @@ class OverviewFilter:
         start, end = days
         if start and end and start > end:
             raise ValueError("تاریخ --from پس از تاریخ --to است")
-        if office_type and office_type not in OFFICE_TYPE_LABELS:
+        if office_type and office_type not in vocabulary.OFFICE_TYPES:
             raise ValueError(f"نوع دفتر ناشناخته: {office_type}")
         if county and any(unicodedata.category(c) in ("Cc", "Cs") for c in county):
             raise ValueError("نام شهرستان نویسهٔ نامعتبر دارد")
@@ -75,17 +75,17 @@ class OverviewFilter:
 
     def describe(self) -> str:
         """One Persian line saying what is counted (shown above the charts and in the PDF)."""
-        parts = ["بازرسی‌های " + " و ".join(STATUS_LABELS[s] for s in self.statuses)]
+        parts = ["بازرسی‌های " + " و ".join(vocabulary.COUNTED_STATUSES[s] for s in self.statuses)]
         if self.date_from and self.date_to:
-            parts.append(f"از {jalali(self.date_from)} تا {jalali(self.date_to)}")
+            parts.append(f"از {jalali_date(self.date_from)} تا {jalali_date(self.date_to)}")
         elif self.date_from:
-            parts.append(f"از {jalali(self.date_from)}")
+            parts.append(f"از {jalali_date(self.date_from)}")
         elif self.date_to:
-            parts.append(f"تا {jalali(self.date_to)}")
+            parts.append(f"تا {jalali_date(self.date_to)}")
         if self.county:
             parts.append(f"شهرستان {self.county}")
         if self.office_type:
-            parts.append(f"دفاتر {OFFICE_TYPE_LABELS.get(self.office_type, self.office_type)}")
+            parts.append(f"دفاتر {vocabulary.OFFICE_TYPES.get(self.office_type, self.office_type)}")
         return "، ".join(parts)
 
 

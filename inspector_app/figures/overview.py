@@ -15,14 +15,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from inspector_app.domain.jalali import to_tehran, utc_now
-from inspector_app.figures.filters import Drilldown, OverviewFilter
-from inspector_app.figures.labels import (
+from inspector_app.domain.jalali import (
+    jalali_month,
     jalali_month_bounds,
-    jalali_month_key,
     jalali_month_label,
-    office_type_label,
 )
+from inspector_app.domain.vocabulary import OFFICE_TYPES
+from inspector_app.figures.filters import Drilldown, OverviewFilter
 
 DEFAULT_OVERDUE_DAYS = 90
 TOP_ITEMS = 10
@@ -113,10 +112,6 @@ class Overview:
         return data
 
 
-def tehran_today() -> dt.date:
-    return to_tehran(utc_now()).date()
-
-
 @dataclass
 class _Sums:
     """Running sums for exact means when folding grouped rows."""
@@ -167,14 +162,14 @@ def assemble(
             bucket.add(figures)
     months: dict[str, _Sums] = defaultdict(_Sums)
     for visit_date, figures in days:
-        months[jalali_month_key(visit_date)].add(figures)
+        months[jalali_month(visit_date)].add(figures)
 
     by_county = [
         _compliance(c, c, s, f.drill(county=c))
         for c, s in sorted(counties.items(), key=lambda kv: _rank(kv[1].mean_score, kv[0]))
     ]
     by_type = [
-        _compliance(t, office_type_label(t), s, f.drill(office_type=t))
+        _compliance(t, OFFICE_TYPES.get(t, t), s, f.drill(office_type=t))
         for t, s in sorted(types.items(), key=lambda kv: _rank(kv[1].mean_score, kv[0]))
     ]
     by_month = [

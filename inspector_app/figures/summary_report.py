@@ -20,10 +20,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
-from inspector_app.domain.jalali import jalali_datetime
+from inspector_app.domain.jalali import jalali_date, jalali_datetime
 from inspector_app.domain.persian import to_persian_digits
+from inspector_app.domain.vocabulary import OFFICE_TYPE_HEADINGS, OFFICE_TYPES, WEAK_BELOW
 from inspector_app.figures.coverage import Coverage
-from inspector_app.figures.labels import jalali, office_type_label
 from inspector_app.figures.overview import ComplianceRow, Overview
 from inspector_app.figures.pdf_charts import fa_number, horizontal_bars, vertical_bars
 from inspector_app.pdf.layout import (
@@ -50,7 +50,6 @@ from inspector_app.pdf.tables import rtl_table
 
 ISSUER = "استانداری بوشهر — دفتر امور اجتماعی"
 REPORT_TITLE = "گزارش خلاصهٔ استانی بازرسی دفاتر خدمات عمومی"
-WEAK_BELOW = 60.0  # grade C's floor: counties below it are drawn in red
 MAX_MONTHS = 24
 SOURCE = ParagraphStyle(
     "source", fontName=FONT_REGULAR, fontSize=7.5, leading=11, alignment=TA_LEFT
@@ -163,12 +162,12 @@ def _section(title: str, chart: Flowable, *rest: Flowable) -> list[Flowable]:
 def _period(o: Overview) -> str:
     f = o.filter
     if f.date_from is None and f.date_to is None:
-        return f"همهٔ بازدیدها تا {jalali(o.as_of)}"
+        return f"همهٔ بازدیدها تا {jalali_date(o.as_of)}"
     if f.date_to is None:
-        return f"از {jalali(f.date_from)} تا {jalali(o.as_of)}"
+        return f"از {jalali_date(f.date_from)} تا {jalali_date(o.as_of)}"
     if f.date_from is None:
-        return f"تا {jalali(f.date_to)}"
-    return f"از {jalali(f.date_from)} تا {jalali(f.date_to)}"
+        return f"تا {jalali_date(f.date_to)}"
+    return f"از {jalali_date(f.date_from)} تا {jalali_date(f.date_to)}"
 
 
 def _fa(value: int | None) -> str:
@@ -253,13 +252,14 @@ def _failed_items(o: Overview) -> list[Flowable]:
 
 
 def _coverage(cov: Coverage) -> list[Flowable]:
-    head = ["شهرستان", "جمعیت", "پیشخوان", "پلیس +۱۰", "کارگزاری", "به ازای ۱۰۰ هزار نفر"]
+    types = list(OFFICE_TYPE_HEADINGS)
+    head = ["شهرستان", "جمعیت", *OFFICE_TYPE_HEADINGS.values(), "به ازای ۱۰۰ هزار نفر"]
     head += ["در انتظار مجوز"]
     body: list[list[Any]] = []
     style: list[tuple[Any, ...]] = []
     for row_no, c in enumerate(cov.counties, start=1):
         cells = [_cell(c.county), _cell(_fa(c.population), CELL_CENTER)]
-        for col, t in enumerate(("pishkhan", "police10", "brokerage"), start=2):
+        for col, t in enumerate(types, start=2):
             cells.append(_cell(_fa(c.active[t]), CELL_CENTER))
             if t in c.missing_types:  # no office of this type: where one is needed
                 style.append(("BACKGROUND", (col, row_no), (col, row_no), FAIL_BG))
@@ -268,7 +268,7 @@ def _coverage(cov: Coverage) -> list[Flowable]:
     widths = [FRAME_WIDTH * w for w in (0.17, 0.14, 0.12, 0.12, 0.12, 0.18, 0.15)]
     table = rtl_table([[_cell(h, CELL_HEAD) for h in head], *body], widths, style, header=True)
     gaps = [
-        f"{c.county}: {'، '.join(office_type_label(t) for t in c.missing_types)}"
+        f"{c.county}: {'، '.join(OFFICE_TYPES.get(t, t) for t in c.missing_types)}"
         for c in cov.counties
         if c.missing_types
     ]
@@ -311,13 +311,13 @@ def _overdue(o: Overview) -> list[Flowable]:
             _cell(d.code, CELL_CENTER),
             _cell(d.name),
             _cell(d.county),
-            _cell(office_type_label(d.office_type)),
-            _cell(jalali(d.last_visit) if d.last_visit else "هرگز", CELL_CENTER),
+            _cell(OFFICE_TYPES.get(d.office_type, d.office_type)),
+            _cell(jalali_date(d.last_visit) if d.last_visit else "هرگز", CELL_CENTER),
             _cell(_fa(d.days_since), CELL_CENTER),
         ]
         for d in o.overdue
     ]
     widths = [FRAME_WIDTH * w for w in (0.13, 0.3, 0.14, 0.15, 0.15, 0.13)]
     table = rtl_table([[_cell(h, CELL_HEAD) for h in head], *body], widths, [], header=True)
-    note = f"تا تاریخ {jalali(o.as_of)}؛ فقط دفاتر فعال."
+    note = f"تا تاریخ {jalali_date(o.as_of)}؛ فقط دفاتر فعال."
     return [KeepTogether([RTLParagraph(title, HEADING), table]), RTLParagraph(note, SMALL)]

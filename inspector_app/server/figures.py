@@ -24,7 +24,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from inspector_app.domain.jalali import utc_now
+from inspector_app.domain.jalali import tehran_today, utc_now
 from inspector_app.figures import population as population_file
 from inspector_app.figures.coverage import coverage_from_offices
 from inspector_app.figures.filters import Drilldown, OverviewFilter
@@ -35,7 +35,6 @@ from inspector_app.figures.overview import (
     OverdueOffice,
     Overview,
     assemble,
-    tehran_today,
 )
 from inspector_app.figures.queries import Runner
 from inspector_app.figures.summary_report import SummaryData

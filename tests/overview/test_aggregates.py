@@ -46,7 +46,7 @@ def test_compliance_by_office_type(fixed: AppContext) -> None:
     assert set(rows) == {"pishkhan", "police10"}
     assert rows["pishkhan"].mean_score == pytest.approx((100 + 75 + 50 + 100) / 4)
     assert rows["police10"].mean_score == pytest.approx(25.0)
-    assert rows["police10"].label == "پلیس +۱۰"
+    assert rows["police10"].label == "پلیس \u200e+۱۰"
 
 
 def test_trend_by_jalali_month_fills_gaps(fixed: AppContext) -> None:
