@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from inspector_app.domain.search import OfficeIndex
 from inspector_app.services.context import open_context
 from inspector_app.services.workflow import start_inspection
-from inspector_app.storage import inspections, offices
+from inspector_app.storage import drafts, inspections, offices
 
 
 def timed(fn: Callable[[], object], repeat: int) -> list[float]:
@@ -91,7 +91,7 @@ def bench_answers(folder: Path) -> None:
     samples = []
     for n in range(300):
         start = time.perf_counter()
-        inspections.set_answer(
+        drafts.set_answer(
             context.db, inspection_id, items[n % len(items)].id, "yes" if n % 2 else "no"
         )
         samples.append(time.perf_counter() - start)

@@ -26,7 +26,7 @@ from inspector_app.domain.canonical import canonical_json, sha256_hex
 from inspector_app.services import demo, demo_signed, finalize, inspection_document, photos
 from inspector_app.services.context import AppContext, open_context
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.storage import inspections, offices
+from inspector_app.storage import drafts, inspections, offices
 from tests.helpers.report_sample import sample_jpeg
 
 ITEMS = 60
@@ -62,24 +62,24 @@ def _make_inspection(context: AppContext, form: dict[str, Any], jpegs: list[byte
     for item in parsed.checklist_items():
         if item.type != "photo":
             value = demo._value_for(item, rng)
-            inspections.set_answer(context.db, inspection_id, item.id, value)
+            drafts.set_answer(context.db, inspection_id, item.id, value)
     photo_items = [i.id for i in parsed.checklist_items()] or ["bench_extra_0"]
     for index, jpeg in enumerate(jpegs):
         prepared = photos.prepare_photo_bytes(jpeg, f"photo-{index}.jpg")
         item_id = photo_items[index % len(photo_items)]
-        inspections.add_photo(context.db, inspection_id, item_id, prepared, caption=f"عکس {index}")
+        drafts.add_photo(context.db, inspection_id, item_id, prepared, caption=f"عکس {index}")
     if parsed.interview is not None:
         for _ in range(2):
-            repeat = inspections.add_interview(context.db, inspection_id)
+            repeat = drafts.add_interview(context.db, inspection_id)
             for item in parsed.interview.items:
                 if item.type != "photo":
-                    inspections.set_answer(
+                    drafts.set_answer(
                         context.db, inspection_id, item.id, demo._value_for(item, rng),
                         repeat_index=repeat,
                     )  # fmt: skip
     for role, name in (("inspector", "مریم احمدی"), ("representative", "زهرا محمدی")):
         strokes = demo_signed.demo_strokes(rng)
-        inspections.save_signature(
+        drafts.save_signature(
             context.db, inspection_id, role, signer_name=name, strokes=strokes,
             png=demo_signed.strokes_png(strokes),
         )  # fmt: skip

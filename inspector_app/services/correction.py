@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from inspector_app.domain.scoring import AnswerKey
 from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError
 from inspector_app.services.context import AppContext
-from inspector_app.storage import audit, corrections, inspections
+from inspector_app.storage import audit, contents, corrections, inspections
 from inspector_app.storage.db import writing
 
 log = logging.getLogger(__name__)
@@ -76,10 +76,10 @@ _EMPTY: tuple[Any, str, tuple[str, ...]] = (None, "", ())
 
 def _items(db: Database, inspection_id: str) -> dict[AnswerKey, tuple[Any, str, tuple[str, ...]]]:
     """Per item: its answer, its note and the sha256 of its photos."""
-    answers = inspections.answers_of(db, inspection_id)
-    notes = inspections.notes_of(db, inspection_id)
+    answers = contents.answers_of(db, inspection_id)
+    notes = contents.notes_of(db, inspection_id)
     photos: dict[AnswerKey, list[str]] = {}
-    for photo in inspections.photos_of(db, inspection_id):
+    for photo in contents.photos_of(db, inspection_id):
         photos.setdefault((photo["item_id"], photo["repeat_index"]), []).append(photo["sha256"])
     keys = set(answers) | set(notes) | set(photos)
     return {

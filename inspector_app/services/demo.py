@@ -12,7 +12,7 @@ from inspector_app.domain.jalali import from_iso, tehran_moment, tehran_today, t
 from inspector_app.services import photos
 from inspector_app.services.context import AppContext
 from inspector_app.services.workflow import prefill_findings, start_inspection
-from inspector_app.storage import inspections, offices, settings
+from inspector_app.storage import contents, drafts, inspections, offices, settings
 
 DEMO_INSPECTOR = settings.InspectorProfile("مریم احمدی", "۱۲۳۴۵")
 
@@ -46,22 +46,22 @@ def fill_inspection(
     for item in form.checklist_items():
         if item.kind.answered_by_photos:
             photo = photos.prepare_photo_bytes(_demo_photo(item.id, rng), f"{item.id}.jpg")
-            inspections.add_photo(db, inspection_id, item.id, photo, caption=item.text[:60])
+            drafts.add_photo(db, inspection_id, item.id, photo, caption=item.text[:60])
             continue
         value = item.kind.demo_value(item, rng, _NOTES)
         note = rng.choice(_NOTES) if value == "no" else None
-        inspections.set_answer(db, inspection_id, item.id, value, note=note)
+        drafts.set_answer(db, inspection_id, item.id, value, note=note)
     if form.interview is not None:
         for _ in range(interviews):
-            index = inspections.add_interview(db, inspection_id)
+            index = drafts.add_interview(db, inspection_id)
             for item in form.interview.items:
                 if not item.kind.answered_by_photos:
                     value = item.kind.demo_value(item, rng, _NOTES)
-                    inspections.set_answer(db, inspection_id, item.id, value, repeat_index=index)
+                    drafts.set_answer(db, inspection_id, item.id, value, repeat_index=index)
     prefill_findings(db, inspection_id)
-    for finding in inspections.findings_of(db, inspection_id):
+    for finding in contents.findings_of(db, inspection_id):
         deadline = (tehran_today() + dt.timedelta(days=30)).isoformat()
-        inspections.save_finding(
+        drafts.save_finding(
             db,
             inspection_id,
             description=finding["description"],

@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 from inspector_app.services import finalize
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.storage import identities, inspections, settings
+from inspector_app.storage import drafts, identities, inspections, settings
 
 DEMO_PASSPHRASE = "bazres-demo"
 
@@ -67,7 +67,7 @@ def finalize_demo(context: AppContext, inspection_ids: list[str], seed: int = 14
     for index, inspection_id in enumerate(inspection_ids):
         row = inspections.get(db, inspection_id)
         strokes = demo_strokes(rng)
-        inspections.save_signature(
+        drafts.save_signature(
             db,
             inspection_id,
             "inspector",
@@ -76,7 +76,7 @@ def finalize_demo(context: AppContext, inspection_ids: list[str], seed: int = 14
             png=strokes_png(strokes),
         )
         if index % 2:
-            inspections.save_signature(
+            drafts.save_signature(
                 db,
                 inspection_id,
                 "representative",
@@ -85,7 +85,7 @@ def finalize_demo(context: AppContext, inspection_ids: list[str], seed: int = 14
             )
         else:
             rep = demo_strokes(rng)
-            inspections.save_signature(
+            drafts.save_signature(
                 db,
                 inspection_id,
                 "representative",

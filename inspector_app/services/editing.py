@@ -18,8 +18,8 @@ from inspector_app.services.correction import changed_keys
 from inspector_app.services.exports import record_export
 from inspector_app.services.report.model import ReportData
 from inspector_app.services.report.service import report_data
-from inspector_app.storage import corrections, inspections
-from inspector_app.storage.inspections import NewPhoto
+from inspector_app.storage import contents, corrections, drafts, inspections
+from inspector_app.storage.drafts import NewPhoto
 
 __all__ = ["EditingSession", "NewPhoto"]
 
@@ -35,25 +35,25 @@ class EditingSession:
         return inspections.get(self.db, self.inspection_id)
 
     def answers(self) -> dict[AnswerKey, Any]:
-        return inspections.answers_of(self.db, self.inspection_id)
+        return contents.answers_of(self.db, self.inspection_id)
 
     def notes(self) -> dict[AnswerKey, str]:
-        return inspections.notes_of(self.db, self.inspection_id)
+        return contents.notes_of(self.db, self.inspection_id)
 
     def photos(self) -> list[dict[str, Any]]:
-        return inspections.photos_of(self.db, self.inspection_id)
+        return contents.photos_of(self.db, self.inspection_id)
 
     def photo_counts(self) -> dict[AnswerKey, int]:
-        return inspections.photo_counts(self.db, self.inspection_id)
+        return contents.photo_counts(self.db, self.inspection_id)
 
     def interview_indices(self) -> list[int]:
-        return inspections.interview_indices(self.db, self.inspection_id)
+        return contents.interview_indices(self.db, self.inspection_id)
 
     def score(self) -> ScoreResult:
-        return inspections.score_of(self.db, self.inspection_id, self.form)
+        return contents.score_of(self.db, self.inspection_id, self.form)
 
     def findings(self) -> list[dict[str, Any]]:
-        return inspections.findings_of(self.db, self.inspection_id)
+        return contents.findings_of(self.db, self.inspection_id)
 
     def replaced_id(self) -> str | None:
         return corrections.replaced_id(self.db, self.inspection_id)
@@ -63,39 +63,33 @@ class EditingSession:
 
     # --- answers, notes, header ----------------------------------------------------------
     def set_answer(self, item_id: str, value: Any, repeat: int = 0) -> ScoreResult:
-        return inspections.set_answer(
-            self.db, self.inspection_id, item_id, value, repeat_index=repeat
-        )
+        return drafts.set_answer(self.db, self.inspection_id, item_id, value, repeat_index=repeat)
 
     def set_note(self, item_id: str, text: str, repeat: int = 0) -> None:
-        inspections.set_note(self.db, self.inspection_id, item_id, text, repeat)
+        drafts.set_note(self.db, self.inspection_id, item_id, text, repeat)
 
     def update_header(self, **fields: Any) -> None:
         inspections.update_header(self.db, self.inspection_id, **fields)
 
     # --- photos and interviews -----------------------------------------------------------
     def add_photo(self, item_id: str, photo: NewPhoto, repeat: int = 0) -> str:
-        return inspections.add_photo(
-            self.db, self.inspection_id, item_id, photo, repeat_index=repeat
-        )
+        return drafts.add_photo(self.db, self.inspection_id, item_id, photo, repeat_index=repeat)
 
     def remove_photo(self, photo_id: str) -> None:
-        inspections.remove_photo(self.db, photo_id)
+        drafts.remove_photo(self.db, photo_id)
 
     def add_interview(self) -> int:
-        return inspections.add_interview(self.db, self.inspection_id)
+        return drafts.add_interview(self.db, self.inspection_id)
 
     def remove_interview(self, repeat: int) -> None:
-        inspections.remove_interview(self.db, self.inspection_id, repeat)
+        drafts.remove_interview(self.db, self.inspection_id, repeat)
 
     # --- findings and follow-ups ---------------------------------------------------------
     def save_finding(self, finding_id: str | None = None, **values: Any) -> str:
-        return inspections.save_finding(
-            self.db, self.inspection_id, finding_id=finding_id, **values
-        )
+        return drafts.save_finding(self.db, self.inspection_id, finding_id=finding_id, **values)
 
     def remove_finding(self, finding_id: str) -> None:
-        inspections.remove_finding(self.db, finding_id)
+        drafts.remove_finding(self.db, finding_id)
 
     def prefill_findings(self) -> list[str]:
         return workflow.prefill_findings(self.db, self.inspection_id)

@@ -31,7 +31,7 @@ from inspector_app.services import correction, inspection_document
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing import pdf_sign
-from inspector_app.storage import audit, inspections
+from inspector_app.storage import audit, contents, inspections
 from inspector_app.storage.db import writing
 from inspector_app.storage.identities import StoredIdentity
 
@@ -90,7 +90,7 @@ def check_ready(db: Database, inspection_id: str) -> list[Problem]:
         return [Problem("status", QT_TRANSLATE_NOOP("Errors", "این بازرسی پیش‌تر نهایی شده است."))]
     problems: list[Problem] = []
     form = inspections.form_of(db, inspection_id)
-    for item_id, repeat in inspections.score_of(db, inspection_id, form).open_required:
+    for item_id, repeat in contents.score_of(db, inspection_id, form).open_required:
         try:
             text = form.item(item_id).text
         except KeyError:
@@ -102,7 +102,7 @@ def check_ready(db: Database, inspection_id: str) -> list[Problem]:
         )
         params = {"text": text, "n": str(repeat)}
         problems.append(Problem("required_item", template, item_id, repeat, params))
-    signatures = {s["role"]: s for s in inspections.signatures_of(db, inspection_id)}
+    signatures = {s["role"]: s for s in contents.signatures_of(db, inspection_id)}
     inspector = signatures.get("inspector")
     if inspector is None or not inspector["png"]:
         problems.append(

@@ -9,7 +9,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError
-from inspector_app.storage.inspections import NewPhoto
+from inspector_app.storage.drafts import NewPhoto
 
 REPORT_EDGE = 1600  # long edge of the copy kept for the report, in pixels
 THUMB_EDGE = 240

@@ -16,7 +16,7 @@ from inspector_app.domain.jalali import to_tehran, utc_now
 from inspector_app.domain.scoring import FAIL_BELOW, item_score
 from inspector_app.errors import QT_TRANSLATE_NOOP, NotFound
 from inspector_app.services.context import AppContext
-from inspector_app.storage import inspections, offices, settings
+from inspector_app.storage import contents, drafts, inspections, offices, settings
 
 
 def start_inspection(context: AppContext, office_code: str, *, replaces: str | None = None) -> str:
@@ -42,9 +42,9 @@ def start_inspection(context: AppContext, office_code: str, *, replaces: str | N
 def prefill_findings(db: Database, inspection_id: str) -> list[str]:
     """A finding for each failed item that has none yet; returns the new finding ids."""
     form = inspections.form_of(db, inspection_id)
-    answers = inspections.answers_of(db, inspection_id)
-    notes = inspections.notes_of(db, inspection_id)
-    have = {f["item_id"] for f in inspections.findings_of(db, inspection_id)}
+    answers = contents.answers_of(db, inspection_id)
+    notes = contents.notes_of(db, inspection_id)
+    have = {f["item_id"] for f in contents.findings_of(db, inspection_id)}
     created: list[str] = []
     for item in form.checklist_items():
         value = answers.get((item.id, 0))
@@ -53,7 +53,7 @@ def prefill_findings(db: Database, inspection_id: str) -> list[str]:
             continue
         description = finding_description(item, notes.get((item.id, 0), ""))
         created.append(
-            inspections.save_finding(db, inspection_id, description=description, item_id=item.id)
+            drafts.save_finding(db, inspection_id, description=description, item_id=item.id)
         )
     return created
 
@@ -68,7 +68,7 @@ def finding_description(item: Item, note: str = "") -> str:
 def follow_up_of(db: Database, inspection_id: str, item_id: str) -> dict[str, Any] | None:
     """The finding linked to a checklist item, if it has one."""
     return next(
-        (f for f in inspections.findings_of(db, inspection_id) if f["item_id"] == item_id), None
+        (f for f in contents.findings_of(db, inspection_id) if f["item_id"] == item_id), None
     )
 
 
@@ -78,8 +78,8 @@ def open_follow_up(db: Database, inspection_id: str, item_id: str) -> dict[str, 
     if found is not None:
         return found
     item = inspections.form_of(db, inspection_id).item(item_id)
-    note = inspections.notes_of(db, inspection_id).get((item_id, 0), "")
-    inspections.save_finding(
+    note = contents.notes_of(db, inspection_id).get((item_id, 0), "")
+    drafts.save_finding(
         db, inspection_id, description=finding_description(item, note), item_id=item_id
     )
     found = follow_up_of(db, inspection_id, item_id)
@@ -92,10 +92,10 @@ def follow_up_has_content(db: Database, inspection_id: str, finding: dict[str, A
     if (finding.get("corrective_action") or "").strip() or finding.get("deadline"):
         return True
     item_id = finding["item_id"]
-    if inspections.photo_counts(db, inspection_id).get((item_id, 0), 0):
+    if contents.photo_counts(db, inspection_id).get((item_id, 0), 0):
         return True
     item = inspections.form_of(db, inspection_id).item(item_id)
-    note = inspections.notes_of(db, inspection_id).get((item_id, 0), "")
+    note = contents.notes_of(db, inspection_id).get((item_id, 0), "")
     first_wordings = {
         item.finding_text(),
         finding_description(item, note),
@@ -112,5 +112,5 @@ def close_follow_up(db: Database, inspection_id: str, item_id: str) -> bool:
         return False
     if follow_up_has_content(db, inspection_id, finding):
         return True
-    inspections.remove_finding(db, finding["id"])
+    drafts.remove_finding(db, finding["id"])
     return False

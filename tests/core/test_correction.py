@@ -12,7 +12,7 @@ from inspector_app.services import correction, finalize, photos
 from inspector_app.services.context import AppContext
 from inspector_app.services.demo import _demo_photo
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.storage import inspections
+from inspector_app.storage import contents, drafts, inspections
 from inspector_app.storage.identities import StoredIdentity
 from tests.helpers.signing import PASSPHRASE, make_filled_draft, sign_both
 
@@ -51,7 +51,7 @@ def test_one_draft_correction_then_a_correction_of_the_correction(
 
     second = correction.start_correction(context, first)
     assert inspections.get(db, second)["replaces"] == first
-    assert inspections.answers_of(db, second) == inspections.answers_of(db, first)
+    assert contents.answers_of(db, second) == contents.answers_of(db, first)
 
 
 def test_changed_keys_sees_answers_notes_photos_and_interviews(
@@ -65,16 +65,16 @@ def test_changed_keys_sees_answers_notes_photos_and_interviews(
     yesno = [i for i in form.checklist_items() if i.type == "yesno"]
     first, second, third = yesno[0], yesno[1], yesno[2]
 
-    answer = inspections.answers_of(db, new_id)[(first.id, 0)]
-    inspections.set_answer(db, new_id, first.id, "na" if answer != "na" else "yes")
-    inspections.set_note(db, new_id, second.id, "یادداشت تازه")
+    answer = contents.answers_of(db, new_id)[(first.id, 0)]
+    drafts.set_answer(db, new_id, first.id, "na" if answer != "na" else "yes")
+    drafts.set_note(db, new_id, second.id, "یادداشت تازه")
     photo = photos.prepare_photo_bytes(_demo_photo("new", random.Random(1)), "new.jpg")
-    inspections.add_photo(db, new_id, third.id, photo)
-    repeat = inspections.add_interview(db, new_id)
+    drafts.add_photo(db, new_id, third.id, photo)
+    repeat = drafts.add_interview(db, new_id)
     assert form.interview is not None
     interview_item = next(i for i in form.interview.items if i.type != "photo")
-    value = inspections.answers_of(db, new_id)[(interview_item.id, 1)]
-    inspections.set_answer(db, new_id, interview_item.id, value, repeat_index=repeat)
+    value = contents.answers_of(db, new_id)[(interview_item.id, 1)]
+    drafts.set_answer(db, new_id, interview_item.id, value, repeat_index=repeat)
     assert correction.changed_keys(db, new_id) == {
         (first.id, 0),
         (second.id, 0),
@@ -82,10 +82,10 @@ def test_changed_keys_sees_answers_notes_photos_and_interviews(
         (interview_item.id, repeat),
     }
 
-    inspections.set_answer(db, new_id, first.id, answer)  # back as it was
-    old_note = inspections.notes_of(db, old_id).get((second.id, 0), "")
-    inspections.set_note(db, new_id, second.id, old_note)
-    inspections.remove_interview(db, new_id, repeat)
-    added = [p for p in inspections.photos_of(db, new_id) if p["sha256"] == photo.sha256]
-    inspections.remove_photo(db, added[0]["id"])
+    drafts.set_answer(db, new_id, first.id, answer)  # back as it was
+    old_note = contents.notes_of(db, old_id).get((second.id, 0), "")
+    drafts.set_note(db, new_id, second.id, old_note)
+    drafts.remove_interview(db, new_id, repeat)
+    added = [p for p in contents.photos_of(db, new_id) if p["sha256"] == photo.sha256]
+    drafts.remove_photo(db, added[0]["id"])
     assert correction.changed_keys(db, new_id) == set()

@@ -12,7 +12,7 @@ from inspector_app.domain.forms import load_form, question_as_statement
 from inspector_app.errors import FormError
 from inspector_app.services import workflow
 from inspector_app.services.context import AppContext
-from inspector_app.storage import inspections
+from inspector_app.storage import contents, drafts
 
 from .helpers import new_draft
 
@@ -94,10 +94,10 @@ def test_a_finding_on_a_photo_item_is_refused(tmp_path: Path) -> None:
 def test_prefill_writes_the_finding_text_and_the_note(context: AppContext) -> None:
     inspection_id = new_draft(context, "pishkhan")
     db = context.db
-    inspections.set_answer(db, inspection_id, "licence_holder_present", "no")
-    inspections.set_note(db, inspection_id, "licence_holder_present", "در مرخصی بود")
+    drafts.set_answer(db, inspection_id, "licence_holder_present", "no")
+    drafts.set_note(db, inspection_id, "licence_holder_present", "در مرخصی بود")
     workflow.prefill_findings(db, inspection_id)
-    (finding,) = inspections.findings_of(db, inspection_id)
+    (finding,) = contents.findings_of(db, inspection_id)
     assert finding["description"] == (
         "دارندهٔ پروانه یا مدیر مسئول معرفی‌شده در زمان بازرسی در دفتر حضور نداشت — در مرخصی بود"
     )
@@ -113,7 +113,7 @@ def test_a_follow_up_is_dropped_only_when_nothing_was_added(context: AppContext)
     assert workflow.follow_up_of(db, inspection_id, "queue_system") is None
 
     typed = workflow.open_follow_up(db, inspection_id, "ramp")
-    inspections.save_finding(
+    drafts.save_finding(
         db,
         inspection_id,
         finding_id=typed["id"],
@@ -126,7 +126,7 @@ def test_a_follow_up_is_dropped_only_when_nothing_was_added(context: AppContext)
     assert kept is not None and kept["corrective_action"] == "نصب رمپ تا پایان ماه"
 
     reworded = workflow.open_follow_up(db, inspection_id, "drinking_water")
-    inspections.save_finding(
+    drafts.save_finding(
         db,
         inspection_id,
         finding_id=reworded["id"],

@@ -14,7 +14,7 @@ from inspector_app.errors import InvalidAnswer, InvalidImport, NotFound
 from inspector_app.services import demo, inspection_document, photos
 from inspector_app.services.context import AppContext, open_context
 from inspector_app.services.workflow import prefill_findings, start_inspection
-from inspector_app.storage import inspections
+from inspector_app.storage import contents, drafts, inspections
 from tests.helpers.cli import run_cli
 from tests.helpers.paths import ROOT
 
@@ -41,13 +41,13 @@ def test_answers_notes_and_score_are_stored(context: AppContext) -> None:
     inspection_id = new_draft(context)
     form = inspections.form_of(context.db, inspection_id)
     yesno = [i for i in form.checklist_items() if i.type == "yesno" and i.show_if is None]
-    result = inspections.set_answer(context.db, inspection_id, yesno[0].id, "yes", note="خوب")
+    result = drafts.set_answer(context.db, inspection_id, yesno[0].id, "yes", note="خوب")
     assert result.compliance == 100.0
-    result = inspections.set_answer(context.db, inspection_id, yesno[1].id, "no")
+    result = drafts.set_answer(context.db, inspection_id, yesno[1].id, "no")
     assert result.compliance is not None and result.compliance < 100.0
-    inspections.set_note(context.db, inspection_id, yesno[2].id, "بدون پاسخ، فقط یادداشت")
-    answers = inspections.answers_of(context.db, inspection_id)
-    notes = inspections.notes_of(context.db, inspection_id)
+    drafts.set_note(context.db, inspection_id, yesno[2].id, "بدون پاسخ، فقط یادداشت")
+    answers = contents.answers_of(context.db, inspection_id)
+    notes = contents.notes_of(context.db, inspection_id)
     assert answers[(yesno[0].id, 0)] == "yes"
     assert answers[(yesno[2].id, 0)] is None
     assert notes[(yesno[0].id, 0)] == "خوب"  # kept when the answer changes without a note
@@ -65,13 +65,13 @@ def test_wrong_answers_are_refused_and_change_nothing(
     inspection_id = new_draft(context)
     form = inspections.form_of(context.db, inspection_id)
     item = next(i for i in form.checklist_items() if i.type == kind)
-    before = inspections.answers_of(context.db, inspection_id)
+    before = contents.answers_of(context.db, inspection_id)
     with pytest.raises(InvalidAnswer) as caught:
-        inspections.set_answer(context.db, inspection_id, item.id, value)
+        drafts.set_answer(context.db, inspection_id, item.id, value)
     assert item.id in str(caught.value)
-    assert inspections.answers_of(context.db, inspection_id) == before
+    assert contents.answers_of(context.db, inspection_id) == before
     with pytest.raises(InvalidAnswer):
-        inspections.set_answer(context.db, inspection_id, "no_such_item", "yes")
+        drafts.set_answer(context.db, inspection_id, "no_such_item", "yes")
 
 
 def test_interviews_repeat_and_are_removed(context: AppContext) -> None:
@@ -80,20 +80,18 @@ def test_interviews_repeat_and_are_removed(context: AppContext) -> None:
     assert form.interview is not None
     scale = next(i for i in form.interview.items if i.type == "scale" and i.satisfaction)
     with pytest.raises(InvalidAnswer):
-        inspections.set_answer(context.db, inspection_id, scale.id, 5, repeat_index=1)
-    first = inspections.add_interview(context.db, inspection_id)
-    second = inspections.add_interview(context.db, inspection_id)
+        drafts.set_answer(context.db, inspection_id, scale.id, 5, repeat_index=1)
+    first = drafts.add_interview(context.db, inspection_id)
+    second = drafts.add_interview(context.db, inspection_id)
     assert (first, second) == (1, 2)
     assert scale.min is not None and scale.max is not None
-    inspections.set_answer(context.db, inspection_id, scale.id, int(scale.max), repeat_index=1)
-    result = inspections.set_answer(
-        context.db, inspection_id, scale.id, int(scale.min), repeat_index=2
-    )
+    drafts.set_answer(context.db, inspection_id, scale.id, int(scale.max), repeat_index=1)
+    result = drafts.set_answer(context.db, inspection_id, scale.id, int(scale.min), repeat_index=2)
     assert result.satisfaction == 50.0
-    inspections.remove_interview(context.db, inspection_id, 2)
-    assert inspections.interview_indices(context.db, inspection_id) == [1]
-    assert inspections.score_of(context.db, inspection_id).satisfaction == 100.0
-    assert inspections.add_interview(context.db, inspection_id) == 2
+    drafts.remove_interview(context.db, inspection_id, 2)
+    assert contents.interview_indices(context.db, inspection_id) == [1]
+    assert contents.score_of(context.db, inspection_id).satisfaction == 100.0
+    assert drafts.add_interview(context.db, inspection_id) == 2
 
 
 def jpeg(width: int, height: int) -> bytes:
@@ -116,10 +114,10 @@ def test_photos_keep_sha256_of_original_and_small_copies(
     form = inspections.form_of(context.db, inspection_id)
     item = next(i for i in form.checklist_items() if i.type == "photo" and i.required)
     if item.show_if is not None:  # make it visible first
-        inspections.set_answer(context.db, inspection_id, item.show_if.item, item.show_if.equals)
-    before = inspections.score_of(context.db, inspection_id).open_required
-    inspections.add_photo(context.db, inspection_id, item.id, photo, caption="تابلو")
-    after = inspections.score_of(context.db, inspection_id).open_required
+        drafts.set_answer(context.db, inspection_id, item.show_if.item, item.show_if.equals)
+    before = contents.score_of(context.db, inspection_id).open_required
+    drafts.add_photo(context.db, inspection_id, item.id, photo, caption="تابلو")
+    after = contents.score_of(context.db, inspection_id).open_required
     assert (item.id, 0) in before and (item.id, 0) not in after
 
 
@@ -149,10 +147,10 @@ def test_findings_prefilled_from_failed_items(context: AppContext) -> None:
     form = inspections.form_of(context.db, inspection_id)
     failed = [i for i in form.checklist_items() if i.type == "yesno" and i.show_if is None][:2]
     for item in failed:
-        inspections.set_answer(context.db, inspection_id, item.id, "no", note="دیده نشد")
+        drafts.set_answer(context.db, inspection_id, item.id, "no", note="دیده نشد")
     created = prefill_findings(context.db, inspection_id)
     assert len(created) == 2
-    findings = inspections.findings_of(context.db, inspection_id)
+    findings = contents.findings_of(context.db, inspection_id)
     assert [f["item_id"] for f in findings] == [i.id for i in failed]
     assert "دیده نشد" in findings[0]["description"]
     assert prefill_findings(context.db, inspection_id) == []  # not twice
@@ -278,11 +276,9 @@ def test_first_office_helper(context: AppContext) -> None:
 
 def test_an_edited_finding_keeps_its_place(context: AppContext) -> None:
     inspection_id = new_draft(context)
-    first = inspections.save_finding(context.db, inspection_id, description="یک")
-    second = inspections.save_finding(context.db, inspection_id, description="دو")
-    inspections.save_finding(
-        context.db, inspection_id, description="یک، ویرایش‌شده", finding_id=first
-    )
-    found = inspections.findings_of(context.db, inspection_id)
+    first = drafts.save_finding(context.db, inspection_id, description="یک")
+    second = drafts.save_finding(context.db, inspection_id, description="دو")
+    drafts.save_finding(context.db, inspection_id, description="یک، ویرایش‌شده", finding_id=first)
+    found = contents.findings_of(context.db, inspection_id)
     assert [f["id"] for f in found] == [first, second]
     assert found[0]["description"] == "یک، ویرایش‌شده"

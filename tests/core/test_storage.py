@@ -14,7 +14,7 @@ import pytest
 from inspector_app import paths
 from inspector_app.errors import DatabaseCorrupt, DatabaseTooNew, RecordLocked, StorageUnavailable
 from inspector_app.services.context import AppContext, open_context
-from inspector_app.storage import audit, inspections
+from inspector_app.storage import audit, contents, drafts, inspections
 from inspector_app.storage.db import open_database
 from inspector_app.storage.migrations import SCHEMA_VERSION
 
@@ -130,7 +130,7 @@ def test_read_only_database_write_is_a_clear_error(context: AppContext) -> None:
 
     db = Database(ro)
     with pytest.raises(StorageUnavailable) as caught:
-        inspections.set_note(
+        drafts.set_note(
             db, inspection_id, inspections.form_of(db, inspection_id).sections[0].items[0].id, "x"
         )
     assert "فقط‌خواندنی" in caught.value.message
@@ -139,7 +139,7 @@ def test_read_only_database_write_is_a_clear_error(context: AppContext) -> None:
 def test_answer_is_committed_before_the_call_returns(context: AppContext) -> None:
     inspection_id = new_draft(context)
     item = inspections.form_of(context.db, inspection_id).sections[0].items[0]
-    inspections.set_answer(context.db, inspection_id, item.id, "yes", note="یادداشت")
+    drafts.set_answer(context.db, inspection_id, item.id, "yes", note="یادداشت")
     other = sqlite3.connect(paths.database_path(context.data_dir))
     row = other.execute(
         "SELECT value, note FROM answers WHERE inspection_id = ? AND item_id = ?",
@@ -153,14 +153,14 @@ WRITER = """
 import sys, time
 from pathlib import Path
 from inspector_app.services.context import open_context
-from inspector_app.storage import inspections
+from inspector_app.storage import drafts, inspections
 ctx = open_context(Path(sys.argv[1]))
 iid = sys.argv[2]
 items = [i for i in inspections.form_of(ctx.db, iid).checklist_items() if i.type == "yesno"]
 n = 0
 while True:
-    inspections.set_answer(ctx.db, iid, items[n % len(items)].id, "yes" if n % 2 else "no",
-                           note=f"note {n}")
+    drafts.set_answer(ctx.db, iid, items[n % len(items)].id, "yes" if n % 2 else "no",
+                      note=f"note {n}")
     print(n, flush=True)
     n += 1
 """
@@ -182,7 +182,7 @@ def test_kill_9_loses_no_committed_answer(context: AppContext) -> None:
     proc.wait()
     proc.stdout.close()
     ctx = open_context(context.data_dir)
-    notes = set(inspections.notes_of(ctx.db, inspection_id).values())
+    notes = set(contents.notes_of(ctx.db, inspection_id).values())
     items = [
         i for i in inspections.form_of(ctx.db, inspection_id).checklist_items() if i.type == "yesno"
     ]
@@ -245,7 +245,7 @@ def test_finalized_may_only_move_to_synced(context: AppContext) -> None:
         )
     item = inspections.form_of(context.db, inspection_id).sections[0].items[0]
     with pytest.raises(RecordLocked):
-        inspections.set_answer(context.db, inspection_id, item.id, "yes")
+        drafts.set_answer(context.db, inspection_id, item.id, "yes")
     with pytest.raises(RecordLocked):
         inspections.delete_draft(context.db, inspection_id)
 
@@ -254,7 +254,7 @@ def test_audit_chain_detects_a_removed_entry(context: AppContext) -> None:
     inspection_id = new_draft(context)
     item = inspections.form_of(context.db, inspection_id).sections[0].items[0]
     for value in ("yes", "no", "yes"):
-        inspections.set_answer(context.db, inspection_id, item.id, value)
+        drafts.set_answer(context.db, inspection_id, item.id, value)
     assert audit.verify_chain(context.db).ok
     raw = sqlite3.connect(paths.database_path(context.data_dir))
     raw.execute("DROP TRIGGER audit_log_append_only_delete")
@@ -268,13 +268,13 @@ def test_audit_chain_detects_a_removed_entry(context: AppContext) -> None:
 def test_full_disk_is_a_clear_error_and_changes_nothing(context: AppContext) -> None:
     inspection_id = new_draft(context)
     item = inspections.form_of(context.db, inspection_id).sections[0].items[0]
-    before = inspections.notes_of(context.db, inspection_id)
+    before = contents.notes_of(context.db, inspection_id)
     # SQLite reports a full disk and a database at its page limit the same way (SQLITE_FULL).
     pages = context.db.execute("PRAGMA page_count").fetchone()[0]
     context.db.execute(f"PRAGMA max_page_count = {pages}")
     with pytest.raises(StorageUnavailable) as caught:
-        inspections.set_note(context.db, inspection_id, item.id, "یادداشت بلند " * 5000)
+        drafts.set_note(context.db, inspection_id, item.id, "یادداشت بلند " * 5000)
     assert "دیسک پر است" in caught.value.message
     context.db.execute("PRAGMA max_page_count = 1073741823")
-    assert inspections.notes_of(context.db, inspection_id) == before
+    assert contents.notes_of(context.db, inspection_id) == before
     assert audit.verify_chain(context.db).ok

@@ -12,7 +12,7 @@ from inspector_app.domain import jalali
 from inspector_app.services import demo, finalize
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.storage import audit, inspections
+from inspector_app.storage import audit, contents, inspections
 from tests.core.helpers import new_draft
 from tests.helpers.clock import machine_zone_set_to
 from tests.helpers.signing import PASSPHRASE, make_filled_draft, sign_both
@@ -112,6 +112,6 @@ def test_demo_visits_are_on_tehrans_clock(context: AppContext, machine_zone: str
         assert dt.timedelta(minutes=45) <= departure - arrival <= dt.timedelta(minutes=120)
         codes = {p.code for p in finalize.check_ready(context.db, inspection_id)}
         assert not codes & {"departure", "departure_before_arrival"}
-        for finding in inspections.findings_of(context.db, inspection_id):
+        for finding in contents.findings_of(context.db, inspection_id):
             deadline = dt.date.fromisoformat(finding["deadline"])
             assert deadline == jalali.tehran_today() + dt.timedelta(days=30)

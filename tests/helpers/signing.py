@@ -17,7 +17,7 @@ from cryptography.x509.oid import NameOID
 from inspector_app.services import demo, demo_signed
 from inspector_app.services.context import AppContext
 from inspector_app.services.workflow import start_inspection
-from inspector_app.storage import inspections, offices, settings
+from inspector_app.storage import drafts, inspections, offices, settings
 from tests.helpers.paths import ROOT
 
 ARTIFACTS = ROOT / "artifacts" / "signing"
@@ -121,7 +121,7 @@ def make_filled_draft(context: AppContext, *, seed: int = 7, office_type: str = 
 def sign_both(context: AppContext, inspection_id: str, *, rep_declines: bool = False) -> None:
     rng = random.Random(3)
     strokes = demo_signed.demo_strokes(rng)
-    inspections.save_signature(
+    drafts.save_signature(
         context.db,
         inspection_id,
         "inspector",
@@ -130,7 +130,7 @@ def sign_both(context: AppContext, inspection_id: str, *, rep_declines: bool = F
         png=demo_signed.strokes_png(strokes),
     )
     if rep_declines:
-        inspections.save_signature(
+        drafts.save_signature(
             context.db,
             inspection_id,
             "representative",
@@ -139,7 +139,7 @@ def sign_both(context: AppContext, inspection_id: str, *, rep_declines: bool = F
         )
     else:
         rep = demo_signed.demo_strokes(rng)
-        inspections.save_signature(
+        drafts.save_signature(
             context.db,
             inspection_id,
             "representative",

@@ -22,7 +22,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector_app.domain.offices import OfficeRecord
-from inspector_app.storage import inspections, offices
+from inspector_app.storage import drafts, inspections, offices
 
 FORM: dict[str, Any] = {
     "id": "test-form",
@@ -95,9 +95,7 @@ def build(db: Database) -> list[str]:
     offices.upsert(
         db,
         [
-            OfficeRecord(
-                code=code, name=name, type=kind, county=county, city=county, status=status
-            )
+            OfficeRecord(code=code, name=name, type=kind, county=county, city=county, status=status)
             for code, name, kind, county, status in OFFICES
         ],
     )
@@ -109,12 +107,12 @@ def build(db: Database) -> list[str]:
             db, office=office, form_document=FORM, visit_date=day, inspection_id=f"insp-{number}"
         )
         for item, value in (("a", a), ("b", b), ("c", c)):
-            inspections.set_answer(db, iid, item, value)
+            drafts.set_answer(db, iid, item, value)
         if number == 1:
-            inspections.set_answer(db, iid, "kind", "no")
+            drafts.set_answer(db, iid, "kind", "no")
         if sat is not None:
-            repeat = inspections.add_interview(db, iid)
-            inspections.set_answer(db, iid, "sat", sat, repeat_index=repeat)
+            repeat = drafts.add_interview(db, iid)
+            drafts.set_answer(db, iid, "sat", sat, repeat_index=repeat)
         if status != "draft":
             db.execute("UPDATE inspections SET status = 'finalized' WHERE id = ?", [iid])
         if status == "synced":

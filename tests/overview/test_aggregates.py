@@ -13,7 +13,7 @@ from inspector_app.figures.overview import Overview
 from inspector_app.figures.queries import sqlite_runner
 from inspector_app.services.context import AppContext
 from inspector_app.services.overview.local import OVERDUE_SETTING, overdue_days_of, overview_of
-from inspector_app.storage import inspections, offices, settings
+from inspector_app.storage import drafts, inspections, offices, settings
 from tests.overview import dataset
 
 AS_OF = dt.date(2024, 7, 1)
@@ -211,7 +211,7 @@ def test_a_correction_counts_instead_of_the_inspection_it_replaces(fixed: AppCon
         inspection_id="insp-7",
     )
     for item in ("a", "b", "c"):
-        inspections.set_answer(fixed.db, fix, item, "yes")
+        drafts.set_answer(fixed.db, fix, item, "yes")
     # While the correction is a draft, the original still counts (drafts are not counted).
     assert _overview(fixed).mean_score == pytest.approx(70.0)
     fixed.db.execute("UPDATE inspections SET status = 'finalized' WHERE id = ?", [fix])

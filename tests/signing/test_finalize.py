@@ -17,7 +17,7 @@ from inspector_app.services import finalize, inspection_document
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing import keys
-from inspector_app.storage import audit, inspections
+from inspector_app.storage import audit, contents, drafts, inspections
 from inspector_app.storage.identities import StoredIdentity
 from tests.helpers.signing import PASSPHRASE, pdfsig, render_last_page, sign_both
 
@@ -44,7 +44,7 @@ def test_check_ready_lists_what_is_missing(context: AppContext, identity: Stored
     items = [p for p in problems if p.code == "required_item"]
     form = inspections.form_of(context.db, inspection_id)
     assert {p.item_id for p in items} == {
-        key[0] for key in inspections.score_of(context.db, inspection_id).open_required
+        key[0] for key in contents.score_of(context.db, inspection_id).open_required
     }
     assert all(p.item_id and form.item(p.item_id).text in p.message for p in items)
     with pytest.raises(finalize.NotReady) as caught:
@@ -132,7 +132,7 @@ def test_finalized_record_refuses_every_change(
     with pytest.raises(RecordLocked):
         inspections.update_header(db, ready, rep_name="x")
     with pytest.raises(RecordLocked):
-        inspections.set_answer(db, ready, before["answers"][0]["item_id"], None)
+        drafts.set_answer(db, ready, before["answers"][0]["item_id"], None)
     # The one move allowed: finalized -> synced, without touching anything else.
     with db.conn:
         db.execute("UPDATE inspections SET status = 'synced', synced_at = 'now' WHERE id = ?",

@@ -14,7 +14,7 @@ from inspector_app.pdf.verify import verify_pdf
 from inspector_app.services import finalize
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.storage import identities, inspections, settings
+from inspector_app.storage import contents, identities, inspections, settings
 from inspector_app.storage.identities import StoredIdentity
 from inspector_app.storage.settings import InspectorProfile
 from inspector_app.ui.finalize.certificate_box import CertificateBox, IdentityDialog
@@ -169,7 +169,7 @@ def test_finalize_dialog_end_to_end(
 
     row = inspections.get(context.db, draft)
     assert row["status"] == "finalized" and row["canonical_sha256"] == result.canonical_sha256
-    signatures = {s["role"]: s for s in inspections.signatures_of(context.db, draft)}
+    signatures = {s["role"]: s for s in contents.signatures_of(context.db, draft)}
     assert signatures["representative"]["signer_name"] == "زهرا محمدی"
     assert signatures["inspector"]["png"].startswith(b"\x89PNG")
     pdf = tmp_path / "signed.pdf"
@@ -324,7 +324,7 @@ def test_representative_declines_in_the_dialog(qtbot: Any, context: AppContext, 
     assert value is not None and value.declined_reason == "refused" and value.png is None
     assert dialog.problems() == []
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    stored = {s["role"]: s for s in inspections.signatures_of(context.db, draft)}
+    stored = {s["role"]: s for s in contents.signatures_of(context.db, draft)}
     assert stored["representative"]["declined_reason"] == "refused"
     assert stored["inspector"]["png"]
     # Reopened, the dialog shows what was saved.

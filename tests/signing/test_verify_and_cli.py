@@ -17,7 +17,7 @@ from inspector_app.pdf.verify import verify_pdf
 from inspector_app.services import finalize
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import placement
-from inspector_app.storage import inspections
+from inspector_app.storage import contents
 from inspector_app.storage.identities import StoredIdentity
 from tests.helpers.signing import PASSPHRASE, pdfsig
 
@@ -207,7 +207,7 @@ def test_cli_demo_makes_signed_inspections(
 
     ctx = open_context(data_dir)
     try:
-        signatures = inspections.signatures_of(ctx.db, finalized_id)
+        signatures = contents.signatures_of(ctx.db, finalized_id)
         assert {s["role"] for s in signatures} == {"inspector", "representative"}
     finally:
         ctx.close()

@@ -12,7 +12,7 @@ import httpx
 
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import config, runner
-from inspector_app.storage import inspections, settings
+from inspector_app.storage import contents, inspections, settings
 from tests.sync.conftest import LaptopTemplates, ServerProcess, make_server
 
 REPO = Path(__file__).resolve().parents[2]
@@ -38,7 +38,7 @@ def test_summary_counts_what_the_laptops_sent(
     failed: dict[str, int] = {}
     for inspection_id in ids:
         form = inspections.form_of(ctx.db, inspection_id)
-        answers = inspections.answers_of(ctx.db, inspection_id)
+        answers = contents.answers_of(ctx.db, inspection_id)
         for item in form.checklist_items():
             if item.type == "yesno" and answers.get((item.id, 0)) == "no":
                 failed[item.id] = failed.get(item.id, 0) + 1

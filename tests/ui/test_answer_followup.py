@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from inspector_app.services import workflow
-from inspector_app.storage import inspections
+from inspector_app.storage import contents
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.editor.followup import FollowUpPanel
 from inspector_app.ui.qt import QFileDialog, QPushButton, Qt
@@ -76,7 +76,7 @@ def test_a_no_opens_the_follow_up_and_the_findings_page_edits_the_same_record(
     click(qtbot, editor, panel.card.has_deadline)
     assert panel.card.deadline.isEnabled()
     assert editor.flush()
-    (stored,) = inspections.findings_of(editor.session.db, editor.inspection_id)
+    (stored,) = contents.findings_of(editor.session.db, editor.inspection_id)
     assert stored["item_id"] == "licence_holder_present"
     assert stored["description"] == HOLDER_ABSENT
     assert stored["corrective_action"] == "معرفی مدیر مسئول به استانداری"
@@ -92,7 +92,7 @@ def test_a_no_opens_the_follow_up_and_the_findings_page_edits_the_same_record(
     type_text(card.action, " ظرف یک هفته")
     go_to(qtbot, editor, 0)
     assert panel.card.action.toPlainText() == "معرفی مدیر مسئول به استانداری ظرف یک هفته"
-    assert len(inspections.findings_of(editor.session.db, editor.inspection_id)) == 1
+    assert len(contents.findings_of(editor.session.db, editor.inspection_id)) == 1
 
 
 def test_leaving_no_drops_an_untouched_follow_up_and_keeps_a_typed_one(
@@ -104,7 +104,7 @@ def test_leaving_no_drops_an_untouched_follow_up_and_keeps_a_typed_one(
     panel = panel_of(editor, "licence_holder_present")
     click(qtbot, editor, item._buttons["yes"])  # a slip of the hand, nothing typed yet
     assert not panel.isVisible()
-    assert inspections.findings_of(editor.session.db, editor.inspection_id) == []
+    assert contents.findings_of(editor.session.db, editor.inspection_id) == []
 
     click(qtbot, editor, item._buttons["no"])
     assert panel.isVisible() and panel.card.action.toPlainText() == ""
@@ -114,19 +114,17 @@ def test_leaving_no_drops_an_untouched_follow_up_and_keeps_a_typed_one(
     assert panel.isVisible() and panel.notice.isVisible()
     assert "«خیر» نیست" in panel.notice.text()
     assert panel.card.action.toPlainText() == "نصب تابلوی نام مدیر"
-    (kept,) = inspections.findings_of(editor.session.db, editor.inspection_id)
+    (kept,) = contents.findings_of(editor.session.db, editor.inspection_id)
     assert kept["corrective_action"] == "نصب تابلوی نام مدیر"
     assert (
-        inspections.answers_of(editor.session.db, editor.inspection_id)[
-            ("licence_holder_present", 0)
-        ]
+        contents.answers_of(editor.session.db, editor.inspection_id)[("licence_holder_present", 0)]
         == "na"
     )
 
     # Removing it is the inspector's own, confirmed step.
     click(qtbot, editor, panel.card.remove_button)
     confirm(qtbot)
-    assert inspections.findings_of(editor.session.db, editor.inspection_id) == []
+    assert contents.findings_of(editor.session.db, editor.inspection_id) == []
     assert not panel.isVisible()
 
 
@@ -145,7 +143,7 @@ def test_photos_of_a_failed_item_are_taken_in_its_follow_up(
     click(qtbot, editor, panel.photos.add_button)
     qtbot.waitUntil(lambda: panel.photos.count() == 1, timeout=10_000)
     wait_for_background(qtbot)
-    photos = inspections.photos_of(editor.session.db, editor.inspection_id)
+    photos = contents.photos_of(editor.session.db, editor.inspection_id)
     assert [(p["item_id"], p["repeat_index"]) for p in photos] == [("ramp", 0)]
     click(qtbot, editor, item._buttons["yes"])  # the photo is something added: kept
     assert panel.isVisible() and panel.notice.isVisible()

@@ -18,7 +18,7 @@ import pytest
 
 from inspector_app.errors import KnownError
 from inspector_app.services import workflow
-from inspector_app.storage import inspections, offices
+from inspector_app.storage import contents, offices
 from inspector_app.ui.app import LOCK_FILENAME, GuiApp
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.editor.editor import InspectionEditor
@@ -63,7 +63,7 @@ def test_a_file_that_is_not_an_image(qtbot: Any, gui: Gui, tmp_path: Path) -> No
     assert "report.jpg" in box.informativeText()
     assert "تصویر نیست" in box.informativeText()
     assert widget.photos.count() == 0
-    assert inspections.photos_of(editor.session.db, editor.inspection_id) == []
+    assert contents.photos_of(editor.session.db, editor.inspection_id) == []
     close_message_boxes()
 
 
@@ -75,7 +75,7 @@ def test_a_40_megapixel_photo_imports(qtbot: Any, gui: Gui, tmp_path: Path) -> N
     editor.import_photos(widget, [huge])
     qtbot.waitUntil(lambda: widget.photos.count() == 1, timeout=120_000)
     wait_for_background(qtbot)
-    stored = inspections.photos_of(editor.session.db, editor.inspection_id)
+    stored = contents.photos_of(editor.session.db, editor.inspection_id)
     assert len(stored) == 1
     assert max(stored[0]["width"], stored[0]["height"]) <= 1600
     assert not message_boxes()
@@ -225,4 +225,4 @@ def test_photos_still_importing_when_the_editor_closes_are_kept(
     window.show_page("offices")  # leaves the editor at once, before the import finished
     assert window.editor is None
     wait_for_background(qtbot)
-    qtbot.waitUntil(lambda: len(inspections.photos_of(db, inspection_id)) == 1)
+    qtbot.waitUntil(lambda: len(contents.photos_of(db, inspection_id)) == 1)

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from inspector_app.storage import inspections
+from inspector_app.storage import contents, inspections
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.editor.items import ItemWidget
 from inspector_app.ui.main_window import MainWindow
@@ -135,10 +135,8 @@ def answer_by_mouse(qtbot: Any, editor: InspectionEditor, widget: ItemWidget, tu
 def stored_value(editor: InspectionEditor, widget: ItemWidget) -> Any:
     db, key = editor.session.db, (widget.item.id, widget.repeat)
     if widget.item.type == "photo":
-        return [
-            p for p in inspections.photos_of(db, editor.inspection_id) if p["item_id"] == key[0]
-        ]
-    return inspections.answers_of(db, editor.inspection_id).get(key)
+        return [p for p in contents.photos_of(db, editor.inspection_id) if p["item_id"] == key[0]]
+    return contents.answers_of(db, editor.inspection_id).get(key)
 
 
 def answer_page(qtbot: Any, editor: InspectionEditor, widgets: list[ItemWidget]) -> None:
@@ -249,6 +247,6 @@ def test_every_control_by_mouse(
     assert editor.flush()
     wait_for_background(qtbot)
     assert gui.window.isVisible() and gui.window.editor is editor
-    notes = inspections.notes_of(editor.session.db, editor.inspection_id)
+    notes = contents.notes_of(editor.session.db, editor.inspection_id)
     assert sum(1 for text in notes.values() if text == "یادداشت بازرس") == len(editor.section_items)
     assert inspections.get(editor.session.db, editor.inspection_id)["rep_name"] == "زهرا کریمی"

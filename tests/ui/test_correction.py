@@ -13,7 +13,7 @@ from inspector_app.cli.main import main
 from inspector_app.domain.scoring import AnswerKey
 from inspector_app.services import correction, finalize, inspection_document
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.storage import audit, inspections
+from inspector_app.storage import audit, contents, inspections
 from inspector_app.ui.correction_marks import ChangeMarks
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.editor.items import ItemWidget
@@ -44,19 +44,19 @@ HEADER = (
 )
 
 
-def contents(db: Any, inspection_id: str) -> dict[str, Any]:
+def copied(db: Any, inspection_id: str) -> dict[str, Any]:
     """What a correction copies, without the ids that are its own."""
     return {
-        "answers": inspections.answers_of(db, inspection_id),
-        "notes": inspections.notes_of(db, inspection_id),
-        "interviews": inspections.interview_indices(db, inspection_id),
+        "answers": contents.answers_of(db, inspection_id),
+        "notes": contents.notes_of(db, inspection_id),
+        "interviews": contents.interview_indices(db, inspection_id),
         "photos": [
             (p["item_id"], p["repeat_index"], p["sha256"], p["caption"], p["jpeg"], p["thumbnail"])
-            for p in inspections.photos_of(db, inspection_id, with_data=True)
+            for p in contents.photos_of(db, inspection_id, with_data=True)
         ],
         "findings": [
             (f["item_id"], f["description"], f["corrective_action"], f["deadline"], f["position"])
-            for f in inspections.findings_of(db, inspection_id)
+            for f in contents.findings_of(db, inspection_id)
         ],
     }
 
@@ -133,7 +133,7 @@ def test_correction_starts_as_a_copy_and_marks_what_changed(
     finalize_in_editor(qtbot, editor)
     assert inspections.get(db, old_id)["status"] == "finalized"
     old = inspections.get(db, old_id)
-    old_contents = contents(db, old_id)
+    old_contents = copied(db, old_id)
     assert old_contents["photos"] and old_contents["findings"] and old_contents["notes"]
     assert len(old_contents["interviews"]) == 2
 
@@ -146,11 +146,11 @@ def test_correction_starts_as_a_copy_and_marks_what_changed(
     new = inspections.get(db, new_id)
     assert new["status"] == "draft" and new["replaces"] == old_id
     assert {k: new[k] for k in HEADER} == {k: old[k] for k in HEADER}
-    assert new["score"] == inspections.score_of(db, new_id).compliance  # cached score is true
-    assert contents(db, new_id) == old_contents
-    assert inspections.signatures_of(db, new_id) == []  # signed anew
-    assert {p["id"] for p in inspections.photos_of(db, new_id)}.isdisjoint(
-        p["id"] for p in inspections.photos_of(db, old_id)
+    assert new["score"] == contents.score_of(db, new_id).compliance  # cached score is true
+    assert copied(db, new_id) == old_contents
+    assert contents.signatures_of(db, new_id) == []  # signed anew
+    assert {p["id"] for p in contents.photos_of(db, new_id)}.isdisjoint(
+        p["id"] for p in contents.photos_of(db, old_id)
     )
     assert [e["action"] for e in audit.entries(db, new_id)][-1] == "correction"
     assert {p.code for p in finalize.check_ready(db, new_id)} == {
@@ -169,7 +169,7 @@ def test_correction_starts_as_a_copy_and_marks_what_changed(
     item = answered_yesno(fixed, "yes")
     key = (item.item.id, 0)
     click_answer(qtbot, item, "no")
-    assert inspections.answers_of(db, new_id)[key] == "no"
+    assert contents.answers_of(db, new_id)[key] == "no"
     assert marked(fixed) == {key} == correction.changed_keys(db, new_id)
     assert count.text() == "۱ مورد تغییر کرده"
     assert item.property("changed") is True
@@ -183,7 +183,7 @@ def test_correction_starts_as_a_copy_and_marks_what_changed(
     type_text(other.note, "تابلو امروز نصب شد")
     qtbot.waitUntil(lambda: count.text() == "۲ مورد تغییر کرده", timeout=5000)
     assert marked(fixed) == {key, (other.item.id, 0)}
-    assert inspections.notes_of(db, new_id)[(other.item.id, 0)] == "تابلو امروز نصب شد"
+    assert contents.notes_of(db, new_id)[(other.item.id, 0)] == "تابلو امروز نصب شد"
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(ARTIFACTS / "correction-changed.png"))
@@ -191,7 +191,7 @@ def test_correction_starts_as_a_copy_and_marks_what_changed(
     assert count.text() == "۱ مورد تغییر کرده"
     assert marked(fixed) == {(other.item.id, 0)}
     assert inspections.get(db, old_id)["canonical_sha256"] == old["canonical_sha256"]
-    assert contents(db, old_id) == old_contents  # the replaced inspection never changes
+    assert copied(db, old_id) == old_contents  # the replaced inspection never changes
 
     # --- the correction started again opens the same draft --------------------------------
     qtbot.mouseClick(fixed.back_button, Qt.MouseButton.LeftButton)

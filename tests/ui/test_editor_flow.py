@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from inspector_app.storage import inspections
+from inspector_app.storage import contents, inspections
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.qt import (
@@ -103,14 +103,14 @@ def test_whole_visit_survives_closing_mid_typing(
     key(qtbot, editor, "Ctrl+PgDown")
     assert editor.nav.currentRow() == 2
     assert editor.saved_label.property("state") == "saved"
-    stored = inspections.answers_of(window.env.context.db, inspection_id)
+    stored = contents.answers_of(window.env.context.db, inspection_id)
     assert stored[("licence_posted", 0)] == "yes"
     assert stored[("licence_holder_present", 0)] == "no"
     assert stored[("tariff_posted", 0)] == "na"
     assert stored[("fees_match_tariff", 0)] == "yes"
     assert stored[("services_list_posted", 0)] == "yes"
     assert editor.open_label.property("count") == len(
-        inspections.score_of(window.env.context.db, inspection_id).open_required
+        contents.score_of(window.env.context.db, inspection_id).open_required
     )
 
     # --- photos: the file dialog, then drag-and-drop -------------------------------------
@@ -152,7 +152,7 @@ def test_whole_visit_survives_closing_mid_typing(
     qtbot.keyClick(number, Qt.Key.Key_Return)
     courtesy = editor.items[("iv_courtesy", 1)]
     qtbot.mouseClick(courtesy._buttons[4], Qt.MouseButton.LeftButton)
-    stored = inspections.answers_of(window.env.context.db, inspection_id)
+    stored = contents.answers_of(window.env.context.db, inspection_id)
     assert stored[("iv_service", 1)] == "smart_id"
     assert stored[("iv_wait_minutes", 1)] == 25
     assert stored[("iv_courtesy", 1)] == 4
@@ -195,7 +195,7 @@ def test_whole_visit_survives_closing_mid_typing(
     assert editor.items[("iv_courtesy", 1)]._buttons[4].isChecked()
     assert editor.items[("staff_count", 0)].first_input().text() == "۴"
     db = window.env.context.db
-    photos = inspections.photos_of(db, inspection_id)
+    photos = contents.photos_of(db, inspection_id)
     assert len({p["sha256"] for p in photos}) == 2
     assert inspections.get(db, inspection_id)["rep_name"] == "علی رضایی"
-    assert inspections.answers_of(db, inspection_id)[("staff_count", 0)] == 4
+    assert contents.answers_of(db, inspection_id)[("staff_count", 0)] == 4

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from inspector_app.services import workflow
-from inspector_app.storage import inspections, offices
+from inspector_app.storage import drafts, offices
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.editor.items import ItemWidget
 from inspector_app.ui.editor.shortcuts import KEY_NAMES
@@ -32,7 +32,7 @@ def open_editor(
     code = offices.list_offices(db, office_type=office_type)[0]["code"]
     inspection_id = workflow.start_inspection(window.env.context, code)
     for item_id, value in (answers or {}).items():  # what was answered before this moment
-        inspections.set_answer(db, inspection_id, item_id, value)
+        drafts.set_answer(db, inspection_id, item_id, value)
     window.open_inspection(inspection_id)
     assert window.editor is not None
     return window.editor

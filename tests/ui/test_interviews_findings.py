@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from inspector_app.services import workflow
-from inspector_app.storage import inspections, offices
+from inspector_app.storage import contents, offices
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.qt import QPushButton, Qt
 from tests.helpers.gui import Gui, message_boxes, type_text
@@ -47,8 +47,8 @@ def test_interviews_add_edit_remove(qtbot: Any, gui: Gui) -> None:
     qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
     confirm(qtbot)
     assert sorted(panel.groups) == [2]
-    assert inspections.interview_indices(editor.session.db, editor.inspection_id) == [2]
-    answers = inspections.answers_of(editor.session.db, editor.inspection_id)
+    assert contents.interview_indices(editor.session.db, editor.inspection_id) == [2]
+    answers = contents.answers_of(editor.session.db, editor.inspection_id)
     assert ("iv_overall", 1) not in answers
     assert answers[("iv_fee_vs_tariff", 2)] == "above_tariff"
     assert "۱ مصاحبه" in panel.summary.text()
@@ -74,7 +74,7 @@ def test_findings_prefilled_edited_with_a_jalali_deadline(qtbot: Any, gui: Gui) 
     card.deadline.set_value(dt.date(2025, 3, 20))  # 1403/12/30
     assert card.deadline.text() == "۱۴۰۳/۱۲/۳۰"
     assert editor.flush()
-    stored = inspections.findings_of(editor.session.db, editor.inspection_id)
+    stored = contents.findings_of(editor.session.db, editor.inspection_id)
     assert len(stored) == 1
     assert stored[0]["corrective_action"] == "معرفی مدیر مسئول به استانداری"
     assert stored[0]["deadline"] == "2025-03-20"
@@ -85,7 +85,7 @@ def test_findings_prefilled_edited_with_a_jalali_deadline(qtbot: Any, gui: Gui) 
     qtbot.mouseClick(editor.findings.add_button, Qt.MouseButton.LeftButton)
     type_text(editor.findings.cards[-1].description, "کپسول آتش‌نشانی منقضی است")
     assert editor.flush()
-    assert len(inspections.findings_of(editor.session.db, editor.inspection_id)) == 2
+    assert len(contents.findings_of(editor.session.db, editor.inspection_id)) == 2
     qtbot.mouseClick(editor.findings.cards[-1].remove_button, Qt.MouseButton.LeftButton)
     confirm(qtbot)
-    assert len(inspections.findings_of(editor.session.db, editor.inspection_id)) == 1
+    assert len(contents.findings_of(editor.session.db, editor.inspection_id)) == 1

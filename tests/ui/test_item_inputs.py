@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from inspector_app.storage import inspections
+from inspector_app.storage import contents
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.editor.number_field import NumberValidator, parse_number
 from inspector_app.ui.qt import Qt, QValidator
@@ -25,7 +25,7 @@ def click(qtbot: Any, editor: InspectionEditor, widget: Any) -> None:
 
 
 def stored(editor: InspectionEditor, item_id: str) -> Any:
-    return inspections.answers_of(editor.session.db, editor.inspection_id).get((item_id, 0))
+    return contents.answers_of(editor.session.db, editor.inspection_id).get((item_id, 0))
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from typing import Any
 
 from inspector_app.domain.persian import to_persian_digits
 from inspector_app.services import workflow
-from inspector_app.storage import inspections, offices
+from inspector_app.storage import contents, inspections, offices
 from inspector_app.ui.events import DataEvents
 from inspector_app.ui.inspections_page import InspectionsModel
 from inspector_app.ui.offices_page import OfficesModel, OfficesProxy
@@ -162,7 +162,7 @@ def test_inspections_page_filters_delete_and_read_only(qtbot: Any, gui: Gui) -> 
     yes = editor.items[("licence_posted", 0)]._buttons["yes"]
     assert not yes.isEnabled()
     editor.answer_current("yes")
-    assert inspections.answers_of(context.db, final) == {}
+    assert contents.answers_of(context.db, final) == {}
     window.show_page("inspections")
     assert window.editor is None
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.services import workflow
-from inspector_app.storage import audit, inspections, offices
+from inspector_app.storage import audit, drafts, inspections, offices
 from inspector_app.ui.qt import QApplication, QPdfDocument, QPushButton, Qt
 from inspector_app.ui.report_preview import ReportPreviewDialog
 from tests.helpers.gui import Gui, wait_for_background
@@ -22,7 +22,7 @@ def test_preview_of_a_draft_shows_and_saves_the_pdf(
     office = offices.list_offices(db, office_type="police10")[0]
     inspection_id = workflow.start_inspection(window.env.context, office["code"])
     item = inspections.form_of(db, inspection_id).sections[0].items[0]
-    inspections.set_answer(db, inspection_id, item.id, "no", note="تابلوی پروانه دیده نشد.")
+    drafts.set_answer(db, inspection_id, item.id, "no", note="تابلوی پروانه دیده نشد.")
     window.open_inspection(inspection_id)
     editor = window.editor
     assert editor is not None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from inspector_app.services import workflow
-from inspector_app.storage import inspections, offices
+from inspector_app.storage import contents, offices
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.editor.pending import DELAY_MS
 from inspector_app.ui.qt import Qt
@@ -27,10 +27,10 @@ def test_a_note_is_saved_after_a_pause(qtbot: Any, gui: Gui) -> None:
     first = editor.section_items[0][0]
     type_text(first.note, "در حال نوشتن")
     assert editor.saved_label.property("state") == "pending"
-    notes = inspections.notes_of(editor.session.db, editor.inspection_id)
+    notes = contents.notes_of(editor.session.db, editor.inspection_id)
     assert (first.item.id, 0) not in notes  # not yet: the user is still typing
     qtbot.waitUntil(lambda: editor.saved_label.property("state") == "saved", timeout=DELAY_MS * 5)
-    notes = inspections.notes_of(editor.session.db, editor.inspection_id)
+    notes = contents.notes_of(editor.session.db, editor.inspection_id)
     assert notes[(first.item.id, 0)] == "در حال نوشتن"
 
 
@@ -45,7 +45,7 @@ def test_a_note_is_saved_when_focus_leaves(qtbot: Any, gui: Gui) -> None:
     type_text(first.note, "یادداشت")
     second.note.setFocus()  # moving on, well before the pause would have saved it
     assert editor.saved_label.property("state") == "saved"
-    notes = inspections.notes_of(editor.session.db, editor.inspection_id)
+    notes = contents.notes_of(editor.session.db, editor.inspection_id)
     assert notes[(first.item.id, 0)] == "یادداشت"
 
 
@@ -65,5 +65,5 @@ def test_a_refused_write_is_not_shown_as_saved(qtbot: Any, gui: Gui) -> None:
     box = message_boxes()[0]
     assert "نهایی شده" in box.text()
     close_message_boxes()
-    answers = inspections.answers_of(editor.session.db, editor.inspection_id)
+    answers = contents.answers_of(editor.session.db, editor.inspection_id)
     assert answers[(widget.item.id, 0)] == "yes"

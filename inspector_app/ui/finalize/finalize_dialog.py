@@ -13,7 +13,7 @@ from inspector_app.errors import KnownError
 from inspector_app.services import finalize
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.storage import identities, inspections, settings
+from inspector_app.storage import contents, drafts, identities, inspections, settings
 from inspector_app.storage.db import db_path, open_database
 from inspector_app.ui import messages, screen_fit
 from inspector_app.ui.background import Task, run_in_background
@@ -115,7 +115,7 @@ class FinalizeDialog(QDialog):
         self.rep_box = SignatureBox(
             "representative", self.tr("امضای نمایندهٔ دفتر"), may_decline=True
         )
-        signatures = {s["role"]: s for s in inspections.signatures_of(context.db, inspection_id)}
+        signatures = {s["role"]: s for s in contents.signatures_of(context.db, inspection_id)}
         profile = settings.inspector_profile(context.db)
         self.inspector_box.load(signatures.get("inspector"), row["inspector_name"] or profile.name)
         self.rep_box.load(signatures.get("representative"), row["rep_name"])
@@ -248,7 +248,7 @@ class FinalizeDialog(QDialog):
             value = box.value()
             if value is None:
                 continue
-            inspections.save_signature(
+            drafts.save_signature(
                 self._context.db,
                 self._id,
                 value.role,

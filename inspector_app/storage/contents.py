@@ -1,0 +1,97 @@
+"""What an inspection holds, read: answers and notes, interviews, photos, findings, signatures,
+and the score they add up to. The changes are in `drafts`."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app.domain.forms import Form
+from inspector_app.domain.scoring import AnswerKey, ScoreResult, score
+from inspector_app.storage import inspections
+
+
+def answers_of(db: Database, inspection_id: str) -> dict[AnswerKey, Any]:
+    return {
+        (item_id, repeat): json.loads(value) if value is not None else None
+        for item_id, repeat, value in db.execute(
+            "SELECT item_id, repeat_index, value FROM answers WHERE inspection_id = ?",
+            [inspection_id],
+        )
+    }
+
+
+def notes_of(db: Database, inspection_id: str) -> dict[AnswerKey, str]:
+    return {
+        (item_id, repeat): note
+        for item_id, repeat, note in db.execute(
+            "SELECT item_id, repeat_index, note FROM answers "
+            "WHERE inspection_id = ? AND note <> ''",
+            [inspection_id],
+        )
+    }
+
+
+def interview_indices(db: Database, inspection_id: str) -> list[int]:
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT repeat_index FROM interviews WHERE inspection_id = ? ORDER BY repeat_index",
+            [inspection_id],
+        )
+    ]
+
+
+def photo_counts(db: Database, inspection_id: str) -> dict[AnswerKey, int]:
+    return {
+        (item_id, repeat): count
+        for item_id, repeat, count in db.execute(
+            "SELECT item_id, repeat_index, count(*) FROM photos WHERE inspection_id = ? "
+            "GROUP BY item_id, repeat_index",
+            [inspection_id],
+        )
+    }
+
+
+def photos_of(db: Database, inspection_id: str, *, with_data: bool = False) -> list[dict[str, Any]]:
+    columns = (
+        "*"
+        if with_data
+        else (
+            "id, inspection_id, item_id, repeat_index, sha256, original_name, width, height, "
+            "thumbnail, caption, created_at"
+        )
+    )
+    return list(
+        db.query(
+            f"SELECT {columns} FROM photos WHERE inspection_id = ? ORDER BY created_at, id",
+            [inspection_id],
+        )
+    )
+
+
+def findings_of(db: Database, inspection_id: str) -> list[dict[str, Any]]:
+    return list(
+        db.query(
+            "SELECT * FROM findings WHERE inspection_id = ? ORDER BY position, created_at",
+            [inspection_id],
+        )
+    )
+
+
+def signatures_of(db: Database, inspection_id: str) -> list[dict[str, Any]]:
+    return list(
+        db.query("SELECT * FROM signatures WHERE inspection_id = ? ORDER BY role", [inspection_id])
+    )
+
+
+def score_of(db: Database, inspection_id: str, form: Form | None = None) -> ScoreResult:
+    form = form or inspections.form_of(db, inspection_id)
+    return score(
+        form,
+        answers_of(db, inspection_id),
+        photo_counts(db, inspection_id),
+        interview_indices(db, inspection_id),
+    )
