@@ -11,7 +11,7 @@ from inspector_app.domain.forms import Form, Item
 from inspector_app.domain.item_types import answer_label, is_empty
 from inspector_app.domain.jalali import clock_time, jalali_date, jalali_datetime
 from inspector_app.domain.persian import NO_VALUE, to_persian_digits
-from inspector_app.domain.scoring import FAIL_BELOW, is_visible, item_score
+from inspector_app.domain.scoring import FAIL_BELOW, SectionScore, is_visible, item_score
 from inspector_app.domain.vocabulary import GRADE_LABELS, OFFICE_TYPE_TITLES
 from inspector_app.services import inspection_document
 from inspector_app.services.report import model
@@ -78,7 +78,7 @@ def report_data(
             no=result.no,
             na=result.na,
         ),
-        sections=_sections(form, answers, notes, photo_counts),
+        sections=_sections(form, answers, notes, photo_counts, result.sections),
         canonical_sha256=canonical_sha256,
         findings=[
             model.Finding(
@@ -104,19 +104,18 @@ def _sections(
     answers: dict[tuple[str, int], Any],
     notes: dict[tuple[str, int], str],
     photo_counts: dict[tuple[str, int], int],
+    scores: list[SectionScore],
 ) -> list[model.Section]:
+    """Each section's rows as printed, with the compliance scoring gave it."""
+    compliance = {s.section_id: s.compliance for s in scores}
     sections = []
     for section in form.sections:
         rows = []
-        weighted = total = 0.0
         for item in section.items:
             if not is_visible(item, answers):
                 continue
             value = answers.get((item.id, 0))
             score = item_score(item, value)
-            if score is not None:
-                weighted += item.weight * score
-                total += item.weight
             rows.append(
                 model.Row(
                     item=item.text,
@@ -126,11 +125,7 @@ def _sections(
                     critical=item.critical,
                 )
             )
-        sections.append(
-            model.Section(
-                title=section.title, rows=rows, score=100 * weighted / total if total else None
-            )
-        )
+        sections.append(model.Section(title=section.title, rows=rows, score=compliance[section.id]))
     return sections
 
 
