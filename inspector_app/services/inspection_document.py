@@ -16,102 +16,116 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector_app.domain.canonical import canonical_sha256, sha256_hex
-from inspector_app.domain.forms import check_answer, parse_form
+from inspector_app.domain.forms import check_answer
+from inspector_app.domain.inspection_document import (
+    FORMAT,
+    Answer,
+    Finding,
+    FormRef,
+    InspectionDocument,
+    Inspector,
+    Photo,
+    Representative,
+    Score,
+    Signature,
+)
 from inspector_app.domain.offices import OfficeRecord
 from inspector_app.errors import QT_TRANSLATE_NOOP, InvalidAnswer, InvalidImport, KnownError
-from inspector_app.storage import audit, inspections, offices
+from inspector_app.storage import audit, contents, drafts, inspections, offices
 from inspector_app.storage.db import writing
-
-FORMAT = "bazres.inspection/1"
 
 
 def canonical_document(db: Database, inspection_id: str) -> dict[str, Any]:
     """Everything that makes up the inspection, photos by their sha256 (no image bytes)."""
+    return build_document(db, inspection_id).to_dict()
+
+
+def build_document(db: Database, inspection_id: str) -> InspectionDocument:
+    """The typed canonical document of the inspection as its rows hold it now."""
     row = inspections.get(db, inspection_id)
-    notes = inspections.notes_of(db, inspection_id)
-    answers = inspections.answers_of(db, inspection_id)
+    notes = contents.notes_of(db, inspection_id)
+    answers = contents.answers_of(db, inspection_id)
     keys = sorted(set(answers) | set(notes))
-    result = inspections.score_of(db, inspection_id)
-    return {
-        "format": FORMAT,
-        "id": row["id"],
-        "replaces": row["replaces"],
-        "office": row["office"],
-        "form": {
-            "id": row["form_id"],
-            "version": row["form_version"],
-            "sha256": row["form_sha256"],
-            "snapshot": row["form"],
-        },
-        "created_at": row["created_at"],
-        "visit_date": row["visit_date"],
-        "arrival_at": row["arrival_at"],
-        "departure_at": row["departure_at"],
-        "elapsed_seconds": row["elapsed_seconds"],
-        "inspector": {"name": row["inspector_name"], "personnel_no": row["inspector_personnel_no"]},
-        "representative": {"name": row["rep_name"], "role": row["rep_role"]},
-        "answers": [
-            {
-                "item_id": item_id,
-                "repeat_index": repeat,
-                "value": answers.get((item_id, repeat)),
-                "note": notes.get((item_id, repeat), ""),
-            }
+    result = contents.score_of(db, inspection_id)
+    return InspectionDocument(
+        id=row["id"],
+        replaces=row["replaces"],
+        office=row["office"],
+        form=FormRef(
+            id=row["form_id"],
+            version=row["form_version"],
+            sha256=row["form_sha256"],
+            snapshot=row["form"],
+        ),
+        created_at=row["created_at"],
+        visit_date=row["visit_date"],
+        arrival_at=row["arrival_at"],
+        departure_at=row["departure_at"],
+        elapsed_seconds=row["elapsed_seconds"],
+        inspector=Inspector(name=row["inspector_name"], personnel_no=row["inspector_personnel_no"]),
+        representative=Representative(name=row["rep_name"], role=row["rep_role"]),
+        answers=[
+            Answer(
+                item_id=item_id,
+                repeat_index=repeat,
+                value=answers.get((item_id, repeat)),
+                note=notes.get((item_id, repeat), ""),
+            )
             for item_id, repeat in keys
         ],
-        "interviews": inspections.interview_indices(db, inspection_id),
-        "photos": [
-            {
-                "id": p["id"],
-                "item_id": p["item_id"],
-                "repeat_index": p["repeat_index"],
-                "sha256": p["sha256"],
-                "jpeg_sha256": sha256_hex(p["jpeg"]),
-                "caption": p["caption"],
-                "original_name": p["original_name"],
-                "width": p["width"],
-                "height": p["height"],
-            }
-            for p in inspections.photos_of(db, inspection_id, with_data=True)
+        interviews=contents.interview_indices(db, inspection_id),
+        photos=[
+            Photo(
+                id=p["id"],
+                item_id=p["item_id"],
+                repeat_index=p["repeat_index"],
+                sha256=p["sha256"],
+                jpeg_sha256=sha256_hex(p["jpeg"]),
+                caption=p["caption"],
+                original_name=p["original_name"],
+                width=p["width"],
+                height=p["height"],
+            )
+            for p in contents.photos_of(db, inspection_id, with_data=True)
         ],
-        "findings": [
-            {
-                "id": f["id"],
-                "item_id": f["item_id"],
-                "description": f["description"],
-                "corrective_action": f["corrective_action"],
-                "deadline": f["deadline"],
-            }
-            for f in inspections.findings_of(db, inspection_id)
+        findings=[
+            Finding(
+                id=f["id"],
+                item_id=f["item_id"],
+                description=f["description"],
+                corrective_action=f["corrective_action"],
+                deadline=f["deadline"],
+            )
+            for f in contents.findings_of(db, inspection_id)
         ],
-        "signatures": [
-            {
-                "role": s["role"],
-                "signer_name": s["signer_name"],
-                "declined_reason": s["declined_reason"],
-                "png_sha256": sha256_hex(s["png"]) if s["png"] else None,
-                "signed_at": s["signed_at"],
-            }
-            for s in inspections.signatures_of(db, inspection_id)
+        signatures=[
+            Signature(
+                role=s["role"],
+                signer_name=s["signer_name"],
+                declined_reason=s["declined_reason"],
+                png_sha256=sha256_hex(s["png"]) if s["png"] else None,
+                signed_at=s["signed_at"],
+            )
+            for s in contents.signatures_of(db, inspection_id)
         ],
-        "score": {
-            "compliance": None if result.compliance is None else round(result.compliance, 4),
-            "grade": result.grade,
-            "critical_failures": result.critical_failures,
-            "satisfaction": None if result.satisfaction is None else round(result.satisfaction, 4),
-            "yes": result.yes,
-            "no": result.no,
-            "na": result.na,
-        },
-    }
+        score=Score(
+            compliance=None if result.compliance is None else round(result.compliance, 4),
+            grade=result.grade,
+            critical_failures=result.critical_failures,
+            satisfaction=None if result.satisfaction is None else round(result.satisfaction, 4),
+            yes=result.yes,
+            no=result.no,
+            na=result.na,
+        ),
+    )
 
 
 def export_document(db: Database, inspection_id: str) -> dict[str, Any]:
     """The canonical document with its hash, status, and the bytes it refers to (base64)."""
     document = canonical_document(db, inspection_id)
     row = inspections.get(db, inspection_id)
-    photos = inspections.photos_of(db, inspection_id, with_data=True)
-    signatures = inspections.signatures_of(db, inspection_id)
+    photos = contents.photos_of(db, inspection_id, with_data=True)
+    signatures = contents.signatures_of(db, inspection_id)
     return {
         "format": FORMAT,
         "status": row["status"],
@@ -182,116 +196,115 @@ def import_document(db: Database, exported: Any) -> str:
 
 
 def _import(db: Database, exported: dict[str, Any], doc: dict[str, Any]) -> str:
-    loaded = parse_form(doc["form"]["snapshot"])
-    if loaded.sha256 != doc["form"]["sha256"]:
+    document = InspectionDocument.parse(doc)
+    loaded = document.loaded_form
+    if loaded.sha256 != document.form.sha256:
         raise InvalidImport(QT_TRANSLATE_NOOP("Errors", "sha256 فرم با محتوای آن نمی‌خواند"))
     form = loaded.form
-    for answer in doc["answers"]:
+    for answer in document.answers:
         try:
-            item = form.item(answer["item_id"])
+            item = form.item(answer.item_id)
         except KeyError:
             raise InvalidImport(
-                QT_TRANSLATE_NOOP("Errors", "پرسش ناشناخته: {item}"), item=answer["item_id"]
+                QT_TRANSLATE_NOOP("Errors", "پرسش ناشناخته: {item}"), item=answer.item_id
             ) from None
         try:
-            check_answer(item, answer["value"])
+            check_answer(item, answer.value)
         except InvalidAnswer as exc:
             raise InvalidImport(exc.template, where=exc.where_template, **exc.params) from exc
     photo_data = exported.get("photo_data") or {}
     thumbs = exported.get("thumbnail_data") or {}
     signature_data = exported.get("signature_data") or {}
-    office = doc["office"]
+    office = document.office
     with writing(db):
-        if db.execute("SELECT 1 FROM inspections WHERE id = ?", [doc["id"]]).fetchone():
+        if db.execute("SELECT 1 FROM inspections WHERE id = ?", [document.id]).fetchone():
             raise InvalidImport(
-                QT_TRANSLATE_NOOP("Errors", "بازرسی {id} از پیش در این پایگاه هست"), id=doc["id"]
+                QT_TRANSLATE_NOOP("Errors", "بازرسی {id} از پیش در این پایگاه هست"), id=document.id
             )
         if offices.get(db, office["code"]) is None:
-            record = OfficeRecord.model_validate(office)
-            offices.upsert(db, [record])
+            offices.upsert(db, [OfficeRecord.model_validate(office)])
         inspection_id = inspections.create(
             db,
             office=office,
             form_document=loaded.document,
-            visit_date=doc["visit_date"],
-            inspector_name=doc["inspector"]["name"],
-            inspector_personnel_no=doc["inspector"]["personnel_no"],
-            inspection_id=doc["id"],
+            visit_date=document.visit_date,
+            inspector_name=document.inspector.name,
+            inspector_personnel_no=document.inspector.personnel_no,
+            inspection_id=document.id,
         )
         inspections.update_header(
             db,
             inspection_id,
-            arrival_at=doc["arrival_at"],
-            departure_at=doc["departure_at"],
-            elapsed_seconds=doc["elapsed_seconds"],
-            rep_name=doc["representative"]["name"],
-            rep_role=doc["representative"]["role"],
+            arrival_at=document.arrival_at,
+            departure_at=document.departure_at,
+            elapsed_seconds=document.elapsed_seconds,
+            rep_name=document.representative.name,
+            rep_role=document.representative.role,
         )
         db.execute(
-            "UPDATE inspections SET created_at = ? WHERE id = ?", [doc["created_at"], inspection_id]
+            "UPDATE inspections SET created_at = ? WHERE id = ?",
+            [document.created_at, inspection_id],
         )
-        for index in doc["interviews"]:
+        for index in document.interviews:
             db.table("interviews").insert(
                 {
                     "inspection_id": inspection_id,
-                    "repeat_index": int(index),
-                    "created_at": doc["created_at"],
+                    "repeat_index": index,
+                    "created_at": document.created_at,
                 }
             )
-        for answer in doc["answers"]:
-            inspections.set_answer(
+        for answer in document.answers:
+            drafts.set_answer(
                 db,
                 inspection_id,
-                answer["item_id"],
-                answer["value"],
-                note=answer["note"],
-                repeat_index=int(answer["repeat_index"]),
+                answer.item_id,
+                answer.value,
+                note=answer.note,
+                repeat_index=answer.repeat_index,
             )
-        for photo in doc["photos"]:
-            jpeg = _unb64(photo_data[photo["id"]], f"photo {photo['id']}")
-            if sha256_hex(jpeg) != photo["jpeg_sha256"]:
+        for photo in document.photos:
+            jpeg = _unb64(photo_data[photo.id], f"photo {photo.id}")
+            if sha256_hex(jpeg) != photo.jpeg_sha256:
                 raise InvalidImport(
-                    QT_TRANSLATE_NOOP("Errors", "sha256 عکس {id} نمی‌خواند"), id=photo["id"]
+                    QT_TRANSLATE_NOOP("Errors", "sha256 عکس {id} نمی‌خواند"), id=photo.id
                 )
             db.table("photos").insert(
                 {
-                    "id": photo["id"],
+                    "id": photo.id,
                     "inspection_id": inspection_id,
-                    "item_id": photo["item_id"],
-                    "repeat_index": photo["repeat_index"],
-                    "sha256": photo["sha256"],
-                    "original_name": photo["original_name"],
-                    "width": photo["width"],
-                    "height": photo["height"],
+                    "item_id": photo.item_id,
+                    "repeat_index": photo.repeat_index,
+                    "sha256": photo.sha256,
+                    "original_name": photo.original_name,
+                    "width": photo.width,
+                    "height": photo.height,
                     "jpeg": jpeg,
-                    "thumbnail": _unb64(
-                        thumbs.get(photo["id"], photo_data[photo["id"]]), "thumbnail"
-                    ),
-                    "caption": photo["caption"],
-                    "created_at": doc["created_at"],
+                    "thumbnail": _unb64(thumbs.get(photo.id, photo_data[photo.id]), "thumbnail"),
+                    "caption": photo.caption,
+                    "created_at": document.created_at,
                 }
             )
-        for finding in doc["findings"]:
-            inspections.save_finding(
+        for finding in document.findings:
+            drafts.save_finding(
                 db,
                 inspection_id,
-                description=finding["description"],
-                corrective_action=finding["corrective_action"],
-                deadline=finding["deadline"],
-                item_id=finding["item_id"],
-                finding_id=finding["id"],
+                description=finding.description,
+                corrective_action=finding.corrective_action,
+                deadline=finding.deadline,
+                item_id=finding.item_id,
+                finding_id=finding.id,
             )
-        for signature in doc["signatures"]:
-            data = signature_data.get(signature["role"]) or {}
+        for signature in document.signatures:
+            data = signature_data.get(signature.role) or {}
             png = _unb64(data["png"], "signature") if data.get("png") else None
-            inspections.save_signature(
+            drafts.save_signature(
                 db,
                 inspection_id,
-                signature["role"],
-                signer_name=signature["signer_name"],
+                signature.role,
+                signer_name=signature.signer_name,
                 strokes=data.get("strokes"),
                 png=png,
-                declined_reason=signature["declined_reason"],
+                declined_reason=signature.declined_reason,
             )
         audit.append(db, "import", inspection_id, {"sha256": exported.get("sha256")})
     return inspection_id
