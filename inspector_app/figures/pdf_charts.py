@@ -14,7 +14,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
-from inspector_app.domain.persian import to_persian_digits
+from inspector_app.domain.persian import format_number
 from inspector_app.pdf import persian_text
 from inspector_app.pdf.rtl_flowable import (
     FONT_BOLD,
@@ -33,14 +33,6 @@ GRIDLINE = colors.HexColor("#dde3ea")
 def shaped(text: str, font: str = FONT_REGULAR) -> str:
     """Persian text as the glyph string reportlab draws (one line)."""
     return visual_line(persian_text.prepare(text), font)
-
-
-def fa_number(value: float, decimals: int = 0, *, trim: bool = True) -> str:
-    """«۷۵» or «۷۵٫۵» (Persian digits and decimal separator); `trim` drops trailing zeros."""
-    text = f"{value:.{decimals}f}"
-    if decimals and trim:
-        text = text.rstrip("0").rstrip(".")
-    return to_persian_digits(text.replace(".", "\u066b"))
 
 
 def _drawing(width: float, height: float) -> Drawing:
@@ -102,7 +94,7 @@ def horizontal_bars(
     chart.valueAxis.reverseDirection = 1  # bars grow leftwards
     chart.valueAxis.labels.fontName = FONT_REGULAR
     chart.valueAxis.labels.fontSize = 7.5
-    chart.valueAxis.labelTextFormat = lambda v: fa_number(v)
+    chart.valueAxis.labelTextFormat = lambda v: format_number(v)
     chart.valueAxis.strokeColor = AXIS
     chart.valueAxis.visibleGrid = 1
     chart.valueAxis.gridStrokeColor = GRIDLINE
@@ -116,7 +108,7 @@ def horizontal_bars(
     chart.categoryAxis.strokeColor = AXIS
     chart.categoryAxis.tickLeft = 0
     chart.categoryAxis.tickRight = 0
-    chart.barLabelFormat = lambda v: fa_number(v, decimals)
+    chart.barLabelFormat = lambda v: format_number(v, decimals, trim=True)
     chart.barLabels.fontName = FONT_REGULAR
     chart.barLabels.fontSize = 7.5
     chart.barLabels.boxAnchor = "e"  # just left of the bar's end
@@ -169,11 +161,11 @@ def vertical_bars(
     chart.valueAxis.labels.fontSize = 7.5
     chart.valueAxis.labels.boxAnchor = "w"
     chart.valueAxis.labels.dx = 14
-    chart.valueAxis.labelTextFormat = lambda v: fa_number(v)
+    chart.valueAxis.labelTextFormat = lambda v: format_number(v)
     chart.valueAxis.strokeColor = AXIS
     chart.valueAxis.visibleGrid = 1
     chart.valueAxis.gridStrokeColor = GRIDLINE
-    chart.barLabelFormat = lambda v: fa_number(v, decimals)
+    chart.barLabelFormat = lambda v: format_number(v, decimals, trim=True)
     chart.barLabels.fontName = FONT_REGULAR
     chart.barLabels.fontSize = 7
     chart.barLabels.nudge = 6

@@ -21,11 +21,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
 from inspector_app.domain.jalali import jalali_date, jalali_datetime
-from inspector_app.domain.persian import to_persian_digits
+from inspector_app.domain.persian import format_number
 from inspector_app.domain.vocabulary import OFFICE_TYPE_HEADINGS, OFFICE_TYPES, WEAK_BELOW
 from inspector_app.figures.coverage import Coverage
 from inspector_app.figures.overview import ComplianceRow, Overview
-from inspector_app.figures.pdf_charts import fa_number, horizontal_bars, vertical_bars
+from inspector_app.figures.pdf_charts import horizontal_bars, vertical_bars
 from inspector_app.pdf.layout import (
     BODY,
     CELL,
@@ -170,33 +170,23 @@ def _period(o: Overview) -> str:
     return f"از {jalali_date(f.date_from)} تا {jalali_date(f.date_to)}"
 
 
-def _fa(value: int | None) -> str:
-    return "—" if value is None else to_persian_digits(f"{value:,}".replace(",", "٬"))
-
-
-def _pct(value: float | None, decimals: int = 1) -> str:
-    return "—" if value is None else fa_number(value, decimals)
-
-
-def _rate(value: float | None) -> str:
-    """Offices per 100,000 people: always two decimals, so the column lines up."""
-    return "—" if value is None else fa_number(value, 2, trim=False)
-
-
 def _cell(text: str, style: Any = CELL) -> RTLParagraph:
     return RTLParagraph(text, style)
 
 
 def _key_figures(o: Overview, cov: Coverage) -> Flowable:
     pairs = [
-        ("بازرسی‌ها", _fa(o.inspections)),
-        ("دفاتر بازرسی‌شده", _fa(o.offices_inspected)),
-        ("میانگین درصد انطباق", _pct(o.mean_score)),
-        ("بازرسی‌های دارای تخلف حیاتی", _fa(o.critical)),
-        ("دفاتر فعال استان", _fa(cov.active_total)),
-        ("مجوزهای در انتظار", _fa(cov.pending_total)),
-        ("دفتر به ازای هر صد هزار نفر", _rate(cov.per_100k)),
-        (f"دفاتر بی‌بازرسی در {_fa(o.overdue_days)} روز گذشته", _fa(len(o.overdue))),
+        ("بازرسی‌ها", format_number(o.inspections)),
+        ("دفاتر بازرسی‌شده", format_number(o.offices_inspected)),
+        ("میانگین درصد انطباق", format_number(o.mean_score, 1, trim=True)),
+        ("بازرسی‌های دارای تخلف حیاتی", format_number(o.critical)),
+        ("دفاتر فعال استان", format_number(cov.active_total)),
+        ("مجوزهای در انتظار", format_number(cov.pending_total)),
+        ("دفتر به ازای هر صد هزار نفر", format_number(cov.per_100k, 2)),  # two decimals, always
+        (
+            f"دفاتر بی‌بازرسی در {format_number(o.overdue_days)} روز گذشته",
+            format_number(len(o.overdue)),
+        ),
     ]
     rows = []
     for i in range(0, len(pairs), 2):
@@ -216,9 +206,9 @@ def _compliance_table(
     body = [
         [
             _cell(r.label),
-            _cell(_fa(r.inspections), CELL_CENTER),
-            _cell(_pct(r.mean_score), CELL_CENTER),
-            _cell(_fa(r.critical), CELL_CENTER),
+            _cell(format_number(r.inspections), CELL_CENTER),
+            _cell(format_number(r.mean_score, 1, trim=True), CELL_CENTER),
+            _cell(format_number(r.critical), CELL_CENTER),
         ]
         for r in rows
     ]
@@ -237,11 +227,11 @@ def _failed_items(o: Overview) -> list[Flowable]:
     head = ["ردیف", "پرسش", "دفعات «خیر»", "از بازرسی‌ها", "درصد"]
     body = [
         [
-            _cell(_fa(n), CELL_CENTER),
+            _cell(format_number(n), CELL_CENTER),
             _cell(item.text),
-            _cell(_fa(item.failed), CELL_CENTER),
-            _cell(_fa(item.out_of), CELL_CENTER),
-            _cell(_pct(item.share), CELL_CENTER),
+            _cell(format_number(item.failed), CELL_CENTER),
+            _cell(format_number(item.out_of), CELL_CENTER),
+            _cell(format_number(item.share, 1, trim=True), CELL_CENTER),
         ]
         for n, item in enumerate(o.failed_items, start=1)
     ]
@@ -258,12 +248,15 @@ def _coverage(cov: Coverage) -> list[Flowable]:
     body: list[list[Any]] = []
     style: list[tuple[Any, ...]] = []
     for row_no, c in enumerate(cov.counties, start=1):
-        cells = [_cell(c.county), _cell(_fa(c.population), CELL_CENTER)]
+        cells = [_cell(c.county), _cell(format_number(c.population), CELL_CENTER)]
         for col, t in enumerate(types, start=2):
-            cells.append(_cell(_fa(c.active[t]), CELL_CENTER))
+            cells.append(_cell(format_number(c.active[t]), CELL_CENTER))
             if t in c.missing_types:  # no office of this type: where one is needed
                 style.append(("BACKGROUND", (col, row_no), (col, row_no), FAIL_BG))
-        cells += [_cell(_rate(c.per_100k), CELL_CENTER), _cell(_fa(c.pending), CELL_CENTER)]
+        cells += [
+            _cell(format_number(c.per_100k, 2), CELL_CENTER),
+            _cell(format_number(c.pending), CELL_CENTER),
+        ]
         body.append(cells)
     widths = [FRAME_WIDTH * w for w in (0.17, 0.14, 0.12, 0.12, 0.12, 0.18, 0.15)]
     table = rtl_table([[_cell(h, CELL_HEAD) for h in head], *body], widths, style, header=True)
@@ -302,7 +295,7 @@ def _coverage(cov: Coverage) -> list[Flowable]:
 
 
 def _overdue(o: Overview) -> list[Flowable]:
-    title = f"دفاتری که در {_fa(o.overdue_days)} روز گذشته بازرسی نشده‌اند"
+    title = f"دفاتری که در {format_number(o.overdue_days)} روز گذشته بازرسی نشده‌اند"
     if not o.overdue:
         return [RTLParagraph(title, HEADING), RTLParagraph("همهٔ دفاتر فعال بازرسی شده‌اند.", BODY)]
     head = ["کد", "نام دفتر", "شهرستان", "نوع", "آخرین بازرسی", "روز گذشته"]
@@ -313,7 +306,7 @@ def _overdue(o: Overview) -> list[Flowable]:
             _cell(d.county),
             _cell(OFFICE_TYPES.get(d.office_type, d.office_type)),
             _cell(jalali_date(d.last_visit) if d.last_visit else "هرگز", CELL_CENTER),
-            _cell(_fa(d.days_since), CELL_CENTER),
+            _cell(format_number(d.days_since), CELL_CENTER),
         ]
         for d in o.overdue
     ]
