@@ -26,12 +26,12 @@ from inspector_app.domain.jalali import (
     to_tehran,
     utc_now,
 )
-from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, NotFound, RecordLocked, fill
+from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, NotFound, fill
 from inspector_app.services import correction, inspection_document
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing import pdf_sign
-from inspector_app.storage import audit, contents, inspections
+from inspector_app.storage import contents, inspections, lifecycle
 from inspector_app.storage.db import writing
 from inspector_app.storage.identities import StoredIdentity
 
@@ -197,48 +197,21 @@ def finalize(
     )
     stamp = to_iso(moment)
     with writing(db):
-        current = db.execute("SELECT status FROM inspections WHERE id = ?", [inspection_id])
-        status = current.fetchone()
-        if status is None:
-            raise NotFound(
-                QT_TRANSLATE_NOOP("Errors", "بازرسی با شناسهٔ {id} پیدا نشد"), id=inspection_id
-            )
-        if status[0] != "draft":
-            raise RecordLocked(QT_TRANSLATE_NOOP("Errors", "این بازرسی پیش‌تر نهایی شده است."))
+        # In the transaction that locks it: nothing can change between this check and the lock.
         if _canonical(db, inspection_id)[2] != digest:
             raise ChangedWhileFinalizing(
                 QT_TRANSLATE_NOOP(
                     "Errors", "بازرسی هنگام نهایی‌سازی تغییر کرد؛ چیزی نهایی نشد. دوباره تلاش کنید."
                 )
             )
-        db.table("inspection_documents").insert(
-            {
-                "inspection_id": inspection_id,
-                "canonical_json": data.decode("utf-8"),
-                "canonical_sha256": digest,
-                "signed_pdf": signed,
-                "created_at": stamp,
-            }
-        )
-        db.execute(
-            "INSERT INTO outbox (inspection_id, state, attempts, enqueued_at, updated_at) "
-            "VALUES (?, 'pending', 0, ?, ?)",
-            [inspection_id, stamp, stamp],
-        )
-        db.execute(
-            "UPDATE inspections SET canonical_sha256 = ?, finalized_at = ?, status = 'finalized' "
-            "WHERE id = ?",
-            [digest, stamp, inspection_id],
-        )
-        audit.append(
+        lifecycle.finalize(
             db,
-            "finalize",
             inspection_id,
-            {
-                "sha256": digest,
-                "pdf_sha256": sha256_hex(signed),
-                "signer": unlocked.fingerprint_sha256,
-            },
+            canonical_json=data.decode("utf-8"),
+            canonical_sha256=digest,
+            signed_pdf=signed,
+            signer_fingerprint=unlocked.fingerprint_sha256,
+            at=stamp,
         )
     log.info("finalized %s (%s)", inspection_id, digest)
     return FinalizeResult(

@@ -2,13 +2,14 @@
 
 States: pending → sending → done | failed (retried after `next_attempt_at`) | conflict (for a
 person). `sending` only exists while a sync run holds the sync lock, so any `sending` row found
-when a run starts was left by a crash and goes back to pending. An inspection becomes `synced`
-only in `mark_synced`, after the server confirmed it, in one transaction with its audit entry.
+when a run starts was left by a crash and goes back to pending. The entry is made, and marked
+done, by the inspection's own steps in `storage.lifecycle` (finalized, then synced).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from dataclasses import dataclass
 from typing import Any
@@ -44,20 +45,6 @@ class OutboxItem:
     canonical_sha256: str | None
 
 
-def reconcile(db: Database) -> int:
-    """Queue finalized inspections that have no outbox row (e.g. imported from an old version)."""
-    now = to_iso(utc_now())
-    with writing(db):
-        cursor = db.execute(
-            "INSERT INTO outbox (inspection_id, state, attempts, enqueued_at, updated_at) "
-            "SELECT i.id, 'pending', 0, ?, ? FROM inspections i "
-            "WHERE i.status = 'finalized' "
-            "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.inspection_id = i.id)",
-            [now, now],
-        )
-    return int(cursor.rowcount or 0)
-
-
 def recover(db: Database) -> int:
     """`sending` rows left by a crashed run go back to pending (call with the sync lock held)."""
     with writing(db):
@@ -84,8 +71,6 @@ def items(db: Database) -> list[OutboxItem]:
 
 
 def _office_name(snapshot: str) -> str:
-    import json
-
     try:
         office: Any = json.loads(snapshot)
     except (TypeError, ValueError):
@@ -119,27 +104,6 @@ def mark_sending(db: Database, inspection_id: str) -> None:
         )
 
 
-def mark_synced(
-    db: Database, inspection_id: str, *, server: str, outcome: str, sha256: str
-) -> None:
-    """The server confirmed it: status `synced`, outbox done, audit entry — one transaction."""
-    now = to_iso(utc_now())
-    with writing(db):
-        db.execute(
-            "UPDATE inspections SET status = 'synced', synced_at = ? "
-            "WHERE id = ? AND status = 'finalized'",
-            [now, inspection_id],
-        )
-        db.execute(
-            "UPDATE outbox SET state = 'done', last_error = NULL, next_attempt_at = NULL, "
-            "updated_at = ? WHERE inspection_id = ?",
-            [now, inspection_id],
-        )
-        audit.append(
-            db, "sync", inspection_id, {"server": server, "result": outcome, "sha256": sha256}
-        )
-
-
 def mark_failed(db: Database, inspection_id: str, error: str, *, retry: bool = True) -> str | None:
     """Record a failure; with `retry`, the next automatic attempt waits an exponential backoff.
     Without it (the server refused the content), only a person's "sync now" tries again."""
@@ -167,13 +131,3 @@ def mark_conflict(db: Database, inspection_id: str, error: str) -> None:
             [error[:500], now, inspection_id],
         )
         audit.append(db, "sync_conflict", inspection_id, {"error": error[:200]})
-
-
-def release(db: Database, inspection_id: str) -> None:
-    """Back to pending without counting a failure (the run stopped before sending it)."""
-    with writing(db):
-        db.execute(
-            "UPDATE outbox SET state = 'pending', attempts = max(attempts - 1, 0), "
-            "updated_at = ? WHERE inspection_id = ? AND state = 'sending'",
-            [to_iso(utc_now()), inspection_id],
-        )

@@ -32,7 +32,7 @@ from inspector_app.services.sync.client import (
     fetch_server_certificate,
     normalize_fingerprint,
 )
-from inspector_app.storage import audit, settings
+from inspector_app.storage import audit, lifecycle, settings
 from inspector_app.storage.db import writing
 
 log = logging.getLogger(__name__)
@@ -197,7 +197,7 @@ def run_sync(
     db = context.db
     with sync_lock(context.data_dir):
         report.recovered = outbox.recover(db)
-        outbox.reconcile(db)
+        lifecycle.queue_finalized(db)
         settings.put(db, config.LAST_ATTEMPT, to_iso(utc_now()))
         due = outbox.to_send(db, force=force)
         with client_for(context) as client:
@@ -247,7 +247,7 @@ def _send_all(
         detail = str(body.get("detail") or "")
         if status in (200, 201) and body.get("inspection_id") == inspection_id:
             outcome = "stored" if status == 201 else "already_there"
-            outbox.mark_synced(
+            lifecycle.mark_synced(
                 db,
                 inspection_id,
                 server=server,
