@@ -1,4 +1,5 @@
-"""The words for values kept in data: office types and statuses, inspection statuses, grades.
+"""The words for values kept in data: office types and statuses, inspection statuses, signer
+roles, grades.
 
 Keys are what the database and the bundles store. Labels are Persian, the source language:
 the PDFs and the CLI print them as written and the UI shows them translated (ui/labels), so
@@ -47,6 +48,9 @@ COUNTED_STATUSES: dict[str, str] = {
     "finalized": QT_TRANSLATE_NOOP("OverviewLabels", "نهایی‌شده"),
     "synced": QT_TRANSLATE_NOOP("OverviewLabels", "ارسال‌شده"),
 }
+
+# Who signs an inspection, as the signed report names them (Persian only).
+SIGNER_ROLES: dict[str, str] = {"inspector": "بازرس", "representative": "نمایندهٔ دفتر"}
 
 # Grades on the 0..100 compliance, best first, each with its floor.
 GRADES: tuple[tuple[str, float], ...] = (("A", 90.0), ("B", 75.0), ("C", 60.0), ("D", 0.0))

@@ -12,13 +12,11 @@ from inspector_app.domain.item_types import answer_label, is_empty
 from inspector_app.domain.jalali import clock_time, jalali_date, jalali_datetime
 from inspector_app.domain.persian import NO_VALUE, to_persian_digits
 from inspector_app.domain.scoring import FAIL_BELOW, SectionScore, is_visible, item_score
-from inspector_app.domain.vocabulary import GRADE_LABELS, OFFICE_TYPE_TITLES
+from inspector_app.domain.vocabulary import GRADE_LABELS, OFFICE_TYPE_TITLES, SIGNER_ROLES
 from inspector_app.services import inspection_document
 from inspector_app.services.report import model
 from inspector_app.services.report.render import render_report_with_log
 from inspector_app.storage import inspections
-
-ROLE_LABELS = {"inspector": "بازرس", "representative": "نمایندهٔ دفتر"}
 
 
 def render_inspection_pdf(
@@ -155,7 +153,7 @@ def _interviews(
 
 
 def _signature(signature: dict[str, Any], row: dict[str, Any]) -> model.Signature:
-    role = ROLE_LABELS.get(signature["role"], signature["role"])
+    role = SIGNER_ROLES.get(signature["role"], signature["role"])
     if signature["role"] == "representative" and row["rep_role"]:
         role = f"{role} ({row['rep_role']})"
     return model.Signature(
