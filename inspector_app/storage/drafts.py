@@ -72,7 +72,7 @@ def set_answer(
         form = inspections.form_of(db, inspection_id)
         item = _known_item(form, item_id)
         _check_repeat(db, form, inspection_id, item_id, repeat_index)
-        if item.type == "photo" and value is not None:
+        if item.kind.answered_by_photos and value is not None:
             raise InvalidAnswer(
                 QT_TRANSLATE_NOOP("Errors", "برای پرسش عکس، عکس پیوست کنید"),
                 where=QT_TRANSLATE_NOOP("Errors", "پرسش {item}"),
