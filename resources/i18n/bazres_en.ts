@@ -4,7 +4,7 @@
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../inspector_app/ui/background.py" line="130"/>
+        <location filename="../../inspector_app/ui/background.py" line="137"/>
         <source>لطفاً صبر کنید</source>
         <translation>Please wait</translation>
     </message>
@@ -136,133 +136,133 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="67"/>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="51"/>
-        <location filename="../../inspector_app/ui/sync_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="68"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="52"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="75"/>
         <source>دفتر</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="73"/>
-        <location filename="../../inspector_app/ui/offices_page.py" line="53"/>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="53"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="74"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="54"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="54"/>
         <source>نوع</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="75"/>
-        <location filename="../../inspector_app/ui/offices_page.py" line="58"/>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="52"/>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="67"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="53"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="68"/>
         <source>شهرستان</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="77"/>
-        <location filename="../../inspector_app/ui/sync_page.py" line="77"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="76"/>
         <source>تاریخ بازدید</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="79"/>
-        <location filename="../../inspector_app/ui/offices_page.py" line="61"/>
-        <location filename="../../inspector_app/ui/sync_page.py" line="79"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="80"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="62"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="78"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="81"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="82"/>
         <source>امتیاز</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="83"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="84"/>
         <source>رتبه</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="85"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="86"/>
         <source>موارد الزامی باز</source>
         <translation>Required open</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="87"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="88"/>
         <source>بازرس</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="51"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="52"/>
         <source>نام دفتر</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="60"/>
         <source>شهر</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="68"/>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="55"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="69"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="56"/>
         <source>آخرین بازرسی</source>
         <translation>Last inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="75"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="76"/>
         <source>آخرین امتیاز</source>
         <translation>Last score</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="50"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="51"/>
         <source>کد</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="64"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="65"/>
         <source>روز گذشته</source>
         <translation>Days since</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="69"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="70"/>
         <source>جمعیت</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="74"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="22"/>
         <source>پیشخوان</source>
         <translation>Government counter</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="75"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="23"/>
         <source>پلیس ‎+۱۰</source>
         <translation>Police +10</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="76"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="24"/>
         <source>کارگزاری</source>
         <translation>Insurance brokerage</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="80"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="74"/>
         <source>دفتر در ۱۰۰ هزار نفر</source>
         <translation>Offices per 100k people</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="86"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="80"/>
         <source>در انتظار مجوز</source>
         <translation>Licence pending</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="84"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="83"/>
         <source>تلاش‌ها</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="86"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="85"/>
         <source>تلاش بعدی</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="87"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="86"/>
         <source>علت آخرین ناکامی</source>
         <translation>Reason of last failure</translation>
     </message>
@@ -270,7 +270,7 @@
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="105"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="99"/>
         <source>این شهرستان هیچ دفتر فعالی از این نوع ندارد</source>
         <translation>This county has no active office of this type</translation>
     </message>
@@ -293,153 +293,178 @@
         <translation>This inspection was already corrected by inspection {id}; start a further correction from that correcting inspection.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="50"/>
+        <location filename="../../inspector_app/services/finalize.py" line="48"/>
         <source>بازرسی هنوز آمادهٔ نهایی‌سازی نیست:
 {problems}</source>
         <translation>The inspection is not ready to be finalized yet:
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="90"/>
-        <location filename="../../inspector_app/services/finalize.py" line="207"/>
+        <location filename="../../inspector_app/services/finalize.py" line="88"/>
+        <location filename="../../inspector_app/storage/lifecycle.py" line="39"/>
         <source>این بازرسی پیش‌تر نهایی شده است.</source>
         <translation>This inspection has already been finalized.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="99"/>
+        <location filename="../../inspector_app/services/finalize.py" line="97"/>
         <source>پرسش الزامی بی‌پاسخ (مصاحبهٔ {n}): {text}</source>
         <translation>Required question unanswered (interview {n}): {text}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="101"/>
+        <location filename="../../inspector_app/services/finalize.py" line="99"/>
         <source>پرسش الزامی بی‌پاسخ: {text}</source>
         <translation>Required question unanswered: {text}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="109"/>
+        <location filename="../../inspector_app/services/finalize.py" line="107"/>
         <source>امضای بازرس ثبت نشده است.</source>
         <translation>The inspector&apos;s signature is missing.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="116"/>
+        <location filename="../../inspector_app/services/finalize.py" line="114"/>
         <source>امضای نمایندهٔ دفتر یا دلیل امضا نکردن او ثبت نشده است.</source>
         <translation>The office representative&apos;s signature, or the reason for not signing, is missing.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="124"/>
+        <location filename="../../inspector_app/services/finalize.py" line="122"/>
         <source>ساعت پایان بازدید (خروج) ثبت نشده است.</source>
         <translation>The end time of the visit (departure) is missing.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="131"/>
+        <location filename="../../inspector_app/services/finalize.py" line="129"/>
         <source>ساعت خروج ({departure}) پیش از ساعت ورود ({arrival}) است؛ ساعت‌های بازدید را درست کنید.</source>
         <translation>The departure time ({departure}) is before the arrival time ({arrival}); correct the visit times.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="204"/>
         <location filename="../../inspector_app/services/sync/bundles.py" line="32"/>
         <location filename="../../inspector_app/storage/inspections.py" line="57"/>
         <location filename="../../inspector_app/storage/inspections.py" line="66"/>
+        <location filename="../../inspector_app/storage/lifecycle.py" line="36"/>
         <source>بازرسی با شناسهٔ {id} پیدا نشد</source>
         <translation>No inspection with id {id} was found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="210"/>
+        <location filename="../../inspector_app/services/finalize.py" line="201"/>
         <source>بازرسی هنگام نهایی‌سازی تغییر کرد؛ چیزی نهایی نشد. دوباره تلاش کنید.</source>
         <translation>The inspection changed while it was being finalized; nothing was finalized. Try again.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="262"/>
+        <location filename="../../inspector_app/services/finalize.py" line="233"/>
         <source>این بازرسی هنوز نهایی نشده و گزارش امضاشده ندارد.</source>
         <translation>This inspection is not finalized yet and has no signed report.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="141"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="155"/>
         <source>دادهٔ base64 نامعتبر در {what}</source>
         <translation>Invalid base64 data in {what}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="152"/>
+        <location filename="../../inspector_app/domain/offices.py" line="75"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="166"/>
         <location filename="../../inspector_app/services/sync/updates.py" line="117"/>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="125"/>
         <source>پرونده خوانده نشد: {reason}</source>
         <translation>The file could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="158"/>
+        <location filename="../../inspector_app/domain/offices.py" line="84"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="172"/>
         <source>JSON نامعتبر: {reason}</source>
         <translation>Invalid JSON: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="171"/>
+        <location filename="../../inspector_app/domain/offices.py" line="93"/>
+        <source>JSON باید فهرست «offices» داشته باشد</source>
+        <translation>The JSON must have an “offices” list</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/offices.py" line="103"/>
+        <source>ستون‌های لازم نیست: {columns}</source>
+        <translation>Required columns are missing: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/offices.py" line="110"/>
+        <source>فقط پروندهٔ CSV یا JSON پذیرفته می‌شود</source>
+        <translation>Only a CSV or JSON file is accepted</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/offices.py" line="121"/>
+        <source>{row}، ستون {column}: {reason}</source>
+        <translation>{row}, column {column}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/offices.py" line="129"/>
+        <source>{row}: کد تکراری {code}</source>
+        <translation>{row}: duplicate code {code}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspection_document.py" line="185"/>
         <source>قالب پرونده «{format}» نیست</source>
         <translation>The file is not in the “{format}” format</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="175"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="189"/>
         <source>بخش «inspection» نیست</source>
         <translation>The “inspection” section is missing</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="180"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="194"/>
         <source>ساختار پرونده با طرح نمی‌خواند: {reason}</source>
         <translation>The file&apos;s structure does not match the schema: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="187"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="202"/>
         <source>sha256 فرم با محتوای آن نمی‌خواند</source>
         <translation>The form&apos;s sha256 does not match its content</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="194"/>
-        <location filename="../../inspector_app/storage/inspections.py" line="179"/>
-        <location filename="../../inspector_app/storage/inspections.py" line="221"/>
-        <location filename="../../inspector_app/storage/inspections.py" line="370"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="209"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="35"/>
         <source>پرسش ناشناخته: {item}</source>
         <translation>Unknown question: {item}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="207"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="222"/>
         <source>بازرسی {id} از پیش در این پایگاه هست</source>
         <translation>Inspection {id} is already in this database</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="254"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="269"/>
         <source>sha256 عکس {id} نمی‌خواند</source>
         <translation>The sha256 of photo {id} does not match</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/overview/population.py" line="45"/>
+        <location filename="../../inspector_app/figures/population.py" line="39"/>
         <source>پروندهٔ جمعیت خوانده نشد: {reason}</source>
         <translation>The population file could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/overview/population.py" line="56"/>
+        <location filename="../../inspector_app/figures/population.py" line="50"/>
         <source>پروندهٔ جمعیت باید ستون‌های county_fa و population داشته باشد</source>
         <translation>The population file must have the columns county_fa and population</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/overview/population.py" line="63"/>
+        <location filename="../../inspector_app/figures/population.py" line="57"/>
         <source>منبع آمار در پرونده نیامده است (سطرهای آغازشده با # در ابتدای پرونده)</source>
         <translation>The file does not name the source of its figures (lines starting with # at the top of the file)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/overview/population.py" line="75"/>
+        <location filename="../../inspector_app/figures/population.py" line="69"/>
         <source>نام شهرستان یا جمعیت نامعتبر است</source>
         <translation>Invalid county name or population</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/overview/population.py" line="80"/>
+        <location filename="../../inspector_app/figures/population.py" line="74"/>
         <source>شهرستان {county} دو بار آمده است</source>
         <translation>County {county} appears twice</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/overview/population.py" line="87"/>
+        <location filename="../../inspector_app/figures/population.py" line="81"/>
         <source>پروندهٔ جمعیت هیچ سطری ندارد</source>
         <translation>The population file has no rows</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/overview/population.py" line="109"/>
+        <location filename="../../inspector_app/services/overview/population.py" line="38"/>
         <source>رونوشت پروندهٔ جمعیت ساخته نشد: {reason}</source>
         <translation>The population file could not be copied: {reason}</translation>
     </message>
@@ -459,82 +484,82 @@
         <translation>The image file is damaged ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="153"/>
+        <location filename="../../inspector_app/pdf/certificates.py" line="89"/>
         <source>گواهی خوانده نشد؛ پرونده گواهی X.509 نیست ({reason})</source>
         <translation>The certificate could not be read; the file is not an X.509 certificate ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="184"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="82"/>
         <source>گذرواژه باید دست‌کم {n} نویسه باشد.</source>
         <translation>The passphrase must have at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="217"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="115"/>
         <source>نام دارندهٔ گواهی با حرف آغاز و پایان شود (نه رقم یا نشانه) و حروف فارسی و لاتین را با هم نیامیزد: «{name}»</source>
         <translation>The certificate holder&apos;s name must begin and end with a letter (not a digit or symbol) and not mix Persian and Latin letters: “{name}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="253"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="151"/>
         <source>نام دارندهٔ گواهی خالی است؛ نام بازرس را در تنظیمات وارد کنید.</source>
         <translation>The certificate holder&apos;s name is empty; enter the inspector&apos;s name in Settings.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="311"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="209"/>
         <source>رمز پروندهٔ PKCS#12 درست نیست (یا پرونده آسیب دیده است). رمزی را که استانداری همراه پرونده داده است وارد کنید؛ چیزی تغییر نکرد.</source>
         <translation>The PKCS#12 file&apos;s password is wrong (or the file is damaged). Enter the password the governorate gave with the file; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="318"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="216"/>
         <source>این پرونده PKCS#12 (.p12/.pfx) نیست؛ چیزی تغییر نکرد.</source>
         <translation>This is not a PKCS#12 (.p12/.pfx) file; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="322"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="220"/>
         <source>پروندهٔ PKCS#12 کلید خصوصی یا گواهی ندارد؛ چیزی تغییر نکرد.</source>
         <translation>The PKCS#12 file has no private key or no certificate; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="329"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="227"/>
         <source>نوع کلید پروندهٔ PKCS#12 پشتیبانی نمی‌شود (فقط RSA یا EC).</source>
         <translation>The PKCS#12 file&apos;s key type is not supported (RSA or EC only).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="374"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="272"/>
         <source>پروندهٔ PKCS#12 خوانده نشد ({reason})؛ چیزی تغییر نکرد.</source>
         <translation>The PKCS#12 file could not be read ({reason}); nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="386"/>
+        <location filename="../../inspector_app/services/signing/keys.py" line="39"/>
         <source>گواهی امضا معتبر نیست: اعتبار آن از {start} تا {end} است. گواهی تازه از استانداری بگیرید و وارد کنید؛ چیزی نهایی نشد.</source>
         <translation>The signing certificate is not valid: it is valid from {start} to {end}. Get a new certificate from the governorate and import it; nothing was finalized.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="417"/>
+        <location filename="../../inspector_app/services/signing/keys.py" line="84"/>
         <source>کلید خصوصی ذخیره‌شده خراب است و خوانده نمی‌شود. گواهی را دوباره وارد کنید یا شناسهٔ تازه بسازید؛ چیزی نهایی نشد.</source>
         <translation>The stored private key is corrupt and cannot be read. Import the certificate again or create a new identity; nothing was finalized.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="430"/>
+        <location filename="../../inspector_app/services/signing/keys.py" line="97"/>
         <source>گذرواژه درست نیست؛ چیزی نهایی نشد.</source>
         <translation>Wrong passphrase; nothing was finalized.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="433"/>
+        <location filename="../../inspector_app/services/signing/keys.py" line="100"/>
         <source>کلید خصوصی ذخیره‌شده آسیب دیده است و خوانده نمی‌شود. گواهی را دوباره وارد کنید یا شناسهٔ تازه بسازید؛ چیزی نهایی نشد.</source>
         <translation>The stored private key is damaged and cannot be read. Import the certificate again or create a new identity; nothing was finalized.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="440"/>
+        <location filename="../../inspector_app/services/signing/keys.py" line="107"/>
         <source>نوع کلید خصوصی ذخیره‌شده پشتیبانی نمی‌شود.</source>
         <translation>The stored private key&apos;s type is not supported.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="443"/>
+        <location filename="../../inspector_app/services/signing/keys.py" line="110"/>
         <source>کلید خصوصی ذخیره‌شده با گواهی جور نیست؛ گواهی را دوباره وارد کنید.</source>
         <translation>The stored private key does not match the certificate; import the certificate again.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="483"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="310"/>
         <source>هنوز شناسهٔ امضا (کلید و گواهی) ساخته نشده است. در تنظیمات گواهی استانداری را وارد کنید یا برای آزمایش یک گواهی خودامضا بسازید.</source>
         <translation>There is no signing identity (key and certificate) yet. In Settings, import the governorate&apos;s certificate or, to try things out, make a self-signed one.</translation>
     </message>
@@ -655,53 +680,53 @@
     </message>
     <message>
         <location filename="../../inspector_app/storage/corrections.py" line="37"/>
-        <location filename="../../inspector_app/storage/db.py" line="204"/>
-        <location filename="../../inspector_app/storage/inspections.py" line="73"/>
+        <location filename="../../inspector_app/storage/db.py" line="202"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="74"/>
         <source>این بازرسی نهایی شده و دیگر تغییر نمی‌کند.</source>
         <translation>This inspection is finalized and can no longer change.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="46"/>
+        <location filename="../../inspector_app/storage/db.py" line="44"/>
         <source>پایگاه داده باز نشد: {reason}</source>
         <translation>The database could not be opened: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="55"/>
+        <location filename="../../inspector_app/storage/db.py" line="53"/>
         <source>این پایگاه داده با نسخهٔ جدیدتری از برنامه ساخته شده است (نسخهٔ طرح {version}؛ این برنامه تا نسخهٔ {known} را می‌شناسد). برنامه را به‌روز کنید؛ پرونده دست‌نخورده ماند.</source>
         <translation>This database was made by a newer version of the app (schema version {version}; this app knows up to version {known}). Update the app; the file was left untouched.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="87"/>
+        <location filename="../../inspector_app/storage/db.py" line="85"/>
         <source>پروندهٔ پایگاه داده خراب است یا پایگاه دادهٔ SQLite نیست ({reason}). پرونده دست‌نخورده ماند؛ آن را از پشتیبان بازیابی کنید.</source>
         <translation>The database file is damaged or not an SQLite database ({reason}). The file was left untouched; restore it from a backup.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="136"/>
+        <location filename="../../inspector_app/storage/db.py" line="134"/>
         <source>پروندهٔ پشتیبان قابل استفاده نیست: {reason}</source>
         <translation>The backup file cannot be used: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="156"/>
+        <location filename="../../inspector_app/storage/db.py" line="154"/>
         <source>دیسک پر است؛ فضا آزاد کنید و دوباره تلاش کنید. چیزی تغییر نکرد.</source>
         <translation>The disk is full; free some space and try again. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="164"/>
+        <location filename="../../inspector_app/storage/db.py" line="162"/>
         <source>پوشه یا پرونده فقط‌خواندنی است یا اجازهٔ نوشتن نیست. چیزی تغییر نکرد.</source>
         <translation>The folder or file is read-only, or writing is not permitted. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="168"/>
+        <location filename="../../inspector_app/storage/db.py" line="166"/>
         <source>پایگاه داده در دست برنامهٔ دیگری است؛ کمی بعد دوباره تلاش کنید. چیزی تغییر نکرد.</source>
         <translation>Another program is using the database; try again shortly. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="173"/>
+        <location filename="../../inspector_app/storage/db.py" line="171"/>
         <source>نوشتن در حافظه ممکن نشد ({reason}). چیزی تغییر نکرد.</source>
         <translation>Writing to storage failed ({reason}). Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="183"/>
+        <location filename="../../inspector_app/storage/db.py" line="181"/>
         <source>پایگاه داده خراب است ({reason})</source>
         <translation>The database is damaged ({reason})</translation>
     </message>
@@ -711,49 +736,49 @@
         <translation>Signing identity {id} was not found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/inspections.py" line="149"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="47"/>
         <source>مصاحبهٔ شمارهٔ {repeat} وجود ندارد</source>
         <translation>There is no interview number {repeat}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/inspections.py" line="150"/>
-        <location filename="../../inspector_app/storage/inspections.py" line="157"/>
-        <location filename="../../inspector_app/storage/inspections.py" line="185"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="48"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="55"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="78"/>
         <source>پرسش {item}</source>
         <translation>Question {item}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/inspections.py" line="156"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="54"/>
         <source>این پرسش تکرارشونده نیست</source>
         <translation>This question does not repeat</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/inspections.py" line="184"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="77"/>
         <source>برای پرسش عکس، عکس پیوست کنید</source>
         <translation>For a photo question, attach a photo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/inspections.py" line="311"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="127"/>
         <source>این فرم گروه مصاحبه ندارد</source>
         <translation>This form has no interview group</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/inspections.py" line="397"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="202"/>
         <source>عکس {id} پیدا نشد</source>
         <translation>Photo {id} was not found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/inspections.py" line="435"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="223"/>
         <source>شرح یافته خالی است</source>
         <translation>The finding&apos;s description is empty</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/inspections.py" line="469"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="257"/>
         <source>یافتهٔ {id} پیدا نشد</source>
         <translation>Finding {id} was not found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/inspections.py" line="532"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="177"/>
         <source>بازرسی دیگری به این پیش‌نویس ارجاع می‌دهد</source>
         <translation>Another inspection refers to this draft</translation>
     </message>
@@ -768,32 +793,32 @@
         <translation>The personnel number must be digits only (at most {n} digits); nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/verify.py" line="110"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="109"/>
         <source>این PDF امضای دیجیتال ندارد.</source>
         <translation>This PDF has no digital signature.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/verify.py" line="149"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="148"/>
         <source>محتوای امضاشده تغییر کرده است (امضا با پرونده نمی‌خواند).</source>
         <translation>The signed content has changed (the signature does not match the file).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/verify.py" line="153"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="152"/>
         <source>امضا معتبر نیست (گواهی یا ساختار امضا پذیرفته نشد).</source>
         <translation>The signature is not valid (the certificate or the signature&apos;s structure was not accepted).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/verify.py" line="157"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="156"/>
         <source>پس از امضا چیزی به پرونده افزوده شده است.</source>
         <translation>Something was added to the file after it was signed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/verify.py" line="163"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="162"/>
         <source>شناسهٔ sha256 گزارش در اطلاعات PDF پیدا نشد.</source>
         <translation>The report&apos;s sha256 was not found in the PDF&apos;s metadata.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/verify.py" line="175"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="174"/>
         <source>امضاکننده همان دارندهٔ گواهی ثبت‌شده نیست.</source>
         <translation>The signer is not the holder of the registered certificate.</translation>
     </message>
@@ -803,12 +828,12 @@
         <translation>Could not write the file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="49"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="46"/>
         <source>این بازرسی در این پایگاه داده هنوز پیش‌نویس است.</source>
         <translation>This inspection is still a draft in this database.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="54"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="51"/>
         <source>sha256 درج‌شده در گزارش با بازرسی ثبت‌شده نمی‌خواند.</source>
         <translation>The sha256 printed in the report does not match the recorded inspection.</translation>
     </message>
@@ -1017,107 +1042,107 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="62"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="65"/>
         <source>راه‌اندازی بازرس</source>
         <translation>Setting up Bazres</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="70"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="74"/>
         <source>به بازرس خوش آمدید. نام و شمارهٔ پرسنلی شما در هر بازرسی تازه و در گزارش آن می‌آید. شناسهٔ امضا (کلید و گواهی) برای امضای گزارش‌هاست: گواهی استانداری را وارد کنید یا یک گواهی خودامضا بسازید؛ می‌توانید آن را بعداً هم بسازید.</source>
         <translation>Welcome to Bazres. Your name and personnel number go into every new inspection and its report. The signing identity (key and certificate) signs the reports: import the governorate&apos;s certificate or make a self-signed one; you can also do this later.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="80"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="84"/>
         <source>مثلاً مریم احمدی</source>
         <translation>e.g. Maryam Ahmadi</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="86"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="90"/>
         <source>مشخصات بازرس</source>
         <translation>Inspector profile</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="89"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="93"/>
         <source>نام و نام خانوادگی</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="92"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="96"/>
         <source>شمارهٔ پرسنلی</source>
         <translation>Personnel number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="96"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="100"/>
         <source>شناسهٔ امضا</source>
         <translation>Signing identity</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="112"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="116"/>
         <source>بعداً</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="116"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="120"/>
         <source>مشخصات ذخیره می‌شود؛ شناسهٔ امضا هنگام نخستین نهایی‌سازی پرسیده می‌شود (یا در تنظیمات).</source>
         <translation>The profile is saved; the signing identity is asked for at the first finalization (or in Settings).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="121"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="125"/>
         <source>خروج از برنامه</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="165"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="169"/>
         <source>نام و نام خانوادگی را بنویسید.</source>
         <translation>Enter your full name.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="168"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="172"/>
         <source>نام با حرف آغاز و پایان شود (نه رقم یا نشانه) و حروف فارسی و لاتین را با هم نیامیزد؛ همین نام در گواهی امضا می‌آید.</source>
         <translation>The name must begin and end with a letter (not a digit or symbol) and not mix Persian and Latin letters; this name goes into the signing certificate.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="176"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="180"/>
         <source>شمارهٔ پرسنلی را بنویسید.</source>
         <translation>Enter your personnel number.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="179"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="183"/>
         <source>شمارهٔ پرسنلی فقط رقم دارد (رقم فارسی یا لاتین، حداکثر {count} رقم).</source>
         <translation>The personnel number has digits only (Persian or Latin, at most {count} digits).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="197"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="201"/>
         <source>ذخیره و ورود گواهی</source>
         <translation>Save and import certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="197"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="201"/>
         <source>ذخیره و ساخت شناسهٔ امضا</source>
         <translation>Save and create signing identity</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="207"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="211"/>
         <source>ذخیرهٔ مشخصات</source>
         <translation>Save profile</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="209"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="213"/>
         <source>پیش از ادامه: {problem}</source>
         <translation>Before continuing: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="212"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="216"/>
         <source>برای ساخت شناسهٔ امضا: {problem} (یا «بعداً» را بزنید؛ هنگام نخستین نهایی‌سازی پرسیده می‌شود.)</source>
         <translation>To create the signing identity: {problem} (or choose “later”; you will be asked at the first finalization.)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="216"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="220"/>
         <source>همه‌چیز آماده است.</source>
         <translation>Everything is ready.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="255"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="263"/>
         <source>در حال ساخت کلید امضا…</source>
         <translation>Creating the signing key…</translation>
     </message>
@@ -1403,68 +1428,68 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="179"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="180"/>
         <source>همهٔ وضعیت‌ها</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="184"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="185"/>
         <source>همهٔ شهرستان‌ها</source>
         <translation>All counties</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="189"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="190"/>
         <source>همهٔ انواع</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="192"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="193"/>
         <source>از تاریخ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="196"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="197"/>
         <source>تا تاریخ</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="225"/>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="314"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="226"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="315"/>
         <source>ادامه / باز کردن</source>
         <translation>Continue / open</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="228"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="229"/>
         <source>حذف پیش‌نویس</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="288"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="289"/>
         <source>در حال خواندن همهٔ بازرسی‌ها…</source>
         <translation>Reading all inspections…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="307"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="308"/>
         <source>{n} بازرسی</source>
         <translation>{n} inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="316"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="317"/>
         <source>ادامهٔ پیش‌نویس</source>
         <translation>Continue draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="318"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="319"/>
         <source>باز کردن (فقط خواندنی)</source>
         <translation>Open (read-only)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="332"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="333"/>
         <source>پیش‌نویس بازرسی «{office}» در تاریخ {date} با همهٔ پاسخ‌ها و عکس‌هایش حذف شود؟ این کار برگشت‌پذیر نیست.</source>
         <translation>Delete the draft inspection of “{office}” on {date} with all its answers and photos? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="335"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="336"/>
         <source>حذف شود</source>
         <translation>Delete</translation>
     </message>
@@ -1495,42 +1520,42 @@
 <context>
     <name>ItemWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="36"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="37"/>
         <source>بله</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="37"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="38"/>
         <source>خیر</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="38"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="39"/>
         <source>مورد ندارد</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="97"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="96"/>
         <source>یادداشت این مورد (اختیاری)</source>
         <translation>Note on this item (optional)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="124"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="125"/>
         <source>پاسخ</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="132"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="134"/>
         <source>— انتخاب کنید —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="178"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="180"/>
         <source>پاک کردن پاسخ</source>
         <translation>Clear answer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="180"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="182"/>
         <source>پاسخ این مورد برداشته شود (بی‌پاسخ)</source>
         <translation>Remove this item&apos;s answer (unanswered)</translation>
     </message>
@@ -1538,67 +1563,67 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="10"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="16"/>
         <source>پیشخوان خدمات دولت</source>
         <translation>Government counter office</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="12"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="17"/>
         <source>پلیس ‎+۱۰</source>
         <translation>Police +10</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="13"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="18"/>
         <source>کارگزاری خدمات بیمه‌ای</source>
         <translation>Insurance service brokerage</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="17"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="34"/>
         <source>فعال</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="18"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="35"/>
         <source>در انتظار مجوز</source>
         <translation>Licence pending</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="19"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="36"/>
         <source>تعطیل</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="23"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="40"/>
         <source>پیش‌نویس</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="24"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="41"/>
         <source>نهایی</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="25"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="42"/>
         <source>ارسال‌شده</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="29"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="58"/>
         <source>عالی</source>
         <translation>Excellent</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="30"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="59"/>
         <source>خوب</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="31"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="60"/>
         <source>متوسط</source>
         <translation>Fair</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="32"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="61"/>
         <source>ضعیف</source>
         <translation>Poor</translation>
     </message>
@@ -1705,82 +1730,82 @@
 <context>
     <name>OfficeDetail</name>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="133"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="134"/>
         <source>کد</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="134"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="135"/>
         <source>نوع</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="135"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="136"/>
         <source>شهرستان / شهر</source>
         <translation>County / city</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="136"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="137"/>
         <source>نشانی</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="137"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="138"/>
         <source>تلفن</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="138"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="139"/>
         <source>مدیر</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="139"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="140"/>
         <source>شمارهٔ پروانه</source>
         <translation>Licence no.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="140"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="141"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="141"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="142"/>
         <source>عرض، طول</source>
         <translation>Latitude, longitude</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="142"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="143"/>
         <source>آخرین بازرسی</source>
         <translation>Last inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="156"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="157"/>
         <source>شروع بازرسی</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="160"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="161"/>
         <source>باز کردن بازرسی</source>
         <translation>Open inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="169"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="170"/>
         <source>سابقهٔ بازرسی‌ها</source>
         <translation>Inspection history</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="176"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="177"/>
         <source>دفتری انتخاب نشده است</source>
         <translation>No office selected</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="205"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="206"/>
         <source>{lat}، {lon}</source>
         <translation>{lat}, {lon}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="209"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="210"/>
         <source>{date}، امتیاز {score}</source>
         <translation>{date}, score {score}</translation>
     </message>
@@ -1788,37 +1813,37 @@
 <context>
     <name>OfficesPage</name>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="250"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="259"/>
         <source>جستجو: نام، کد، شهر یا شهرستان</source>
         <translation>Search: name, code, city or county</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="255"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="264"/>
         <source>همهٔ انواع</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="258"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="267"/>
         <source>همهٔ شهرستان‌ها</source>
         <translation>All counties</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="261"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="270"/>
         <source>همهٔ وضعیت‌ها</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="365"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="374"/>
         <source>دفتری با این جستجو یافت نشد</source>
         <translation>No office matches this search</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="367"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="376"/>
         <source>دفتری با این صافی‌ها یافت نشد</source>
         <translation>No office matches these filters</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="371"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="380"/>
         <source>{shown} از {total} دفتر</source>
         <translation>{shown} of {total} offices</translation>
     </message>
@@ -1826,63 +1851,63 @@
 <context>
     <name>OverviewCharts</name>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="54"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="53"/>
         <source>بازرسی</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="55"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="54"/>
         <source>میانگین درصد انطباق</source>
         <translation>Average compliance (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="56"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="55"/>
         <source>بازرسی دارای تخلف حیاتی</source>
         <translation>Inspections with critical violations</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="57"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="56"/>
         <source>دفتر بی‌بازرسی در دورهٔ مقرر</source>
         <translation>Offices not inspected within the required period</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="58"/>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="87"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="57"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="86"/>
         <source>دفتر فعال در هر ۱۰۰ هزار نفر</source>
         <translation>Active offices per 100k people</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="59"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="58"/>
         <source>مجوز در انتظار</source>
         <translation>Licences pending</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="66"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="65"/>
         <source>میانگین انطباق به تفکیک شهرستان</source>
         <translation>Average compliance by county</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="71"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="70"/>
         <source>میانگین انطباق به تفکیک نوع دفتر</source>
         <translation>Average compliance by office type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="76"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="75"/>
         <source>روند ماهانهٔ انطباق</source>
         <translation>Monthly compliance trend</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="80"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="79"/>
         <source>پرسش‌هایی که بیش از همه «خیر» گرفته‌اند (درصد بازرسی‌ها)</source>
         <translation>Questions most often answered “No” (% of inspections)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="83"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="82"/>
         <source>رضایت مراجعان به تفکیک شهرستان</source>
         <translation>Client satisfaction by county</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="119"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="118"/>
         <source>در حال محاسبه…</source>
         <translation>Calculating…</translation>
     </message>
@@ -1923,62 +1948,62 @@
 <context>
     <name>OverviewLabels</name>
     <message>
-        <location filename="../../inspector_app/ui/overview_labels.py" line="20"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="47"/>
         <source>پیش‌نویس</source>
         <translation>drafts</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_labels.py" line="21"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="48"/>
         <source>نهایی‌شده</source>
         <translation>finalized</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_labels.py" line="22"/>
+        <location filename="../../inspector_app/domain/vocabulary.py" line="49"/>
         <source>ارسال‌شده</source>
         <translation>synced</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_labels.py" line="32"/>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="19"/>
         <source> و </source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_labels.py" line="36"/>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="23"/>
         <source>بازرسی‌های {statuses}</source>
         <translation>{statuses} inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_labels.py" line="42"/>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="29"/>
         <source>از {start} تا {end}</source>
         <translation>from {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_labels.py" line="48"/>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="35"/>
         <source>از {start}</source>
         <translation>from {start}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_labels.py" line="54"/>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="41"/>
         <source>تا {end}</source>
         <translation>until {end}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_labels.py" line="60"/>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="47"/>
         <source>شهرستان {county}</source>
         <translation>county {county}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_labels.py" line="65"/>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="52"/>
         <source>دفاتر {type}</source>
         <translation>{type} offices</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_labels.py" line="67"/>
+        <location filename="../../inspector_app/ui/overview_labels.py" line="54"/>
         <source>، </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="59"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="60"/>
         <source>هرگز</source>
         <translation>Never</translation>
     </message>
@@ -2019,12 +2044,12 @@
 <context>
     <name>OverviewTables</name>
     <message>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="151"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="145"/>
         <source>منبع جمعیت: {source}</source>
         <translation>Population source: {source}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_tables.py" line="154"/>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="148"/>
         <source>دفاتر فعالی که در {n} روز گذشته بازرسی نشده‌اند (دوبار کلیک: بازرسی‌هایشان)</source>
         <translation>Active offices not inspected in the last {n} days (double-click: their inspections)</translation>
     </message>
@@ -2170,103 +2195,103 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="57"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="56"/>
         <source>ذخیرهٔ مشخصات</source>
         <translation>Save profile</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="62"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="61"/>
         <source>مشخصات بازرس</source>
         <translation>Inspector profile</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="64"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="63"/>
         <source>نام و نام خانوادگی</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="65"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="64"/>
         <source>شمارهٔ پرسنلی</source>
         <translation>Personnel number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="79"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="78"/>
         <source>زبان</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="81"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="80"/>
         <source>زبان برنامه</source>
         <translation>App language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="86"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="85"/>
         <source>پشتیبان‌گیری همین حالا</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="89"/>
-        <location filename="../../inspector_app/ui/settings_page.py" line="157"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="88"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="158"/>
         <source>بازیابی از پشتیبان</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="92"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="91"/>
         <source>داده‌ها</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="94"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="93"/>
         <source>پوشهٔ داده‌ها</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="121"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="122"/>
         <source>ذخیره شد</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="135"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="136"/>
         <source>پروندهٔ پشتیبان</source>
         <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="135"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="136"/>
         <source>پشتیبان بازرس (*.db)</source>
         <translation>Bazres backup (*.db)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="143"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="144"/>
         <source>پشتیبان ذخیره شد.</source>
         <translation>Backup saved.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="151"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="152"/>
         <source>در حال پشتیبان‌گیری…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="159"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="160"/>
         <source>پشتیبان بازرس (*.db);;همهٔ پرونده‌ها (*)</source>
         <translation>Bazres backup (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="166"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="167"/>
         <source>همهٔ داده‌های فعلی با محتوای این پشتیبان جایگزین می‌شود. پیش از آن یک نسخه از وضع فعلی کنار پایگاه داده نگه داشته می‌شود. ادامه می‌دهید؟</source>
         <translation>All current data will be replaced by this backup. A copy of the current state is kept beside the database first. Continue?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="170"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="171"/>
         <source>بازیابی شود</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="186"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="181"/>
         <source>بازیابی انجام شد.</source>
         <translation>Restore complete.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="189"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="192"/>
         <source>در حال بازیابی…</source>
         <translation>Restoring…</translation>
     </message>
@@ -2312,12 +2337,12 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../inspector_app/ui/finalize/signature_pad.py" line="50"/>
+        <location filename="../../inspector_app/ui/finalize/signature_pad.py" line="48"/>
         <source>با ماوس، قلم یا انگشت امضا کنید</source>
         <translation>Sign with a mouse, pen or finger</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/signature_pad.py" line="212"/>
+        <location filename="../../inspector_app/ui/finalize/signature_pad.py" line="210"/>
         <source>نام امضاکننده</source>
         <translation>Signer&apos;s name</translation>
     </message>
@@ -2345,7 +2370,7 @@
         <translation>Bazres is already running with this data folder. Please use that window; two copies at once on one database could undo each other&apos;s work.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="296"/>
+        <location filename="../../inspector_app/ui/app.py" line="295"/>
         <source>در حال باز کردن پایگاه داده…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -2353,127 +2378,127 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="140"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="146"/>
         <source>اختیاری: اثر انگشت sha256 گواهی سرور</source>
         <translation>Optional: SHA-256 fingerprint of the server certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="142"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="148"/>
         <source>ثبت‌نام این رایانه</source>
         <translation>Enrol this computer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="148"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="154"/>
         <source>سرور استانداری</source>
         <translation>Governorate server</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="150"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="156"/>
         <source>نشانی سرور</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="151"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="157"/>
         <source>کد یک‌بارمصرف ثبت‌نام</source>
         <translation>One-time enrolment code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="152"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="158"/>
         <source>گواهی سرور</source>
         <translation>Server certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="154"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="160"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="174"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="180"/>
         <source>همگام‌سازی اکنون</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="195"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="201"/>
         <source>صف ارسال به استانداری</source>
         <translation>Queue for sending to the governorate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="221"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="227"/>
         <source>در انتظار: {w}   رسیده: {d}   ناسازگار: {c}</source>
         <translation>Waiting: {w}   Delivered: {d}   Conflicts: {c}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="229"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="235"/>
         <source> (گواهی سرور سنجاق شده)</source>
         <translation> (server certificate pinned)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="231"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="237"/>
         <source>این رایانه در {url} ثبت‌نام شده است{pinned}.</source>
         <translation>This computer is enrolled at {url}{pinned}.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="236"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="242"/>
         <source>هنوز ثبت‌نام نشده است.</source>
         <translation>Not enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="240"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="246"/>
         <source>آخرین همگام‌سازی موفق: {when}</source>
         <translation>Last successful sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="246"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="252"/>
         <source>سرور: بررسی نشده</source>
         <translation>Server: not checked</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="248"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="254"/>
         <source>سرور: در دسترس</source>
         <translation>Server: reachable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="250"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="256"/>
         <source>سرور: در دسترس نیست</source>
         <translation>Server: unreachable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="268"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="274"/>
         <source>نشانی سرور و کد ثبت‌نام را وارد کنید.</source>
         <translation>Enter the server address and enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="277"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="283"/>
         <source>ثبت‌نام انجام شد.</source>
         <translation>Enrolment complete.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="311"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="318"/>
         <source>در حال همگام‌سازی…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="335"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="345"/>
         <source>فرستاده: {n}</source>
         <translation>Sent: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="336"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="346"/>
         <source>از پیش در سرور: {n}</source>
         <translation>Already on the server: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="337"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="347"/>
         <source>ناموفق: {n}</source>
         <translation>Failed: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="338"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="348"/>
         <source>ناسازگار: {n}</source>
         <translation>Conflicts: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="364"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="370"/>
         <source>همگام‌سازی انجام نشد: {m}</source>
         <translation>Sync failed: {m}</translation>
     </message>
@@ -2481,27 +2506,27 @@
 <context>
     <name>SyncStates</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="50"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="49"/>
         <source>در صف</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="51"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="50"/>
         <source>در حال ارسال</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="52"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="51"/>
         <source>رسید به سرور</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="53"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="52"/>
         <source>ناموفق</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="54"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="53"/>
         <source>ناسازگاری (نیاز به بررسی)</source>
         <translation>Conflict (needs review)</translation>
     </message>
@@ -2509,137 +2534,137 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="30"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="31"/>
         <source>بله</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="31"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="32"/>
         <source>خیر</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="32"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="33"/>
         <source>نامعلوم</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="39"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="40"/>
         <source>شناسهٔ بازرسی در گزارش نیست</source>
         <translation>The report names no inspection id</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="46"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="43"/>
         <source>این بازرسی در این پایگاه داده نیست</source>
         <translation>This inspection is not in this database</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="51"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="48"/>
         <source>در این پایگاه پیش‌نویس است</source>
         <translation>A draft in this database</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="56"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="53"/>
         <source>نمی‌خواند</source>
         <translation>Does not match</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="57"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="54"/>
         <source>با بازرسی ثبت‌شده می‌خواند</source>
         <translation>Matches the recorded inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="64"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="61"/>
         <source>بررسی امضای گزارش</source>
         <translation>Verify report signature</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="67"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="64"/>
         <source>انتخاب پروندهٔ PDF…</source>
         <translation>Choose PDF file…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="70"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="67"/>
         <source>پرونده‌ای انتخاب نشده است.</source>
         <translation>No file selected.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="76"/>
         <source>پرونده</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="80"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="77"/>
         <source>امضاکننده</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="81"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="78"/>
         <source>زمان امضا</source>
         <translation>Signing time</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="82"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="79"/>
         <source>دست‌نخورده</source>
         <translation>Intact</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="83"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="80"/>
         <source>امضا معتبر</source>
         <translation>Valid signature</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="84"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="81"/>
         <source>افزوده پس از امضا</source>
         <translation>Added after signing</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="82"/>
         <source>اثر انگشت گواهی</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="86"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="83"/>
         <source>شناسهٔ بازرسی</source>
         <translation>Inspection id</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="87"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="84"/>
         <source>sha256 سند</source>
         <translation>Document sha256</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="88"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="85"/>
         <source>مقایسه با پایگاه داده</source>
         <translation>Compared with the database</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="99"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="96"/>
         <source>بستن</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="116"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="113"/>
         <source>گزارش امضاشده</source>
         <translation>Signed report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="116"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="113"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="145"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="142"/>
         <source>{time} (تهران)</source>
         <translation>{time} (Tehran)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="159"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="156"/>
         <source>✔ امضا معتبر است و گزارش دست‌نخورده است.</source>
         <translation>✔ The signature is valid and the report is unaltered.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="162"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="159"/>
         <source>✘ این گزارش پذیرفته نیست.</source>
         <translation>✘ This report is not accepted.</translation>
     </message>

@@ -19,9 +19,9 @@ QM = HERE / "bazres_en.qm"
 
 
 # ui/ for the widgets' own strings; domain/ for the vocabulary's labels; errors.py, domain/,
-# storage/, figures/ and services/ for the messages they raise, marked with errors.py's
+# storage/, figures/, pdf/ and services/ for the messages they raise, marked with errors.py's
 # QT_TRANSLATE_NOOP (no Qt below ui/).
-SOURCE_FOLDERS = ("ui", "domain", "storage", "figures", "services")
+SOURCE_FOLDERS = ("ui", "domain", "storage", "figures", "pdf", "services")
 
 
 def sources() -> list[str]:
