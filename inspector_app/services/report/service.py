@@ -16,7 +16,7 @@ from inspector_app.domain.vocabulary import GRADE_LABELS, OFFICE_TYPE_TITLES, SI
 from inspector_app.services import inspection_document
 from inspector_app.services.report import model
 from inspector_app.services.report.render import render_report_with_log
-from inspector_app.storage import inspections
+from inspector_app.storage import contents, inspections
 
 
 def render_inspection_pdf(
@@ -38,10 +38,10 @@ def report_data(
 ) -> model.ReportData:
     row = inspections.get(db, inspection_id)
     form = inspections.form_of(db, inspection_id)
-    answers = inspections.answers_of(db, inspection_id)
-    notes = inspections.notes_of(db, inspection_id)
-    photo_counts = inspections.photo_counts(db, inspection_id)
-    result = inspections.score_of(db, inspection_id, form)
+    answers = contents.answers_of(db, inspection_id)
+    notes = contents.notes_of(db, inspection_id)
+    photo_counts = contents.photo_counts(db, inspection_id)
+    result = contents.score_of(db, inspection_id, form)
     if canonical_sha256 is None:
         canonical_sha256 = row["canonical_sha256"] or hash_document(
             inspection_document.canonical_document(db, inspection_id)
@@ -84,16 +84,16 @@ def report_data(
                 corrective_action=f["corrective_action"],
                 deadline=jalali_date(f["deadline"]) if f["deadline"] else "",
             )
-            for f in inspections.findings_of(db, inspection_id)
+            for f in contents.findings_of(db, inspection_id)
         ],
         interviews=_interviews(
-            form, answers, inspections.interview_indices(db, inspection_id), result.satisfaction
+            form, answers, contents.interview_indices(db, inspection_id), result.satisfaction
         ),
         photos=[
             model.Photo(data=p["jpeg"], caption=p["caption"] or texts.get(p["item_id"], ""))
-            for p in inspections.photos_of(db, inspection_id, with_data=True)
+            for p in contents.photos_of(db, inspection_id, with_data=True)
         ],
-        signatures=[_signature(s, row) for s in inspections.signatures_of(db, inspection_id)],
+        signatures=[_signature(s, row) for s in contents.signatures_of(db, inspection_id)],
     )
 
 
