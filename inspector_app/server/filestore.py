@@ -1,9 +1,9 @@
 """Where the server keeps file contents (PDFs, photos, bundles): addressed by sha256 only.
 
-`FileStore` is the small interface a store must offer; `FolderStore` keeps files in a folder
+`FileStore` is what ingest needs of a store; `FolderStore` keeps files in a folder
 (`ab/abcdef...`). Only the folder store is implemented; an S3-compatible store would implement
-the same three methods (`put` being idempotent because the key is the content's hash). No name
-from a request ever becomes a path: the only key is a sha256 we computed ourselves.
+the same `put` (idempotent because the key is the content's hash). No name from a request ever
+becomes a path: the only key is a sha256 we computed ourselves.
 """
 
 from __future__ import annotations
@@ -22,10 +22,6 @@ _DIGEST = re.compile(r"^[0-9a-f]{64}$")
 class FileStore(Protocol):
     def put(self, data: bytes) -> str:
         """Store `data` (if not there yet) and return its sha256."""
-
-    def get(self, digest: str) -> bytes: ...
-
-    def exists(self, digest: str) -> bool: ...
 
 
 class FolderStore:
@@ -57,12 +53,6 @@ class FolderStore:
             Path(temp).unlink(missing_ok=True)
             raise
         return digest
-
-    def get(self, digest: str) -> bytes:
-        return self._path(digest).read_bytes()
-
-    def exists(self, digest: str) -> bool:
-        return self._path(digest).exists()
 
     def discard_partial(self) -> int:
         """Remove temp files a killed process left behind (called at start)."""

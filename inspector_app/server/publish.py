@@ -7,7 +7,6 @@ kept in the data folder; laptops pin its public half at enrolment.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -50,12 +49,6 @@ def publish_form(engine: Engine, path: Path) -> str:
     load_form(path)  # raises FormError with file, line and reason
     _put(engine, f"form:{name}", "form", path.read_bytes())
     return name
-
-
-def unpublish_form(engine: Engine, name: str) -> bool:
-    with engine.begin() as conn:
-        result = conn.execute(delete(publications_t).where(publications_t.c.name == f"form:{name}"))
-    return result.rowcount == 1
 
 
 def _put(engine: Engine, name: str, kind: str, content: bytes) -> None:
@@ -143,8 +136,3 @@ def updates_bundle(engine: Engine, data_dir: Path) -> bytes:
         {"created_at": utc_now_iso()},
         update_key(data_dir),
     )
-
-
-def registry_summary(content: bytes) -> dict[str, Any]:
-    document = json.loads(content)
-    return {"version": document.get("version"), "offices": len(document.get("offices", []))}
