@@ -21,7 +21,7 @@ from inspector_app.services.context import AppContext, open_context
 from inspector_app.services.demo import fill_inspection
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.workflow import start_inspection
-from inspector_app.storage import inspections, offices, settings
+from inspector_app.storage import contents, drafts, inspections, offices, settings
 
 PASSPHRASE = "test-passphrase-1"
 
@@ -75,7 +75,7 @@ def make_draft(ctx: AppContext, rng: random.Random, office_code: str, full: bool
         form = inspections.form_of(ctx.db, inspection_id)
         for item in form.checklist_items():
             if item.type == "yesno":
-                inspections.set_answer(ctx.db, inspection_id, item.id, rng.choice(["yes", "no"]))
+                drafts.set_answer(ctx.db, inspection_id, item.id, rng.choice(["yes", "no"]))
         _answer_required(ctx, inspection_id)
     inspections.update_header(
         ctx.db,
@@ -86,7 +86,7 @@ def make_draft(ctx: AppContext, rng: random.Random, office_code: str, full: bool
         rep_role="مدیر دفتر",
     )
     profile = settings.inspector_profile(ctx.db)
-    inspections.save_signature(
+    drafts.save_signature(
         ctx.db,
         inspection_id,
         "inspector",
@@ -94,7 +94,7 @@ def make_draft(ctx: AppContext, rng: random.Random, office_code: str, full: bool
         strokes=[[(0.0, 0.0), (1.0, 1.0)]],
         png=signature_png(rng.randint(0, 10**6)),
     )
-    inspections.save_signature(
+    drafts.save_signature(
         ctx.db,
         inspection_id,
         "representative",
@@ -107,19 +107,21 @@ def make_draft(ctx: AppContext, rng: random.Random, office_code: str, full: bool
 def _answer_required(ctx: AppContext, inspection_id: str) -> None:
     """Fill whatever the finalize check still finds open (any type), deterministically."""
     rng = random.Random(inspection_id)
-    from inspector_app.services.demo import _value_for
-
     form = inspections.form_of(ctx.db, inspection_id)
-    for item_id, repeat in inspections.score_of(ctx.db, inspection_id, form).open_required:
+    for item_id, repeat in contents.score_of(ctx.db, inspection_id, form).open_required:
         item = form.item(item_id)
         if item.type == "photo":
             photo = photos.prepare_photo_bytes(small_jpeg(rng.randint(0, 255)), f"{item_id}.jpg")
-            inspections.add_photo(ctx.db, inspection_id, item_id, photo, repeat_index=repeat)
+            drafts.add_photo(ctx.db, inspection_id, item_id, photo, repeat_index=repeat)
             continue
-        if repeat and repeat not in inspections.interview_indices(ctx.db, inspection_id):
-            inspections.add_interview(ctx.db, inspection_id)
-        inspections.set_answer(
-            ctx.db, inspection_id, item_id, _value_for(item, rng), repeat_index=repeat
+        if repeat and repeat not in contents.interview_indices(ctx.db, inspection_id):
+            drafts.add_interview(ctx.db, inspection_id)
+        drafts.set_answer(
+            ctx.db,
+            inspection_id,
+            item_id,
+            item.kind.demo_value(item, rng, ["پاسخ نمونه"]),
+            repeat_index=repeat,
         )
 
 
