@@ -11,51 +11,31 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
 
 from inspector_app.domain.bundle import BundleError, read_inspections_bundle
 from inspector_app.errors import KnownError
 from inspector_app.server import accounts, publish
-from inspector_app.server.database import (
-    conflicts_t,
-    create_schema,
-    database_url,
-    inspections_t,
-    make_engine,
-)
-from inspector_app.server.filestore import FolderStore
+from inspector_app.server.config import DATA_ENV, DB_ENV, Settings
+from inspector_app.server.database import conflicts_t, inspections_t
 from inspector_app.server.state import ServerState
+from inspector_app.server.state import open_state as _open
 
-DATA_ENV = "BAZRES_SERVER_DATA"
-DB_ENV = "BAZRES_SERVER_DB"
 log = logging.getLogger("inspector_server")
-# Engines opened by the running command; `main` disposes them when it returns, so an admin
+# States opened by the running command; `main` closes them when it returns, so an admin
 # command run in a longer-lived process (a test, a script) leaves no connection open.
-_engines: list[Engine] = []
+_opened: list[ServerState] = []
+
+
+def settings_of(args: argparse.Namespace) -> Settings:
+    return Settings.load(
+        data_dir=args.data_dir, db=args.db, max_upload_mb=getattr(args, "max_upload_mb", None)
+    )
 
 
 def open_state(args: argparse.Namespace) -> ServerState:
-    data_dir = Path(
-        args.data_dir
-        or os.environ.get(DATA_ENV)
-        or platformdirs.user_data_dir("bazres-server", False)
-    ).resolve()
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise KnownError(f"data folder cannot be created: {exc}", where=str(data_dir)) from exc
-    engine = make_engine(database_url(data_dir, args.db or os.environ.get(DB_ENV)))
-    _engines.append(engine)
-    try:
-        create_schema(engine)
-    except Exception as exc:  # wrong URL, server down, bad credentials
-        raise KnownError(f"the database cannot be opened: {type(exc).__name__}: {exc}") from exc
-    files = FolderStore(data_dir / "files")
-    max_mb = getattr(args, "max_upload_mb", None)
-    state = ServerState(engine, files, data_dir)
-    if max_mb:
-        state.max_upload = int(max_mb * 1024 * 1024)
+    state = _open(settings_of(args))
+    _opened.append(state)
     return state
 
 
@@ -83,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8443)
     p.add_argument("--tls-cert", metavar="FILE", help="PEM certificate (enables HTTPS)")
     p.add_argument("--tls-key", metavar="FILE", help="PEM private key for --tls-cert")
-    p.add_argument("--max-upload-mb", type=float, default=64.0, help="largest upload accepted")
+    p.add_argument("--max-upload-mb", type=float, help="largest upload accepted (default 64)")
     p.add_argument(
         "--workers", type=int, default=1, help="server processes (they share data and database)"
     )
@@ -151,41 +131,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     finally:
-        while _engines:
-            _engines.pop().dispose()
+        while _opened:
+            _opened.pop().close()
 
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from inspector_app.server.app import BodyLimit, create_app
-    from inspector_app.server.faults import Faults
+    from inspector_app.server.app import create_app
 
     if bool(args.tls_cert) != bool(args.tls_key):
         raise KnownError("--tls-cert and --tls-key go together")
     state = open_state(args)
-    assert isinstance(state.files, FolderStore)
     left = state.files.discard_partial()
     if left:
         log.info("discarded %d partial file(s) left by an interrupted run", left)
-    state.faults = Faults.from_env()
-    if state.faults.active:
-        log.warning("TEST FAULT INJECTION IS ON: %s", state.faults.settings)
-    publish.update_key(state.data_dir)  # made before requests race for it
+    publish.update_key(state.settings.data_dir)  # made before requests race for it
+    state.close()  # the app opens its own when it starts
     # pyHanko takes seconds to import: pay it at start, not in the first upload.
     import inspector_app.pdf.verify  # noqa: F401
 
     options: dict[str, Any] = {}
     if args.workers > 1:
-        from inspector_app.server import asgi
-
-        os.environ[asgi.DATA] = str(state.data_dir)
-        os.environ[asgi.DB] = args.db or os.environ.get(DB_ENV) or ""
-        os.environ[asgi.MAX_UPLOAD] = str(state.max_upload)
+        os.environ.update(state.settings.to_env())
         target: Any = "inspector_app.server.asgi:create"
         options = {"factory": True, "workers": args.workers}
     else:
-        target = BodyLimit(create_app(state), state)
+        target = create_app(state.settings)
     uvicorn.run(
         target,
         **options,
@@ -348,7 +320,7 @@ def _publish(args: argparse.Namespace) -> int:
 
 def _updates_bundle(args: argparse.Namespace) -> int:
     state = open_state(args)
-    data = publish.updates_bundle(state.engine, state.data_dir)
+    data = publish.updates_bundle(state.engine, state.settings.data_dir)
     args.output.write_bytes(data)
     with state.engine.connect() as conn:
         held = conn.execute(select(func.count()).select_from(inspections_t)).scalar_one()
@@ -365,7 +337,7 @@ def _summary(args: argparse.Namespace) -> int:
         f = OverviewFilter.from_jalali(args.date_from, args.date_to, args.county, args.office_type)
     except ValueError as exc:
         raise KnownError(str(exc)) from exc
-    data = province_summary(open_state(args), f)
+    data = province_summary(open_state(args).engine, f)
     if args.output:
         try:
             args.output.write_bytes(render_summary(data))

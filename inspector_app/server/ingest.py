@@ -9,8 +9,7 @@ primary key and judged again, so two laptops (or two server processes) cannot st
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import Engine, select
@@ -49,11 +48,6 @@ class IngestResult:
     inspection_id: str
     canonical_sha256: str
     stored_sha256: str
-    problems: list[str] = field(default_factory=list)
-
-
-# Injected by tests through the fault module; called between the file store and the commit.
-BeforeCommit = Callable[[], None]
 
 
 def ingest(
@@ -64,8 +58,6 @@ def ingest(
     device: Device | None,
     source: Literal["sync", "usb"],
     expected_id: str | None = None,
-    before_commit: BeforeCommit | None = None,
-    after_commit: BeforeCommit | None = None,
 ) -> IngestResult:
     try:
         checked = read_inspection_bundle(data, expected_id)
@@ -100,8 +92,6 @@ def ingest(
                     for n, (d, s) in names.items()
                 ],
             )
-            if before_commit is not None:
-                before_commit()
     except IntegrityError:
         held = _held_hash(engine, parts.inspection_id)
         if held is None:
@@ -109,8 +99,6 @@ def ingest(
         if held == parts.canonical_sha256:
             return IngestResult("already_there", parts.inspection_id, held, held)
         return _conflict(engine, files, data, checked, held, device, source)
-    if after_commit is not None:
-        after_commit()
     return IngestResult(
         "stored", parts.inspection_id, parts.canonical_sha256, parts.canonical_sha256
     )

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import Engine
+
 from inspector_app.figures.filters import OverviewFilter
 from inspector_app.figures.queries import sqlalchemy_runner
 from inspector_app.figures.summary_report import SummaryData
 from inspector_app.server import publish
 from inspector_app.server.figures import server_summary
-from inspector_app.server.state import ServerState
 
 
-def province_summary(state: ServerState, f: OverviewFilter) -> SummaryData:
-    registry = publish.registry(state.engine)
-    with state.engine.connect() as conn:
+def province_summary(engine: Engine, f: OverviewFilter) -> SummaryData:
+    registry = publish.registry(engine)
+    with engine.connect() as conn:
         return server_summary(
             sqlalchemy_runner(conn), f, registry=registry[0] if registry else None
         )

@@ -1,0 +1,11 @@
+"""All routers in one: the API as app.py mounts it (the order is the one /openapi.json lists)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from inspector_app.server.api.routes import devices, health, inspections, summary, updates
+
+api_router = APIRouter()
+for module in (health, devices, inspections, updates, summary):
+    api_router.include_router(module.router)

@@ -1,0 +1,62 @@
+"""What laptops pull: `GET /v1/registry` and `GET /v1/forms`, each with its sha256 as ETag
+(`If-None-Match` with the same tag: 304)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Response
+from fastapi.responses import JSONResponse
+
+from inspector_app.domain.canonical import canonical_json
+from inspector_app.server import publish
+from inspector_app.server.api.deps import CurrentDevice, DatabaseDep
+from inspector_app.server.api.models import AUTH_ERRORS, FormsDocument, Problem
+
+router = APIRouter(tags=["updates"])
+
+
+@router.get(
+    "/v1/registry",
+    responses={
+        200: {"content": {"application/json": {"schema": {"type": "object"}}}},
+        304: {"description": "not modified (If-None-Match)"},
+        404: {"model": Problem, "description": "no registry published yet"},
+        **AUTH_ERRORS,
+    },
+)
+def get_registry(
+    device: CurrentDevice,
+    engine: DatabaseDep,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    current = publish.registry(engine)
+    if current is None:
+        return JSONResponse({"detail": "no registry published yet"}, status_code=404)
+    content, digest = current
+    return _tagged(content, digest, if_none_match)
+
+
+@router.get(
+    "/v1/forms",
+    responses={
+        200: {"model": FormsDocument},
+        304: {"description": "not modified (If-None-Match)"},
+        **AUTH_ERRORS,
+    },
+)
+def get_forms(
+    device: CurrentDevice,
+    engine: DatabaseDep,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    document, digest = publish.forms_document(engine)
+    return _tagged(canonical_json(document), digest, if_none_match)
+
+
+def _tagged(content: bytes, digest: str, if_none_match: str | None) -> Response:
+    etag = f'"{digest}"'
+    headers = {"ETag": etag, "Cache-Control": "no-cache"}
+    if if_none_match and etag in [t.strip() for t in if_none_match.split(",")]:
+        return Response(status_code=304, headers=headers)
+    return Response(content, media_type="application/json", headers=headers)

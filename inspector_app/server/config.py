@@ -1,0 +1,75 @@
+"""The server's one settings object, read from the command line and the environment.
+
+`inspector-server` builds it from its options (falling back to the environment), and so does
+each uvicorn worker process (`serve --workers N`), which gets the parent's settings through the
+environment (`to_env`). Nothing else reads these variables.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from inspector_app.server.database import database_url
+
+DATA_ENV = "BAZRES_SERVER_DATA"
+DB_ENV = "BAZRES_SERVER_DB"
+MAX_UPLOAD_ENV = "BAZRES_SERVER_MAX_UPLOAD_MB"
+# Test-only fault injection (server/faults.py); never set in production.
+FAULTS_ENV = "BAZRES_SERVER_FAULTS"
+
+DEFAULT_MAX_UPLOAD_MB = 64.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    db: str | None = None  # as given (postgresql://...); None: SQLite in the data folder
+    max_upload: int = int(DEFAULT_MAX_UPLOAD_MB * 1024 * 1024)  # bytes
+    faults: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(
+        cls,
+        *,
+        data_dir: str | Path | None = None,
+        db: str | None = None,
+        max_upload_mb: float | None = None,
+        environ: Mapping[str, str] = os.environ,
+    ) -> Settings:
+        """Options given win over the environment, which wins over the defaults."""
+        folder = Path(
+            data_dir or environ.get(DATA_ENV) or platformdirs.user_data_dir("bazres-server", False)
+        ).resolve()
+        mb = max_upload_mb or float(environ.get(MAX_UPLOAD_ENV) or DEFAULT_MAX_UPLOAD_MB)
+        return cls(
+            data_dir=folder,
+            db=db or environ.get(DB_ENV) or None,
+            max_upload=int(mb * 1024 * 1024),
+            faults=parse_faults(environ.get(FAULTS_ENV, "")),
+        )
+
+    @property
+    def database_url(self) -> str:
+        return database_url(self.data_dir, self.db)
+
+    def to_env(self) -> dict[str, str]:
+        """The variables that make `load()` in another process give these settings."""
+        env = {
+            DATA_ENV: str(self.data_dir),
+            DB_ENV: self.db or "",
+            MAX_UPLOAD_ENV: repr(self.max_upload / (1024 * 1024)),
+        }
+        if self.faults:
+            env[FAULTS_ENV] = ",".join(f"{k}={v}" for k, v in self.faults.items())
+        return env
+
+
+def parse_faults(raw: str) -> dict[str, str]:
+    """`fail_before=3,marker=/tmp/m` as a dict (see server/faults.py for the keys)."""
+    pairs = (item.split("=", 1) for item in raw.split(",") if "=" in item)
+    return {k.strip(): v.strip() for k, v in pairs}
