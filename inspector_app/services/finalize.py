@@ -9,7 +9,6 @@ outbox row and no audit entry.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,8 +26,7 @@ from inspector_app.domain.jalali import (
     utc_now,
 )
 from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, NotFound, fill
-from inspector_app.services import correction, inspection_document
-from inspector_app.services.context import AppContext
+from inspector_app.services import inspection_document
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing import pdf_sign
 from inspector_app.storage import contents, inspections, lifecycle
@@ -241,19 +239,3 @@ def draft_pdf(db: Database, inspection_id: str, *, render: Renderer | None = Non
     """An unsigned report of the inspection as it stands now (with its current hash)."""
     _, _, digest = _canonical(db, inspection_id)
     return (render or default_renderer)(db, inspection_id, digest)
-
-
-def stored_document(db: Database, inspection_id: str) -> dict[str, Any] | None:
-    row = db.execute(
-        "SELECT canonical_json, canonical_sha256, created_at FROM inspection_documents "
-        "WHERE inspection_id = ?",
-        [inspection_id],
-    ).fetchone()
-    if row is None:
-        return None
-    return {"canonical": json.loads(row[0]), "sha256": row[1], "created_at": row[2]}
-
-
-def start_correction(context: AppContext, old_id: str) -> str:
-    """The draft correcting `old_id`, starting as its copy (see services/correction.py)."""
-    return correction.start_correction(context, old_id)

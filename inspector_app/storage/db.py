@@ -9,10 +9,9 @@ from __future__ import annotations
 import errno
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
 
 from sqlite_utils import Database
 
@@ -28,7 +27,6 @@ from inspector_app.errors import (
 from inspector_app.storage.migrations import SCHEMA_VERSION, migrations
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 
 def open_database(path: Path, *, migrate: bool = True) -> Database:
@@ -206,8 +204,3 @@ def writing(db: Database) -> Iterator[Database]:
         raise
     except sqlite3.OperationalError as exc:
         raise classify(exc, db_path(db)) from exc
-
-
-def write(db: Database, fn: Callable[[Database], T]) -> T:
-    with writing(db):
-        return fn(db)

@@ -103,17 +103,3 @@ def get(db: Database, identity_id: str) -> StoredIdentity:
     if not rows:
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "شناسهٔ امضا {id} پیدا نشد"), id=identity_id)
     return _from_row(rows[0])
-
-
-def by_fingerprint(db: Database, fingerprint_sha256: str) -> StoredIdentity | None:
-    rows = list(
-        db.query(
-            "SELECT * FROM identities WHERE fingerprint_sha256 = ? ORDER BY created_at DESC",
-            [fingerprint_sha256.lower()],
-        )
-    )
-    return _from_row(rows[0]) if rows else None
-
-
-def list_all(db: Database) -> list[StoredIdentity]:
-    return [_from_row(r) for r in db.query("SELECT * FROM identities ORDER BY created_at")]

@@ -13,7 +13,7 @@ import pytest
 from inspector_app.domain.canonical import canonical_json, sha256_hex
 from inspector_app.errors import RecordLocked
 from inspector_app.pdf.verify import verify_pdf
-from inspector_app.services import finalize, inspection_document
+from inspector_app.services import correction, finalize, inspection_document
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing import keys
@@ -74,9 +74,9 @@ def test_finalize_end_to_end(
     assert row["status"] == "finalized"
     assert row["canonical_sha256"] == expected
     assert row["finalized_at"] == result.finalized_at
-    stored = finalize.stored_document(db, ready)
-    assert stored is not None and stored["sha256"] == expected
-    assert sha256_hex(canonical_json(stored["canonical"])) == expected
+    stored = db["inspection_documents"].get(ready)
+    assert stored["canonical_sha256"] == expected
+    assert sha256_hex(canonical_json(json.loads(stored["canonical_json"]))) == expected
     outbox = list(db.query("SELECT * FROM outbox"))
     assert [(o["inspection_id"], o["state"]) for o in outbox] == [(ready, "pending")]
     entry = audit.entries(db, ready)[-1]
@@ -190,9 +190,9 @@ def test_correction_is_a_new_draft_that_names_the_old_one(
     context: AppContext, ready: str, identity: StoredIdentity
 ) -> None:
     finalize.finalize(context.db, ready, identity, PASSPHRASE)
-    new_id = finalize.start_correction(context, ready)
+    new_id = correction.start_correction(context, ready)
     row = inspections.get(context.db, new_id)
     assert row["status"] == "draft" and row["replaces"] == ready
     assert row["office_code"] == inspections.get(context.db, ready)["office_code"]
     with pytest.raises(Exception, match="اصلاحیه"):
-        finalize.start_correction(context, new_id)
+        correction.start_correction(context, new_id)

@@ -18,7 +18,7 @@ from inspector_app.pdf.verify import verify_pdf
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing import keys, pdf_sign
-from inspector_app.storage import audit, identities
+from inspector_app.storage import audit
 from tests.helpers.signing import PASSPHRASE, governorate_p12
 
 
@@ -126,7 +126,7 @@ def test_pkcs12_wrong_password_changes_nothing(context: AppContext) -> None:
     # The new local passphrase is checked first, even with the right file password.
     with pytest.raises(identity_service.IdentityError, match="دست‌کم"):
         identity_service.import_pkcs12(p12, "p12-secret", "short-one")
-    assert identities.list_all(context.db) == []
+    assert context.db["identities"].count == 0
 
 
 def test_make_identity_from_a_request(context: AppContext, tmp_path: Path) -> None:
@@ -144,7 +144,7 @@ def test_make_identity_from_a_request(context: AppContext, tmp_path: Path) -> No
         identity_service.IdentityRequest(PASSPHRASE), "مریم احمدی", "۱۲۳"
     )
     assert created.personnel_no == "123" and created.info.self_signed
-    assert identities.list_all(context.db) == []  # nothing is stored until asked
+    assert context.db["identities"].count == 0  # nothing is stored until asked
 
 
 def test_pkcs12_expired_certificate_is_refused() -> None:

@@ -265,5 +265,5 @@ def test_demo_never_replaces_the_inspectors_own_identity(
     assert "not signed" in capsys.readouterr().err
     active = identities.active(context.db)
     assert active is not None and active.id == identity.id
-    assert len(identities.list_all(context.db)) == 1
+    assert context.db["identities"].count == 1
     assert context.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
