@@ -16,7 +16,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.sync import config, runner
 from inspector_app.services.sync.bundles import inspection_parts
 from inspector_app.storage import settings
-from tests.sync.conftest import UPLOAD_LIMIT_MB, LaptopTemplates, ServerProcess
+from tests.helpers.server import UPLOAD_LIMIT_MB, LaptopTemplates, ServerProcess
 
 LIMIT_MB = UPLOAD_LIMIT_MB
 

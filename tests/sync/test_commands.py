@@ -3,8 +3,8 @@ USB bundles both ways, and TLS with a pinned certificate."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+import functools
 import hashlib
 import io
 import json
@@ -21,10 +21,10 @@ from cryptography.x509.oid import NameOID
 from inspector_app import paths
 from inspector_app.services.context import AppContext, open_context
 from inspector_app.storage import inspections, offices
-from tests.sync.conftest import APP, LaptopTemplates, ServerProcess, make_server
+from tests.helpers.cli import Ran, run_cli
+from tests.helpers.paths import ROOT
+from tests.helpers.server import APP, LaptopTemplates, ServerProcess, make_server
 from tests.sync.factory import make_finalized
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def app(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
@@ -49,17 +49,8 @@ def apps(*commands: list[str]) -> list[subprocess.CompletedProcess[str]]:
     return done
 
 
-def cli(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-    """The same command through `main()` in this process: the command code is the same, the
-    interpreter start (seconds on a busy machine) is saved."""
-    from inspector_app.cli.main import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(args))
-    if ok:
-        assert code == 0, (args, out.getvalue(), err.getvalue())
-    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+# In-process (tests/helpers/cli): exit 0 is asserted unless ok=False, which asserts a refusal.
+cli = functools.partial(run_cli, ok=True)
 
 
 def copy_laptop(templates: LaptopTemplates, name: str, count: int, dest: Path) -> list[str]:
@@ -148,24 +139,18 @@ def test_usb_bundle_from_unknown_inspector_is_refused(
     assert ids[0] not in {r["id"] for r in server.inspections()}
 
 
-def server_cli(server: ServerProcess, command: str, *args: str) -> subprocess.CompletedProcess[str]:
-    from inspector_app.server.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    argv = [command, *server.db_args(), *args]
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(argv)
-    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
+def server_cli(server: ServerProcess, command: str, *args: str) -> Ran:
+    return run_cli(command, *server.db_args(), *args, program="inspector-server")
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 def test_updates_bundle_to_laptop(server: ServerProcess, tmp_path: Path) -> None:
-    registry = json.loads((REPO / "resources/data/offices_demo.json").read_text("utf-8"))
+    registry = json.loads((ROOT / "resources/data/offices_demo.json").read_text("utf-8"))
     registry["offices"].append(
         {**registry["offices"][0], "code": "PK-USB-777", "name": "دفتر تازه"}
     )
     (tmp_path / "registry.json").write_text(json.dumps(registry, ensure_ascii=False), "utf-8")
-    form = (REPO / "forms/pishkhan.yaml").read_text("utf-8")
+    form = (ROOT / "forms/pishkhan.yaml").read_text("utf-8")
     (tmp_path / "pishkhan-extra.yaml").write_text(form, "utf-8")
     server.admin("publish", "--registry", str(tmp_path / "registry.json"))
     server.admin("publish", "--form", str(tmp_path / "pishkhan-extra.yaml"))

@@ -18,7 +18,7 @@ import pytest
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import outbox, runner
 from inspector_app.storage import inspections
-from tests.sync.conftest import APP, LaptopTemplates, ServerProcess, make_server
+from tests.helpers.server import APP, LaptopTemplates, ServerProcess, make_server
 from tests.sync.netfaults import ResettingProxy
 
 FAULTS = "BAZRES_SERVER_FAULTS"

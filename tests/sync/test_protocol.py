@@ -17,7 +17,7 @@ from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.sync import config, outbox, runner
 from inspector_app.storage import audit, inspections, offices, settings
 from inspector_app.storage.db import backup_to, db_path
-from tests.sync.conftest import LaptopTemplates, ServerProcess
+from tests.helpers.server import LaptopTemplates, ServerProcess
 from tests.sync.factory import PASSPHRASE, make_draft, make_laptop, quick_render
 
 REPO = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ from schemathesis.checks import positive_data_acceptance
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import config, runner
 from inspector_app.storage import settings as app_settings
-from tests.sync.conftest import LaptopTemplates, ServerProcess
+from tests.helpers.server import LaptopTemplates, ServerProcess
 
 
 @pytest.fixture(scope="module")

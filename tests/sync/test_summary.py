@@ -13,7 +13,7 @@ import httpx
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import config, runner
 from inspector_app.storage import contents, inspections, settings
-from tests.sync.conftest import LaptopTemplates, ServerProcess, make_server
+from tests.helpers.server import LaptopTemplates, ServerProcess, make_server
 
 REPO = Path(__file__).resolve().parents[2]
 
