@@ -16,7 +16,7 @@ from inspector_app.ui.env import PageEnv
 from inspector_app.ui.events import DataEvents
 from inspector_app.ui.qt import QApplication, QSettings, Qt
 from inspector_app.ui.sync_page import STATE_NAMES, SyncPage
-from tests.sync.conftest import LaptopTemplates, ServerProcess, make_server
+from tests.helpers.server import LaptopTemplates, ServerProcess, make_server
 
 
 class _Router:
