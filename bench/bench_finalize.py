@@ -23,7 +23,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from inspector_app.domain.canonical import canonical_json, sha256_hex
-from inspector_app.services import demo, demo_signed, finalize, inspection_document, photos
+from inspector_app.services import demo_signed, finalize, inspection_document, photos
 from inspector_app.services.context import AppContext, open_context
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.storage import drafts, inspections, offices
@@ -32,6 +32,7 @@ from tests.helpers.report_sample import sample_jpeg
 ITEMS = 60
 PHOTOS = 10
 PASSPHRASE = "bench-passphrase"
+SAMPLE_TEXTS = ["پاسخ نمونه"]  # free-text answers
 
 
 def _form_with(context: AppContext, items: int) -> dict[str, Any]:
@@ -60,8 +61,8 @@ def _make_inspection(context: AppContext, form: dict[str, Any], jpegs: list[byte
     )  # fmt: skip
     parsed = inspections.form_of(context.db, inspection_id)
     for item in parsed.checklist_items():
-        if item.type != "photo":
-            value = demo._value_for(item, rng)
+        if not item.kind.answered_by_photos:
+            value = item.kind.demo_value(item, rng, SAMPLE_TEXTS)
             drafts.set_answer(context.db, inspection_id, item.id, value)
     photo_items = [i.id for i in parsed.checklist_items()] or ["bench_extra_0"]
     for index, jpeg in enumerate(jpegs):
@@ -72,9 +73,10 @@ def _make_inspection(context: AppContext, form: dict[str, Any], jpegs: list[byte
         for _ in range(2):
             repeat = drafts.add_interview(context.db, inspection_id)
             for item in parsed.interview.items:
-                if item.type != "photo":
+                if not item.kind.answered_by_photos:
                     drafts.set_answer(
-                        context.db, inspection_id, item.id, demo._value_for(item, rng),
+                        context.db, inspection_id, item.id,
+                        item.kind.demo_value(item, rng, SAMPLE_TEXTS),
                         repeat_index=repeat,
                     )  # fmt: skip
     for role, name in (("inspector", "مریم احمدی"), ("representative", "زهرا محمدی")):
