@@ -129,10 +129,3 @@ def parse_jalali_date(text: str) -> dt.date:
         return jdatetime.date(year, month, day).togregorian()
     except ValueError as exc:
         raise ValueError(f"no such Jalali date: {text!r}") from exc
-
-
-def tehran_day_bounds_utc(day: dt.date) -> tuple[str, str]:
-    """UTC ISO bounds [start, end) of a calendar day in Tehran, for range queries."""
-    start = dt.datetime.combine(day, dt.time(), TEHRAN)
-    end = start + dt.timedelta(days=1)
-    return to_iso(start), to_iso(end)

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from inspector_app.domain.forms import Form, Item
-from inspector_app.domain.persian import NO_VALUE
-from inspector_app.domain.vocabulary import GRADE_LABELS, GRADES
+from inspector_app.domain.vocabulary import GRADES
 
 AnswerKey = tuple[str, int]  # (item id, repeat index); checklist items use repeat index 0
 
@@ -61,10 +60,6 @@ class ScoreResult:
     na: int
     open_required: list[AnswerKey] = field(default_factory=list)
     required_total: int = 0  # visible required items (interviews included)
-
-    @property
-    def grade_label(self) -> str:
-        return GRADE_LABELS[self.grade] if self.grade else NO_VALUE
 
     @property
     def required_answered(self) -> int:

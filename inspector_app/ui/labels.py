@@ -21,11 +21,6 @@ def office_type(key: str | None) -> str:
     return _translated("Labels", vocabulary.OFFICE_TYPES, key)
 
 
-def office_type_heading(key: str) -> str:
-    """The short name of an office type, as a column heading."""
-    return _translated("Columns", vocabulary.OFFICE_TYPE_HEADINGS, key)
-
-
 def office_status(key: str | None) -> str:
     return _translated("Labels", vocabulary.OFFICE_STATUSES, key)
 
