@@ -14,7 +14,7 @@ instead of the inspection it replaces, as on the laptop. The server calls these 
 
     with state.engine.connect() as conn:
         data = server_summary(sqlalchemy_runner(conn), f, registry=publish.registry(engine)[0])
-    summary_json(data)  /  render_summary(data)
+    server.summary.summary_json(data, f)  /  figures.summary_report.render_summary(data)
 """
 
 from __future__ import annotations
@@ -198,7 +198,3 @@ def server_summary(
         offices, population or population_file.parse(population_file.BUNDLED)
     )
     return SummaryData(overview, coverage, utc_now())
-
-
-def summary_json(data: SummaryData) -> dict[str, Any]:
-    return {**data.overview.to_dict(), "coverage": data.coverage.to_dict()}

@@ -1,4 +1,4 @@
-"""The province summary over every inspector's data held by the server (issue: overview).
+"""The province summary over every inspector's data held by the server.
 
 One function serves both the `/v1/summary` endpoint and `inspector-server summary`: the
 figures are computed in SQL on the server's own database (SQLite or PostgreSQL).
