@@ -100,6 +100,37 @@ class EditingSession:
     def close_follow_up(self, item_id: str) -> bool:
         return workflow.close_follow_up(self.db, self.inspection_id, item_id)
 
+    # --- signatures and finalizing -------------------------------------------------------
+    def signatures(self) -> dict[str, dict[str, Any]]:
+        """The stored signatures by role ("inspector", "representative")."""
+        return {s["role"]: s for s in contents.signatures_of(self.db, self.inspection_id)}
+
+    def save_signature(
+        self,
+        role: str,
+        *,
+        signer_name: str,
+        strokes: list[list[tuple[float, float]]] | None = None,
+        png: bytes | None = None,
+        declined_reason: str | None = None,
+    ) -> None:
+        drafts.save_signature(
+            self.db,
+            self.inspection_id,
+            role,
+            signer_name=signer_name,
+            strokes=strokes,
+            png=png,
+            declined_reason=declined_reason,
+        )
+
+    def finalize_problems(self) -> list[finalize.Problem]:
+        """What still stands in the way of finalizing (empty when ready)."""
+        return finalize.check_ready(self.db, self.inspection_id)
+
+    def set_departure_now(self) -> str:
+        return finalize.set_departure_now(self.db, self.inspection_id)
+
     # --- leaving the app -----------------------------------------------------------------
     def signed_pdf(self) -> bytes:
         """The stored signed report, byte for byte what was signed."""

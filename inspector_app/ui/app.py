@@ -222,16 +222,15 @@ class GuiApp(QObject):
     def _offer_first_run(self, context: AppContext) -> None:
         """No inspector profile yet: the first-run setup, over the window. Declining it
         closes the app (the profile is required); the next start asks again."""
-        from inspector_app.storage import settings as stored
+        from inspector_app.services import inspector
 
         window = self.window
-        if window is None or stored.has_inspector_profile(context.db):
+        if window is None or inspector.has_profile(context.db):
             return
         from inspector_app.ui import first_run  # imported only on a first start
 
-        dialog = first_run.offer(window, context.db)
+        dialog = first_run.offer(window, context.db, self.events)
         if dialog is not None:
-            dialog.accepted.connect(self.events.settings_changed.emit)
             dialog.rejected.connect(window.close)
 
     def _warm_up(self) -> None:

@@ -1,21 +1,28 @@
-"""Slow work off the GUI thread: one helper, with progress, success and failure in one place.
+"""Slow work off the GUI thread, and every write the UI makes, each through one helper.
 
     run_in_background(parent, import_photos, paths, on_success=show, label="...")
+    run_write(parent, events, delete_draft, db, id, changes=Changes.INSPECTION, inspection_id=id)
 
-The callable runs in a QThreadPool worker and may take a `progress(done, total)` keyword.
-Callbacks run on the GUI thread. A KnownError becomes one message box in the UI's language;
-anything else is logged with its traceback and the user sees a calm message, never a traceback
-dialog.
+`run_in_background`: the callable runs in a QThreadPool worker and may take a
+`progress(done, total)` keyword. Callbacks run on the GUI thread. A KnownError becomes one
+message box in the UI's language; anything else is logged with its traceback and the user sees
+a calm message, never a traceback dialog.
+
+`run_write`: a service call that changes data, run directly or (`label=`) in the background;
+once it has committed, the matching DataEvents signals are emitted here (`announce`), so no
+caller has to remember to tell the pages.
 """
 
 from __future__ import annotations
 
+import enum
 import inspect
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from inspector_app.ui import messages
+from inspector_app.ui.events import DataEvents
 from inspector_app.ui.qt import (
     QCoreApplication,
     QObject,
@@ -164,3 +171,77 @@ def run_in_background(
     _running.add(task)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+class Changes(enum.Flag):
+    """What a write changed; each kind has its signal on DataEvents."""
+
+    INSPECTION = enum.auto()
+    OFFICES = enum.auto()
+    SETTINGS = enum.auto()
+
+
+ChangedIds = str | Sequence[str]
+
+
+def announce(events: DataEvents, changes: Changes, inspection_ids: ChangedIds = "") -> None:
+    """Tell every page what a committed write changed (the one place the signals are sent);
+    `inspection_ids`: the inspection changed, or each of several."""
+    if Changes.INSPECTION in changes:
+        for inspection_id in (
+            [inspection_ids] if isinstance(inspection_ids, str) else inspection_ids
+        ):
+            events.inspection_changed.emit(inspection_id)
+    if Changes.OFFICES in changes:
+        events.offices_changed.emit()
+    if Changes.SETTINGS in changes:
+        events.settings_changed.emit()
+
+
+def run_write(
+    parent: QWidget | None,
+    events: DataEvents,
+    op: Callable[..., Any],
+    *args: Any,
+    changes: Changes | Callable[[Any], Changes],
+    inspection_id: ChangedIds | Callable[[Any], ChangedIds] = "",
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[BaseException], None] | None = None,
+    background: bool = False,
+    label: str = "",
+) -> Task | None:
+    """Run the write `op(*args)`: directly, or off the GUI thread (`background`; with a progress
+    dialog when `label` is given). After it committed, announce `changes` for `inspection_id`
+    (either may be read from the result by a callable), then call `on_success(result)`. A
+    failure goes to `on_failure`, or becomes one message; nothing is announced then. Returns
+    the background Task, if any."""
+
+    def committed(result: Any) -> None:
+        announce(
+            events,
+            changes(result) if callable(changes) else changes,
+            inspection_id(result) if callable(inspection_id) else inspection_id,
+        )
+        if on_success is not None:
+            on_success(result)
+
+    if background or label:
+        return run_in_background(
+            parent,
+            op,
+            *args,
+            on_success=committed,
+            on_failure=on_failure,
+            label=label,
+            progress_dialog=bool(label),
+        )
+    try:
+        result = op(*args)
+    except Exception as exc:
+        if on_failure is not None:
+            on_failure(exc)
+        else:
+            messages.report_exception(parent, exc)
+        return None
+    committed(result)
+    return None

@@ -1,7 +1,7 @@
 """A thin Qt adapter over storage: one signal per kind of change, so pages refresh themselves.
 
-Storage stays free of Qt; the UI code that writes emits the matching signal after the write
-has committed.
+Storage stays free of Qt; `background.run_write` emits the matching signal after a write has
+committed (through `background.announce`), so no page emits them itself.
 """
 
 from __future__ import annotations

@@ -13,10 +13,11 @@ import logging
 from sqlite_utils import Database
 
 from inspector_app.errors import KnownError
+from inspector_app.services import inspector
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.storage import identities, settings
 from inspector_app.ui import fmt, messages, theme
-from inspector_app.ui.background import Task, run_in_background
+from inspector_app.ui.background import Changes, Task, run_in_background, run_write
+from inspector_app.ui.events import DataEvents
 from inspector_app.ui.identity_form import IdentityForm
 from inspector_app.ui.qt import (
     QDialog,
@@ -56,12 +57,13 @@ def _with_note(edit: QLineEdit, note: QLabel) -> QWidget:
 
 
 class FirstRunDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, events: DataEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
         self.setWindowTitle(self.tr("راه‌اندازی بازرس"))
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self._db = db
+        self._events = events
         self.task: Task | None = None
         self._touched: set[str] = set()
 
@@ -97,7 +99,7 @@ class FirstRunDialog(QDialog):
         QVBoxLayout(identity_box).addWidget(self.identity_form)
         # A data folder that already has an identity (made with the command line) needs only
         # the profile.
-        self.has_identity = identities.active(db) is not None
+        self.has_identity = inspector.active_identity(db) is not None
         identity_box.setVisible(not self.has_identity)
 
         self.hint_label = QLabel()
@@ -146,7 +148,7 @@ class FirstRunDialog(QDialog):
         outer.addLayout(buttons)
         self.resize(640, 680)
 
-        stored = settings.inspector_profile(db)  # a half-filled profile from an older version
+        stored = inspector.profile(db)  # a half-filled profile from an older version
         self.name_edit.setText(stored.name)
         self.personnel_edit.setText(stored.personnel_no)
         self.name_edit.textEdited.connect(lambda _t: self._touch("name"))
@@ -174,10 +176,10 @@ class FirstRunDialog(QDialog):
         text = self.personnel_edit.text()
         if not text.strip():
             return self.tr("شمارهٔ پرسنلی را بنویسید.")
-        if not settings.personnel_no_ok(text):
+        if not inspector.personnel_no_ok(text):
             return self.tr(
                 "شمارهٔ پرسنلی فقط رقم دارد (رقم فارسی یا لاتین، حداکثر {count} رقم)."
-            ).format(count=fmt.plain_int(settings.PERSONNEL_MAX_DIGITS))
+            ).format(count=fmt.plain_int(inspector.PERSONNEL_MAX_DIGITS))
         return None
 
     def profile_problem(self) -> str | None:
@@ -217,24 +219,28 @@ class FirstRunDialog(QDialog):
         self.hint_label.setText(hint)
         theme.set_state(self.hint_label, "verdict", "good" if not (profile or identity) else "")
 
-    def profile(self) -> settings.InspectorProfile:
-        return settings.InspectorProfile(self.name_edit.text(), self.personnel_edit.text())
+    def profile(self) -> inspector.InspectorProfile:
+        return inspector.InspectorProfile(self.name_edit.text(), self.personnel_edit.text())
 
     # -- actions ---------------------------------------------------------------------------
     def later(self) -> None:
         if self.profile_problem() is not None or self.task is not None:
             return
-        if self._save_profile() is not None:
+
+        def saved(_profile: inspector.InspectorProfile) -> None:
+            log.info("first run: inspector profile saved")
             self.accept()
 
-    def _save_profile(self) -> settings.InspectorProfile | None:
-        try:
-            stored = settings.save_inspector_profile(self._db, self.profile())
-        except KnownError as exc:
-            self._show_error(messages.error_text(exc))
-            return None
-        log.info("first run: inspector profile saved")
-        return stored
+        run_write(
+            self,
+            self._events,
+            inspector.save_profile,
+            self._db,
+            self.profile(),
+            changes=Changes.SETTINGS,
+            on_success=saved,
+            on_failure=self._write_failed,
+        )
 
     def create_identity(self) -> None:
         """Make the identity off the GUI thread; store it and the profile only if that worked."""
@@ -249,7 +255,7 @@ class FirstRunDialog(QDialog):
             identity_service.make_identity,
             self.identity_form.request(),
             " ".join(profile.name.split()),
-            settings.clean_personnel_no(profile.personnel_no),
+            inspector.clean_personnel_no(profile.personnel_no),
             on_success=self._made,
             on_failure=self._failed,
             label=self.tr("در حال ساخت کلید امضا…"),
@@ -259,18 +265,36 @@ class FirstRunDialog(QDialog):
     def _made(self, new: identity_service.NewIdentity) -> None:
         self.task = None
         request = self.identity_form.request()
-        if self._save_profile() is None:
-            self.refresh()
-            return
-        try:
+        profile = self.profile()
+
+        def store() -> None:
+            inspector.save_profile(self._db, profile)
+            log.info("first run: inspector profile saved")
             identity_service.store(self._db, new, source=request.source)
-        except KnownError as exc:
-            self._show_error(messages.error_text(exc))
+
+        def stored(_result: None) -> None:
+            log.info("first run: signing identity stored (%s)", request.source)
+            self.identity_form.clear_secrets()
+            self.accept()
+
+        def failed(error: BaseException) -> None:
+            self._write_failed(error)
             self.refresh()
-            return
-        log.info("first run: signing identity stored (%s)", request.source)
-        self.identity_form.clear_secrets()
-        self.accept()
+
+        run_write(
+            self,
+            self._events,
+            store,
+            changes=Changes.SETTINGS,
+            on_success=stored,
+            on_failure=failed,
+        )
+
+    def _write_failed(self, error: BaseException) -> None:
+        if isinstance(error, KnownError):
+            self._show_error(messages.error_text(error))
+        else:
+            messages.report_exception(self, error)
 
     def _failed(self, error: BaseException) -> None:
         self.task = None
@@ -285,11 +309,11 @@ class FirstRunDialog(QDialog):
         self.error_label.setVisible(True)
 
 
-def offer(parent: QWidget, db: Database) -> FirstRunDialog | None:
+def offer(parent: QWidget, db: Database, events: DataEvents) -> FirstRunDialog | None:
     """The first-run dialog, open (window-modal) on `parent`, while no profile is stored."""
-    if settings.has_inspector_profile(db):
+    if inspector.has_profile(db):
         return None
-    dialog = FirstRunDialog(db, parent)
+    dialog = FirstRunDialog(db, events, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.open()
     log.info("startup: no inspector profile yet, first-run setup shown")

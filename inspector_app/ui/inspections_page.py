@@ -7,9 +7,9 @@ import logging
 from typing import Any
 
 from inspector_app.domain import vocabulary
-from inspector_app.storage import inspections, offices
+from inspector_app.services import inspections, registry
 from inspector_app.ui import fmt, labels, messages
-from inspector_app.ui.background import run_in_background
+from inspector_app.ui.background import Changes, run_in_background, run_write
 from inspector_app.ui.env import PageEnv
 from inspector_app.ui.jalali_widgets import JalaliDateEdit
 from inspector_app.ui.qt import (
@@ -183,7 +183,7 @@ class InspectionsPage(QWidget):
         self.county_filter = filter_combo(
             "countyFilter",
             self.tr("همهٔ شهرستان‌ها"),
-            [(c, c) for c in offices.counties(env.context.db)],
+            [(c, c) for c in registry.counties(env.context.db)],
         )
         self.type_filter = filter_combo(
             "typeFilter",
@@ -336,11 +336,14 @@ class InspectionsPage(QWidget):
         messages.confirm(self, text, lambda: self._delete(row["id"]), yes_text=self.tr("حذف شود"))
 
     def _delete(self, inspection_id: str) -> None:
-        try:
-            inspections.delete_draft(self._env.context.db, inspection_id)
-        except Exception as exc:
-            messages.report_exception(self, exc)
-            return
-        log.info("draft %s deleted", inspection_id)
-        self._env.events.inspection_changed.emit(inspection_id)
+        run_write(
+            self,
+            self._env.events,
+            inspections.delete_draft,
+            self._env.context.db,
+            inspection_id,
+            changes=Changes.INSPECTION,
+            inspection_id=inspection_id,
+            on_success=lambda _r: log.info("draft %s deleted", inspection_id),
+        )
         self.reload()

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from inspector_app.ui import fmt, messages, screen_fit, theme
+from inspector_app.ui.background import Changes, announce
 from inspector_app.ui.env import AppControl, PageEnv
 from inspector_app.ui.events import DataEvents
 from inspector_app.ui.pages import PAGES, PageSpec
@@ -252,7 +253,8 @@ class MainWindow(QMainWindow):
         holder = self._holder(editor)
         self.stack.removeWidget(holder)
         holder.deleteLater()  # and the editor in it
-        self.env.events.inspection_changed.emit(editor.inspection_id)
+        # What the editor flushed on closing is committed: the lists show it.
+        announce(self.env.events, Changes.INSPECTION, editor.inspection_id)
         return True
 
     def _editor_done(self) -> None:

@@ -7,9 +7,9 @@ from typing import Any
 
 from inspector_app.domain import vocabulary
 from inspector_app.domain.search import OfficeIndex
-from inspector_app.services import workflow
-from inspector_app.storage import inspections, offices
-from inspector_app.ui import fmt, labels, messages
+from inspector_app.services import inspections, registry, workflow
+from inspector_app.ui import fmt, labels
+from inspector_app.ui.background import Changes, run_write
 from inspector_app.ui.env import PageEnv
 from inspector_app.ui.inspections_page import InspectionsTable, filter_combo, history_columns
 from inspector_app.ui.qt import (
@@ -220,14 +220,22 @@ class OfficeDetail(QGroupBox):
     def start_inspection(self) -> None:
         if self._code is None:
             return
-        try:
-            inspection_id = workflow.start_inspection(self._env.context, self._code)
-        except Exception as exc:
-            messages.report_exception(self, exc)
-            return
-        log.info("inspection %s started for %s", inspection_id, self._code)
-        self._env.events.inspection_changed.emit(inspection_id)
-        self._env.router.open_inspection(inspection_id)
+        code = self._code
+
+        def started(inspection_id: str) -> None:
+            log.info("inspection %s started for %s", inspection_id, code)
+            self._env.router.open_inspection(inspection_id)
+
+        run_write(
+            self,
+            self._env.events,
+            workflow.start_inspection,
+            self._env.context,
+            code,
+            changes=Changes.INSPECTION,
+            inspection_id=str,
+            on_success=started,
+        )
 
     def _open_history(self, index: QModelIndex) -> None:
         key = self.history.key_at(index)
@@ -337,14 +345,14 @@ class OfficesPage(QWidget):
         """Read the registry again, keeping the selected office."""
         self._dirty = False
         current = self.current_code()
-        rows = offices.list_offices(self._env.context.db)
+        rows = registry.list_offices(self._env.context.db)
         self._index = OfficeIndex(rows)
         self.model.set_rows(rows)
         chosen = self.county_filter.currentData()
         self.county_filter.blockSignals(True)
         while self.county_filter.count() > 1:
             self.county_filter.removeItem(1)
-        for county in offices.counties(self._env.context.db):
+        for county in registry.counties(self._env.context.db):
             self.county_filter.addItem(county, county)
         position = self.county_filter.findData(chosen) if chosen else 0
         self.county_filter.setCurrentIndex(max(position, 0))

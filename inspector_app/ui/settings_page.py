@@ -7,10 +7,9 @@ from pathlib import Path
 
 from inspector_app import paths
 from inspector_app.domain.jalali import jalali_date, utc_now
-from inspector_app.storage import db as storage_db
-from inspector_app.storage import settings
+from inspector_app.services import backup, inspector
 from inspector_app.ui import fmt, messages, ui_settings
-from inspector_app.ui.background import run_in_background
+from inspector_app.ui.background import Changes, run_in_background, run_write
 from inspector_app.ui.env import PageEnv
 from inspector_app.ui.finalize.certificate_box import CertificateBox
 from inspector_app.ui.qt import (
@@ -46,7 +45,7 @@ class SettingsPage(QWidget):
         super().__init__()
         self.setObjectName("settingsPage")
         self._env = env
-        profile = settings.inspector_profile(env.context.db)
+        profile = inspector.profile(env.context.db)
 
         self.name_edit = QLineEdit(profile.name)
         self.name_edit.setObjectName("inspectorName")
@@ -110,16 +109,18 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
 
     def save_profile(self) -> None:
-        profile = settings.InspectorProfile(
+        profile = inspector.InspectorProfile(
             self.name_edit.text().strip(), self.personnel_edit.text().strip()
         )
-        try:
-            settings.save_inspector_profile(self._env.context.db, profile)
-        except Exception as exc:
-            messages.report_exception(self, exc)
-            return
-        self.profile_status.setText(self.tr("ذخیره شد"))
-        self._env.events.settings_changed.emit()
+        run_write(
+            self,
+            self._env.events,
+            inspector.save_profile,
+            self._env.context.db,
+            profile,
+            changes=Changes.SETTINGS,
+            on_success=lambda _p: self.profile_status.setText(self.tr("ذخیره شد")),
+        )
 
     def _language_chosen(self) -> None:
         language = str(self.language_combo.currentData())
@@ -144,7 +145,7 @@ class SettingsPage(QWidget):
 
         run_in_background(
             self,
-            storage_db.backup_to,
+            backup.back_up,
             db,
             target,
             on_success=saved,
@@ -173,17 +174,20 @@ class SettingsPage(QWidget):
     def _restore(self, source: Path) -> None:
         context = self._env.context
         database = paths.database_path(context.data_dir)
-        stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
-        safety = database.with_name(f"{database.name}.before-restore-{stamp}.bak")
-
-        def work() -> Path:
-            storage_db.backup_to(context.db, safety)
-            storage_db.restore_from(source, database)
-            return source
+        safety = backup.safety_copy_path(database)
 
         def done(_result: Path) -> None:
             log.info("restored %s from %s (previous state kept in %s)", database, source, safety)
             messages.show_info(self, self.tr("بازیابی انجام شد."), str(safety))
             self._env.app.reload_database()
 
-        run_in_background(self, work, on_success=done, label=self.tr("در حال بازیابی…"))
+        run_in_background(
+            self,
+            backup.restore,
+            context.db,
+            source,
+            database,
+            safety,
+            on_success=done,
+            label=self.tr("در حال بازیابی…"),
+        )

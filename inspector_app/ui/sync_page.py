@@ -8,22 +8,16 @@ connection stays with the GUI thread); the queue is re-read when a run ends.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from inspector_app.errors import KnownError
-from inspector_app.services.context import open_context
+from inspector_app.services import sync_jobs
 from inspector_app.services.sync import config, outbox, runner
-from inspector_app.services.sync.client import SyncClient
-from inspector_app.storage import settings
 from inspector_app.ui import fmt, messages
-from inspector_app.ui.background import run_in_background
+from inspector_app.ui.background import Changes, run_in_background, run_write
 from inspector_app.ui.env import PageEnv
 from inspector_app.ui.qt import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemView,
-    QCoreApplication,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,76 +34,19 @@ from inspector_app.ui.qt import (
     Signal,
     is_alive,
 )
-from inspector_app.ui.table_models import Column, RowsProxy, RowsTableModel, field_column
+from inspector_app.ui.sync_queue import COLUMNS, when_text
+from inspector_app.ui.table_models import RowsProxy, RowsTableModel
 
 log = logging.getLogger(__name__)
 
 PROBE_INTERVAL_MS = 30_000
 
-STATE_NAMES = {
-    "pending": QT_TRANSLATE_NOOP("SyncStates", "در صف"),
-    "sending": QT_TRANSLATE_NOOP("SyncStates", "در حال ارسال"),
-    "done": QT_TRANSLATE_NOOP("SyncStates", "رسید به سرور"),
-    "failed": QT_TRANSLATE_NOOP("SyncStates", "ناموفق"),
-    "conflict": QT_TRANSLATE_NOOP("SyncStates", "ناسازگاری (نیاز به بررسی)"),
-}
 
-
-def state_name(state: str) -> str:
-    source = STATE_NAMES.get(state)
-    return QCoreApplication.translate("SyncStates", source) if source else state
-
-
-def _when(value: str | None) -> str:
-    if not value:
-        return "—"
-    return f"{fmt.jalali(value)} {fmt.clock(value)}"
-
-
-def _failure(value: str | None) -> str:
-    """The stored reason of the last failure: translated when it is a fixed message, else
-    as stored, with the UI's digits (an HTTP status, a count)."""
-    return fmt.digits(messages.stored_text(value, runner.STORED_FAILURES)) if value else ""
-
-
-COLUMNS = [
-    field_column(QT_TRANSLATE_NOOP("Columns", "دفتر"), "office_name", fmt.digits),
-    field_column(QT_TRANSLATE_NOOP("Columns", "تاریخ بازدید"), "visit_date", fmt.jalali),
-    Column(
-        QT_TRANSLATE_NOOP("Columns", "وضعیت"),
-        lambda r: state_name(r["state"]),
-        lambda r: r["state"],
-    ),
-    field_column(
-        QT_TRANSLATE_NOOP("Columns", "تلاش‌ها"), "attempts", lambda v: fmt.plain_int(int(v or 0))
-    ),
-    field_column(QT_TRANSLATE_NOOP("Columns", "تلاش بعدی"), "next_attempt_at", _when),
-    field_column(QT_TRANSLATE_NOOP("Columns", "علت آخرین ناکامی"), "last_error", _failure),
-]
-
-
-def _run_sync(data_dir: Path, force: bool, report_progress: Callable[[int, int], None]) -> Any:
-    """In a worker thread: its own connection to the same database."""
-    context = open_context(data_dir, seed_demo=False)
-    try:
-        return runner.run_sync(
-            context, force=force, progress=lambda done, total, _id: report_progress(done, total)
-        )
-    finally:
-        context.close()
-
-
-def _probe(url: str, cert_pem: str | None) -> bool:
-    with SyncClient(url, pinned_cert_pem=cert_pem) as client:
-        return client.health()
-
-
-def _enrol(data_dir: Path, url: str, code: str, pin: str | None) -> dict[str, Any]:
-    context = open_context(data_dir, seed_demo=False)
-    try:
-        return runner.enrol(context, url, code, pin_sha256=pin)
-    finally:
-        context.close()
+def _sync_changes(report: runner.SyncReport) -> Changes:
+    """Inspections sent (now synced); the registry too when the run brought an update."""
+    if report.updates.get("registry_added") or report.updates.get("registry_changed"):
+        return Changes.INSPECTION | Changes.OFFICES
+    return Changes.INSPECTION
 
 
 class SyncPage(QWidget):
@@ -235,9 +172,9 @@ class SyncPage(QWidget):
         else:
             self.enrol_status.setText(self.tr("هنوز ثبت‌نام نشده است."))
         self.sync_button.setEnabled(cfg.enrolled and not self._syncing)
-        last = settings.get(db, config.LAST_SYNC)
+        last = runner.status(self._env.context)["last_sync"]
         self.last_sync_label.setText(
-            self.tr("آخرین همگام‌سازی موفق: {when}").format(when=_when(last))
+            self.tr("آخرین همگام‌سازی موفق: {when}").format(when=when_text(last))
         )
         self._show_reachability()
 
@@ -275,7 +212,6 @@ class SyncPage(QWidget):
             self.enrol_button.setEnabled(True)
             self.code_edit.clear()
             self.status_label.setText(self.tr("ثبت‌نام انجام شد."))
-            self._env.events.settings_changed.emit()
             self.refresh()
             self.probe()
 
@@ -285,16 +221,18 @@ class SyncPage(QWidget):
             self.enrol_button.setEnabled(True)
             messages.report_exception(self, error)
 
-        run_in_background(
+        run_write(
             self,
-            _enrol,
+            self._env.events,
+            sync_jobs.enrol,
             self._data_dir,
             url,
             code,
             self.pin_edit.text().strip() or None,
+            changes=Changes.SETTINGS,
             on_success=done,
             on_failure=failed,
-            progress_dialog=False,
+            background=True,
         )
 
     # --- sync ----------------------------------------------------------------------------------
@@ -309,15 +247,18 @@ class SyncPage(QWidget):
         self.sync_button.setEnabled(False)
         self.progress.setRange(0, 0)  # busy until the first item reports
         self.status_label.setText(self.tr("در حال همگام‌سازی…"))
-        run_in_background(
+        run_write(
             self,
-            _run_sync,
+            self._env.events,
+            sync_jobs.run_sync,
             self._data_dir,
             force,
             self.progress_changed.emit,
+            changes=_sync_changes,
+            inspection_id=lambda report: report.sent + report.already_there,
             on_success=self._sync_done,
             on_failure=self._sync_failed,
-            progress_dialog=False,
+            background=True,
         )
         return True
 
@@ -343,10 +284,6 @@ class SyncPage(QWidget):
         self.status_label.setText(text)
         if report.error is None:
             self.reachable = True
-        for inspection_id in report.sent + report.already_there:
-            self._env.events.inspection_changed.emit(inspection_id)
-        if report.updates.get("registry_added") or report.updates.get("registry_changed"):
-            self._env.events.offices_changed.emit()
         if report.updates.get("forms_written"):
             self._env.context.reload_forms()
         self.refresh()
@@ -397,7 +334,7 @@ class SyncPage(QWidget):
 
         run_in_background(
             self,
-            _probe,
+            sync_jobs.probe,
             cfg.server_url,
             cfg.server_cert_pem,
             on_success=done,

@@ -138,7 +138,7 @@
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="68"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="52"/>
-        <location filename="../../inspector_app/ui/sync_page.py" line="75"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="38"/>
         <source>دفتر</source>
         <translation>Office</translation>
     </message>
@@ -159,14 +159,14 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="78"/>
-        <location filename="../../inspector_app/ui/sync_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="39"/>
         <source>تاریخ بازدید</source>
         <translation>Visit date</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="80"/>
         <location filename="../../inspector_app/ui/offices_page.py" line="62"/>
-        <location filename="../../inspector_app/ui/sync_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="41"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
@@ -252,17 +252,17 @@
         <translation>Licence pending</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="83"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="46"/>
         <source>تلاش‌ها</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="85"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="48"/>
         <source>تلاش بعدی</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="86"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="49"/>
         <source>علت آخرین ناکامی</source>
         <translation>Reason of last failure</translation>
     </message>
@@ -841,32 +841,32 @@
 <context>
     <name>FinalizeActions</name>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="28"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="29"/>
         <source>نهایی‌سازی و امضا</source>
         <translation>Finalize and sign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="31"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="32"/>
         <source>ذخیرهٔ گزارش امضاشده…</source>
         <translation>Save signed report…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="34"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="35"/>
         <source>بازرسی اصلاحی</source>
         <translation>Corrective inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="73"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="75"/>
         <source>بازرسی نهایی و امضا شد و دیگر تغییر نمی‌کند.</source>
         <translation>The inspection has been finalized and signed and can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="80"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="82"/>
         <source>گزارش امضاشده</source>
         <translation>Signed report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="112"/>
+        <location filename="../../inspector_app/ui/finalize/editor_action.py" line="117"/>
         <source>یک بازرسی تازه (پیش‌نویس) برای همین دفتر ساخته می‌شود که جایگزین این بازرسی است؛ این بازرسی دست‌نخورده می‌ماند. ادامه می‌دهید؟</source>
         <translation>A new draft inspection will be created for this office to replace this one; this inspection stays untouched. Continue?</translation>
     </message>
@@ -874,103 +874,103 @@
 <context>
     <name>FinalizeDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="85"/>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="147"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="57"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="121"/>
         <source>نهایی‌سازی و امضا</source>
         <translation>Finalize and sign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="93"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="67"/>
         <source>بازرسی {office} — {date}</source>
         <translation>Inspection of {office} — {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="110"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="84"/>
         <source>ثبت «اکنون» به‌عنوان ساعت پایان بازدید</source>
         <translation>Record “now” as the visit end time</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="114"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="88"/>
         <source>امضای بازرس</source>
         <translation>Inspector&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="116"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="90"/>
         <source>امضای نمایندهٔ دفتر</source>
         <translation>Office representative&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="125"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="99"/>
         <source>پس از نهایی‌سازی، این بازرسی قفل می‌شود: پاسخ‌ها، عکس‌ها، مصاحبه‌ها و امضاها دیگر تغییر نمی‌کنند. اصلاح بعدی فقط با «بازرسی اصلاحی» ممکن است.</source>
         <translation>After finalizing, this inspection is locked: answers, photos, interviews and signatures can no longer change. Later changes are only possible through a “Corrective inspection”.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="112"/>
         <source>گذرواژهٔ کلید امضا</source>
         <translation>Signing key passphrase</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="151"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="125"/>
         <source>ذخیرهٔ امضاها و بستن</source>
         <translation>Save signatures and close</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="154"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="128"/>
         <source>انصراف</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="199"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="173"/>
         <source>امضاکننده: {holder} — گواهی معتبر تا {until}</source>
         <translation>Signer: {holder} — certificate valid until {until}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="219"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="193"/>
         <source>برای رفتن به این پرسش کلیک کنید</source>
         <translation>Click to go to this question</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="226"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="200"/>
         <source>همه‌چیز آماده است.</source>
         <translation>Everything is ready.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="228"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="202"/>
         <source>پیش از نهایی‌سازی این موارد را کامل کنید:</source>
         <translation>Complete these items before finalizing:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="279"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="251"/>
         <source>هنوز موارد ناقص هست؛ فهرست بالا را ببینید.</source>
         <translation>Some items are still incomplete; see the list above.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="301"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="273"/>
         <source>شناسهٔ امضا هنوز آماده نیست: {problem}</source>
         <translation>The signing identity is not ready yet: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="307"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="279"/>
         <source>گذرواژهٔ کلید امضا را وارد کنید.</source>
         <translation>Enter the signing key passphrase.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="286"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="258"/>
         <source>پس از نهایی‌سازی این بازرسی قفل می‌شود و دیگر قابل ویرایش نیست. گزارش PDF با امضای دیجیتال شما ساخته و نگهداری می‌شود. ادامه می‌دهید؟</source>
         <translation>After finalizing, this inspection is locked and can no longer be edited. A PDF report bearing your digital signature will be created and kept. Continue?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="193"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="167"/>
         <source>هنوز شناسهٔ امضا ندارید: گواهی استانداری را وارد کنید یا یک گواهی خودامضا بسازید. گذرواژهٔ تازه را دو بار بنویسید؛ همین گذرواژه از این پس برای هر امضا پرسیده می‌شود.</source>
         <translation>You have no signing identity yet: import the governorate&apos;s certificate or make a self-signed one. Type the new passphrase twice; it will be asked for every signature from now on.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="290"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="262"/>
         <source>نهایی‌سازی و قفل</source>
         <translation>Finalize and lock</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="339"/>
+        <location filename="../../inspector_app/ui/finalize/finalize_dialog.py" line="316"/>
         <source>در حال ساخت گزارش و امضای آن…</source>
         <translation>Creating and signing the report…</translation>
     </message>
@@ -1042,107 +1042,107 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="65"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="63"/>
         <source>راه‌اندازی بازرس</source>
         <translation>Setting up Bazres</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="74"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="72"/>
         <source>به بازرس خوش آمدید. نام و شمارهٔ پرسنلی شما در هر بازرسی تازه و در گزارش آن می‌آید. شناسهٔ امضا (کلید و گواهی) برای امضای گزارش‌هاست: گواهی استانداری را وارد کنید یا یک گواهی خودامضا بسازید؛ می‌توانید آن را بعداً هم بسازید.</source>
         <translation>Welcome to Bazres. Your name and personnel number go into every new inspection and its report. The signing identity (key and certificate) signs the reports: import the governorate&apos;s certificate or make a self-signed one; you can also do this later.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="84"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="82"/>
         <source>مثلاً مریم احمدی</source>
         <translation>e.g. Maryam Ahmadi</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="90"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="88"/>
         <source>مشخصات بازرس</source>
         <translation>Inspector profile</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="93"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="91"/>
         <source>نام و نام خانوادگی</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="96"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="94"/>
         <source>شمارهٔ پرسنلی</source>
         <translation>Personnel number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="100"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="98"/>
         <source>شناسهٔ امضا</source>
         <translation>Signing identity</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="116"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="114"/>
         <source>بعداً</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="120"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="118"/>
         <source>مشخصات ذخیره می‌شود؛ شناسهٔ امضا هنگام نخستین نهایی‌سازی پرسیده می‌شود (یا در تنظیمات).</source>
         <translation>The profile is saved; the signing identity is asked for at the first finalization (or in Settings).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="125"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="123"/>
         <source>خروج از برنامه</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="169"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="167"/>
         <source>نام و نام خانوادگی را بنویسید.</source>
         <translation>Enter your full name.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="172"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="170"/>
         <source>نام با حرف آغاز و پایان شود (نه رقم یا نشانه) و حروف فارسی و لاتین را با هم نیامیزد؛ همین نام در گواهی امضا می‌آید.</source>
         <translation>The name must begin and end with a letter (not a digit or symbol) and not mix Persian and Latin letters; this name goes into the signing certificate.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="180"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="178"/>
         <source>شمارهٔ پرسنلی را بنویسید.</source>
         <translation>Enter your personnel number.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="183"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="181"/>
         <source>شمارهٔ پرسنلی فقط رقم دارد (رقم فارسی یا لاتین، حداکثر {count} رقم).</source>
         <translation>The personnel number has digits only (Persian or Latin, at most {count} digits).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="201"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="199"/>
         <source>ذخیره و ورود گواهی</source>
         <translation>Save and import certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="201"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="199"/>
         <source>ذخیره و ساخت شناسهٔ امضا</source>
         <translation>Save and create signing identity</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="211"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="209"/>
         <source>ذخیرهٔ مشخصات</source>
         <translation>Save profile</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="213"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="211"/>
         <source>پیش از ادامه: {problem}</source>
         <translation>Before continuing: {problem}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="216"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="214"/>
         <source>برای ساخت شناسهٔ امضا: {problem} (یا «بعداً» را بزنید؛ هنگام نخستین نهایی‌سازی پرسیده می‌شود.)</source>
         <translation>To create the signing identity: {problem} (or choose “later”; you will be asked at the first finalization.)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="220"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="218"/>
         <source>همه‌چیز آماده است.</source>
         <translation>Everything is ready.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/first_run.py" line="263"/>
+        <location filename="../../inspector_app/ui/first_run.py" line="261"/>
         <source>در حال ساخت کلید امضا…</source>
         <translation>Creating the signing key…</translation>
     </message>
@@ -1369,27 +1369,27 @@
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="523"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="389"/>
         <source>این بازرسی {status} است و فقط خواندنی است.</source>
         <translation>This inspection is {status} and read-only.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="361"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="318"/>
         <source>{n} مصاحبه</source>
         <translation>{n} interviews</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="367"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="324"/>
         <source>✔ ذخیره شد</source>
         <translation>✔ Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="368"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="325"/>
         <source>… در حال ذخیره</source>
         <translation>… Saving</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="369"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="326"/>
         <source>✖ ذخیره نشد</source>
         <translation>✖ Not saved</translation>
     </message>
@@ -1409,13 +1409,13 @@
         <translation>Remove this photo?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="516"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="382"/>
         <location filename="../../inspector_app/ui/editor/editor_photos.py" line="134"/>
         <source>حذف شود</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="514"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="380"/>
         <source>مصاحبهٔ {n} با همهٔ پاسخ‌هایش حذف شود؟</source>
         <translation>Remove interview {n} with all its answers?</translation>
     </message>
@@ -1631,12 +1631,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="78"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="79"/>
         <source>بازرس — بازرسی دفاتر خدمات استان بوشهر</source>
         <translation>Bazres — inspections of service offices, Bushehr province</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="125"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="126"/>
         <source>در حال باز کردن پایگاه داده…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -2378,127 +2378,127 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="146"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="77"/>
         <source>اختیاری: اثر انگشت sha256 گواهی سرور</source>
         <translation>Optional: SHA-256 fingerprint of the server certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="148"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="79"/>
         <source>ثبت‌نام این رایانه</source>
         <translation>Enrol this computer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="154"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="85"/>
         <source>سرور استانداری</source>
         <translation>Governorate server</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="156"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="87"/>
         <source>نشانی سرور</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="157"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="88"/>
         <source>کد یک‌بارمصرف ثبت‌نام</source>
         <translation>One-time enrolment code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="158"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="89"/>
         <source>گواهی سرور</source>
         <translation>Server certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="160"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="91"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="180"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="111"/>
         <source>همگام‌سازی اکنون</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="201"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="132"/>
         <source>صف ارسال به استانداری</source>
         <translation>Queue for sending to the governorate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="227"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="158"/>
         <source>در انتظار: {w}   رسیده: {d}   ناسازگار: {c}</source>
         <translation>Waiting: {w}   Delivered: {d}   Conflicts: {c}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="235"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="166"/>
         <source> (گواهی سرور سنجاق شده)</source>
         <translation> (server certificate pinned)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="237"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="168"/>
         <source>این رایانه در {url} ثبت‌نام شده است{pinned}.</source>
         <translation>This computer is enrolled at {url}{pinned}.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="242"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="173"/>
         <source>هنوز ثبت‌نام نشده است.</source>
         <translation>Not enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="246"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="177"/>
         <source>آخرین همگام‌سازی موفق: {when}</source>
         <translation>Last successful sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="252"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="183"/>
         <source>سرور: بررسی نشده</source>
         <translation>Server: not checked</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="254"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="185"/>
         <source>سرور: در دسترس</source>
         <translation>Server: reachable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="256"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="187"/>
         <source>سرور: در دسترس نیست</source>
         <translation>Server: unreachable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="274"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="205"/>
         <source>نشانی سرور و کد ثبت‌نام را وارد کنید.</source>
         <translation>Enter the server address and enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="283"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="214"/>
         <source>ثبت‌نام انجام شد.</source>
         <translation>Enrolment complete.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="318"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="249"/>
         <source>در حال همگام‌سازی…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="345"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="276"/>
         <source>فرستاده: {n}</source>
         <translation>Sent: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="346"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="277"/>
         <source>از پیش در سرور: {n}</source>
         <translation>Already on the server: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="347"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="278"/>
         <source>ناموفق: {n}</source>
         <translation>Failed: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="348"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="279"/>
         <source>ناسازگار: {n}</source>
         <translation>Conflicts: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="370"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="301"/>
         <source>همگام‌سازی انجام نشد: {m}</source>
         <translation>Sync failed: {m}</translation>
     </message>
@@ -2506,27 +2506,27 @@
 <context>
     <name>SyncStates</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="49"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="12"/>
         <source>در صف</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="50"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="13"/>
         <source>در حال ارسال</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="51"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="14"/>
         <source>رسید به سرور</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="52"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="15"/>
         <source>ناموفق</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="53"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="16"/>
         <source>ناسازگاری (نیاز به بررسی)</source>
         <translation>Conflict (needs review)</translation>
     </message>

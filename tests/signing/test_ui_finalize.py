@@ -17,6 +17,7 @@ from inspector_app.services.signing import identity as identity_service
 from inspector_app.storage import contents, identities, inspections, settings
 from inspector_app.storage.identities import StoredIdentity
 from inspector_app.storage.settings import InspectorProfile
+from inspector_app.ui.events import DataEvents
 from inspector_app.ui.finalize.certificate_box import CertificateBox, IdentityDialog
 from inspector_app.ui.finalize.finalize_dialog import FinalizeDialog
 from inspector_app.ui.finalize.signature_pad import SignaturePad
@@ -135,7 +136,7 @@ def test_signature_pad_strokes_undo_redo_clear_png(qtbot: Any) -> None:
 def test_finalize_dialog_end_to_end(
     qtbot: Any, context: AppContext, draft: str, identity: StoredIdentity, tmp_path: Path
 ) -> None:
-    dialog = FinalizeDialog(context, draft)
+    dialog = FinalizeDialog(context, DataEvents(), draft)
     qtbot.addWidget(dialog)
     dialog.show()
     codes = {p.code for p in dialog.problems()}
@@ -193,7 +194,7 @@ def test_problem_click_jumps_to_the_item(qtbot: Any, context: AppContext) -> Non
     from tests.core.helpers import new_draft
 
     inspection_id = new_draft(context)
-    dialog = FinalizeDialog(context, inspection_id)
+    dialog = FinalizeDialog(context, DataEvents(), inspection_id)
     qtbot.addWidget(dialog)
     dialog.show()
     first_item = next(p for p in dialog.problems() if p.item_id)
@@ -213,7 +214,7 @@ def test_finalize_without_identity_asks_the_passphrase_twice_before_the_lock(
     """No identity yet ("later" at first start): the identity form, with the new passphrase
     typed twice and checked before «finalize and lock?» is offered."""
     assert identities.active(context.db) is None
-    dialog = FinalizeDialog(context, ready)
+    dialog = FinalizeDialog(context, DataEvents(), ready)
     qtbot.addWidget(dialog)
     dialog.show()
     form = dialog.identity_form
@@ -249,7 +250,7 @@ def test_finalize_without_identity_asks_the_passphrase_twice_before_the_lock(
 
 
 def test_cancelled_lock_creates_no_identity(qtbot: Any, context: AppContext, ready: str) -> None:
-    dialog = FinalizeDialog(context, ready)
+    dialog = FinalizeDialog(context, DataEvents(), ready)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.identity_form.passphrase_edit, "ten-chars!")
@@ -311,7 +312,7 @@ def test_certificate_box_shows_and_exports(
 
 
 def test_representative_declines_in_the_dialog(qtbot: Any, context: AppContext, draft: str) -> None:
-    dialog = FinalizeDialog(context, draft)
+    dialog = FinalizeDialog(context, DataEvents(), draft)
     qtbot.addWidget(dialog)
     dialog.show()
     draw(dialog.inspector_box.pad, zigzag(40, 70))
@@ -328,7 +329,7 @@ def test_representative_declines_in_the_dialog(qtbot: Any, context: AppContext, 
     assert stored["representative"]["declined_reason"] == "refused"
     assert stored["inspector"]["png"]
     # Reopened, the dialog shows what was saved.
-    again = FinalizeDialog(context, draft)
+    again = FinalizeDialog(context, DataEvents(), draft)
     qtbot.addWidget(again)
     assert again.rep_box.decline_check.isChecked()
     assert not again.inspector_box.pad.is_empty()

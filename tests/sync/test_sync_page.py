@@ -15,7 +15,8 @@ from inspector_app.ui import i18n
 from inspector_app.ui.env import PageEnv
 from inspector_app.ui.events import DataEvents
 from inspector_app.ui.qt import QApplication, QSettings, Qt
-from inspector_app.ui.sync_page import STATE_NAMES, SyncPage
+from inspector_app.ui.sync_page import SyncPage
+from inspector_app.ui.sync_queue import STATE_NAMES
 from tests.helpers.server import LaptopTemplates, ServerProcess, make_server
 
 

@@ -138,7 +138,9 @@ def test_identity_later_then_finalize_asks_for_it(
     qtbot.mouseClick(page.table.viewport(), LEFT, pos=rect.center())
     qtbot.mouseClick(page.detail.start_button, LEFT)
     assert window.editor is not None
-    finalize_dialog = FinalizeDialog(context, window.editor.inspection_id, window)
+    finalize_dialog = FinalizeDialog(
+        context, window.env.events, window.editor.inspection_id, window
+    )
     qtbot.addWidget(finalize_dialog)
     finalize_dialog.show()
     # The same identity form, the passphrase asked twice, the holder from the profile.

@@ -37,7 +37,7 @@ OWN_MODULES = [
     "labels.py", "main_window.py", "messages.py", "offices_page.py", "pages.py",
     "settings_page.py", "table_models.py", "editor", "overview_labels.py", "overview_page.py",
     "overview_filters.py", "overview_charts.py", "overview_tables.py", "overview_behind.py",
-    "sync_page.py",
+    "sync_page.py", "sync_queue.py",
 ]  # fmt: skip
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from inspector_app.errors import KnownError
+from inspector_app.services import inspector
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.storage import identities, settings
 from inspector_app.ui import fmt, messages, screen_fit
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.finalize.verify_dialog import VerifyDialog
@@ -43,7 +43,7 @@ class IdentityDialog(QDialog):
             self.tr("ورود گواهی استانداری") if importing else self.tr("گواهی خودامضای آزمایشی")
         )
         self._db = db
-        self.profile = settings.inspector_profile(db)
+        self.profile = inspector.profile(db)
         self.form = IdentityForm(self)
         self.form.set_holder_name(self.profile.name)
         (self.form.import_choice if importing else self.form.create_choice).click()
@@ -165,7 +165,7 @@ class CertificateBox(QGroupBox):
         return dialog
 
     def refresh(self) -> None:
-        stored = identities.active(self._db)
+        stored = inspector.active_identity(self._db)
         self.export_button.setEnabled(stored is not None)
         if stored is None:
             for label in self.labels.values():
@@ -187,7 +187,7 @@ class CertificateBox(QGroupBox):
         self.labels["fingerprint"].setText(info.fingerprint_grouped())
 
     def _export(self) -> None:
-        stored = identities.active(self._db)
+        stored = inspector.active_identity(self._db)
         if stored is None:
             return
         chosen, _ = QFileDialog.getSaveFileName(

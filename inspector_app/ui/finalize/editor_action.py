@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from inspector_app.errors import KnownError
 from inspector_app.services import correction, finalize
 from inspector_app.ui import messages
+from inspector_app.ui.background import Changes, run_write
 from inspector_app.ui.finalize.finalize_dialog import FinalizeDialog
 from inspector_app.ui.qt import QFileDialog, QHBoxLayout, QPushButton, QWidget, is_alive
 
@@ -49,7 +50,9 @@ class FinalizeActions(QWidget):
     def open_dialog(self) -> FinalizeDialog:
         editor = self._editor
         editor.flush()  # typed answers reach the database before the checks read it
-        dialog = FinalizeDialog(editor.env.context, editor.inspection_id, editor.as_widget())
+        dialog = FinalizeDialog(
+            editor.env.context, editor.env.events, editor.inspection_id, editor.as_widget()
+        )
         dialog.jump_to_item.connect(editor.jump_to)
         dialog.finalized.connect(self._finalized)
         dialog.finished.connect(self._dialog_closed)
@@ -67,7 +70,6 @@ class FinalizeActions(QWidget):
         editor = self._editor
         editor.reload()
         self._update()
-        editor.env.events.inspection_changed.emit(editor.inspection_id)
         messages.show_info(
             self,
             self.tr("بازرسی نهایی و امضا شد و دیگر تغییر نمی‌کند."),
@@ -98,13 +100,16 @@ class FinalizeActions(QWidget):
         editor = self._editor
 
         def start() -> None:
-            try:
-                new_id = correction.start_correction(editor.env.context, editor.inspection_id)
-            except KnownError as exc:
-                messages.show_known_error(self, exc)
-                return
-            editor.env.events.inspection_changed.emit(new_id)
-            editor.env.router.open_inspection(new_id)
+            run_write(
+                self,
+                editor.env.events,
+                correction.start_correction,
+                editor.env.context,
+                editor.inspection_id,
+                changes=Changes.INSPECTION,
+                inspection_id=str,
+                on_success=editor.env.router.open_inspection,
+            )
 
         messages.confirm(
             self,

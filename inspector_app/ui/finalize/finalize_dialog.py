@@ -6,17 +6,17 @@ off the GUI thread."""
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from inspector_app.domain.jalali import jalali_date
 from inspector_app.errors import KnownError
-from inspector_app.services import finalize
+from inspector_app.services import finalize, inspector
 from inspector_app.services.context import AppContext
+from inspector_app.services.editing import EditingSession
+from inspector_app.services.finalize_job import finalize_in_worker
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.storage import contents, drafts, identities, inspections, settings
-from inspector_app.storage.db import db_path, open_database
 from inspector_app.ui import messages, screen_fit
-from inspector_app.ui.background import Task, run_in_background
+from inspector_app.ui.background import Changes, Task, run_write
+from inspector_app.ui.events import DataEvents
 from inspector_app.ui.finalize.signature_box import SignatureBox
 from inspector_app.ui.identity_form import IdentityForm
 from inspector_app.ui.qt import (
@@ -39,35 +39,6 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole
 REPEAT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def finalize_job(
-    database: Path,
-    inspection_id: str,
-    passphrase: str,
-    render: finalize.Renderer | None = None,
-    new_identity: identity_service.IdentityRequest | None = None,
-) -> finalize.FinalizeResult:
-    """Runs in a worker thread, on a connection of its own (SQLite connections are not shared
-    across threads here). With no identity yet, `new_identity` is made and stored first."""
-    db = open_database(database, migrate=False)
-    try:
-        stored = identities.active(db)
-        if stored is None and new_identity is not None:
-            profile = settings.inspector_profile(db)
-            row = inspections.get(db, inspection_id)
-            made = identity_service.make_identity(
-                new_identity,
-                profile.name or row["inspector_name"],
-                profile.personnel_no or row["inspector_personnel_no"],
-            )
-            stored = identity_service.store(db, made, source=new_identity.source)
-            passphrase = new_identity.passphrase
-        if stored is None:
-            stored = identity_service.active_identity(db)  # NoIdentity: a clear message
-        return finalize.finalize(db, inspection_id, stored, passphrase, render=render)
-    finally:
-        db.close()
-
-
 class FinalizeDialog(QDialog):
     jump_to_item = Signal(str, int)  # item id, repeat index: the editor shows that item
     finalized = Signal(object)  # FinalizeResult
@@ -75,6 +46,7 @@ class FinalizeDialog(QDialog):
     def __init__(
         self,
         context: AppContext,
+        events: DataEvents,
         inspection_id: str,
         parent: QWidget | None = None,
         *,
@@ -84,10 +56,12 @@ class FinalizeDialog(QDialog):
         self.setObjectName("finalizeDialog")
         self.setWindowTitle(self.tr("نهایی‌سازی و امضا"))
         self._context = context
+        self._events = events
         self._id = inspection_id
         self._render = render
         self.task: Task | None = None
-        row = inspections.get(context.db, inspection_id)
+        self._session = EditingSession(context.db, inspection_id)
+        row = self._session.record()
 
         heading = QLabel(
             self.tr("بازرسی {office} — {date}").format(
@@ -115,8 +89,8 @@ class FinalizeDialog(QDialog):
         self.rep_box = SignatureBox(
             "representative", self.tr("امضای نمایندهٔ دفتر"), may_decline=True
         )
-        signatures = {s["role"]: s for s in contents.signatures_of(context.db, inspection_id)}
-        profile = settings.inspector_profile(context.db)
+        signatures = self._session.signatures()
+        profile = inspector.profile(context.db)
         self.inspector_box.load(signatures.get("inspector"), row["inspector_name"] or profile.name)
         self.rep_box.load(signatures.get("representative"), row["rep_name"])
 
@@ -137,7 +111,7 @@ class FinalizeDialog(QDialog):
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase_edit.setPlaceholderText(self.tr("گذرواژهٔ کلید امضا"))
         self.identity_form = IdentityForm()  # shown only while there is no identity
-        self.identity_form.set_holder_name(settings.inspector_profile(context.db).name)
+        self.identity_form.set_holder_name(profile.name)
         self.error_label = QLabel()
         self.error_label.setObjectName("finalizeError")
         self.error_label.setWordWrap(True)
@@ -185,7 +159,7 @@ class FinalizeDialog(QDialog):
 
     # -- checks ----------------------------------------------------------------------------
     def _show_identity(self) -> None:
-        stored = identities.active(self._context.db)
+        stored = inspector.active_identity(self._context.db)
         self.passphrase_edit.setVisible(stored is not None)
         self.identity_form.setVisible(stored is None)
         if stored is None:
@@ -203,7 +177,7 @@ class FinalizeDialog(QDialog):
 
     def problems(self) -> list[finalize.Problem]:
         """Open problems, counting what is drawn in the pads but not saved yet."""
-        found = finalize.check_ready(self._context.db, self._id)
+        found = self._session.finalize_problems()
         drawn = {box.role for box in (self.inspector_box, self.rep_box) if box.value()}
         codes = {"inspector_signature": "inspector", "representative_signature": "representative"}
         return [p for p in found if codes.get(p.code) not in drawn]
@@ -237,7 +211,7 @@ class FinalizeDialog(QDialog):
 
     def _set_departure_now(self) -> None:
         try:
-            finalize.set_departure_now(self._context.db, self._id)
+            self._session.set_departure_now()
         except KnownError as exc:
             messages.show_known_error(self, exc)
         self.refresh_checks()
@@ -248,9 +222,7 @@ class FinalizeDialog(QDialog):
             value = box.value()
             if value is None:
                 continue
-            drafts.save_signature(
-                self._context.db,
-                self._id,
+            self._session.save_signature(
                 value.role,
                 signer_name=value.signer_name,
                 strokes=value.strokes,
@@ -293,7 +265,7 @@ class FinalizeDialog(QDialog):
     def _secret_ready(self) -> bool:
         """The passphrase opens the key, or the new identity's fields pass every rule; else an
         inline message and False. Nothing is locked or stored here."""
-        stored = identities.active(self._context.db)
+        stored = inspector.active_identity(self._context.db)
         if stored is None:
             problem = self.identity_form.problem()
             if problem is not None:
@@ -324,16 +296,21 @@ class FinalizeDialog(QDialog):
     def _start(self) -> None:
         self._set_busy(True)
         new_identity = (
-            self.identity_form.request() if identities.active(self._context.db) is None else None
+            self.identity_form.request()
+            if inspector.active_identity(self._context.db) is None
+            else None
         )
-        self.task = run_in_background(
+        self.task = run_write(
             self,
-            finalize_job,
-            db_path(self._context.db),
+            self._events,
+            finalize_in_worker,
+            self._context.db_path,
             self._id,
             self.passphrase_edit.text(),
             self._render,
             new_identity,
+            changes=Changes.INSPECTION,
+            inspection_id=self._id,
             on_success=self._done,
             on_failure=self._failed,
             label=self.tr("در حال ساخت گزارش و امضای آن…"),

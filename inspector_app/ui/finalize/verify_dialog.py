@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from inspector_app.errors import KnownError
 from inspector_app.pdf.verify import VerifyResult, verify_pdf
+from inspector_app.services import inspections
 from inspector_app.ui import messages, screen_fit, theme
 from inspector_app.ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -37,19 +38,15 @@ def compare_with_database(db: Database, result: VerifyResult) -> str:
     """A sentence about the report's inspection in this database (and a problem if it differs)."""
     if result.report_id is None:
         return QCoreApplication.translate("VerifyDialog", "شناسهٔ بازرسی در گزارش نیست")
-    rows = list(
-        db.query(
-            "SELECT status, canonical_sha256 FROM inspections WHERE id = ?", [result.report_id]
-        )
-    )
-    if not rows:
+    stored = inspections.stored_hash(db, result.report_id)
+    if stored is None:
         return QCoreApplication.translate("VerifyDialog", "این بازرسی در این پایگاه داده نیست")
-    if rows[0]["status"] == "draft":
+    if stored.status == "draft":
         result.problems.append(
             QT_TRANSLATE_NOOP("Errors", "این بازرسی در این پایگاه داده هنوز پیش‌نویس است.")
         )
         return QCoreApplication.translate("VerifyDialog", "در این پایگاه پیش‌نویس است")
-    if rows[0]["canonical_sha256"] != result.embedded_sha256:
+    if stored.canonical_sha256 != result.embedded_sha256:
         result.problems.append(
             QT_TRANSLATE_NOOP("Errors", "sha256 درج‌شده در گزارش با بازرسی ثبت‌شده نمی‌خواند.")
         )
