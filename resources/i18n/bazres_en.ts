@@ -144,14 +144,14 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="74"/>
-        <location filename="../../inspector_app/ui/offices_page.py" line="54"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="50"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="54"/>
         <source>نوع</source>
         <translation>Type</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="76"/>
-        <location filename="../../inspector_app/ui/offices_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="55"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="53"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="68"/>
         <source>شهرستان</source>
@@ -165,7 +165,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="80"/>
-        <location filename="../../inspector_app/ui/offices_page.py" line="62"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="58"/>
         <location filename="../../inspector_app/ui/sync_queue.py" line="41"/>
         <source>وضعیت</source>
         <translation>Status</translation>
@@ -191,23 +191,23 @@
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="52"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="48"/>
         <source>نام دفتر</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="56"/>
         <source>شهر</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="69"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="65"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="56"/>
         <source>آخرین بازرسی</source>
         <translation>Last inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="72"/>
         <source>آخرین امتیاز</source>
         <translation>Last score</translation>
     </message>
@@ -1730,82 +1730,82 @@
 <context>
     <name>OfficeDetail</name>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="134"/>
+        <location filename="../../inspector_app/ui/office_detail.py" line="40"/>
         <source>کد</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="135"/>
+        <location filename="../../inspector_app/ui/office_detail.py" line="41"/>
         <source>نوع</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="136"/>
+        <location filename="../../inspector_app/ui/office_detail.py" line="42"/>
         <source>شهرستان / شهر</source>
         <translation>County / city</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="137"/>
+        <location filename="../../inspector_app/ui/office_detail.py" line="43"/>
         <source>نشانی</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="138"/>
+        <location filename="../../inspector_app/ui/office_detail.py" line="44"/>
         <source>تلفن</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="139"/>
+        <location filename="../../inspector_app/ui/office_detail.py" line="45"/>
         <source>مدیر</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="140"/>
+        <location filename="../../inspector_app/ui/office_detail.py" line="46"/>
         <source>شمارهٔ پروانه</source>
         <translation>Licence no.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="141"/>
+        <location filename="../../inspector_app/ui/office_detail.py" line="47"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="142"/>
+        <location filename="../../inspector_app/ui/office_detail.py" line="48"/>
         <source>عرض، طول</source>
         <translation>Latitude, longitude</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="143"/>
+        <location filename="../../inspector_app/ui/office_detail.py" line="49"/>
         <source>آخرین بازرسی</source>
         <translation>Last inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="157"/>
+        <location filename="../../inspector_app/ui/office_detail.py" line="63"/>
         <source>شروع بازرسی</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="161"/>
+        <location filename="../../inspector_app/ui/office_detail.py" line="67"/>
         <source>باز کردن بازرسی</source>
         <translation>Open inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="170"/>
+        <location filename="../../inspector_app/ui/office_detail.py" line="76"/>
         <source>سابقهٔ بازرسی‌ها</source>
         <translation>Inspection history</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="177"/>
+        <location filename="../../inspector_app/ui/office_detail.py" line="83"/>
         <source>دفتری انتخاب نشده است</source>
         <translation>No office selected</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="206"/>
+        <location filename="../../inspector_app/ui/office_detail.py" line="112"/>
         <source>{lat}، {lon}</source>
         <translation>{lat}, {lon}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="210"/>
+        <location filename="../../inspector_app/ui/office_detail.py" line="116"/>
         <source>{date}، امتیاز {score}</source>
         <translation>{date}, score {score}</translation>
     </message>
@@ -1813,37 +1813,37 @@
 <context>
     <name>OfficesPage</name>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="259"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="131"/>
         <source>جستجو: نام، کد، شهر یا شهرستان</source>
         <translation>Search: name, code, city or county</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="264"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="136"/>
         <source>همهٔ انواع</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="267"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="139"/>
         <source>همهٔ شهرستان‌ها</source>
         <translation>All counties</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="270"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="142"/>
         <source>همهٔ وضعیت‌ها</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="374"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="246"/>
         <source>دفتری با این جستجو یافت نشد</source>
         <translation>No office matches this search</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="376"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="248"/>
         <source>دفتری با این صافی‌ها یافت نشد</source>
         <translation>No office matches these filters</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="380"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="252"/>
         <source>{shown} از {total} دفتر</source>
         <translation>{shown} of {total} offices</translation>
     </message>

@@ -34,10 +34,10 @@ TS = ROOT / "resources" / "i18n" / "bazres_en.ts"
 # The pages this suite covers; other features' modules bring their own strings.
 OWN_MODULES = [
     "app.py", "background.py", "fmt.py", "i18n.py", "inspections_page.py", "jalali_widgets.py",
-    "labels.py", "main_window.py", "messages.py", "offices_page.py", "pages.py",
-    "settings_page.py", "table_models.py", "editor", "overview_labels.py", "overview_page.py",
-    "overview_filters.py", "overview_charts.py", "overview_tables.py", "overview_behind.py",
-    "sync_page.py", "sync_queue.py",
+    "labels.py", "main_window.py", "messages.py", "offices_page.py", "office_detail.py",
+    "pages.py", "settings_page.py", "table_models.py", "editor", "overview_labels.py",
+    "overview_page.py", "overview_filters.py", "overview_charts.py", "overview_tables.py",
+    "overview_behind.py", "sync_page.py", "sync_queue.py",
 ]  # fmt: skip
 
 
