@@ -314,7 +314,8 @@ class SyncPage(QWidget):
         self._probing = True
 
         def done(ok: bool) -> None:
-            if not is_alive(self):
+            # The answer can arrive after the window closed and its database with it.
+            if not is_alive(self) or not self.window().isVisible():
                 return
             self._probing = False
             came_back = ok and self.reachable is not True

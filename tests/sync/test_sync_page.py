@@ -3,6 +3,7 @@ with progress, automatic sync when the server comes back; Persian and right-to-l
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from inspector_app.ui.events import DataEvents
 from inspector_app.ui.qt import QApplication, QSettings, Qt
 from inspector_app.ui.sync_page import SyncPage
 from inspector_app.ui.sync_queue import STATE_NAMES
+from tests.helpers.gui import wait_for_background
 from tests.helpers.server import LaptopTemplates, ServerProcess, make_server
 
 
@@ -40,10 +42,11 @@ class _App:
 
 
 @pytest.fixture
-def page_for(qtbot: Any, tmp_path: Path):
+def page_for(qtbot: Any, tmp_path: Path) -> Iterator[Callable[[AppContext], SyncPage]]:
     qapp = QApplication.instance()
     assert isinstance(qapp, QApplication)
     i18n.apply_language(qapp, "fa")
+    made: list[SyncPage] = []
 
     def make(ctx: AppContext) -> SyncPage:
         settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
@@ -52,9 +55,13 @@ def page_for(qtbot: Any, tmp_path: Path):
         qtbot.addWidget(page)
         page.resize(1000, 640)
         page.show()
+        made.append(page)
         return page
 
-    return make
+    yield make
+    for page in made:  # as the app quits: the window closes, then its probes finish
+        page.close()
+    wait_for_background(qtbot)
 
 
 def cell(page: SyncPage, row: int, column: int) -> str:
