@@ -31,7 +31,8 @@ from inspector_app.server.database import (
     inspections_t,
     make_engine,
 )
-from inspector_app.server.figures import compute_server_overview, server_summary, summary_json
+from inspector_app.server.figures import compute_server_overview, server_summary
+from inspector_app.server.summary import summary_json
 from inspector_app.services.context import AppContext
 from inspector_app.services.overview import population
 from tests.helpers.pdf_text import assert_sentences, pdffonts
@@ -218,8 +219,8 @@ def test_server_summary_pdf_and_json(
     f = OverviewFilter(parse_jalali_date("1403-01-01"), parse_jalali_date("1403-06-31"))
     with server_engine.connect() as conn:
         data = server_summary(sqlalchemy_runner(conn), f, registry=registry, as_of=AS_OF)
-    figures = summary_json(data)
-    assert figures["inspections"] == 4
+    figures = summary_json(data, f)  # what /v1/summary and `inspector-server summary` print
+    assert figures["overview"]["inspections"] == 4
     assert figures["coverage"]["active_total"] == 5  # the same registry as the app's
     assert figures["coverage"]["pending_total"] == 1
     app_cov = compute_coverage(sqlite_runner(fixed.db), population.current(fixed.db))
