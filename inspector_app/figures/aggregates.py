@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from inspector_app.domain.item_types import TYPES
 from inspector_app.domain.jalali import tehran_today
 from inspector_app.figures.filters import Drilldown, OverviewFilter
 from inspector_app.figures.overview import (
@@ -203,7 +204,7 @@ def failed_items(run: Runner, f: OverviewFilter, *, limit: int = TOP_ITEMS) -> l
     ranked = []
     for item_id, count in failures:
         held = holders.get(str(item_id), [])
-        if held and all(item.get("type") != "yesno" for _, _, item in held):
+        if held and not any(_yes_no(item) for _, _, item in held):
             continue  # an option id «no» of a choice item is not a failure
         out_of = sum(n for _, n, _ in held)
         ranked.append((int(count), out_of, str(item_id), held))
@@ -216,6 +217,11 @@ def failed_items(run: Runner, f: OverviewFilter, *, limit: int = TOP_ITEMS) -> l
         drill = f.drill(failed_item=item_id)
         items.append(FailedItem(form_id, item_id, text, count, out_of, drill))
     return items
+
+
+def _yes_no(item: dict[str, Any]) -> bool:
+    kind = TYPES.get(str(item.get("type")))
+    return kind is not None and kind.yes_no
 
 
 def _snapshots(run: Runner, ids: Iterable[str]) -> dict[str, dict[str, dict[str, Any]]]:

@@ -72,7 +72,7 @@ def test_changed_keys_sees_answers_notes_photos_and_interviews(
     drafts.add_photo(db, new_id, third.id, photo)
     repeat = drafts.add_interview(db, new_id)
     assert form.interview is not None
-    interview_item = next(i for i in form.interview.items if i.type != "photo")
+    interview_item = next(i for i in form.interview.items if not i.kind.answered_by_photos)
     value = contents.answers_of(db, new_id)[(interview_item.id, 1)]
     drafts.set_answer(db, new_id, interview_item.id, value, repeat_index=repeat)
     assert correction.changed_keys(db, new_id) == {
