@@ -263,4 +263,90 @@ def _overview_by_office(db: Database) -> None:
     )
 
 
+@migrations(name="0004_finalized_checked")
+def _finalized_checked(db: Database) -> None:
+    """Close what the first triggers left open: an INSERT OR REPLACE (or UPDATE OR REPLACE onto
+    a locked key) deletes the old row without firing its delete trigger, so each such write is
+    refused before it happens (audit entries too); and the rows a finalized inspection needs
+    (its form snapshot, office and outbox entry) can no longer be deleted, replaced or
+    re-pointed."""
+    db.executescript(_GUARDS_SQL)
+    # Children with an id of their own: a REPLACE from another inspection could take the row.
+    for table in ("photos", "findings"):
+        locked = (
+            f"EXISTS (SELECT 1 FROM {table} t JOIN inspections i ON i.id = t.inspection_id "
+            f"WHERE t.id = NEW.id AND i.status <> 'draft')"
+        )
+        db.executescript(
+            f"""
+            CREATE TRIGGER {table}_locked_replace BEFORE INSERT ON {table} WHEN {locked}
+            BEGIN SELECT RAISE(ABORT, 'inspection is finalized and cannot change'); END;
+            CREATE TRIGGER {table}_locked_rekey BEFORE UPDATE OF id ON {table}
+            WHEN NEW.id IS NOT OLD.id AND {locked}
+            BEGIN SELECT RAISE(ABORT, 'inspection is finalized and cannot change'); END;
+            """
+        )
+
+
+_NEEDED = "SELECT 1 FROM inspections WHERE status <> 'draft' AND "
+
+_GUARDS_SQL = f"""
+CREATE TRIGGER inspections_locked_replace BEFORE INSERT ON inspections
+WHEN EXISTS (SELECT 1 FROM inspections WHERE id = NEW.id AND status <> 'draft')
+BEGIN SELECT RAISE(ABORT, 'inspection is finalized and cannot change'); END;
+
+CREATE TRIGGER inspections_insert_draft BEFORE INSERT ON inspections
+WHEN NEW.status <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'an inspection is finalized only by finalizing it'); END;
+
+CREATE TRIGGER inspections_locked_rekey BEFORE UPDATE OF id ON inspections
+WHEN NEW.id IS NOT OLD.id
+  AND EXISTS (SELECT 1 FROM inspections WHERE id = NEW.id AND status <> 'draft')
+BEGIN SELECT RAISE(ABORT, 'inspection is finalized and cannot change'); END;
+
+CREATE TRIGGER form_snapshots_replace BEFORE INSERT ON form_snapshots
+WHEN EXISTS (SELECT 1 FROM form_snapshots WHERE sha256 = NEW.sha256
+             AND (form_id IS NOT NEW.form_id OR version IS NOT NEW.version
+                  OR document IS NOT NEW.document))
+BEGIN SELECT RAISE(ABORT, 'a form snapshot never changes'); END;
+
+CREATE TRIGGER form_snapshots_needed BEFORE DELETE ON form_snapshots
+WHEN EXISTS ({_NEEDED}form_sha256 = OLD.sha256)
+BEGIN SELECT RAISE(ABORT, 'a finalized inspection needs this form snapshot'); END;
+
+CREATE TRIGGER offices_needed_delete BEFORE DELETE ON offices
+WHEN EXISTS ({_NEEDED}office_code = OLD.code)
+BEGIN SELECT RAISE(ABORT, 'a finalized inspection needs this office'); END;
+
+CREATE TRIGGER offices_needed_rekey BEFORE UPDATE OF code ON offices
+WHEN NEW.code IS NOT OLD.code AND EXISTS ({_NEEDED}office_code = OLD.code)
+BEGIN SELECT RAISE(ABORT, 'a finalized inspection needs this office'); END;
+
+CREATE TRIGGER outbox_needed_delete BEFORE DELETE ON outbox
+WHEN EXISTS ({_NEEDED}id = OLD.inspection_id)
+BEGIN SELECT RAISE(ABORT, 'a finalized inspection needs its outbox entry'); END;
+
+CREATE TRIGGER outbox_needed_replace BEFORE INSERT ON outbox
+WHEN EXISTS (SELECT 1 FROM outbox WHERE inspection_id = NEW.inspection_id)
+  AND EXISTS ({_NEEDED}id = NEW.inspection_id)
+BEGIN SELECT RAISE(ABORT, 'a finalized inspection needs its outbox entry'); END;
+
+CREATE TRIGGER outbox_needed_rekey BEFORE UPDATE OF inspection_id ON outbox
+WHEN NEW.inspection_id IS NOT OLD.inspection_id
+BEGIN SELECT RAISE(ABORT, 'a finalized inspection needs its outbox entry'); END;
+
+-- INSERT OR REPLACE must not rewrite an entry in place (an append's NEW.seq is no entry's).
+CREATE TRIGGER audit_log_append_only_replace BEFORE INSERT ON audit_log
+WHEN EXISTS (SELECT 1 FROM audit_log WHERE seq = NEW.seq)
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+-- Only the server's confirmation (lifecycle.mark_synced, which marks the inspection synced
+-- first) closes an entry: a finalized inspection is never hidden from sync.
+CREATE TRIGGER outbox_done_when_synced BEFORE UPDATE OF state ON outbox
+WHEN NEW.state = 'done' AND OLD.state IS NOT 'done'
+  AND (SELECT status FROM inspections WHERE id = NEW.inspection_id) IS NOT 'synced'
+BEGIN SELECT RAISE(ABORT, 'a finalized inspection stays in the outbox until it is synced'); END;
+"""
+
+
 SCHEMA_VERSION = len(migrations._migrations)
