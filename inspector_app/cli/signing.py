@@ -15,7 +15,7 @@ from inspector_app import paths
 from inspector_app.cli.common import context, data_dir_parent, json_flag, print_json
 from inspector_app.errors import KnownError
 from inspector_app.pdf.verify import VerifyResult, verify_pdf
-from inspector_app.services import finalize
+from inspector_app.services import finalize, integrity
 from inspector_app.services.exports import record_export
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.storage import audit, inspections, settings
@@ -47,7 +47,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser("audit", help="the hash-chained audit log").add_subparsers(
         dest="action", required=True
     )
-    p = group.add_parser("verify", parents=[parent], help="check the chain; exit 1 if broken")
+    p = group.add_parser(
+        "verify",
+        parents=[parent],
+        help="check the chain and that every finalized inspection is still what was signed "
+        "(its rows, stored hash and signed PDF); exit 1 if anything differs",
+    )
     json_flag(p)
     p.set_defaults(func=_audit_verify)
 
@@ -218,16 +223,21 @@ def _verify(args: argparse.Namespace) -> int:
 def _audit_verify(args: argparse.Namespace) -> int:
     ctx = context(args)
     report = audit.verify_chain(ctx.db)
+    checked, problems = integrity.full_check(ctx.db)
+    ok = report.ok and not problems
     if args.json:
         print_json(
             {
-                "ok": report.ok,
+                "ok": ok,
                 "entries": report.entries,
                 "broken_at": report.broken_at,
                 "reason": report.reason,
+                "inspections_checked": checked,
+                "problems": [p.as_dict() for p in problems],
             }
         )
-    elif report.ok:
+        return 0 if ok else 1
+    if report.ok:
         print(f"audit log intact: {report.entries} entries chain correctly")
     else:
         print(
@@ -235,7 +245,12 @@ def _audit_verify(args: argparse.Namespace) -> int:
             f"(checked {report.entries} entries)",
             file=sys.stderr,
         )
-    return 0 if report.ok else 1
+    if problems:
+        for problem in problems:
+            print(f"NOT AS SIGNED: {problem}", file=sys.stderr)
+    else:
+        print(f"finalized inspections as signed: {checked} checked against their rows and PDFs")
+    return 0 if ok else 1
 
 
 # -- identity -------------------------------------------------------------------------------

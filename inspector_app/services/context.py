@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,8 +12,9 @@ from sqlite_utils import Database
 from inspector_app import paths
 from inspector_app.domain.forms import LoadedForm, load_forms, newest_form_for
 from inspector_app.errors import QT_TRANSLATE_NOOP, FormError, NotFound
+from inspector_app.services import integrity
 from inspector_app.storage import offices
-from inspector_app.storage.db import db_path, open_database
+from inspector_app.storage.db import classify, db_path, open_database
 
 log = logging.getLogger(__name__)
 DEMO_REGISTRY = paths.resource("data", "offices_demo.json")
@@ -24,6 +26,8 @@ class AppContext:
     db: Database
     forms: list[LoadedForm] = field(default_factory=list)
     form_errors: list[FormError] = field(default_factory=list)
+    # What the start-up check found wrong with the finalized inspections (empty: all holds).
+    integrity_problems: list[integrity.Problem] = field(default_factory=list)
 
     def reload_forms(self) -> None:
         report = load_forms(paths.form_folders(self.data_dir))
@@ -50,12 +54,21 @@ class AppContext:
 
 
 def open_context(data_dir: Path, *, seed_demo: bool = True) -> AppContext:
-    """Open the database (migrating it), seed the demo registry on first start, load forms."""
-    db = open_database(paths.database_path(data_dir))
+    """Open the database (migrating it), check the finalized inspections, seed the demo
+    registry on first start, load forms."""
+    path = paths.database_path(data_dir)
+    db = open_database(path)
+    try:
+        problems = integrity.quick_check(db)
+    except sqlite3.DatabaseError as exc:  # damage deeper than opening the file reaches
+        db.close()
+        raise classify(exc, path) from exc
+    if problems:
+        log.info("integrity check: %d problem(s): %s", len(problems), "; ".join(map(str, problems)))
     if seed_demo and DEMO_REGISTRY.exists():
         report = offices.seed_if_empty(db, DEMO_REGISTRY)
         if report is not None:
             log.info("demo registry loaded: %s", report.summary())
-    context = AppContext(data_dir=data_dir, db=db)
+    context = AppContext(data_dir=data_dir, db=db, integrity_problems=problems)
     context.reload_forms()
     return context
