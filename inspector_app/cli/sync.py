@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from inspector_app.cli.common import context, data_dir_parent, json_flag, print_json
-from inspector_app.services.sync import bundles, outbox, runner, updates
+from inspector_app.services.sync import bundles, config, outbox, runner, updates
+from inspector_app.services.sync.client import is_plain_http
+
+INSECURE_WARNING = (
+    "WARNING / هشدار: {url} is plain http. The device token, the inspections sent and the "
+    "answers travel unencrypted: anyone on the network can read them or pose as the server. "
+    "Use https in production. | نشانی سرور http ساده است: آنچه فرستاده و دریافت می‌شود "
+    "رمزنگاری نمی‌شود و هر کس در شبکه می‌تواند آن را بخواند یا خود را سرور جا بزند."
+)
+
+
+def _warn_if_insecure(url: str) -> None:
+    if is_plain_http(url):
+        print(INSECURE_WARNING.format(url=url), file=sys.stderr, flush=True)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,6 +32,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--pin-sha256", metavar="FP", help="sha256 fingerprint the server certificate must have"
     )
     p.add_argument("--device-name", metavar="NAME", help="how the server lists this laptop")
+    p.add_argument(
+        "--allow-insecure-http",
+        action="store_true",
+        help="accept a plain http:// server (test networks only; remembered for this server)",
+    )
     json_flag(p)
     p.set_defaults(func=_enrol)
 
@@ -48,8 +67,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _enrol(args: argparse.Namespace) -> int:
     ctx = context(args)
+    if args.allow_insecure_http:
+        _warn_if_insecure(args.server)
     result = runner.enrol(
-        ctx, args.server, args.code, pin_sha256=args.pin_sha256, device_name=args.device_name
+        ctx,
+        args.server,
+        args.code,
+        pin_sha256=args.pin_sha256,
+        device_name=args.device_name,
+        allow_insecure_http=args.allow_insecure_http,
     )
     if args.json:
         print_json(result)
@@ -75,6 +101,8 @@ def _sync(args: argparse.Namespace) -> int:
         if not args.json and done < total:
             print(f"[{done + 1}/{total}] {inspection_id}", flush=True)
 
+    if runner.insecure_http_allowed(ctx):
+        _warn_if_insecure(config.load(ctx.db).server_url)
     report = runner.run_sync(ctx, force=not args.due_only, progress=progress)
     if args.json:
         print_json(report.as_dict())

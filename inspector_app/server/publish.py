@@ -1,8 +1,9 @@
 """What the governorate publishes to laptops: the office registry and the forms.
 
 Both live in the database (so several server processes share them), each with its sha256,
-which is also its ETag. USB update bundles are signed with the server's Ed25519 update key,
-kept in the data folder; laptops pin its public half at enrolment.
+which is also its ETag. USB update bundles and the network answers for both are signed with
+the server's Ed25519 update key, kept in the data folder; laptops pin its public half at
+enrolment.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine, delete, select
 
+from inspector_app.domain import signed_updates
 from inspector_app.domain.bundle import FORM_NAME_PATTERN, build_updates_bundle, public_key_hex
 from inspector_app.domain.canonical import canonical_json, sha256_hex
 from inspector_app.domain.forms import load_form
@@ -126,6 +128,11 @@ def update_key(data_dir: Path) -> Ed25519PrivateKey:
 
 def update_key_hex(data_dir: Path) -> str:
     return public_key_hex(update_key(data_dir).public_key())
+
+
+def sign_answer(data_dir: Path, resource: signed_updates.Resource, content: bytes) -> str:
+    """The update key's signature of a `/v1/registry` or `/v1/forms` answer."""
+    return signed_updates.sign(resource, content, update_key(data_dir))
 
 
 def updates_bundle(engine: Engine, data_dir: Path) -> bytes:

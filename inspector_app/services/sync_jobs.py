@@ -26,15 +26,20 @@ def run_sync(
         context.close()
 
 
-def probe(url: str, cert_pem: str | None) -> bool:
-    """Whether the server answers /health (with its pinned certificate, if any)."""
-    with SyncClient(url, pinned_cert_pem=cert_pem) as client:
-        return client.health()
+def probe(url: str, cert_pem: str | None, allow_insecure_http: bool) -> bool:
+    """Whether the server answers /health (with its pinned certificate, if any); a certificate
+    other than the pinned one raises CertificateChanged."""
+    with SyncClient(url, pinned_cert_pem=cert_pem, allow_insecure_http=allow_insecure_http) as c:
+        return c.health()
 
 
-def enrol(data_dir: Path, url: str, code: str, pin: str | None) -> dict[str, Any]:
+def enrol(
+    data_dir: Path, url: str, code: str, pin: str | None, allow_insecure_http: bool = False
+) -> dict[str, Any]:
     context = open_context(data_dir, seed_demo=False)
     try:
-        return runner.enrol(context, url, code, pin_sha256=pin)
+        return runner.enrol(
+            context, url, code, pin_sha256=pin, allow_insecure_http=allow_insecure_http
+        )
     finally:
         context.close()

@@ -13,11 +13,13 @@ from typing import Any
 from inspector_app.errors import KnownError
 from inspector_app.services import sync_jobs
 from inspector_app.services.sync import config, outbox, runner
+from inspector_app.services.sync.client import CertificateChanged, is_plain_http
 from inspector_app.ui import fmt, messages
 from inspector_app.ui.background import Changes, run_in_background, run_write
 from inspector_app.ui.env import PageEnv
 from inspector_app.ui.qt import (
     QAbstractItemView,
+    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -76,6 +78,19 @@ class SyncPage(QWidget):
         self.pin_edit.setObjectName("pinSha256")
         self.pin_edit.setPlaceholderText(self.tr("اختیاری: اثر انگشت sha256 گواهی سرور"))
         self.pin_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.insecure_check = QCheckBox(self.tr("پذیرفتن http ساده (ناامن؛ فقط شبکهٔ آزمایشی)"))
+        self.insecure_check.setObjectName("allowInsecureHttp")
+        # Loud while the address is plain http: the token and the answers travel unencrypted.
+        self.insecure_warning = QLabel(
+            self.tr(
+                "هشدار: نشانی سرور http ساده است. آنچه فرستاده و دریافت می‌شود رمزنگاری نمی‌شود "
+                "و هر کس در شبکه می‌تواند آن را بخواند یا تغییر دهد. نشانی https به کار ببرید."
+            )
+        )
+        self.insecure_warning.setObjectName("insecureWarning")
+        self.insecure_warning.setWordWrap(True)
+        self.server_edit.textChanged.connect(self._show_insecure_warning)
+        self._show_insecure_warning()
         self.enrol_button = QPushButton(self.tr("ثبت‌نام این رایانه"))
         self.enrol_button.setObjectName("enrolButton")
         self.enrol_button.clicked.connect(self.enrol)
@@ -87,6 +102,8 @@ class SyncPage(QWidget):
         form.addRow(self.tr("نشانی سرور"), self.server_edit)
         form.addRow(self.tr("کد یک‌بارمصرف ثبت‌نام"), self.code_edit)
         form.addRow(self.tr("گواهی سرور"), self.pin_edit)
+        form.addRow("", self.insecure_check)
+        form.addRow("", self.insecure_warning)
         form.addRow("", self.enrol_button)
         form.addRow(self.tr("وضعیت"), self.enrol_status)
 
@@ -187,6 +204,9 @@ class SyncPage(QWidget):
             text = self.tr("سرور: در دسترس نیست")
         self.reach_label.setText(text)
 
+    def _show_insecure_warning(self) -> None:
+        self.insecure_warning.setVisible(is_plain_http(self.server_edit.text()))
+
     def on_shown(self) -> None:
         self.refresh()
         self.probe()
@@ -229,6 +249,7 @@ class SyncPage(QWidget):
             url,
             code,
             self.pin_edit.text().strip() or None,
+            self.insecure_check.isChecked(),
             changes=Changes.SETTINGS,
             on_success=done,
             on_failure=failed,
@@ -326,18 +347,21 @@ class SyncPage(QWidget):
             if ok and (came_back or due):
                 self.start_sync(force=came_back)
 
-        def failed(_error: BaseException) -> None:
+        def failed(error: BaseException) -> None:
             if not is_alive(self):
                 return
             self._probing = False
             self.reachable = False
             self._show_reachability()
+            if isinstance(error, CertificateChanged):  # a possible interception, said so
+                self.status_label.setText(messages.error_text(error))
 
         run_in_background(
             self,
             sync_jobs.probe,
             cfg.server_url,
             cfg.server_cert_pem,
+            runner.insecure_http_allowed(self._env.context),
             on_success=done,
             on_failure=failed,
             progress_dialog=False,

@@ -159,6 +159,7 @@ QLabel#changedCount {{ color: {PENDING}; font-weight: bold; }}
 QLabel#help, QLabel#shortcutHelp, QLabel#fieldHint {{ color: {TEXT_MUTED}; }}
 QLabel#fieldError {{ color: {BAD}; }}
 QLabel#gradeCapNote {{ color: {BAD}; }}
+QLabel#insecureWarning {{ color: {BAD}; font-weight: bold; }}
 
 QPushButton[answer="true"] {{
     border: 1px solid {BORDER}; border-radius: 4px; background: white; padding: 2px 10px;

@@ -29,7 +29,7 @@ def setup(
 ):
     ctx, ids = templates.clone("bad-input", 2, tmp_path_factory.mktemp("laptop") / "a")
     assert isinstance(ctx, AppContext)
-    runner.enrol(ctx, server.url, server.enrol_code())
+    runner.enrol(ctx, server.url, server.enrol_code(), allow_insecure_http=True)
     token = settings.get(ctx.db, config.TOKEN)
     assert token
     return server, ctx, ids, token
@@ -139,7 +139,7 @@ def test_revoked_token(setup, templates: LaptopTemplates, tmp_path: Path) -> Non
     server = setup[0]
     ctx, ids = templates.clone("bad-input-revoked", 1, tmp_path / "r")
     assert isinstance(ctx, AppContext)
-    runner.enrol(ctx, server.url, server.enrol_code())
+    runner.enrol(ctx, server.url, server.enrol_code(), allow_insecure_http=True)
     token = settings.get(ctx.db, config.TOKEN)
     server.admin("revoke", str(settings.get(ctx.db, config.DEVICE_ID)))
     bundle = build_inspection_bundle(inspection_parts(ctx.db, ids[0]))

@@ -70,7 +70,16 @@ def test_two_laptops_one_server_by_commands(
     codes = [server.admin("enrol-code", process=True).split()[-1], server.enrol_code()]
     apps(
         *[
-            ["enrol", "--data-dir", str(folder), "--server", server.url, "--code", code]
+            [
+                "enrol",
+                "--data-dir",
+                str(folder),
+                "--server",
+                server.url,
+                "--code",
+                code,
+                "--allow-insecure-http",
+            ]
             for folder, code in zip(folders.values(), codes, strict=True)
         ]
     )
@@ -98,7 +107,10 @@ def test_usb_bundle_to_server(
     folder = tmp_path / "laptop"
     ids = copy_laptop(templates, "usb", 3, folder)
     code = server.enrol_code()
-    cli("enrol", "--data-dir", str(folder), "--server", server.url, "--code", code)
+    cli(
+        "enrol", "--data-dir", str(folder), "--server", server.url, "--code", code,
+        "--allow-insecure-http",
+    )  # fmt: skip
     stick = tmp_path / "stick" / "bazres.bundle"
     cli("bundle", "export", "--data-dir", str(folder), "-o", str(stick), "--ids", *ids[:2])
 

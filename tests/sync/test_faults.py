@@ -31,7 +31,7 @@ def laptop(templates: LaptopTemplates, tmp_path: Path):
     def make(server: ServerProcess, count: int, name: str) -> tuple[AppContext, list[str]]:
         ctx, ids = templates.clone(f"fault-{name}-{count}", count, tmp_path / f"laptop-{name}")
         assert isinstance(ctx, AppContext)
-        runner.enrol(ctx, server.url, server.enrol_code())
+        runner.enrol(ctx, server.url, server.enrol_code(), allow_insecure_http=True)
         return ctx, ids
 
     return make
@@ -108,6 +108,7 @@ def test_connection_resets_and_500s(
         from inspector_app.storage import settings
 
         settings.put(ctx.db, config.SERVER_URL, proxy.url)
+        settings.put(ctx.db, runner.INSECURE_HTTP_SERVER, proxy.url)
         rounds = 0
         while True:
             rounds += 1

@@ -18,7 +18,7 @@ from tests.helpers.server import LaptopTemplates, ServerProcess
 def token(server: ServerProcess, templates: LaptopTemplates, tmp_path_factory) -> str:
     ctx, _ = templates.clone("schemathesis", 0, tmp_path_factory.mktemp("st") / "laptop")
     assert isinstance(ctx, AppContext)
-    runner.enrol(ctx, server.url, server.enrol_code())
+    runner.enrol(ctx, server.url, server.enrol_code(), allow_insecure_http=True)
     value = app_settings.get(ctx.db, config.TOKEN)
     assert value
     return value

@@ -29,7 +29,7 @@ def test_summary_counts_what_the_laptops_sent(
     server.admin("publish", "--registry", str(REPO / "resources/data/offices_demo.json"))
     ctx, ids = templates.clone("summary", 3, tmp_path / "laptop")
     assert isinstance(ctx, AppContext)
-    runner.enrol(ctx, server.url, server.enrol_code())
+    runner.enrol(ctx, server.url, server.enrol_code(), allow_insecure_http=True)
     assert runner.run_sync(ctx).ok
     rows = [inspections.get(ctx.db, i) for i in ids]
     by_county: dict[str, list[float]] = {}

@@ -91,7 +91,10 @@ def test_sync_page(
 
     # Enrol through the form.
     qtbot.keyClicks(page.server_edit, server.url)
+    assert page.insecure_warning.isVisible()  # plain http: said loudly
     qtbot.keyClicks(page.code_edit, server.enrol_code())
+    qtbot.keyClick(page.insecure_check, Qt.Key.Key_Space)  # allowed for this test server
+    assert page.insecure_check.isChecked()
     qtbot.mouseClick(page.enrol_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.sync_button.isEnabled(), timeout=20_000)
     assert server.url in page.enrol_status.text()

@@ -2,7 +2,11 @@
 
 Pinning: at enrolment the laptop fetches the server's certificate, compares its sha256 with the
 fingerprint the governorate gave the inspector, and keeps the certificate. From then on it is
-the only trust anchor for that server (hostname not checked: the exact certificate is).
+the only trust anchor for that server (hostname not checked: the exact certificate is), and a
+different certificate is reported as a possible interception, not as an unreachable server.
+
+Plain http is refused unless the caller says it was allowed for this server: on it anyone on
+the network can read the token and change what the server answers.
 """
 
 from __future__ import annotations
@@ -16,12 +20,23 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from inspector_app.domain.signed_updates import SIGNATURE_HEADER
 from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError
 
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
 
 UNREACHABLE = QT_TRANSLATE_NOOP("Errors", "سرور در دسترس نیست ({reason})")
+CERTIFICATE_CHANGED = QT_TRANSLATE_NOOP(
+    "Errors",
+    "گواهی سرور با گواهی سنجاق‌شده نمی‌خواند: ممکن است ارتباط شنود شود (کسی میان این رایانه و "
+    "سرور باشد). چیزی فرستاده نشد؛ به کارشناس استانداری خبر دهید. ({reason})",
+)
+CERTIFICATE_UNTRUSTED = QT_TRANSLATE_NOOP(
+    "Errors",
+    "گواهی سرور پذیرفته نشد: ممکن است ارتباط شنود شود. چیزی فرستاده نشد؛ اگر استانداری گواهی "
+    "خودامضا به کار می‌برد، با اثر انگشت آن دوباره ثبت‌نام کنید (--pin-sha256). ({reason})",
+)
 
 
 class SyncError(KnownError):
@@ -36,12 +51,22 @@ class Unauthorized(SyncError):
     """The device token is unknown or revoked: enrol again."""
 
 
+class InsecureTransport(SyncError):
+    """A plain http server address, not allowed for this server."""
+
+
+class CertificateChanged(SyncError):
+    """The server presented a certificate other than the pinned one (or, unpinned, one the
+    system does not trust): someone may be in the middle."""
+
+
 @dataclass(frozen=True)
 class Reply:
     status: int
     body: dict[str, Any]
     etag: str | None = None
     raw: bytes = b""
+    signature: str | None = None
 
 
 def normalize_fingerprint(text: str) -> str:
@@ -72,6 +97,20 @@ def fetch_server_certificate(url: str, timeout: float = 5.0) -> tuple[str, str]:
     return ssl.DER_cert_to_PEM_cert(der), hashlib.sha256(der).hexdigest()
 
 
+def is_plain_http(url: str) -> bool:
+    return urlsplit(url.strip()).scheme.lower() == "http"
+
+
+def _certificate_failure(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate check failure behind a connection error, if that is what it was."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def _ssl_context(pinned_pem: str | None) -> ssl.SSLContext | bool:
     if not pinned_pem:
         return True  # system trust store
@@ -88,9 +127,20 @@ class SyncClient:
         token: str | None = None,
         *,
         pinned_cert_pem: str | None = None,
+        allow_insecure_http: bool = False,
         timeout: httpx.Timeout = TIMEOUT,
     ) -> None:
+        if is_plain_http(base_url) and not allow_insecure_http:
+            raise InsecureTransport(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "نشانی سرور http ساده است: هر کس در شبکه می‌تواند آنچه فرستاده می‌شود را "
+                    "بخواند یا تغییر دهد. نشانی https به کار ببرید، یا فقط در شبکهٔ آزمایشی با "
+                    "--allow-insecure-http ثبت‌نام کنید.",
+                )
+            )
         self.base_url = base_url.rstrip("/")
+        self.pinned = bool(pinned_cert_pem)
         headers = {"User-Agent": "bazres-laptop/1"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
@@ -114,6 +164,12 @@ class SyncClient:
         try:
             response = self._http.request(method, path, **kwargs)
         except httpx.TransportError as exc:
+            failure = _certificate_failure(exc)
+            if failure is not None:
+                raise CertificateChanged(
+                    CERTIFICATE_CHANGED if self.pinned else CERTIFICATE_UNTRUSTED,
+                    reason=failure.verify_message or failure,
+                ) from exc
             raise ServerUnreachable(
                 UNREACHABLE,
                 reason=f"{type(exc).__name__}: {exc}",
@@ -129,9 +185,11 @@ class SyncClient:
         return response
 
     def health(self) -> bool:
+        """Whether the server answers; a certificate that is not the pinned one is raised
+        (CertificateChanged), not answered as "unreachable"."""
         try:
             return self._request("GET", "/health").status_code == 200
-        except SyncError:
+        except ServerUnreachable:
             return False
 
     def enrol(self, code: str, cert_pem: str, device_name: str) -> dict[str, Any]:
@@ -157,7 +215,8 @@ class SyncClient:
         return Reply(response.status_code, _json(response))
 
     def pull(self, path: str, etag: str | None) -> Reply:
-        """GET with If-None-Match; 304 means the copy we have is current."""
+        """GET with If-None-Match; 304 means the copy we have is current. The body's update
+        key signature comes back in `signature` (checked by the caller)."""
         headers = {"If-None-Match": etag} if etag else {}
         response = self._request("GET", path, headers=headers)
         return Reply(
@@ -165,6 +224,7 @@ class SyncClient:
             {} if response.status_code != 200 else {"ok": True},
             response.headers.get("ETag"),
             response.content if response.status_code == 200 else b"",
+            response.headers.get(SIGNATURE_HEADER),
         )
 
 

@@ -24,12 +24,16 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.sync import bundles, config, outbox, updates
 from inspector_app.services.sync.client import (
+    CERTIFICATE_CHANGED,
+    CERTIFICATE_UNTRUSTED,
     UNREACHABLE,
+    CertificateChanged,
     ServerUnreachable,
     SyncClient,
     SyncError,
     Unauthorized,
     fetch_server_certificate,
+    is_plain_http,
     normalize_fingerprint,
 )
 from inspector_app.storage import audit, lifecycle, settings
@@ -51,7 +55,11 @@ SERVER_ERROR = QT_TRANSLATE_NOOP("Errors", "خطای سرور {status}: {detail}
 REFUSED = QT_TRANSLATE_NOOP("Errors", "سرور نپذیرفت ({status}): {detail} {problems}")
 # The failure reasons kept in the outbox as Persian text, with their variable parts: the UI
 # reads them back through these to show them in its own language.
-STORED_FAILURES = (SERVER_ERROR, REFUSED, UNREACHABLE)
+STORED_FAILURES = (SERVER_ERROR, REFUSED, UNREACHABLE, CERTIFICATE_CHANGED, CERTIFICATE_UNTRUSTED)
+
+# The server address for which plain http was allowed at enrolment (--allow-insecure-http);
+# any other http address is refused.
+INSECURE_HTTP_SERVER = "sync.insecure_http_server"
 
 
 @dataclass
@@ -94,9 +102,11 @@ def enrol(
     *,
     pin_sha256: str | None = None,
     device_name: str | None = None,
+    allow_insecure_http: bool = False,
 ) -> dict[str, Any]:
     """Enrol this laptop with the one-time code; keeps the token, pinned certificate and update
-    key in settings. With `pin_sha256`, the server's certificate must have that fingerprint."""
+    key in settings. With `pin_sha256`, the server's certificate must have that fingerprint.
+    A plain http address is refused unless `allow_insecure_http` (then remembered for it)."""
     server_url = server_url.strip().rstrip("/")
     if not server_url.startswith(("http://", "https://")):
         raise SyncError(
@@ -117,7 +127,10 @@ def enrol(
         pinned_pem = pem
     stored = identity_service.active_identity(context.db)
     cert_pem = identity_service.public_certificate_pem(stored).decode("ascii")
-    with SyncClient(server_url, pinned_cert_pem=pinned_pem) as client:
+    insecure = allow_insecure_http and is_plain_http(server_url)
+    with SyncClient(
+        server_url, pinned_cert_pem=pinned_pem, allow_insecure_http=allow_insecure_http
+    ) as client:
         reply = client.enrol(code.strip(), cert_pem, device_name or platform.node()[:100])
     with writing(context.db):
         settings.put(context.db, config.SERVER_URL, server_url)
@@ -126,6 +139,7 @@ def enrol(
         settings.put(context.db, config.UPDATE_KEY, str(reply["update_key"]))
         settings.put(context.db, config.SERVER_CERT, pinned_pem or "")
         settings.put(context.db, config.SERVER_PIN, normalize_fingerprint(pin_sha256 or ""))
+        settings.put(context.db, INSECURE_HTTP_SERVER, server_url if insecure else "")
         settings.put(context.db, config.ENROLLED_AT, to_iso(utc_now()))
         settings.put(context.db, config.ETAG_REGISTRY, "")
         settings.put(context.db, config.ETAG_FORMS, "")
@@ -133,7 +147,12 @@ def enrol(
             context.db,
             "enrol",
             None,
-            {"server": server_url, "device": reply["device_id"], "pinned": bool(pinned_pem)},
+            {
+                "server": server_url,
+                "device": reply["device_id"],
+                "pinned": bool(pinned_pem),
+                "insecure_http": insecure,
+            },
         )
     return {
         "server": server_url,
@@ -141,7 +160,14 @@ def enrol(
         "inspector_name": reply.get("inspector_name", ""),
         "cert_fingerprint": reply.get("cert_fingerprint"),
         "pinned": bool(pinned_pem),
+        "insecure_http": insecure,
     }
+
+
+def insecure_http_allowed(context: AppContext) -> bool:
+    """Whether the configured server is plain http that was allowed at its enrolment."""
+    url = config.load(context.db).server_url
+    return bool(url) and settings.get(context.db, INSECURE_HTTP_SERVER) == url
 
 
 def client_for(context: AppContext) -> SyncClient:
@@ -152,7 +178,12 @@ def client_for(context: AppContext) -> SyncClient:
                 "Errors", "این دستگاه هنوز در سرور استانداری ثبت‌نام نشده است (inspector-app enrol)."
             )
         )
-    return SyncClient(cfg.server_url, cfg.token, pinned_cert_pem=cfg.server_cert_pem)
+    return SyncClient(
+        cfg.server_url,
+        cfg.token,
+        pinned_cert_pem=cfg.server_cert_pem,
+        allow_insecure_http=insecure_http_allowed(context),
+    )
 
 
 # --- the run -------------------------------------------------------------------------------------
@@ -205,7 +236,8 @@ def run_sync(
                 _send_all(context, client, due, report, progress, sleep)
                 if pull_updates:
                     report.updates = pull(context, client).as_dict()
-            except SyncError as exc:  # unreachable, unauthorized, refused
+            except (SyncError, updates.UpdateNotSigned) as exc:
+                # unreachable, unauthorized, refused, intercepted, an unsigned update
                 report.error, report.problem = exc.message, exc
         counts = outbox.counts(db)
         report.remaining = counts.get("pending", 0) + counts.get("sending", 0)
@@ -236,7 +268,7 @@ def _send_all(
             continue
         try:
             status, body = _upload_with_retries(client, inspection_id, data, sleep)
-        except ServerUnreachable as exc:
+        except (ServerUnreachable, CertificateChanged) as exc:
             outbox.mark_failed(db, inspection_id, exc.message)
             report.failed[inspection_id] = exc.message
             raise
@@ -298,15 +330,18 @@ def _upload_with_retries(
 
 
 def pull(context: AppContext, client: SyncClient) -> updates.UpdateReport:
-    """Registry and forms, each fetched only if its ETag changed."""
+    """Registry and forms, each fetched only if its ETag changed, each signed by the pinned
+    update key (checked before anything is written)."""
     db = context.db
     registry: bytes | None = None
     forms: dict[str, bytes] = {}
     reg = client.pull("/v1/registry", settings.get(db, config.ETAG_REGISTRY) or None)
     if reg.status == 200:
+        updates.check_pulled(context, "registry", reg.raw, reg.signature)
         registry = reg.raw
     frm = client.pull("/v1/forms", settings.get(db, config.ETAG_FORMS) or None)
     if frm.status == 200:
+        updates.check_pulled(context, "forms", frm.raw, frm.signature)
         forms = updates.forms_from_document(frm.raw)
     report = updates.apply(context, registry, forms)
     if reg.status == 200 and reg.etag:
@@ -323,6 +358,7 @@ def status(context: AppContext) -> dict[str, Any]:
         "enrolled": cfg.enrolled,
         "device_id": cfg.device_id,
         "pinned": bool(cfg.server_cert_pem),
+        "insecure_http": is_plain_http(cfg.server_url),
         "last_sync": settings.get(context.db, config.LAST_SYNC),
         "counts": outbox.counts(context.db),
     }

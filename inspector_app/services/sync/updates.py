@@ -1,6 +1,8 @@
 """Registry and form updates from the governorate (pulled over HTTP or from a USB bundle).
 
-Everything is checked before anything is written: the registry rows against the registry
+Both paths must carry the governorate's update key signature (the key pinned at enrolment):
+a USB bundle its signed manifest, a network answer its signature header. Then everything is
+checked before anything is written: the registry rows against the registry
 schema, each form against the form schema. Then the registry goes in one transaction and each
 form file is written atomically into DATA_DIR/forms/ under a name matched against a fixed
 pattern (never a path taken from the bundle).
@@ -17,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from inspector_app import paths
+from inspector_app.domain import signed_updates
 from inspector_app.domain.bundle import FORM_NAME_PATTERN, BundleError, read_updates_bundle
 from inspector_app.domain.forms import load_form
 from inspector_app.domain.offices import OfficeRecord
@@ -25,6 +28,19 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.sync import config
 from inspector_app.services.sync.bundles import write_atomically
 from inspector_app.storage import offices, settings
+
+NOT_OURS = QT_TRANSLATE_NOOP(
+    "Errors", "بستهٔ به‌روزرسانی با کلید استانداری شما امضا نشده است؛ چیزی تغییر نکرد."
+)
+NETWORK_NOT_OURS = QT_TRANSLATE_NOOP(
+    "Errors",
+    "پاسخ سرور ({resource}) با کلید به‌روزرسانی استانداری شما امضا نشده است: ممکن است کسی در "
+    "میان راه آن را تغییر داده باشد. فرم‌ها و فهرست دفاتر تغییر نکردند. ({reason})",
+)
+
+
+class UpdateNotSigned(InvalidImport):
+    """An update whose signature is missing or not by the pinned update key."""
 
 
 @dataclass
@@ -128,12 +144,7 @@ def import_updates_bundle(context: AppContext, path: Path) -> tuple[UpdateReport
         ) from exc
     pinned = config.load(context.db).update_key
     if pinned and pinned != updates.signing_key:
-        raise InvalidImport(
-            QT_TRANSLATE_NOOP(
-                "Errors", "بستهٔ به‌روزرسانی با کلید استانداری شما امضا نشده است؛ چیزی تغییر نکرد."
-            ),
-            where=str(path),
-        )
+        raise UpdateNotSigned(NOT_OURS, where=str(path))
     try:
         report = apply(context, updates.registry, updates.forms)
     except InvalidImport as exc:
@@ -143,6 +154,20 @@ def import_updates_bundle(context: AppContext, path: Path) -> tuple[UpdateReport
     if not pinned:
         settings.put(context.db, config.UPDATE_KEY, updates.signing_key)
     return report, updates.signing_key
+
+
+def check_pulled(
+    context: AppContext, resource: signed_updates.Resource, content: bytes, signature: str | None
+) -> None:
+    """A registry or forms answer from the server must be signed by the pinned update key,
+    as a USB bundle must; raise UpdateNotSigned (nothing written) otherwise."""
+    pinned = config.load(context.db).update_key
+    try:
+        if not pinned:
+            raise signed_updates.SignatureInvalid("no update key pinned at enrolment")
+        signed_updates.verify(resource, content, signature, pinned)
+    except signed_updates.SignatureInvalid as exc:
+        raise UpdateNotSigned(NETWORK_NOT_OURS, resource=resource, reason=exc) from exc
 
 
 def forms_from_document(content: bytes) -> dict[str, bytes]:

@@ -1,5 +1,6 @@
 """What laptops pull: `GET /v1/registry` and `GET /v1/forms`, each with its sha256 as ETag
-(`If-None-Match` with the same tag: 304)."""
+(`If-None-Match` with the same tag: 304) and the body signed with the update key (header
+`X-Bazres-Update-Signature`, see domain/signed_updates.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Response
 from fastapi.responses import JSONResponse
 
+from inspector_app.domain import signed_updates
 from inspector_app.domain.canonical import canonical_json
 from inspector_app.server import publish
-from inspector_app.server.api.deps import CurrentDevice, DatabaseDep
+from inspector_app.server.api.deps import CurrentDevice, DatabaseDep, SettingsDep
 from inspector_app.server.api.models import AUTH_ERRORS, FormsDocument, Problem
 
 router = APIRouter(tags=["updates"])
@@ -28,13 +30,15 @@ router = APIRouter(tags=["updates"])
 def get_registry(
     device: CurrentDevice,
     engine: DatabaseDep,
+    settings: SettingsDep,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
     current = publish.registry(engine)
     if current is None:
         return JSONResponse({"detail": "no registry published yet"}, status_code=404)
     content, digest = current
-    return _tagged(content, digest, if_none_match)
+    signature = publish.sign_answer(settings.data_dir, "registry", content)
+    return _tagged(content, digest, signature, if_none_match)
 
 
 @router.get(
@@ -48,15 +52,19 @@ def get_registry(
 def get_forms(
     device: CurrentDevice,
     engine: DatabaseDep,
+    settings: SettingsDep,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
     document, digest = publish.forms_document(engine)
-    return _tagged(canonical_json(document), digest, if_none_match)
+    content = canonical_json(document)
+    signature = publish.sign_answer(settings.data_dir, "forms", content)
+    return _tagged(content, digest, signature, if_none_match)
 
 
-def _tagged(content: bytes, digest: str, if_none_match: str | None) -> Response:
+def _tagged(content: bytes, digest: str, signature: str, if_none_match: str | None) -> Response:
     etag = f'"{digest}"'
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     if if_none_match and etag in [t.strip() for t in if_none_match.split(",")]:
         return Response(status_code=304, headers=headers)
+    headers[signed_updates.SIGNATURE_HEADER] = signature
     return Response(content, media_type="application/json", headers=headers)
