@@ -8,22 +8,67 @@ value is changed on the way, so the canonical bytes, and the hash, stay what the
 
 from __future__ import annotations
 
-from typing import Any, Final, Literal
+import datetime as dt
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr, ValidationError
+from pydantic_core import PydanticCustomError
 
 from inspector_app.domain.forms import LoadedForm, parse_form
 
 FORMAT: Final = "bazres.inspection/1"
+BAD_DATE: Final = "bazres_date"  # the error kind of a date or time that is not one
+
+# Every inspection is after 2000: a year like 1403 is a Jalali date where the Gregorian belongs.
+_YEARS = range(2000, 2200)
 
 
 class DocumentError(ValueError):
-    """The document is not a `bazres.inspection/1` inspection (the first problem named)."""
+    """The document is not a `bazres.inspection/1` inspection (the first problem named):
+    `where` is the path of the value (`findings.0.deadline`), `kind` pydantic's error type and
+    `value` the value found there."""
+
+    def __init__(
+        self, message: str, *, where: str = "", kind: str = "", value: object = None
+    ) -> None:
+        super().__init__(message)
+        self.where = where
+        self.kind = kind
+        self.value = value
+
+
+def _calendar_date(text: str) -> str:
+    """A Gregorian day, ISO `YYYY-MM-DD`, kept as written."""
+    try:
+        day = dt.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        day = None
+    if day is None or day.year not in _YEARS:
+        raise PydanticCustomError(
+            BAD_DATE, "not a Gregorian date YYYY-MM-DD: {value}", {"value": text}
+        )
+    return text
+
+
+def _utc_time(text: str) -> str:
+    """A moment in ISO 8601 with its zone (`2024-03-20T08:30:00Z`), kept as written."""
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00")) if "T" in text else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None or moment.year not in _YEARS:
+        raise PydanticCustomError(BAD_DATE, "not an ISO 8601 UTC time: {value}", {"value": text})
+    return text
+
+
+CalendarDate = Annotated[str, AfterValidator(_calendar_date)]
+UtcTime = Annotated[str, AfterValidator(_utc_time)]
 
 
 class _Part(BaseModel):
-    # Strict: a string stays a string and a number a number, as they were hashed.
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # Strict: a string stays a string and a number a number, as they were hashed. NaN and
+    # infinity have no canonical JSON.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 class FormRef(_Part):
@@ -67,7 +112,7 @@ class Finding(_Part):
     item_id: str | None
     description: str
     corrective_action: str
-    deadline: str | None
+    deadline: CalendarDate | None
 
 
 class Signature(_Part):
@@ -75,7 +120,7 @@ class Signature(_Part):
     signer_name: str
     declined_reason: str | None
     png_sha256: str | None
-    signed_at: str
+    signed_at: UtcTime
 
 
 class Score(_Part):
@@ -94,10 +139,10 @@ class InspectionDocument(_Part):
     replaces: str | None
     office: dict[str, Any]  # the registry row as it was when the inspection started
     form: FormRef
-    created_at: str
-    visit_date: str
-    arrival_at: str | None
-    departure_at: str | None
+    created_at: UtcTime
+    visit_date: CalendarDate
+    arrival_at: UtcTime | None
+    departure_at: UtcTime | None
     elapsed_seconds: float
     inspector: Inspector
     representative: Representative
@@ -114,7 +159,7 @@ class InspectionDocument(_Part):
         try:
             self._loaded_form = parse_form(self.form.snapshot)
         except ValidationError as exc:
-            raise DocumentError(f"form.snapshot: {_first_problem(exc)}") from exc
+            raise _error(exc, "form.snapshot.") from exc
 
     @classmethod
     def parse(cls, document: Any) -> InspectionDocument:
@@ -122,7 +167,7 @@ class InspectionDocument(_Part):
         try:
             return cls.model_validate(document)
         except ValidationError as exc:
-            raise DocumentError(_first_problem(exc)) from exc
+            raise _error(exc) from exc
 
     @property
     def loaded_form(self) -> LoadedForm:
@@ -148,6 +193,10 @@ class InspectionDocument(_Part):
         return self.model_dump()
 
 
-def _first_problem(exc: ValidationError) -> str:
+def _error(exc: ValidationError, prefix: str = "") -> DocumentError:
+    """The first problem, as `where: what`."""
     first = exc.errors()[0]
-    return f"{'.'.join(str(p) for p in first['loc']) or 'document'}: {first['msg']}"
+    where = prefix + ".".join(str(p) for p in first["loc"]) or "document"
+    return DocumentError(
+        f"{where}: {first['msg']}", where=where, kind=first["type"], value=first.get("input")
+    )

@@ -8,8 +8,9 @@ canonical document on purpose: moving from `finalized` to `synced` must not chan
 from __future__ import annotations
 
 import base64
-import binascii
+import datetime as dt
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,10 @@ from sqlite_utils import Database
 from inspector_app.domain.canonical import canonical_sha256, sha256_hex
 from inspector_app.domain.forms import check_answer
 from inspector_app.domain.inspection_document import (
+    BAD_DATE,
     FORMAT,
     Answer,
+    DocumentError,
     Finding,
     FormRef,
     InspectionDocument,
@@ -29,8 +32,10 @@ from inspector_app.domain.inspection_document import (
     Score,
     Signature,
 )
+from inspector_app.domain.jalali import from_iso, to_iso
 from inspector_app.domain.offices import OfficeRecord
 from inspector_app.errors import QT_TRANSLATE_NOOP, InvalidAnswer, InvalidImport, KnownError
+from inspector_app.services import import_checks
 from inspector_app.storage import audit, contents, drafts, inspections, offices
 from inspector_app.storage.db import writing
 
@@ -147,34 +152,21 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(text: Any, what: str) -> bytes:
-    try:
-        return base64.b64decode(str(text), validate=True)
-    except (binascii.Error, ValueError) as exc:
-        raise InvalidImport(
-            QT_TRANSLATE_NOOP("Errors", "دادهٔ base64 نامعتبر در {what}"), what=what
-        ) from exc
-
-
 def import_file(db: Database, path: Path) -> str:
     """Create the inspection in `path` as a draft (all or nothing); returns its id."""
     where = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        return import_document(db, import_checks.load_export(path))
+    except RecursionError as exc:  # json and pydantic recurse; a hostile file nests deeper
         raise InvalidImport(
-            QT_TRANSLATE_NOOP("Errors", "پرونده خوانده نشد: {reason}"), where=where, reason=exc
+            QT_TRANSLATE_NOOP("Errors", "ساختار پرونده بیش از اندازه تودرتو است"), where=where
         ) from exc
-    try:
-        exported = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except InvalidImport as exc:
+        if exc.where and exc.where.startswith(where):
+            raise
         raise InvalidImport(
-            QT_TRANSLATE_NOOP("Errors", "JSON نامعتبر: {reason}"),
-            where=f"{where}:{exc.lineno}",
-            reason=exc.msg,
+            exc.template, where=f"{where}: {exc.where}" if exc.where else where, **exc.params
         ) from exc
-    try:
-        return import_document(db, exported)
     except KnownError as exc:
         raise InvalidImport(exc.template, where=where, **exc.params) from exc
 
@@ -187,16 +179,40 @@ def import_document(db: Database, exported: Any) -> str:
     doc = exported.get("inspection")
     if not isinstance(doc, dict):
         raise InvalidImport(QT_TRANSLATE_NOOP("Errors", "بخش «inspection» نیست"))
+    sha256 = import_checks.check_hash(exported, doc)
     try:
-        return _import(db, exported, doc)
+        document = InspectionDocument.parse(doc)
+    except DocumentError as exc:
+        if exc.kind == BAD_DATE:
+            raise InvalidImport(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "تاریخ یا زمان نامعتبر در {field}: «{value}» (روز میلادی YYYY-MM-DD، "
+                    "زمان ISO 8601 با منطقهٔ زمانی)",
+                ),
+                field=exc.where,
+                value=exc.value,
+            ) from exc
+        raise InvalidImport(
+            QT_TRANSLATE_NOOP("Errors", "ساختار پرونده با طرح نمی‌خواند: {reason}"), reason=exc
+        ) from exc
+    try:
+        return _import(db, document, exported, sha256)
+    except sqlite3.IntegrityError as exc:  # guards behind the checks: never a traceback
+        raise InvalidImport(
+            QT_TRANSLATE_NOOP("Errors", "پرونده با داده‌های این پایگاه نمی‌خواند: {reason}"),
+            reason=exc,
+        ) from exc
     except (KeyError, TypeError, ValueError) as exc:
         raise InvalidImport(
-            QT_TRANSLATE_NOOP("Errors", "ساختار پرونده با طرح نمی‌خواند: {reason}"), reason=repr(exc)
+            QT_TRANSLATE_NOOP("Errors", "ساختار پرونده با طرح نمی‌خواند: {reason}"),
+            reason=" ".join(f"{type(exc).__name__}: {exc}".split())[:300],  # one line
         ) from exc
 
 
-def _import(db: Database, exported: dict[str, Any], doc: dict[str, Any]) -> str:
-    document = InspectionDocument.parse(doc)
+def _import(
+    db: Database, document: InspectionDocument, exported: dict[str, Any], sha256: str
+) -> str:
     loaded = document.loaded_form
     if loaded.sha256 != document.form.sha256:
         raise InvalidImport(QT_TRANSLATE_NOOP("Errors", "sha256 فرم با محتوای آن نمی‌خواند"))
@@ -212,15 +228,11 @@ def _import(db: Database, exported: dict[str, Any], doc: dict[str, Any]) -> str:
             check_answer(item, answer.value)
         except InvalidAnswer as exc:
             raise InvalidImport(exc.template, where=exc.where_template, **exc.params) from exc
-    photo_data = exported.get("photo_data") or {}
-    thumbs = exported.get("thumbnail_data") or {}
-    signature_data = exported.get("signature_data") or {}
+    import_checks.check_unique(document)
+    attached = import_checks.check_attachments(exported, document)
     office = document.office
     with writing(db):
-        if db.execute("SELECT 1 FROM inspections WHERE id = ?", [document.id]).fetchone():
-            raise InvalidImport(
-                QT_TRANSLATE_NOOP("Errors", "بازرسی {id} از پیش در این پایگاه هست"), id=document.id
-            )
+        import_checks.check_new_here(db, document)
         if offices.get(db, office["code"]) is None:
             offices.upsert(db, [OfficeRecord.model_validate(office)])
         inspection_id = inspections.create(
@@ -230,6 +242,7 @@ def _import(db: Database, exported: dict[str, Any], doc: dict[str, Any]) -> str:
             visit_date=document.visit_date,
             inspector_name=document.inspector.name,
             inspector_personnel_no=document.inspector.personnel_no,
+            replaces=document.replaces,
             inspection_id=document.id,
         )
         inspections.update_header(
@@ -262,12 +275,8 @@ def _import(db: Database, exported: dict[str, Any], doc: dict[str, Any]) -> str:
                 note=answer.note,
                 repeat_index=answer.repeat_index,
             )
-        for photo in document.photos:
-            jpeg = _unb64(photo_data[photo.id], f"photo {photo.id}")
-            if sha256_hex(jpeg) != photo.jpeg_sha256:
-                raise InvalidImport(
-                    QT_TRANSLATE_NOOP("Errors", "sha256 عکس {id} نمی‌خواند"), id=photo.id
-                )
+        start = from_iso(document.created_at)
+        for number, photo in enumerate(document.photos):
             db.table("photos").insert(
                 {
                     "id": photo.id,
@@ -278,10 +287,12 @@ def _import(db: Database, exported: dict[str, Any], doc: dict[str, Any]) -> str:
                     "original_name": photo.original_name,
                     "width": photo.width,
                     "height": photo.height,
-                    "jpeg": jpeg,
-                    "thumbnail": _unb64(thumbs.get(photo.id, photo_data[photo.id]), "thumbnail"),
+                    "jpeg": attached.jpegs[photo.id],
+                    "thumbnail": attached.thumbnails[photo.id],
                     "caption": photo.caption,
-                    "created_at": document.created_at,
+                    # The file holds no photo times; photos are listed by time, so one second
+                    # apart from the start keeps the document's order.
+                    "created_at": to_iso(start + dt.timedelta(seconds=number)),
                 }
             )
         for finding in document.findings:
@@ -295,16 +306,38 @@ def _import(db: Database, exported: dict[str, Any], doc: dict[str, Any]) -> str:
                 finding_id=finding.id,
             )
         for signature in document.signatures:
-            data = signature_data.get(signature.role) or {}
-            png = _unb64(data["png"], "signature") if data.get("png") else None
             drafts.save_signature(
                 db,
                 inspection_id,
                 signature.role,
                 signer_name=signature.signer_name,
-                strokes=data.get("strokes"),
-                png=png,
+                strokes=attached.strokes[signature.role],
+                png=attached.pngs[signature.role],
                 declined_reason=signature.declined_reason,
             )
-        audit.append(db, "import", inspection_id, {"sha256": exported.get("sha256")})
+            db.execute(
+                "UPDATE signatures SET signed_at = ? WHERE inspection_id = ? AND role = ?",
+                [signature.signed_at, inspection_id, signature.role],
+            )
+        _check_round_trip(db, inspection_id, document, sha256)
+        audit.append(db, "import", inspection_id, {"sha256": sha256})
     return inspection_id
+
+
+def _check_round_trip(
+    db: Database, inspection_id: str, document: InspectionDocument, sha256: str
+) -> None:
+    """The rows written must give back the very document of the file (and so its hash): a
+    score or order edited in the file, with its sha256 recomputed, is refused here."""
+    rebuilt = build_document(db, inspection_id).to_dict()
+    if canonical_sha256(rebuilt) == sha256:
+        return
+    wanted = document.to_dict()
+    part = next((key for key in wanted if wanted[key] != rebuilt.get(key)), "inspection")
+    raise InvalidImport(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "بخش {part} پرونده با آنچه از داده‌هایش ساخته می‌شود نمی‌خواند (ویرایش دستی؟)",
+        ),
+        part=part,
+    )

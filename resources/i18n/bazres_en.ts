@@ -354,21 +354,84 @@
         <translation>This inspection is not finalized yet and has no signed report.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="155"/>
+        <location filename="../../inspector_app/services/import_checks.py" line="70"/>
+        <source>پرونده sha256 ندارد</source>
+        <translation>The file has no sha256</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/import_checks.py" line="75"/>
+        <source>بازرسی پرونده شکل استاندارد (RFC 8785) ندارد: {reason}</source>
+        <translation>The file&apos;s inspection has no canonical form (RFC 8785): {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/import_checks.py" line="80"/>
+        <source>محتوای بازرسی با sha256 پرونده نمی‌خواند؛ پرونده پس از برون‌بری ویرایش شده است.</source>
+        <translation>The inspection does not match the file&apos;s sha256; the file was edited after it was exported.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/import_checks.py" line="101"/>
+        <source>شناسهٔ {id} در بخش {part} دو بار آمده است</source>
+        <translation>The id {id} appears twice in {part}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/import_checks.py" line="126"/>
+        <source>دادهٔ عکس {id} در پرونده نیست</source>
+        <translation>The file has no data for photo {id}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/import_checks.py" line="140"/>
+        <location filename="../../inspector_app/services/import_checks.py" line="158"/>
+        <source>بخش «{part}» شیء JSON نیست</source>
+        <translation>«{part}» is not a JSON object</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/import_checks.py" line="147"/>
+        <source>sha256 تصویر امضای {role} نمی‌خواند</source>
+        <translation>The image of the {role} signature does not match its sha256</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/import_checks.py" line="177"/>
+        <source>خط‌های امضای {role} نامعتبر است</source>
+        <translation>The strokes of the {role} signature are not valid</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/import_checks.py" line="187"/>
         <source>دادهٔ base64 نامعتبر در {what}</source>
         <translation>Invalid base64 data in {what}</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/services/import_checks.py" line="207"/>
+        <source>شناسهٔ {id} در بخش {part} از آنِ بازرسی {owner} در این پایگاه است؛ پرونده وارد نشد و چیزی تغییر نکرد.</source>
+        <translation>The id {id} in {part} belongs to inspection {owner} in this database; the file was not imported and nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/import_checks.py" line="224"/>
+        <source>این بازرسی اصلاحیهٔ بازرسی {id} است که در این پایگاه نیست؛ نخست آن را وارد کنید.</source>
+        <translation>This inspection corrects inspection {id}, which is not in this database; import that one first.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/import_checks.py" line="232"/>
+        <source>اصلاحیه و بازرسی {id} که جایگزینش می‌شود از یک دفتر نیستند</source>
+        <translation>The correction and inspection {id}, which it replaces, are not of the same office</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/import_checks.py" line="240"/>
+        <source>بازرسی {id} پیش‌تر با بازرسی {other} اصلاح شده است</source>
+        <translation>Inspection {id} has already been corrected by inspection {other}</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/domain/offices.py" line="75"/>
-        <location filename="../../inspector_app/services/inspection_document.py" line="166"/>
-        <location filename="../../inspector_app/services/sync/updates.py" line="133"/>
+        <location filename="../../inspector_app/services/import_checks.py" line="44"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="117"/>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="125"/>
         <source>پرونده خوانده نشد: {reason}</source>
         <translation>The file could not be read: {reason}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/domain/offices.py" line="84"/>
-        <location filename="../../inspector_app/services/inspection_document.py" line="172"/>
+        <location filename="../../inspector_app/services/import_checks.py" line="50"/>
+        <location filename="../../inspector_app/services/import_checks.py" line="56"/>
+        <location filename="../../inspector_app/services/import_checks.py" line="62"/>
         <source>JSON نامعتبر: {reason}</source>
         <translation>Invalid JSON: {reason}</translation>
     </message>
@@ -398,38 +461,59 @@
         <translation>{row}: duplicate code {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="185"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="162"/>
+        <source>ساختار پرونده بیش از اندازه تودرتو است</source>
+        <translation>The file is nested too deeply</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspection_document.py" line="177"/>
         <source>قالب پرونده «{format}» نیست</source>
         <translation>The file is not in the “{format}” format</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="189"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="181"/>
         <source>بخش «inspection» نیست</source>
         <translation>The “inspection” section is missing</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="194"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="188"/>
+        <source>تاریخ یا زمان نامعتبر در {field}: «{value}» (روز میلادی YYYY-MM-DD، زمان ISO 8601 با منطقهٔ زمانی)</source>
+        <translation>Invalid date or time in {field}: «{value}» (a Gregorian day is YYYY-MM-DD, a time is ISO 8601 with its time zone)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspection_document.py" line="197"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="208"/>
         <source>ساختار پرونده با طرح نمی‌خواند: {reason}</source>
         <translation>The file&apos;s structure does not match the schema: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="202"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="203"/>
+        <source>پرونده با داده‌های این پایگاه نمی‌خواند: {reason}</source>
+        <translation>The file conflicts with the data in this database: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/inspection_document.py" line="218"/>
         <source>sha256 فرم با محتوای آن نمی‌خواند</source>
         <translation>The form&apos;s sha256 does not match its content</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="209"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="225"/>
         <location filename="../../inspector_app/storage/drafts.py" line="35"/>
         <source>پرسش ناشناخته: {item}</source>
         <translation>Unknown question: {item}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="222"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="338"/>
+        <source>بخش {part} پرونده با آنچه از داده‌هایش ساخته می‌شود نمی‌خواند (ویرایش دستی؟)</source>
+        <translation>The file&apos;s {part} does not match what its data gives (edited by hand?)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/import_checks.py" line="196"/>
         <source>بازرسی {id} از پیش در این پایگاه هست</source>
         <translation>Inspection {id} is already in this database</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="269"/>
+        <location filename="../../inspector_app/services/import_checks.py" line="131"/>
         <source>sha256 عکس {id} نمی‌خواند</source>
         <translation>The sha256 of photo {id} does not match</translation>
     </message>
@@ -579,117 +663,97 @@
         <translation>There is no finalized inspection to export.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="93"/>
+        <location filename="../../inspector_app/services/sync/client.py" line="68"/>
         <source>به سرور وصل نشد: {reason}</source>
         <translation>Could not connect to the server: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="29"/>
+        <location filename="../../inspector_app/services/sync/client.py" line="24"/>
         <source>سرور در دسترس نیست ({reason})</source>
         <translation>The server is not reachable ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="30"/>
-        <source>گواهی سرور با گواهی سنجاق‌شده نمی‌خواند: ممکن است ارتباط شنود شود (کسی میان این رایانه و سرور باشد). چیزی فرستاده نشد؛ به کارشناس استانداری خبر دهید. ({reason})</source>
-        <translation>The server&apos;s certificate is not the pinned one: the connection may be intercepted (someone may be between this computer and the server). Nothing was sent; tell the governorate&apos;s administrator. ({reason})</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="35"/>
-        <source>گواهی سرور پذیرفته نشد: ممکن است ارتباط شنود شود. چیزی فرستاده نشد؛ اگر استانداری گواهی خودامضا به کار می‌برد، با اثر انگشت آن دوباره ثبت‌نام کنید (--pin-sha256). ({reason})</source>
-        <translation>The server&apos;s certificate was not accepted: the connection may be intercepted. Nothing was sent; if the governorate uses a self-signed certificate, enrol again with its fingerprint (--pin-sha256). ({reason})</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="135"/>
-        <source>نشانی سرور http ساده است: هر کس در شبکه می‌تواند آنچه فرستاده می‌شود را بخواند یا تغییر دهد. نشانی https به کار ببرید، یا فقط در شبکهٔ آزمایشی با --allow-insecure-http ثبت‌نام کنید.</source>
-        <translation>The server address is plain http: anyone on the network can read or change what is sent. Use an https address, or, on a test network only, enrol with --allow-insecure-http.</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="179"/>
+        <location filename="../../inspector_app/services/sync/client.py" line="123"/>
         <source>سرور این دستگاه را نمی‌شناسد یا دسترسی آن لغو شده است؛ دوباره ثبت‌نام کنید (inspector-app enrol).</source>
         <translation>The server does not know this device or its access was revoked; enrol again (inspector-app enrol).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="203"/>
+        <location filename="../../inspector_app/services/sync/client.py" line="145"/>
         <source>ثبت‌نام پذیرفته نشد: {reason}</source>
         <translation>Enrolment was refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="54"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="50"/>
         <source>خطای سرور {status}: {detail}</source>
         <translation>Server error {status}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="55"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="51"/>
         <source>سرور نپذیرفت ({status}): {detail} {problems}</source>
         <translation>The server refused it ({status}): {detail} {problems}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="113"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="103"/>
         <source>نشانی سرور باید با http:// یا https:// آغاز شود.</source>
         <translation>The server address must start with http:// or https://.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="120"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="110"/>
         <source>اثر انگشت گواهی سرور با آنچه داده شده نمی‌خواند؛ ممکن است سرور دیگری در میان باشد. ثبت‌نام انجام نشد. (اثر انگشت سرور: {actual})</source>
         <translation>The server certificate&apos;s fingerprint does not match the one given; another server may be in between. Enrolment was not done. (Server fingerprint: {actual})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="177"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="151"/>
         <source>این دستگاه هنوز در سرور استانداری ثبت‌نام نشده است (inspector-app enrol).</source>
         <translation>This device is not enrolled with the governorate server yet (inspector-app enrol).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="208"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="177"/>
         <source>همگام‌سازی دیگری هم‌اکنون در جریان است.</source>
         <translation>Another sync is already running.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="291"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="259"/>
         <source>سرور بازرسی دیگری با همین شناسه و محتوای متفاوت دارد؛ برای بررسی به کارشناس استانداری ارجاع شد.</source>
         <translation>The server has another inspection with the same id and different content; it was referred to a governorate officer for review.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="65"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="49"/>
         <source>فهرست دفاتر JSON معتبر نیست: {reason}</source>
         <translation>The office registry is not valid JSON: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="69"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="53"/>
         <source>فهرست دفاتر بخش «offices» ندارد</source>
         <translation>The office registry has no “offices” section</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="77"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="61"/>
         <source>دفتر شمارهٔ {number} نامعتبر است: {reason}</source>
         <translation>Office number {number} is invalid: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="90"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="74"/>
         <source>نام پروندهٔ فرم پذیرفتنی نیست: {name}</source>
         <translation>Form file name not allowed: {name}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="99"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="83"/>
         <source>فرم {name} نامعتبر است: {reason}</source>
         <translation>Form {name} is invalid: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="139"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="123"/>
         <source>بستهٔ به‌روزرسانی دست‌کاری شده یا خراب است؛ چیزی تغییر نکرد ({reason})</source>
         <translation>The update bundle was tampered with or is damaged; nothing was changed ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="32"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="132"/>
         <source>بستهٔ به‌روزرسانی با کلید استانداری شما امضا نشده است؛ چیزی تغییر نکرد.</source>
         <translation>The update bundle is not signed with your governorate&apos;s key; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="35"/>
-        <source>پاسخ سرور ({resource}) با کلید به‌روزرسانی استانداری شما امضا نشده است: ممکن است کسی در میان راه آن را تغییر داده باشد. فرم‌ها و فهرست دفاتر تغییر نکردند. ({reason})</source>
-        <translation>The server&apos;s answer ({resource}) is not signed with your governorate&apos;s update key: someone on the way may have changed it. The forms and the office registry were not changed. ({reason})</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="152"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="141"/>
         <source>{reason}؛ چیزی تغییر نکرد.</source>
         <translation>{reason}; nothing was changed.</translation>
     </message>
@@ -2398,137 +2462,127 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="79"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="77"/>
         <source>اختیاری: اثر انگشت sha256 گواهی سرور</source>
         <translation>Optional: SHA-256 fingerprint of the server certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="81"/>
-        <source>پذیرفتن http ساده (ناامن؛ فقط شبکهٔ آزمایشی)</source>
-        <translation>Accept plain http (insecure; test networks only)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="86"/>
-        <source>هشدار: نشانی سرور http ساده است. آنچه فرستاده و دریافت می‌شود رمزنگاری نمی‌شود و هر کس در شبکه می‌تواند آن را بخواند یا تغییر دهد. نشانی https به کار ببرید.</source>
-        <translation>Warning: the server address is plain http. What is sent and received is not encrypted, and anyone on the network can read or change it. Use an https address.</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="94"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="79"/>
         <source>ثبت‌نام این رایانه</source>
         <translation>Enrol this computer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="100"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="85"/>
         <source>سرور استانداری</source>
         <translation>Governorate server</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="102"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="87"/>
         <source>نشانی سرور</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="103"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="88"/>
         <source>کد یک‌بارمصرف ثبت‌نام</source>
         <translation>One-time enrolment code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="104"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="89"/>
         <source>گواهی سرور</source>
         <translation>Server certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="108"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="91"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="128"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="111"/>
         <source>همگام‌سازی اکنون</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="149"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="132"/>
         <source>صف ارسال به استانداری</source>
         <translation>Queue for sending to the governorate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="175"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="158"/>
         <source>در انتظار: {w}   رسیده: {d}   ناسازگار: {c}</source>
         <translation>Waiting: {w}   Delivered: {d}   Conflicts: {c}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="183"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="166"/>
         <source> (گواهی سرور سنجاق شده)</source>
         <translation> (server certificate pinned)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="185"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="168"/>
         <source>این رایانه در {url} ثبت‌نام شده است{pinned}.</source>
         <translation>This computer is enrolled at {url}{pinned}.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="190"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="173"/>
         <source>هنوز ثبت‌نام نشده است.</source>
         <translation>Not enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="194"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="177"/>
         <source>آخرین همگام‌سازی موفق: {when}</source>
         <translation>Last successful sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="200"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="183"/>
         <source>سرور: بررسی نشده</source>
         <translation>Server: not checked</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="202"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="185"/>
         <source>سرور: در دسترس</source>
         <translation>Server: reachable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="204"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="187"/>
         <source>سرور: در دسترس نیست</source>
         <translation>Server: unreachable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="225"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="205"/>
         <source>نشانی سرور و کد ثبت‌نام را وارد کنید.</source>
         <translation>Enter the server address and enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="234"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="214"/>
         <source>ثبت‌نام انجام شد.</source>
         <translation>Enrolment complete.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="270"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="249"/>
         <source>در حال همگام‌سازی…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="297"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="276"/>
         <source>فرستاده: {n}</source>
         <translation>Sent: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="298"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="277"/>
         <source>از پیش در سرور: {n}</source>
         <translation>Already on the server: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="299"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="278"/>
         <source>ناموفق: {n}</source>
         <translation>Failed: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="300"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="279"/>
         <source>ناسازگار: {n}</source>
         <translation>Conflicts: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="322"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="301"/>
         <source>همگام‌سازی انجام نشد: {m}</source>
         <translation>Sync failed: {m}</translation>
     </message>
