@@ -422,7 +422,7 @@
     <message>
         <location filename="../../inspector_app/domain/offices.py" line="75"/>
         <location filename="../../inspector_app/services/import_checks.py" line="44"/>
-        <location filename="../../inspector_app/services/sync/updates.py" line="117"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="133"/>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="125"/>
         <source>پرونده خوانده نشد: {reason}</source>
         <translation>The file could not be read: {reason}</translation>
@@ -663,97 +663,117 @@
         <translation>There is no finalized inspection to export.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="68"/>
+        <location filename="../../inspector_app/services/sync/client.py" line="93"/>
         <source>به سرور وصل نشد: {reason}</source>
         <translation>Could not connect to the server: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="24"/>
+        <location filename="../../inspector_app/services/sync/client.py" line="29"/>
         <source>سرور در دسترس نیست ({reason})</source>
         <translation>The server is not reachable ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="123"/>
+        <location filename="../../inspector_app/services/sync/client.py" line="30"/>
+        <source>گواهی سرور با گواهی سنجاق‌شده نمی‌خواند: ممکن است ارتباط شنود شود (کسی میان این رایانه و سرور باشد). چیزی فرستاده نشد؛ به کارشناس استانداری خبر دهید. ({reason})</source>
+        <translation>The server&apos;s certificate is not the pinned one: the connection may be intercepted (someone may be between this computer and the server). Nothing was sent; tell the governorate&apos;s administrator. ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/client.py" line="35"/>
+        <source>گواهی سرور پذیرفته نشد: ممکن است ارتباط شنود شود. چیزی فرستاده نشد؛ اگر استانداری گواهی خودامضا به کار می‌برد، با اثر انگشت آن دوباره ثبت‌نام کنید (--pin-sha256). ({reason})</source>
+        <translation>The server&apos;s certificate was not accepted: the connection may be intercepted. Nothing was sent; if the governorate uses a self-signed certificate, enrol again with its fingerprint (--pin-sha256). ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/client.py" line="135"/>
+        <source>نشانی سرور http ساده است: هر کس در شبکه می‌تواند آنچه فرستاده می‌شود را بخواند یا تغییر دهد. نشانی https به کار ببرید، یا فقط در شبکهٔ آزمایشی با --allow-insecure-http ثبت‌نام کنید.</source>
+        <translation>The server address is plain http: anyone on the network can read or change what is sent. Use an https address, or, on a test network only, enrol with --allow-insecure-http.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/client.py" line="179"/>
         <source>سرور این دستگاه را نمی‌شناسد یا دسترسی آن لغو شده است؛ دوباره ثبت‌نام کنید (inspector-app enrol).</source>
         <translation>The server does not know this device or its access was revoked; enrol again (inspector-app enrol).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="145"/>
+        <location filename="../../inspector_app/services/sync/client.py" line="203"/>
         <source>ثبت‌نام پذیرفته نشد: {reason}</source>
         <translation>Enrolment was refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="50"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="54"/>
         <source>خطای سرور {status}: {detail}</source>
         <translation>Server error {status}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="51"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="55"/>
         <source>سرور نپذیرفت ({status}): {detail} {problems}</source>
         <translation>The server refused it ({status}): {detail} {problems}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="103"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="113"/>
         <source>نشانی سرور باید با http:// یا https:// آغاز شود.</source>
         <translation>The server address must start with http:// or https://.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="110"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="120"/>
         <source>اثر انگشت گواهی سرور با آنچه داده شده نمی‌خواند؛ ممکن است سرور دیگری در میان باشد. ثبت‌نام انجام نشد. (اثر انگشت سرور: {actual})</source>
         <translation>The server certificate&apos;s fingerprint does not match the one given; another server may be in between. Enrolment was not done. (Server fingerprint: {actual})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="151"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="177"/>
         <source>این دستگاه هنوز در سرور استانداری ثبت‌نام نشده است (inspector-app enrol).</source>
         <translation>This device is not enrolled with the governorate server yet (inspector-app enrol).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="177"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="208"/>
         <source>همگام‌سازی دیگری هم‌اکنون در جریان است.</source>
         <translation>Another sync is already running.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="259"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="291"/>
         <source>سرور بازرسی دیگری با همین شناسه و محتوای متفاوت دارد؛ برای بررسی به کارشناس استانداری ارجاع شد.</source>
         <translation>The server has another inspection with the same id and different content; it was referred to a governorate officer for review.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="49"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="65"/>
         <source>فهرست دفاتر JSON معتبر نیست: {reason}</source>
         <translation>The office registry is not valid JSON: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="53"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="69"/>
         <source>فهرست دفاتر بخش «offices» ندارد</source>
         <translation>The office registry has no “offices” section</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="61"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="77"/>
         <source>دفتر شمارهٔ {number} نامعتبر است: {reason}</source>
         <translation>Office number {number} is invalid: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="74"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="90"/>
         <source>نام پروندهٔ فرم پذیرفتنی نیست: {name}</source>
         <translation>Form file name not allowed: {name}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="83"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="99"/>
         <source>فرم {name} نامعتبر است: {reason}</source>
         <translation>Form {name} is invalid: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="123"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="139"/>
         <source>بستهٔ به‌روزرسانی دست‌کاری شده یا خراب است؛ چیزی تغییر نکرد ({reason})</source>
         <translation>The update bundle was tampered with or is damaged; nothing was changed ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="132"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="32"/>
         <source>بستهٔ به‌روزرسانی با کلید استانداری شما امضا نشده است؛ چیزی تغییر نکرد.</source>
         <translation>The update bundle is not signed with your governorate&apos;s key; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="141"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="35"/>
+        <source>پاسخ سرور ({resource}) با کلید به‌روزرسانی استانداری شما امضا نشده است: ممکن است کسی در میان راه آن را تغییر داده باشد. فرم‌ها و فهرست دفاتر تغییر نکردند. ({reason})</source>
+        <translation>The server&apos;s answer ({resource}) is not signed with your governorate&apos;s update key: someone on the way may have changed it. The forms and the office registry were not changed. ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/updates.py" line="152"/>
         <source>{reason}؛ چیزی تغییر نکرد.</source>
         <translation>{reason}; nothing was changed.</translation>
     </message>
@@ -2462,127 +2482,137 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="77"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="79"/>
         <source>اختیاری: اثر انگشت sha256 گواهی سرور</source>
         <translation>Optional: SHA-256 fingerprint of the server certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="79"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="81"/>
+        <source>پذیرفتن http ساده (ناامن؛ فقط شبکهٔ آزمایشی)</source>
+        <translation>Accept plain http (insecure; test networks only)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_page.py" line="86"/>
+        <source>هشدار: نشانی سرور http ساده است. آنچه فرستاده و دریافت می‌شود رمزنگاری نمی‌شود و هر کس در شبکه می‌تواند آن را بخواند یا تغییر دهد. نشانی https به کار ببرید.</source>
+        <translation>Warning: the server address is plain http. What is sent and received is not encrypted, and anyone on the network can read or change it. Use an https address.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_page.py" line="94"/>
         <source>ثبت‌نام این رایانه</source>
         <translation>Enrol this computer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="85"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="100"/>
         <source>سرور استانداری</source>
         <translation>Governorate server</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="87"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="102"/>
         <source>نشانی سرور</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="88"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="103"/>
         <source>کد یک‌بارمصرف ثبت‌نام</source>
         <translation>One-time enrolment code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="89"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="104"/>
         <source>گواهی سرور</source>
         <translation>Server certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="91"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="108"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="111"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="128"/>
         <source>همگام‌سازی اکنون</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="132"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="149"/>
         <source>صف ارسال به استانداری</source>
         <translation>Queue for sending to the governorate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="158"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="175"/>
         <source>در انتظار: {w}   رسیده: {d}   ناسازگار: {c}</source>
         <translation>Waiting: {w}   Delivered: {d}   Conflicts: {c}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="166"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="183"/>
         <source> (گواهی سرور سنجاق شده)</source>
         <translation> (server certificate pinned)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="168"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="185"/>
         <source>این رایانه در {url} ثبت‌نام شده است{pinned}.</source>
         <translation>This computer is enrolled at {url}{pinned}.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="173"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="190"/>
         <source>هنوز ثبت‌نام نشده است.</source>
         <translation>Not enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="177"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="194"/>
         <source>آخرین همگام‌سازی موفق: {when}</source>
         <translation>Last successful sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="183"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="200"/>
         <source>سرور: بررسی نشده</source>
         <translation>Server: not checked</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="185"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="202"/>
         <source>سرور: در دسترس</source>
         <translation>Server: reachable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="187"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="204"/>
         <source>سرور: در دسترس نیست</source>
         <translation>Server: unreachable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="205"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="225"/>
         <source>نشانی سرور و کد ثبت‌نام را وارد کنید.</source>
         <translation>Enter the server address and enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="214"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="234"/>
         <source>ثبت‌نام انجام شد.</source>
         <translation>Enrolment complete.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="249"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="270"/>
         <source>در حال همگام‌سازی…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="276"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="297"/>
         <source>فرستاده: {n}</source>
         <translation>Sent: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="277"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="298"/>
         <source>از پیش در سرور: {n}</source>
         <translation>Already on the server: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="278"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="299"/>
         <source>ناموفق: {n}</source>
         <translation>Failed: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="279"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="300"/>
         <source>ناسازگار: {n}</source>
         <translation>Conflicts: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="301"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="322"/>
         <source>همگام‌سازی انجام نشد: {m}</source>
         <translation>Sync failed: {m}</translation>
     </message>
