@@ -63,6 +63,26 @@ class StorageUnavailable(KnownError):
     """Disk full, read-only folder, locked file: the environment refuses a write."""
 
 
+class DiskFull(StorageUnavailable):
+    """No space left (or the database at its page limit)."""
+
+
+class ReadOnlyStorage(StorageUnavailable):
+    """The folder or the file may not be written."""
+
+
+class CannotOpen(StorageUnavailable):
+    """The database file or its folder is missing, not a file, or not accessible."""
+
+
+class StorageIOError(StorageUnavailable):
+    """The disk failed to read or write: a hardware or file-system fault, not a damaged file."""
+
+
+class DatabaseBusy(StorageUnavailable):
+    """Another program holds the database."""
+
+
 class FormError(KnownError):
     """A form file is malformed or breaks the form schema."""
 

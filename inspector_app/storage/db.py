@@ -18,10 +18,15 @@ from sqlite_utils import Database
 from inspector_app.domain.jalali import utc_now
 from inspector_app.errors import (
     QT_TRANSLATE_NOOP,
+    CannotOpen,
+    DatabaseBusy,
     DatabaseCorrupt,
     DatabaseTooNew,
+    DiskFull,
     KnownError,
+    ReadOnlyStorage,
     RecordLocked,
+    StorageIOError,
     StorageUnavailable,
 )
 from inspector_app.storage.migrations import SCHEMA_VERSION, migrations
@@ -40,13 +45,9 @@ def open_database(path: Path, *, migrate: bool = True) -> Database:
     try:
         conn = sqlite3.connect(str(path), timeout=10.0, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise StorageUnavailable(
-            QT_TRANSLATE_NOOP("Errors", "پایگاه داده باز نشد: {reason}"),
-            where=str(path),
-            reason=exc,
-        ) from exc
-    db = Database(conn)
+        raise classify(exc, path) from exc
     try:
+        db = Database(conn)  # runs its first statement (PRAGMA recursive_triggers)
         version = _read_version(db, path)
         if version > SCHEMA_VERSION:
             raise DatabaseTooNew(
@@ -81,6 +82,9 @@ def _read_version(db: Database, path: Path) -> int:
         version = int(db.execute("PRAGMA user_version").fetchone()[0])
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
+        found = classify(exc, path)
+        if not isinstance(found, DatabaseCorrupt):
+            raise found from exc  # a full, read-only or failing disk is no reason to restore
         raise DatabaseCorrupt(
             QT_TRANSLATE_NOOP(
                 "Errors",
@@ -147,42 +151,101 @@ def restore_from(backup: Path, path: Path) -> None:
 
 
 def environment_error(exc: BaseException, path: Path) -> KnownError:
-    """A message the user can act on for disk full, read-only or locked storage."""
+    """A message the user can act on for disk full, read-only, unreadable or locked storage."""
+    if isinstance(exc, sqlite3.Error):
+        return classify(exc, path)
     text = str(exc).lower()
     code = getattr(exc, "errno", None)
     if code == errno.ENOSPC or "full" in text:
-        message = QT_TRANSLATE_NOOP(
-            "Errors", "دیسک پر است؛ فضا آزاد کنید و دوباره تلاش کنید. چیزی تغییر نکرد."
-        )
-    elif (
-        code in (errno.EROFS, errno.EACCES, errno.EPERM)
-        or "readonly" in text
-        or "read-only" in text
-    ):
-        message = QT_TRANSLATE_NOOP(
-            "Errors", "پوشه یا پرونده فقط‌خواندنی است یا اجازهٔ نوشتن نیست. چیزی تغییر نکرد."
-        )
-    elif "locked" in text or "busy" in text:
-        message = QT_TRANSLATE_NOOP(
-            "Errors",
-            "پایگاه داده در دست برنامهٔ دیگری است؛ کمی بعد دوباره تلاش کنید. چیزی تغییر نکرد.",
-        )
-    else:
-        message = QT_TRANSLATE_NOOP(
-            "Errors", "نوشتن در حافظه ممکن نشد ({reason}). چیزی تغییر نکرد."
-        )
-    return StorageUnavailable(message, where=str(path), reason=exc)
+        return _disk_full(exc, path)
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM) or "read-only" in text:
+        return _read_only(exc, path)
+    if code == errno.EIO:
+        return _io_error(exc, path)
+    return StorageUnavailable(
+        QT_TRANSLATE_NOOP("Errors", "نوشتن در حافظه ممکن نشد ({reason}). چیزی تغییر نکرد."),
+        where=str(path),
+        reason=exc,
+    )
 
 
 def classify(exc: sqlite3.Error, path: Path | None = None) -> KnownError:
+    """The KnownError of an SQLite failure, told by its result code (by its text for an error
+    made without one): only a damaged file is called corrupt."""
+    where = str(path) if path else None
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = None if code is None else code & 0xFF  # extended codes keep the primary below
     text = str(exc).lower()
-    if "not a database" in text or "malformed" in text:
+    if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or (
+        primary is None and ("not a database" in text or "malformed" in text)
+    ):
         return DatabaseCorrupt(
-            QT_TRANSLATE_NOOP("Errors", "پایگاه داده خراب است ({reason})"),
-            where=str(path) if path else None,
+            QT_TRANSLATE_NOOP("Errors", "پایگاه داده خراب است ({reason})"), where=where, reason=exc
+        )
+    if primary == sqlite3.SQLITE_FULL or (primary is None and "full" in text):
+        return _disk_full(exc, path)
+    if primary == sqlite3.SQLITE_READONLY or (primary is None and "readonly" in text):
+        return _read_only(exc, path)
+    if primary == sqlite3.SQLITE_IOERR or (primary is None and "i/o error" in text):
+        return _io_error(exc, path)
+    if primary == sqlite3.SQLITE_CANTOPEN or (primary is None and "unable to open" in text):
+        return CannotOpen(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "پروندهٔ پایگاه داده باز نشد ({reason}): پوشه یا پرونده نیست، در دسترس نیست یا "
+                "اجازهٔ دسترسی ندارد. چیزی تغییر نکرد.",
+            ),
+            where=where,
             reason=exc,
         )
-    return environment_error(exc, path or Path("?"))
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or (
+        primary is None and ("locked" in text or "busy" in text)
+    ):
+        return DatabaseBusy(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "پایگاه داده در دست برنامهٔ دیگری است؛ کمی بعد دوباره تلاش کنید. چیزی تغییر نکرد.",
+            ),
+            where=where,
+            reason=exc,
+        )
+    return StorageUnavailable(
+        QT_TRANSLATE_NOOP("Errors", "نوشتن در حافظه ممکن نشد ({reason}). چیزی تغییر نکرد."),
+        where=where,
+        reason=exc,
+    )
+
+
+def _disk_full(exc: BaseException, path: Path | None) -> KnownError:
+    return DiskFull(
+        QT_TRANSLATE_NOOP(
+            "Errors", "دیسک پر است؛ فضا آزاد کنید و دوباره تلاش کنید. چیزی تغییر نکرد."
+        ),
+        where=str(path) if path else None,
+        reason=exc,
+    )
+
+
+def _read_only(exc: BaseException, path: Path | None) -> KnownError:
+    return ReadOnlyStorage(
+        QT_TRANSLATE_NOOP(
+            "Errors", "پوشه یا پرونده فقط‌خواندنی است یا اجازهٔ نوشتن نیست. چیزی تغییر نکرد."
+        ),
+        where=str(path) if path else None,
+        reason=exc,
+    )
+
+
+def _io_error(exc: BaseException, path: Path | None) -> KnownError:
+    return StorageIOError(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "دیسک در خواندن یا نوشتن خطا داد ({reason}): دیسک یا حافظهٔ جانبی را بررسی کنید. "
+            "چیزی تغییر نکرد.",
+        ),
+        where=str(path) if path else None,
+        reason=exc,
+    )
 
 
 def db_path(db: Database) -> Path:

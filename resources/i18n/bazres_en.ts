@@ -784,53 +784,59 @@
     </message>
     <message>
         <location filename="../../inspector_app/storage/corrections.py" line="37"/>
-        <location filename="../../inspector_app/storage/db.py" line="202"/>
+        <location filename="../../inspector_app/storage/db.py" line="265"/>
         <location filename="../../inspector_app/storage/inspections.py" line="74"/>
         <source>این بازرسی نهایی شده و دیگر تغییر نمی‌کند.</source>
         <translation>This inspection is finalized and can no longer change.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="44"/>
-        <source>پایگاه داده باز نشد: {reason}</source>
-        <translation>The database could not be opened: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/storage/db.py" line="53"/>
+        <location filename="../../inspector_app/storage/db.py" line="54"/>
         <source>این پایگاه داده با نسخهٔ جدیدتری از برنامه ساخته شده است (نسخهٔ طرح {version}؛ این برنامه تا نسخهٔ {known} را می‌شناسد). برنامه را به‌روز کنید؛ پرونده دست‌نخورده ماند.</source>
         <translation>This database was made by a newer version of the app (schema version {version}; this app knows up to version {known}). Update the app; the file was left untouched.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="85"/>
+        <location filename="../../inspector_app/storage/db.py" line="89"/>
         <source>پروندهٔ پایگاه داده خراب است یا پایگاه دادهٔ SQLite نیست ({reason}). پرونده دست‌نخورده ماند؛ آن را از پشتیبان بازیابی کنید.</source>
         <translation>The database file is damaged or not an SQLite database ({reason}). The file was left untouched; restore it from a backup.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="134"/>
+        <location filename="../../inspector_app/storage/db.py" line="138"/>
         <source>پروندهٔ پشتیبان قابل استفاده نیست: {reason}</source>
         <translation>The backup file cannot be used: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="154"/>
+        <location filename="../../inspector_app/storage/db.py" line="193"/>
+        <source>پروندهٔ پایگاه داده باز نشد ({reason}): پوشه یا پرونده نیست، در دسترس نیست یا اجازهٔ دسترسی ندارد. چیزی تغییر نکرد.</source>
+        <translation>The database file could not be opened ({reason}): the folder or the file is missing, out of reach or not permitted. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/db.py" line="221"/>
         <source>دیسک پر است؛ فضا آزاد کنید و دوباره تلاش کنید. چیزی تغییر نکرد.</source>
         <translation>The disk is full; free some space and try again. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="162"/>
+        <location filename="../../inspector_app/storage/db.py" line="231"/>
         <source>پوشه یا پرونده فقط‌خواندنی است یا اجازهٔ نوشتن نیست. چیزی تغییر نکرد.</source>
         <translation>The folder or file is read-only, or writing is not permitted. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="166"/>
+        <location filename="../../inspector_app/storage/db.py" line="241"/>
+        <source>دیسک در خواندن یا نوشتن خطا داد ({reason}): دیسک یا حافظهٔ جانبی را بررسی کنید. چیزی تغییر نکرد.</source>
+        <translation>The disk failed to read or write ({reason}): check the disk or the removable drive. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/storage/db.py" line="205"/>
         <source>پایگاه داده در دست برنامهٔ دیگری است؛ کمی بعد دوباره تلاش کنید. چیزی تغییر نکرد.</source>
         <translation>Another program is using the database; try again shortly. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="171"/>
+        <location filename="../../inspector_app/storage/db.py" line="166"/>
+        <location filename="../../inspector_app/storage/db.py" line="213"/>
         <source>نوشتن در حافظه ممکن نشد ({reason}). چیزی تغییر نکرد.</source>
         <translation>Writing to storage failed ({reason}). Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="181"/>
+        <location filename="../../inspector_app/storage/db.py" line="183"/>
         <source>پایگاه داده خراب است ({reason})</source>
         <translation>The database is damaged ({reason})</translation>
     </message>
