@@ -1,11 +1,13 @@
-"""The HTTP API (FastAPI) as one app built from the settings. OpenAPI at /openapi.json, docs at
-/docs.
+"""The HTTP API (FastAPI) as one app built from the settings. The OpenAPI description is served
+at /openapi.json only when the settings ask for it (`serve --api-docs`); /docs and /redoc never
+(Swagger UI and ReDoc load their scripts from a CDN).
 
 Every endpoint but /health needs `Authorization: Bearer <device token>`, except enrolment,
-which needs a one-time code instead. Bodies are size-limited before any handler sees them
-(api/limits.py); an upload is handled only once it has been received completely, so a
-broken-off upload leaves nothing behind. Logs name devices and inspections, never tokens or
-codes. The database and file store are opened when the app starts and closed when it stops.
+which needs a one-time code instead. The token is checked and the body received, size- and
+time-limited, before any handler runs (api/limits.py); an upload is handled only once it has
+been received completely, so a broken-off upload leaves nothing behind. Logs name devices and
+inspections, never tokens or codes. The database and file store are opened when the app starts
+and closed when it stops.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ def create_app(settings: Settings) -> FastAPI:
         version=API_VERSION,
         description="Receives finalized inspections exactly once; publishes registry and forms.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json" if settings.api_docs else None,
     )
     install_error_handlers(app)
     app.include_router(api_router)
@@ -49,5 +54,7 @@ def create_app(settings: Settings) -> FastAPI:
         log.warning("TEST FAULT INJECTION IS ON: %s", dict(settings.faults))
         app.add_middleware(FaultInjection, settings=settings.faults)
     # Added last, so it runs first: faults see only bodies received whole.
-    app.add_middleware(BodyLimit, max_upload=settings.max_upload)
+    app.add_middleware(
+        BodyLimit, max_upload=settings.max_upload, read_timeout=settings.read_timeout
+    )
     return app

@@ -7,6 +7,8 @@ Each worker is a process of its own with its own database pool; they share the d
 
 from __future__ import annotations
 
+import os
+
 from fastapi import FastAPI
 
 from inspector_app.server.app import create_app
@@ -14,4 +16,5 @@ from inspector_app.server.config import Settings
 
 
 def create() -> FastAPI:
+    os.umask(0o077)  # as the parent (server/cli.py): files it creates are 0600
     return create_app(Settings.load())

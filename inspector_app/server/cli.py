@@ -29,7 +29,11 @@ _opened: list[ServerState] = []
 
 def settings_of(args: argparse.Namespace) -> Settings:
     return Settings.load(
-        data_dir=args.data_dir, db=args.db, max_upload_mb=getattr(args, "max_upload_mb", None)
+        data_dir=args.data_dir,
+        db=args.db,
+        max_upload_mb=getattr(args, "max_upload_mb", None),
+        read_timeout=getattr(args, "read_timeout", None),
+        api_docs=getattr(args, "api_docs", None),
     )
 
 
@@ -64,6 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tls-cert", metavar="FILE", help="PEM certificate (enables HTTPS)")
     p.add_argument("--tls-key", metavar="FILE", help="PEM private key for --tls-cert")
     p.add_argument("--max-upload-mb", type=float, help="largest upload accepted (default 64)")
+    p.add_argument(
+        "--read-timeout",
+        type=float,
+        metavar="SECONDS",
+        help="a request body that stalls this long is refused with 408 (default 30)",
+    )
+    p.add_argument(
+        "--api-docs", action="store_true", help="serve the API description at /openapi.json"
+    )
     p.add_argument(
         "--workers", type=int, default=1, help="server processes (they share data and database)"
     )
@@ -119,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    # The database, file store and keys are the server's alone: whatever a command creates is
+    # readable by this user only (0600 files, 0700 folders).
+    previous_umask = os.umask(0o077)
     logging.basicConfig(
         level=logging.INFO if args.verbose or args.command == "serve" else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -133,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         while _opened:
             _opened.pop().close()
+        os.umask(previous_umask)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -221,7 +238,7 @@ def _import(args: argparse.Namespace) -> int:
         raise KnownError(f"bundle cannot be read: {exc}", where=str(args.bundle)) from exc
     try:
         items = read_inspections_bundle(data)
-    except BundleError as exc:
+    except (BundleError, RecursionError) as exc:
         raise KnownError(
             f"not a valid bundle, nothing imported: {exc}", where=str(args.bundle)
         ) from exc

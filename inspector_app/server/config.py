@@ -19,10 +19,13 @@ from inspector_app.server.database import database_url
 DATA_ENV = "BAZRES_SERVER_DATA"
 DB_ENV = "BAZRES_SERVER_DB"
 MAX_UPLOAD_ENV = "BAZRES_SERVER_MAX_UPLOAD_MB"
+READ_TIMEOUT_ENV = "BAZRES_SERVER_READ_TIMEOUT"
+API_DOCS_ENV = "BAZRES_SERVER_API_DOCS"
 # Test-only fault injection (server/faults.py); never set in production.
 FAULTS_ENV = "BAZRES_SERVER_FAULTS"
 
 DEFAULT_MAX_UPLOAD_MB = 64.0
+DEFAULT_READ_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class Settings:
     data_dir: Path
     db: str | None = None  # as given (postgresql://...); None: SQLite in the data folder
     max_upload: int = int(DEFAULT_MAX_UPLOAD_MB * 1024 * 1024)  # bytes
+    read_timeout: float = DEFAULT_READ_TIMEOUT  # seconds a request body may stall
+    api_docs: bool = False  # serve /openapi.json (never /docs: it would load a CDN)
     faults: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -39,6 +44,8 @@ class Settings:
         data_dir: str | Path | None = None,
         db: str | None = None,
         max_upload_mb: float | None = None,
+        read_timeout: float | None = None,
+        api_docs: bool | None = None,
         environ: Mapping[str, str] = os.environ,
     ) -> Settings:
         """Options given win over the environment, which wins over the defaults."""
@@ -50,6 +57,9 @@ class Settings:
             data_dir=folder,
             db=db or environ.get(DB_ENV) or None,
             max_upload=int(mb * 1024 * 1024),
+            read_timeout=read_timeout
+            or float(environ.get(READ_TIMEOUT_ENV) or DEFAULT_READ_TIMEOUT),
+            api_docs=api_docs or environ.get(API_DOCS_ENV) == "1",
             faults=parse_faults(environ.get(FAULTS_ENV, "")),
         )
 
@@ -63,6 +73,8 @@ class Settings:
             DATA_ENV: str(self.data_dir),
             DB_ENV: self.db or "",
             MAX_UPLOAD_ENV: repr(self.max_upload / (1024 * 1024)),
+            READ_TIMEOUT_ENV: repr(self.read_timeout),
+            API_DOCS_ENV: "1" if self.api_docs else "",
         }
         if self.faults:
             env[FAULTS_ENV] = ",".join(f"{k}={v}" for k, v in self.faults.items())

@@ -122,10 +122,13 @@ publications_t = Table(
 )
 
 
+SQLITE_FILE = "server.db"  # in the data folder, when no --db is given
+
+
 def database_url(data_dir: Path, url: str | None) -> str:
     """`--db URL` as given (postgresql:// meaning psycopg 3), else SQLite in the data folder."""
     if not url:
-        return f"sqlite:///{data_dir / 'server.db'}"
+        return f"sqlite:///{data_dir / SQLITE_FILE}"
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]

@@ -29,7 +29,7 @@ class FolderStore:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.root.mkdir(parents=True, exist_ok=True)
+        self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
 
     def _path(self, digest: str) -> Path:
         if not _DIGEST.match(digest):
@@ -41,7 +41,7 @@ class FolderStore:
         target = self._path(digest)
         if target.exists():
             return digest
-        target.parent.mkdir(exist_ok=True)
+        target.parent.mkdir(mode=0o700, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
         try:
             with os.fdopen(fd, "wb") as handle:

@@ -63,12 +63,15 @@ def ingest(
         checked = read_inspection_bundle(data, expected_id)
     except BundleError as exc:
         raise Rejected(400, f"bad bundle: {exc}") from exc
+    except RecursionError as exc:  # JSON nested deeper than the parser goes
+        raise Rejected(400, "bad bundle: JSON nested too deeply") from exc
     parts = checked.parts
     held = _held_hash(engine, parts.inspection_id)
     if held == parts.canonical_sha256:
         return IngestResult("already_there", parts.inspection_id, held, held)
     device = device or _device_for_usb(engine, parts.signed_pdf)
     check = _check_signature(parts.signed_pdf, device, parts.inspection_id, parts.canonical_sha256)
+    _check_replaces(engine, checked, check)
     if held is not None:
         return _conflict(engine, files, data, checked, held, device, source)
     names = _store_files(files, checked)
@@ -130,6 +133,35 @@ def _check_signature(
     if not check.ok:
         raise Rejected(422, "the signed PDF does not check out", check.problems)
     return check
+
+
+def _check_replaces(engine: Engine, checked: CheckedInspection, check: SignatureCheck) -> None:
+    """A correction may replace only an inspection the server holds that the same certificate
+    signed, for the same office: otherwise one laptop could drop another inspector's work from
+    the province figures. The certificate, not the holder name in it: a self-signed certificate
+    can carry any name."""
+    replaces = checked.document.replaces
+    if replaces is None:
+        return
+    with engine.connect() as conn:
+        replaced = conn.execute(
+            select(inspections_t.c.signer_fingerprint, inspections_t.c.office_code).where(
+                inspections_t.c.id == replaces
+            )
+        ).first()
+    if replaced is None:
+        raise Rejected(
+            422, f"the inspection this correction replaces ({replaces}) is not on the server"
+        )
+    if not check.signer_fingerprint or replaced[0] != check.signer_fingerprint:
+        raise Rejected(
+            403, f"the inspection this correction replaces ({replaces}) was signed by another "
+            "certificate: only its own inspector can correct it",
+        )  # fmt: skip
+    if replaced[1] != str(checked.document.office.get("code") or ""):
+        raise Rejected(
+            422, f"the inspection this correction replaces ({replaces}) is of another office"
+        )
 
 
 def _store_files(files: FileStore, checked: CheckedInspection) -> dict[str, tuple[str, int]]:

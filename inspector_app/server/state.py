@@ -3,13 +3,15 @@ the data folder, the database engine (schema created if missing) and the file st
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Engine
 
 from inspector_app.errors import KnownError
 from inspector_app.server.config import Settings
-from inspector_app.server.database import create_schema, make_engine
+from inspector_app.server.database import SQLITE_FILE, create_schema, make_engine
 from inspector_app.server.filestore import FolderStore
 
 
@@ -26,11 +28,13 @@ class ServerState:
 def open_state(settings: Settings) -> ServerState:
     """Open the data folder and the database; environment failures are KnownErrors."""
     try:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise KnownError(
             f"data folder cannot be created: {exc}", where=str(settings.data_dir)
         ) from exc
+    if settings.db is None:
+        _private_file(settings.data_dir / SQLITE_FILE)
     engine = make_engine(settings.database_url)
     try:
         create_schema(engine)
@@ -38,3 +42,13 @@ def open_state(settings: Settings) -> ServerState:
         engine.dispose()
         raise KnownError(f"the database cannot be opened: {type(exc).__name__}: {exc}") from exc
     return ServerState(settings, engine, FolderStore(settings.data_dir / "files"))
+
+
+def _private_file(path: Path) -> None:
+    """Made (empty is a valid SQLite database) or kept readable by this user only, whatever the
+    umask, before SQLite opens it: it gives its -wal and -shm files the database's mode."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        path.chmod(0o600)
+    except OSError as exc:
+        raise KnownError(f"the database file cannot be created: {exc}", where=str(path)) from exc

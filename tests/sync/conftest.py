@@ -64,7 +64,9 @@ def server(
     their own (`server_factory`)."""
     root = tmp_path_factory.mktemp("server")
     process = ServerProcess(
-        root / "data", backend, extra_args=["--max-upload-mb", str(UPLOAD_LIMIT_MB)]
+        root / "data",
+        backend,
+        extra_args=["--max-upload-mb", str(UPLOAD_LIMIT_MB), "--api-docs"],
     )
     process.data_dir.mkdir()
     process.start()

@@ -228,26 +228,25 @@ def test_registry_and_forms(client: TestClient, token: str) -> None:
     assert [f["name"] for f in forms["forms"]] == ["police10.yaml"]
 
 
-def test_summary(client: TestClient, token: str) -> None:
+def test_summary_is_not_for_devices(client: TestClient, token: str) -> None:
+    """Province-wide figures are for console users (`inspector-server summary` for now)."""
     reply = client.get(
         "/v1/summary", params={"from": "1400-01-01", "to": "1499-12-29"}, headers=auth(token)
     )
-    assert reply.status_code == 200
-    assert {"filter", "generated_at", "overview", "coverage"} <= set(reply.json())
-    no_such_day = client.get("/v1/summary", params={"from": "1403-07-31"}, headers=auth(token))
-    assert no_such_day.status_code == 422
-    not_a_day = client.get("/v1/summary", params={"to": "yesterday"}, headers=auth(token))
-    assert not_a_day.status_code == 422
+    assert reply.status_code == 403 and "province-wide" in reply.json()["detail"]
     assert client.get("/v1/summary").status_code == 401
+    assert client.get("/v1/summary", headers=auth("not-a-token")).status_code == 401
 
 
-def test_faults_are_off_unless_switched_on(settings: Settings, client: TestClient) -> None:
+def test_faults_are_off_unless_switched_on(
+    settings: Settings, client: TestClient, token: str
+) -> None:
     assert not any(m.cls is FaultInjection for m in client.app.user_middleware)  # type: ignore[attr-defined]
     switched = Settings(data_dir=settings.data_dir, db=settings.db, faults={"fail_before": "1"})
     app = create_app(switched)
     assert any(m.cls is FaultInjection for m in app.user_middleware)
     with TestClient(app) as faulty:
-        reply = faulty.put("/v1/inspections/any-id", content=b"x")
+        reply = faulty.put("/v1/inspections/any-id", content=b"x", headers=auth(token))
         assert reply.status_code == 500
         assert reply.json() == {"detail": "injected failure before storing"}
         assert faulty.get("/health").status_code == 200

@@ -20,6 +20,10 @@ class Unauthorized(Exception):
     """No token, or one that is unknown or revoked (answered 401 by api/errors.py)."""
 
 
+class NotForDevices(Exception):
+    """A device token where a console user is needed (answered 403 by api/errors.py)."""
+
+
 def get_state(request: Request) -> ServerState:
     state: ServerState = request.app.state.server
     return state
@@ -58,3 +62,18 @@ def current_device(
 
 
 CurrentDevice = Annotated[Device, Depends(current_device)]
+
+
+def console_user(
+    engine: DatabaseDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> None:
+    """Province-wide data is for console users, whom the server does not know yet: a laptop's
+    device token reads only its own inspector's data, so it is refused here (403); the
+    governorate reads the figures with `inspector-server summary`."""
+    if credentials and accounts.authenticate(engine, credentials.credentials):
+        raise NotForDevices()
+    raise Unauthorized()
+
+
+ConsoleUser = Annotated[None, Depends(console_user)]

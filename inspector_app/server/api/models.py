@@ -66,5 +66,6 @@ class FormsDocument(BaseModel):
 # The answers every authenticated endpoint may give besides its own.
 AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": Problem, "description": "missing, unknown or revoked token"},
+    408: {"model": Problem, "description": "the body stalled or arrived too slowly"},
     413: {"model": Problem, "description": "body too large"},
 }

@@ -1,4 +1,5 @@
-"""`PUT /v1/inspections/{id}` (upload a bundle, stored exactly once) and `GET` (is it held?)."""
+"""`PUT /v1/inspections/{id}` (upload a bundle, stored exactly once) and `GET` (is it held?
+asked by the laptop whose certificate signed it; to any other device it is not there)."""
 
 from __future__ import annotations
 
@@ -81,7 +82,9 @@ def inspection_status(
     with engine.connect() as conn:
         row = conn.execute(
             select(inspections_t.c.canonical_sha256, inspections_t.c.received_at).where(
-                inspections_t.c.id == inspection_id
+                inspections_t.c.id == inspection_id,
+                # a laptop learns of its own certificate's inspections only, not of others'
+                inspections_t.c.signer_fingerprint == device.cert_fingerprint,
             )
         ).first()
     if row is None:

@@ -1,4 +1,7 @@
-"""`GET /v1/summary`: the province overview of every inspector's data, computed in SQL."""
+"""`GET /v1/summary`: the province overview of every inspector's data, computed in SQL.
+
+It is for console users (a later step); a laptop's device token is refused with 403, and the
+governorate reads the same figures with `inspector-server summary`."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from inspector_app.figures.filters import OverviewFilter
-from inspector_app.server.api.deps import CurrentDevice, DatabaseDep
+from inspector_app.server.api.deps import ConsoleUser, DatabaseDep
 from inspector_app.server.api.models import AUTH_ERRORS, Problem
 from inspector_app.server.summary import province_summary, summary_json
 
@@ -22,12 +25,13 @@ router = APIRouter(tags=["overview"])
     "/v1/summary",
     responses={
         200: {"content": {"application/json": {"schema": {"type": "object"}}}},
+        403: {"model": Problem, "description": "a device token: not for province-wide data"},
         422: {"model": Problem, "description": "a bad Jalali date, range or office type"},
         **AUTH_ERRORS,
     },
 )
 def get_summary(
-    device: CurrentDevice,
+    _user: ConsoleUser,
     engine: DatabaseDep,
     date_from: Annotated[str | None, Query(alias="from", pattern=JALALI_DAY)] = None,
     date_to: Annotated[str | None, Query(alias="to", pattern=JALALI_DAY)] = None,
