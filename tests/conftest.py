@@ -9,7 +9,9 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backends import fail
 
 from tests.helpers.paths import ARTIFACTS
 
@@ -36,6 +38,18 @@ def close_databases(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     for conn in opened:
         with contextlib.suppress(sqlite3.ProgrammingError):  # another thread's, or closed
             conn.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_system_keyring(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Device tokens made in tests go to the encrypted fallback file, its key in a folder of
+    this run: never into this machine's keyring or the user's configuration folder (and so
+    for the app processes a test starts, through the environment)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+        patch.setenv("INSPECTOR_APP_SECRETS", str(tmp_path_factory.mktemp("secrets")))
+        keyring.set_keyring(fail.Keyring())
+        yield
 
 
 @pytest.fixture

@@ -31,6 +31,20 @@ def put(db: Database, key: str, value: str) -> None:
         )
 
 
+def erase(db: Database, key: str) -> None:
+    """Delete `key` and overwrite its bytes (a secret must not linger in free pages, the WAL or
+    a backup made later)."""
+    secure = db.execute("PRAGMA secure_delete").fetchone()[0]
+    db.execute("PRAGMA secure_delete = ON")
+    try:
+        with writing(db):
+            db.execute("DELETE FROM settings WHERE key = ?", [key])
+    finally:
+        db.execute(f"PRAGMA secure_delete = {int(secure)}")
+    # The old page versions in the write-ahead log go too.
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 class ProfileError(KnownError):
     """The inspector profile typed is not usable; nothing was saved."""
 

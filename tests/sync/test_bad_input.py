@@ -30,7 +30,7 @@ def setup(
     ctx, ids = templates.clone("bad-input", 2, tmp_path_factory.mktemp("laptop") / "a")
     assert isinstance(ctx, AppContext)
     runner.enrol(ctx, server.url, server.enrol_code(), allow_insecure_http=True)
-    token = settings.get(ctx.db, config.TOKEN)
+    token = config.load(ctx.db).token
     assert token
     return server, ctx, ids, token
 
@@ -140,7 +140,7 @@ def test_revoked_token(setup, templates: LaptopTemplates, tmp_path: Path) -> Non
     ctx, ids = templates.clone("bad-input-revoked", 1, tmp_path / "r")
     assert isinstance(ctx, AppContext)
     runner.enrol(ctx, server.url, server.enrol_code(), allow_insecure_http=True)
-    token = settings.get(ctx.db, config.TOKEN)
+    token = config.load(ctx.db).token
     server.admin("revoke", str(settings.get(ctx.db, config.DEVICE_ID)))
     bundle = build_inspection_bundle(inspection_parts(ctx.db, ids[0]))
     refused(setup, ids[0], bundle, 401, token=token)

@@ -46,7 +46,7 @@ def test_enrol_sync_exactly_once_and_pull(server: ServerProcess, enrolled_laptop
         *[str(p) for p in sorted((REPO / "forms").glob("*.yaml"))],
     )
     ctx, ids = enrolled_laptop(server, 3, "main")
-    token = settings.get(ctx.db, config.TOKEN)
+    token = config.load(ctx.db).token
     assert token and len(token) > 30
     # The token is stored hashed on the server: it appears nowhere in its database or logs.
     if server.db_url is None:
@@ -127,6 +127,9 @@ def test_conflict_is_flagged_never_overwritten(server: ServerProcess, tmp_path: 
     from inspector_app.services.context import open_context
 
     ctx_b = open_context(tmp_path / "b")
+    # The database copy holds no device token (it is kept outside the database): the same
+    # device's copy gets the same token.
+    config.save_token(ctx_b.db, str(config.load(ctx_a.db).token))
     inspections.update_header(ctx_b.db, draft, rep_name="نام دیگر")
     finalize.finalize(ctx_b.db, draft, stored, PASSPHRASE, render=quick_render)
     report = runner.run_sync(ctx_b, pull_updates=False)

@@ -10,7 +10,6 @@ from schemathesis.checks import positive_data_acceptance
 
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import config, runner
-from inspector_app.storage import settings as app_settings
 from tests.helpers.server import LaptopTemplates, ServerProcess
 
 
@@ -19,7 +18,7 @@ def token(server: ServerProcess, templates: LaptopTemplates, tmp_path_factory) -
     ctx, _ = templates.clone("schemathesis", 0, tmp_path_factory.mktemp("st") / "laptop")
     assert isinstance(ctx, AppContext)
     runner.enrol(ctx, server.url, server.enrol_code(), allow_insecure_http=True)
-    value = app_settings.get(ctx.db, config.TOKEN)
+    value = config.load(ctx.db).token
     assert value
     return value
 

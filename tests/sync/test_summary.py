@@ -13,7 +13,7 @@ import pytest
 
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import config, runner
-from inspector_app.storage import contents, inspections, settings
+from inspector_app.storage import contents, inspections
 from tests.helpers.server import LaptopTemplates, ServerProcess, make_server
 
 REPO = Path(__file__).resolve().parents[2]
@@ -43,7 +43,7 @@ def test_summary_counts_what_the_laptops_sent(
         for item in form.checklist_items():
             if item.type == "yesno" and answers.get((item.id, 0)) == "no":
                 failed[item.id] = failed.get(item.id, 0) + 1
-    token = settings.get(ctx.db, config.TOKEN)
+    token = config.load(ctx.db).token
     ctx.close()
 
     # A laptop's token reads nothing province-wide; the governorate reads it on the server.

@@ -1,7 +1,8 @@
-"""Sync settings kept in the laptop database (settings table).
+"""Sync settings: the public ones in the laptop database (settings table), the device token
+outside it (services.sync.device_token: the OS keyring, or an encrypted file).
 
-The device token sits in the local database like the rest of the inspector's data; it is never
-logged or printed. The pinned server certificate and the update key are public values.
+The token is never logged or printed. The pinned server certificate and the update key are
+public values.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from inspector_app.services.sync import device_token
 from inspector_app.storage import settings
 
 SERVER_URL = "sync.server_url"
-TOKEN = "sync.token"
+PLAIN_TOKEN = "sync.token"  # where versions before the keyring kept the token; moved on load
 DEVICE_ID = "sync.device_id"
 SERVER_CERT = "sync.server_cert_pem"
 SERVER_PIN = "sync.server_cert_sha256"
@@ -38,10 +40,27 @@ class SyncConfig:
         return bool(self.server_url and self.token)
 
 
+def save_token(db: Database, token: str) -> None:
+    """Keep the token the server gave at enrolment (never in the database)."""
+    device_token.save(db, token)
+
+
+def move_plain_token(db: Database) -> None:
+    """A token an earlier version left in the settings table goes to the keyring (or the
+    encrypted file), and its row is erased with its bytes."""
+    plain = settings.get(db, PLAIN_TOKEN)
+    if plain is None:
+        return
+    if plain:
+        device_token.save(db, plain)
+    settings.erase(db, PLAIN_TOKEN)
+
+
 def load(db: Database) -> SyncConfig:
+    move_plain_token(db)
     return SyncConfig(
         server_url=settings.get(db, SERVER_URL, "") or "",
-        token=settings.get(db, TOKEN),
+        token=device_token.load(db),
         device_id=settings.get(db, DEVICE_ID),
         server_cert_pem=settings.get(db, SERVER_CERT) or None,
         update_key=settings.get(db, UPDATE_KEY) or None,

@@ -134,7 +134,7 @@ def enrol(
         reply = client.enrol(code.strip(), cert_pem, device_name or platform.node()[:100])
     with writing(context.db):
         settings.put(context.db, config.SERVER_URL, server_url)
-        settings.put(context.db, config.TOKEN, str(reply["token"]))
+        config.save_token(context.db, str(reply["token"]))
         settings.put(context.db, config.DEVICE_ID, str(reply["device_id"]))
         settings.put(context.db, config.UPDATE_KEY, str(reply["update_key"]))
         settings.put(context.db, config.SERVER_CERT, pinned_pem or "")
