@@ -183,7 +183,7 @@ def finalize(
         raise NotReady(problems)
     moment = (now or utc_now()).astimezone(dt.UTC).replace(microsecond=0)
     # Unlock first: a wrong passphrase must cost the inspector no waiting for the report.
-    unlocked = identity_service.unlock_stored(identity, passphrase, at=moment)
+    unlocked = identity_service.unlock_for_signing(db, identity, passphrase, at=moment)
     _, data, digest = _canonical(db, inspection_id)
     pdf = (render or default_renderer)(db, inspection_id, digest)
     row = inspections.get(db, inspection_id)

@@ -91,6 +91,15 @@ def save(
     return identity_id
 
 
+def replace_key(db: Database, identity_id: str, key_encrypted: bytes) -> None:
+    """The same private key encrypted anew (a stronger encryption; its certificate unchanged)."""
+    with writing(db):
+        db.execute(
+            "UPDATE identities SET key_encrypted = ? WHERE id = ?", [key_encrypted, identity_id]
+        )
+        audit.append(db, "identity-key", None, {"id": identity_id})
+
+
 def active(db: Database) -> StoredIdentity | None:
     rows = list(
         db.query("SELECT * FROM identities WHERE active = 1 ORDER BY created_at DESC LIMIT 1")

@@ -1,8 +1,11 @@
 """Attacks on the laptop's secrets by someone holding its database file, a backup, or a copy
-of its data folder: the device token is in none of them."""
+of its data folder: the device token is in none of them, and the private key's encryption is
+slow to guess (PBKDF2 with at least 600,000 iterations, a passphrase of 10 characters or more).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import sqlite3
 import stat
@@ -11,14 +14,21 @@ from pathlib import Path
 
 import keyring
 import pytest
+from asn1crypto import keys as asn1_keys
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.serialization import pkcs12
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordSetError
 
 from inspector_app import paths
+from inspector_app.pdf.certificates import IdentityError
 from inspector_app.services import backup
 from inspector_app.services.context import AppContext, open_context
+from inspector_app.services.signing import identity as identity_service
+from inspector_app.services.signing import keys
 from inspector_app.services.sync import config, device_token
-from inspector_app.storage import settings
+from inspector_app.storage import audit, identities, settings
+from tests.sync.factory import PASSPHRASE, make_finalized, make_laptop
 
 TOKEN = "dev-token-3f9a1c77e0b24d5e8a61c0ffee42beef"
 
@@ -201,3 +211,122 @@ def test_a_refusing_keyring_falls_back_to_the_encrypted_file(
     assert settings.get(context.db, device_token.STORE) == "file"
     assert config.load(context.db).token == TOKEN
     assert text_in_tables(paths.database_path(data_dir), TOKEN) == []
+
+
+# -- the private signing key -----------------------------------------------------------------
+
+
+def kdf_of(blob: bytes) -> dict[str, object]:
+    """The stored key blob's encryption, parsed as PKCS#8 EncryptedPrivateKeyInfo."""
+    algorithm = asn1_keys.EncryptedPrivateKeyInfo.load(blob)["encryption_algorithm"].native
+    params = algorithm["parameters"]
+    kdf = params["key_derivation_func"]
+    return {
+        "scheme": algorithm["algorithm"],
+        "kdf": kdf["algorithm"],
+        "prf": kdf["parameters"]["prf"]["algorithm"],
+        "rounds": kdf["parameters"]["iteration_count"],
+        "cipher": params["encryption_scheme"]["algorithm"],
+    }
+
+
+STRONG = {"scheme": "pbes2", "kdf": "pbkdf2", "prf": "sha256", "rounds": 600_000,
+          "cipher": "aes256_cbc"}  # fmt: skip
+
+
+def stored_blob(ctx: AppContext) -> bytes:
+    return bytes(
+        ctx.db.execute("SELECT key_encrypted FROM identities WHERE active = 1").fetchone()[0]
+    )
+
+
+def old_format(blob: bytes, old: str, secret: bytes) -> bytes:
+    """The key as versions before this one encrypted it (BestAvailableEncryption: 2048 rounds)."""
+    key = serialization.load_der_private_key(blob, old.encode())
+    return key.private_bytes(  # type: ignore[union-attr]
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(secret),
+    )
+
+
+def test_a_new_key_is_under_600000_pbkdf2_rounds(context: AppContext) -> None:
+    made = identity_service.create_self_signed("مریم احمدی", "12345", PASSPHRASE)
+    identity_service.store(context.db, made)
+    assert kdf_of(stored_blob(context)) == STRONG
+    identity_service.unlock_stored(identity_service.active_identity(context.db), PASSPHRASE)
+    with pytest.raises(keys.WrongPassphrase):
+        identity_service.unlock_stored(identity_service.active_identity(context.db), "guess-guess")
+
+
+def test_an_imported_pkcs12_key_is_under_600000_pbkdf2_rounds() -> None:
+    made = identity_service.create_self_signed("مریم احمدی", "12345", PASSPHRASE)
+    key = serialization.load_der_private_key(made.key_encrypted, PASSPHRASE.encode())
+    cert = identity_service.load_certificate(made.cert_pem)
+    p12 = pkcs12.serialize_key_and_certificates(
+        b"inspector",
+        key,  # type: ignore[arg-type]
+        cert,
+        None,
+        serialization.BestAvailableEncryption(b"p12-password"),
+    )
+    imported = identity_service.import_pkcs12(p12, "p12-password", "another-passphrase")
+    assert kdf_of(imported.key_encrypted) == STRONG
+
+
+def test_a_short_passphrase_is_refused() -> None:
+    with pytest.raises(IdentityError):
+        identity_service.create_self_signed("مریم احمدی", "12345", "nine-char")
+    with pytest.raises(IdentityError):
+        identity_service.make_identity(
+            identity_service.IdentityRequest(passphrase="123456789"), "مریم احمدی", "12345"
+        )
+
+
+def test_an_old_weak_key_still_opens_and_is_encrypted_again_when_it_signs(
+    context: AppContext,
+) -> None:
+    made = identity_service.create_self_signed("مریم احمدی", "12345", PASSPHRASE)
+    # An earlier version's key: 2048 rounds, and a passphrase from before the 10-character rule.
+    weak = dataclasses.replace(
+        made, key_encrypted=old_format(made.key_encrypted, PASSPHRASE, b"nine-char")
+    )
+    stored = identity_service.store(context.db, weak)
+    assert kdf_of(stored.key_encrypted)["rounds"] == 2048
+
+    unlocked = identity_service.unlock_for_signing(context.db, stored, "nine-char")
+    blob = stored_blob(context)
+    assert kdf_of(blob) == STRONG
+    again = identity_service.unlock_stored(identities.get(context.db, stored.id), "nine-char")
+    assert again.fingerprint_sha256 == unlocked.fingerprint_sha256
+    entries = len(audit.entries(context.db))
+    identity_service.unlock_for_signing(
+        context.db, identities.get(context.db, stored.id), "nine-char"
+    )
+    assert stored_blob(context) == blob  # once: a strong key is left as it is
+    assert len(audit.entries(context.db)) == entries
+
+
+def test_finalizing_with_an_old_weak_key_stores_it_strongly(tmp_path: Path) -> None:
+    ctx = make_laptop(tmp_path / "laptop")
+    try:
+        stored = identity_service.active_identity(ctx.db)
+        weak = old_format(stored.key_encrypted, PASSPHRASE, PASSPHRASE.encode())
+        identities.replace_key(ctx.db, stored.id, weak)
+        assert kdf_of(stored_blob(ctx))["rounds"] == 2048
+        make_finalized(ctx, 1)
+        assert kdf_of(stored_blob(ctx)) == STRONG
+    finally:
+        ctx.close()
+
+
+def test_every_wrong_passphrase_is_called_wrong(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a MAC about one wrong passphrase in 200 decrypts to well-padded bytes that are
+    no key; that is still the passphrase, not a damaged key (few rounds to try a thousand)."""
+    made = identity_service.create_self_signed("مریم احمدی", "12345", PASSPHRASE)
+    monkeypatch.setattr(keys, "PBKDF2_ROUNDS", 1000)
+    key = keys.unlock(made.cert_pem, made.key_encrypted, PASSPHRASE).private_key
+    blob = keys.seal_key(key, PASSPHRASE.encode())
+    for attempt in range(1000):
+        with pytest.raises(keys.WrongPassphrase):
+            keys.unlock(made.cert_pem, blob, f"guess-{attempt:05d}")

@@ -2,8 +2,9 @@
 or from the governorate's PKCS#12) and stored in this data folder.
 
 The key never rests unencrypted: it is kept as PKCS#8 encrypted under the inspector's
-passphrase (cryptography's BestAvailableEncryption: PBES2, AES-256) and is decrypted only for
-the moment of signing (signing.keys). A real deployment imports the PKCS#12 file the
+passphrase (PBES2: PBKDF2-HMAC-SHA256 at 600,000 iterations, AES-256; signing.keys) and is
+decrypted only for the moment of signing. A key stored by an earlier version under fewer
+iterations is encrypted again the next time it signs. A real deployment imports the PKCS#12 file the
 governorate issued; for trying the app a self-signed certificate is made. Name fields hold one
 script each: a subject mixing Persian and Latin letters makes pyHanko's validator fail on the
 bidirectional text.
@@ -37,7 +38,9 @@ from inspector_app.services.signing.keys import (
     CertificateExpired,
     SigningKey,
     UnlockedIdentity,
+    seal_key,
     unlock,
+    weakly_encrypted,
 )
 from inspector_app.storage import identities
 from inspector_app.storage.identities import StoredIdentity
@@ -89,11 +92,7 @@ def _check_passphrase(passphrase: str) -> bytes:
 
 
 def encrypt_key(key: SigningKey, passphrase: str) -> bytes:
-    return key.private_bytes(
-        serialization.Encoding.DER,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(_check_passphrase(passphrase)),
-    )
+    return seal_key(key, _check_passphrase(passphrase))
 
 
 def holder_name_ok(value: str) -> bool:
@@ -189,11 +188,7 @@ def create_self_signed(
         holder_name=holder_name,
         personnel_no=to_latin_digits(personnel_no).strip(),
         cert_pem=cert.public_bytes(serialization.Encoding.PEM),
-        key_encrypted=key.private_bytes(
-            serialization.Encoding.DER,
-            serialization.PrivateFormat.PKCS8,
-            serialization.BestAvailableEncryption(secret),
-        ),
+        key_encrypted=seal_key(key, secret),
         is_demo=is_demo,
     )
 
@@ -332,6 +327,19 @@ def unlock_stored(
     return unlock(
         stored.cert_pem, stored.key_encrypted, passphrase, holder_name=stored.holder_name, at=at
     )
+
+
+def unlock_for_signing(
+    db: Database, stored: StoredIdentity, passphrase: str, *, at: dt.datetime | None = None
+) -> UnlockedIdentity:
+    """unlock_stored; a key an earlier version stored under weaker encryption is then stored
+    again under the current one, with the same passphrase (it just opened with it, so the
+    length rule for new passphrases does not apply)."""
+    unlocked = unlock_stored(stored, passphrase, at=at)
+    if weakly_encrypted(identities.get(db, stored.id).key_encrypted):
+        sealed = seal_key(unlocked.private_key, passphrase.encode("utf-8"))
+        identities.replace_key(db, stored.id, sealed)
+    return unlocked
 
 
 def public_certificate_pem(stored: StoredIdentity) -> bytes:
