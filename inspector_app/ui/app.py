@@ -211,13 +211,37 @@ class GuiApp(QObject):
         window = self.window
         if window is None or not is_alive(window):
             self._show_window(MainWindow(context, self.events, self.settings, self))
+            self._warn_integrity(context)
             self._offer_first_run(context)
             return
         window.attach(context)
+        self._warn_integrity(context)
         self._offer_first_run(context)
         log.info("startup: ready")
         QTimer.singleShot(0, lambda: self.ready.emit(window))
         QTimer.singleShot(0, self._warm_up)
+
+    def _warn_integrity(self, context: AppContext) -> None:
+        """The start-up check found finalized records that no longer match what was signed:
+        say so at once (the details are for `audit verify` and support)."""
+        problems = context.integrity_problems
+        if not problems:
+            return
+        log.info("startup: %d integrity problem(s)", len(problems))
+        shown = [f"{p.inspection_id or '—'}: {p.detail}" for p in problems[:8]]
+        if len(problems) > len(shown):
+            shown.append("…")
+        box = messages.show_warning(
+            self.window,
+            QCoreApplication.translate(
+                "Startup",
+                "{n} مورد از بازرسی‌های نهایی‌شده با آنچه امضا شده بود نمی‌خواند؛ ممکن است "
+                "پروندهٔ داده‌ها دستکاری شده باشد. این بازرسی‌ها را تغییر ندهید و به پشتیبانی "
+                "خبر دهید («inspector-app audit verify» جزئیات را نشان می‌دهد).",
+            ).format(n=fmt.number(len(problems))),
+            "\n".join(shown),
+        )
+        box.setObjectName("integrityWarning")
 
     def _offer_first_run(self, context: AppContext) -> None:
         """No inspector profile yet: the first-run setup, over the window. Declining it

@@ -893,12 +893,12 @@
         <translation>Another inspection refers to this draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/settings.py" line="71"/>
+        <location filename="../../inspector_app/storage/settings.py" line="85"/>
         <source>نام و نام خانوادگی بازرس خالی است؛ چیزی ذخیره نشد.</source>
         <translation>The inspector&apos;s full name is empty; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/settings.py" line="75"/>
+        <location filename="../../inspector_app/storage/settings.py" line="89"/>
         <source>شمارهٔ پرسنلی باید فقط رقم باشد (حداکثر {n} رقم)؛ چیزی ذخیره نشد.</source>
         <translation>The personnel number must be digits only (at most {n} digits); nothing was saved.</translation>
     </message>
@@ -2480,7 +2480,12 @@
         <translation>Bazres is already running with this data folder. Please use that window; two copies at once on one database could undo each other&apos;s work.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="295"/>
+        <location filename="../../inspector_app/ui/app.py" line="236"/>
+        <source>{n} مورد از بازرسی‌های نهایی‌شده با آنچه امضا شده بود نمی‌خواند؛ ممکن است پروندهٔ داده‌ها دستکاری شده باشد. این بازرسی‌ها را تغییر ندهید و به پشتیبانی خبر دهید («inspector-app audit verify» جزئیات را نشان می‌دهد).</source>
+        <translation>{n} finalized inspection record(s) no longer match what was signed; the data file may have been tampered with. Do not change these inspections and tell support («inspector-app audit verify» shows the details).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/app.py" line="319"/>
         <source>در حال باز کردن پایگاه داده…</source>
         <translation>Opening the database…</translation>
     </message>
