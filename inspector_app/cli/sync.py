@@ -146,4 +146,6 @@ def _import(args: argparse.Namespace) -> int:
             f"{args.file}: registry {report.registry_added} added, {report.registry_changed} "
             f"changed; forms updated: {', '.join(report.forms_written) or 'none'}"
         )
+        if report.server_pins:
+            print(f"server certificate now pinned: {', '.join(report.server_pins)}")
     return 0

@@ -7,8 +7,10 @@ and size. Three kinds exist:
   hashed and signed), `report.pdf` (the signed PDF), `photos/<id>.jpg`, `signatures/<role>.png`.
   This is the body of an upload and the unit the server stores exactly once.
 - `inspections`: a USB export: `inspections/<id>.zip`, each an `inspection` bundle.
-- `updates`: registry and forms from the governorate: `registry.json`, `forms/<name>`, with
-  `manifest.sig`, an Ed25519 signature of `manifest.json` by the server's update key.
+- `updates`: registry and forms from the governorate: `registry.json`, `forms/<name>`, and
+  optionally `server-certificates.pem` (the server certificates laptops pin from now on: how a
+  pin is rotated), with `manifest.sig`, an Ed25519 signature of `manifest.json` by the
+  server's update key.
 
 Member names are matched against fixed patterns and are never used as file paths; readers look
 members up by the names the manifest declares, and refuse anything else (extra members,
@@ -35,6 +37,7 @@ from inspector_app.domain.inspection_document import DocumentError, InspectionDo
 FORMAT = "bazres.bundle/1"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
+SERVER_CERTIFICATES = "server-certificates.pem"
 
 Kind = Literal["inspection", "inspections", "updates"]
 
@@ -51,7 +54,9 @@ _NAME_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"^(canonical\.json|report\.pdf|photos/{_ID}\.jpg|signatures/(inspector|representative)\.png)$"
     ),
     "inspections": re.compile(rf"^inspections/{_ID}\.zip$"),
-    "updates": re.compile(r"^(registry\.json|forms/[a-z0-9][a-z0-9_-]{0,63}\.(yaml|yml|json))$"),
+    "updates": re.compile(
+        r"^(registry\.json|server-certificates\.pem|forms/[a-z0-9][a-z0-9_-]{0,63}\.(yaml|yml|json))$"
+    ),
 }
 
 
@@ -358,12 +363,15 @@ def build_updates_bundle(
     forms: Mapping[str, bytes],
     header: Mapping[str, Any],
     signing_key: Ed25519PrivateKey,
+    server_certificates: bytes | None = None,
 ) -> bytes:
     writer = BundleWriter(
         "updates", {**header, "signing_key": public_key_hex(signing_key.public_key())}
     )
     if registry is not None:
         writer.add("registry.json", registry, "registry")
+    if server_certificates is not None:
+        writer.add(SERVER_CERTIFICATES, server_certificates, "server_certificates")
     for name, content in sorted(forms.items()):
         if not FORM_NAME_PATTERN.match(name):
             raise BundleError(f"form file name not allowed: {name!r}")
@@ -377,6 +385,7 @@ class Updates:
     registry: bytes | None
     forms: dict[str, bytes]
     created_at: str
+    server_certificates: bytes | None = None  # PEM, one or more: the pins from now on
 
 
 def read_updates_bundle(data: bytes) -> Updates:
@@ -396,4 +405,10 @@ def read_updates_bundle(data: bytes) -> Updates:
         if name.startswith("forms/")
     }
     registry = bundle.members.get("registry.json")
-    return Updates(key_hex, registry, forms, str(bundle.manifest.get("created_at", "")))
+    return Updates(
+        key_hex,
+        registry,
+        forms,
+        str(bundle.manifest.get("created_at", "")),
+        bundle.members.get(SERVER_CERTIFICATES),
+    )

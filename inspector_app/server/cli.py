@@ -116,6 +116,13 @@ def build_parser() -> argparse.ArgumentParser:
         "updates-bundle", parents=[parent], help="write a signed registry+forms bundle for USB"
     )
     p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument(
+        "--server-cert",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="PEM certificate(s) laptops pin from now on (rotation: give the old and the new)",
+    )
     p.set_defaults(func=_updates_bundle)
     p = sub.add_parser(
         "summary", parents=[parent], help="province overview of all inspectors' data (SQL)"
@@ -337,7 +344,7 @@ def _publish(args: argparse.Namespace) -> int:
 
 def _updates_bundle(args: argparse.Namespace) -> int:
     state = open_state(args)
-    data = publish.updates_bundle(state.engine, state.settings.data_dir)
+    data = publish.updates_bundle(state.engine, state.settings.data_dir, args.server_cert)
     args.output.write_bytes(data)
     with state.engine.connect() as conn:
         held = conn.execute(select(func.count()).select_from(inspections_t)).scalar_one()

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine, delete, select
@@ -135,11 +136,27 @@ def sign_answer(data_dir: Path, resource: signed_updates.Resource, content: byte
     return signed_updates.sign(resource, content, update_key(data_dir))
 
 
-def updates_bundle(engine: Engine, data_dir: Path) -> bytes:
+def updates_bundle(
+    engine: Engine, data_dir: Path, server_certificates: list[Path] | None = None
+) -> bytes:
+    """Registry and forms, signed; with `server_certificates` (PEM files), also the server
+    certificates laptops pin from then on: the old and the new one while a pin is rotated."""
     current = registry(engine)
     return build_updates_bundle(
         current[0] if current else None,
         forms(engine),
         {"created_at": utc_now_iso()},
         update_key(data_dir),
+        _certificates_pem(server_certificates) if server_certificates else None,
     )
+
+
+def _certificates_pem(files: list[Path]) -> bytes:
+    pems = []
+    for path in files:
+        try:
+            certificates = x509.load_pem_x509_certificates(path.read_bytes())
+        except (OSError, ValueError) as exc:
+            raise KnownError(f"not a PEM certificate: {exc}", where=str(path)) from exc
+        pems += [c.public_bytes(serialization.Encoding.PEM) for c in certificates]
+    return b"".join(pems)

@@ -422,7 +422,7 @@
     <message>
         <location filename="../../inspector_app/domain/offices.py" line="75"/>
         <location filename="../../inspector_app/services/import_checks.py" line="44"/>
-        <location filename="../../inspector_app/services/sync/updates.py" line="133"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="139"/>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="125"/>
         <source>پرونده خوانده نشد: {reason}</source>
         <translation>The file could not be read: {reason}</translation>
@@ -573,77 +573,77 @@
         <translation>The certificate could not be read; the file is not an X.509 certificate ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="82"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="85"/>
         <source>گذرواژه باید دست‌کم {n} نویسه باشد.</source>
         <translation>The passphrase must have at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="115"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="114"/>
         <source>نام دارندهٔ گواهی با حرف آغاز و پایان شود (نه رقم یا نشانه) و حروف فارسی و لاتین را با هم نیامیزد: «{name}»</source>
         <translation>The certificate holder&apos;s name must begin and end with a letter (not a digit or symbol) and not mix Persian and Latin letters: “{name}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="151"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="150"/>
         <source>نام دارندهٔ گواهی خالی است؛ نام بازرس را در تنظیمات وارد کنید.</source>
         <translation>The certificate holder&apos;s name is empty; enter the inspector&apos;s name in Settings.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="209"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="204"/>
         <source>رمز پروندهٔ PKCS#12 درست نیست (یا پرونده آسیب دیده است). رمزی را که استانداری همراه پرونده داده است وارد کنید؛ چیزی تغییر نکرد.</source>
         <translation>The PKCS#12 file&apos;s password is wrong (or the file is damaged). Enter the password the governorate gave with the file; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="216"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="211"/>
         <source>این پرونده PKCS#12 (.p12/.pfx) نیست؛ چیزی تغییر نکرد.</source>
         <translation>This is not a PKCS#12 (.p12/.pfx) file; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="220"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="215"/>
         <source>پروندهٔ PKCS#12 کلید خصوصی یا گواهی ندارد؛ چیزی تغییر نکرد.</source>
         <translation>The PKCS#12 file has no private key or no certificate; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="227"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="222"/>
         <source>نوع کلید پروندهٔ PKCS#12 پشتیبانی نمی‌شود (فقط RSA یا EC).</source>
         <translation>The PKCS#12 file&apos;s key type is not supported (RSA or EC only).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="272"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="267"/>
         <source>پروندهٔ PKCS#12 خوانده نشد ({reason})؛ چیزی تغییر نکرد.</source>
         <translation>The PKCS#12 file could not be read ({reason}); nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/keys.py" line="39"/>
+        <location filename="../../inspector_app/services/signing/keys.py" line="100"/>
         <source>گواهی امضا معتبر نیست: اعتبار آن از {start} تا {end} است. گواهی تازه از استانداری بگیرید و وارد کنید؛ چیزی نهایی نشد.</source>
         <translation>The signing certificate is not valid: it is valid from {start} to {end}. Get a new certificate from the governorate and import it; nothing was finalized.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/keys.py" line="84"/>
+        <location filename="../../inspector_app/services/signing/keys.py" line="145"/>
         <source>کلید خصوصی ذخیره‌شده خراب است و خوانده نمی‌شود. گواهی را دوباره وارد کنید یا شناسهٔ تازه بسازید؛ چیزی نهایی نشد.</source>
         <translation>The stored private key is corrupt and cannot be read. Import the certificate again or create a new identity; nothing was finalized.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/keys.py" line="97"/>
+        <location filename="../../inspector_app/services/signing/keys.py" line="161"/>
         <source>گذرواژه درست نیست؛ چیزی نهایی نشد.</source>
         <translation>Wrong passphrase; nothing was finalized.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/keys.py" line="100"/>
+        <location filename="../../inspector_app/services/signing/keys.py" line="164"/>
         <source>کلید خصوصی ذخیره‌شده آسیب دیده است و خوانده نمی‌شود. گواهی را دوباره وارد کنید یا شناسهٔ تازه بسازید؛ چیزی نهایی نشد.</source>
         <translation>The stored private key is damaged and cannot be read. Import the certificate again or create a new identity; nothing was finalized.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/keys.py" line="107"/>
+        <location filename="../../inspector_app/services/signing/keys.py" line="171"/>
         <source>نوع کلید خصوصی ذخیره‌شده پشتیبانی نمی‌شود.</source>
         <translation>The stored private key&apos;s type is not supported.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/keys.py" line="110"/>
+        <location filename="../../inspector_app/services/signing/keys.py" line="174"/>
         <source>کلید خصوصی ذخیره‌شده با گواهی جور نیست؛ گواهی را دوباره وارد کنید.</source>
         <translation>The stored private key does not match the certificate; import the certificate again.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="310"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="305"/>
         <source>هنوز شناسهٔ امضا (کلید و گواهی) ساخته نشده است. در تنظیمات گواهی استانداری را وارد کنید یا برای آزمایش یک گواهی خودامضا بسازید.</source>
         <translation>There is no signing identity (key and certificate) yet. In Settings, import the governorate&apos;s certificate or, to try things out, make a self-signed one.</translation>
     </message>
@@ -733,47 +733,52 @@
         <translation>The server has another inspection with the same id and different content; it was referred to a governorate officer for review.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="65"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="71"/>
         <source>فهرست دفاتر JSON معتبر نیست: {reason}</source>
         <translation>The office registry is not valid JSON: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="69"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="75"/>
         <source>فهرست دفاتر بخش «offices» ندارد</source>
         <translation>The office registry has no “offices” section</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="77"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="83"/>
         <source>دفتر شمارهٔ {number} نامعتبر است: {reason}</source>
         <translation>Office number {number} is invalid: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="90"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="96"/>
         <source>نام پروندهٔ فرم پذیرفتنی نیست: {name}</source>
         <translation>Form file name not allowed: {name}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="99"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="105"/>
         <source>فرم {name} نامعتبر است: {reason}</source>
         <translation>Form {name} is invalid: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="139"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="145"/>
         <source>بستهٔ به‌روزرسانی دست‌کاری شده یا خراب است؛ چیزی تغییر نکرد ({reason})</source>
         <translation>The update bundle was tampered with or is damaged; nothing was changed ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="32"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="182"/>
+        <source>گواهی‌های سرور در بستهٔ به‌روزرسانی خوانده نشد: {reason}</source>
+        <translation>The server certificates in the update bundle could not be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/updates.py" line="36"/>
         <source>بستهٔ به‌روزرسانی با کلید استانداری شما امضا نشده است؛ چیزی تغییر نکرد.</source>
         <translation>The update bundle is not signed with your governorate&apos;s key; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="35"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="39"/>
         <source>پاسخ سرور ({resource}) با کلید به‌روزرسانی استانداری شما امضا نشده است: ممکن است کسی در میان راه آن را تغییر داده باشد. فرم‌ها و فهرست دفاتر تغییر نکردند. ({reason})</source>
         <translation>The server&apos;s answer ({resource}) is not signed with your governorate&apos;s update key: someone on the way may have changed it. The forms and the office registry were not changed. ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="152"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="163"/>
         <source>{reason}؛ چیزی تغییر نکرد.</source>
         <translation>{reason}; nothing was changed.</translation>
     </message>
@@ -841,7 +846,7 @@
         <translation>The database is damaged ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/identities.py" line="104"/>
+        <location filename="../../inspector_app/storage/identities.py" line="113"/>
         <source>شناسهٔ امضا {id} پیدا نشد</source>
         <translation>Signing identity {id} was not found</translation>
     </message>

@@ -251,3 +251,86 @@ def test_changed_pinned_certificate_is_reported_as_interception(
     ctx.close()
     done = run_cli("sync", "--data-dir", str(tmp_path / "laptop-pinned"), ok=False)
     assert done.returncode == 1 and "شنود" in done.stdout
+
+
+# --- rotating the pin by a signed update -------------------------------------------------------
+
+
+def test_pin_rotates_only_by_a_correctly_signed_update(
+    server_factory: list[ServerProcess], templates: LaptopTemplates, tmp_path: Path,
+    backend: str | None,
+) -> None:  # fmt: skip
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    old_cert, old_key, old_pin = self_signed(tmp_path / "old")
+    new_cert, new_key, new_pin = self_signed(tmp_path / "new")
+    server = make_server(
+        server_factory,
+        tmp_path,
+        None,
+        extra_args=["--tls-cert", str(old_cert), "--tls-key", str(old_key)],
+    )
+    server.scheme = "https"
+    server.start()
+    ctx = laptop(templates, tmp_path, "rotate")
+    runner.enrol(ctx, server.url, server.enrol_code(), pin_sha256=old_pin)
+    folder = str(tmp_path / "laptop-rotate")
+    ctx.close()
+
+    def pins() -> tuple[str | None, str | None]:
+        from inspector_app.services.context import open_context
+
+        opened = open_context(Path(folder))
+        try:
+            return settings.get(opened.db, config.SERVER_PIN), config.load(
+                opened.db
+            ).server_cert_pem
+        finally:
+            opened.close()
+
+    before = pins()
+    # A bundle carrying the attacker's certificate, signed by another key: refused.
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from inspector_app.domain.bundle import build_updates_bundle
+
+    forged = tmp_path / "forged.bundle"
+    forged.write_bytes(
+        build_updates_bundle(None, {}, {}, Ed25519PrivateKey.generate(), new_cert.read_bytes())
+    )
+    done = run_cli("bundle", "import", "--data-dir", folder, str(forged), ok=False)
+    assert "امضا نشده" in done.stderr and pins() == before
+
+    # The genuine bundle with one byte of the certificates changed: refused.
+    genuine = tmp_path / "rotation.bundle"
+    server.admin(
+        "updates-bundle", "-o", str(genuine), "--server-cert", str(old_cert), str(new_cert)
+    )
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(genuine.read_bytes())) as archive:
+        members = {n: archive.read(n) for n in archive.namelist()}
+    members["server-certificates.pem"] = new_cert.read_bytes() * 2
+    tampered = tmp_path / "tampered.bundle"
+    with zipfile.ZipFile(tampered, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    run_cli("bundle", "import", "--data-dir", folder, str(tampered), ok=False)
+    assert pins() == before
+
+    # Without the rotation, the server's new certificate reads as an interception.
+    server.extra_args = ["--tls-cert", str(new_cert), "--tls-key", str(new_key)]
+    server.restart()
+    done = run_cli("sync", "--data-dir", folder, ok=False)
+    assert "شنود" in done.stdout
+
+    # The signed rotation: both pinned; the new certificate is accepted, and so is the old.
+    done = run_cli("bundle", "import", "--data-dir", folder, str(genuine), "--json")
+    assert json.loads(done.stdout)["server_pins"] == [old_pin, new_pin]
+    assert pins()[0] == f"{old_pin},{new_pin}"
+    done = run_cli("sync", "--data-dir", folder, "--json")
+    assert json.loads(done.stdout)["ok"]
+    server.extra_args = ["--tls-cert", str(old_cert), "--tls-key", str(old_key)]
+    server.restart()
+    run_cli("sync", "--data-dir", folder, "--json", ok=True)

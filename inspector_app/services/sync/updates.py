@@ -5,7 +5,8 @@ a USB bundle its signed manifest, a network answer its signature header. Then ev
 checked before anything is written: the registry rows against the registry
 schema, each form against the form schema. Then the registry goes in one transaction and each
 form file is written atomically into DATA_DIR/forms/ under a name matched against a fixed
-pattern (never a path taken from the bundle).
+pattern (never a path taken from the bundle). A USB bundle signed by the pinned key may also
+carry the server certificates to pin from then on: that is how a pin is rotated.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
 from pydantic import ValidationError
 
 from inspector_app import paths
@@ -27,7 +30,8 @@ from inspector_app.errors import QT_TRANSLATE_NOOP, FormError, InvalidImport, Kn
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import config
 from inspector_app.services.sync.bundles import write_atomically
-from inspector_app.storage import offices, settings
+from inspector_app.storage import audit, offices, settings
+from inspector_app.storage.db import writing
 
 NOT_OURS = QT_TRANSLATE_NOOP(
     "Errors", "بستهٔ به‌روزرسانی با کلید استانداری شما امضا نشده است؛ چیزی تغییر نکرد."
@@ -48,12 +52,14 @@ class UpdateReport:
     registry_added: int = 0
     registry_changed: int = 0
     forms_written: list[str] = field(default_factory=list)
+    server_pins: list[str] = field(default_factory=list)  # sha256 of the newly pinned certs
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "registry_added": self.registry_added,
             "registry_changed": self.registry_changed,
             "forms_written": self.forms_written,
+            "server_pins": self.server_pins,
         }
 
 
@@ -145,6 +151,11 @@ def import_updates_bundle(context: AppContext, path: Path) -> tuple[UpdateReport
     pinned = config.load(context.db).update_key
     if pinned and pinned != updates.signing_key:
         raise UpdateNotSigned(NOT_OURS, where=str(path))
+    # New server certificates count only under the key pinned at enrolment (a first-seen key
+    # vouches for nothing about the server).
+    pins = None
+    if pinned and updates.server_certificates is not None:
+        pins = server_certificates(updates.server_certificates, str(path))
     try:
         report = apply(context, updates.registry, updates.forms)
     except InvalidImport as exc:
@@ -153,7 +164,28 @@ def import_updates_bundle(context: AppContext, path: Path) -> tuple[UpdateReport
         ) from exc
     if not pinned:
         settings.put(context.db, config.UPDATE_KEY, updates.signing_key)
+    if pins is not None:
+        pem, report.server_pins = pins
+        with writing(context.db):
+            settings.put(context.db, config.SERVER_CERT, pem)
+            settings.put(context.db, config.SERVER_PIN, ",".join(report.server_pins))
+            audit.append(context.db, "pin", None, {"server_cert_sha256": report.server_pins})
     return report, updates.signing_key
+
+
+def server_certificates(content: bytes, where: str) -> tuple[str, list[str]]:
+    """The PEM certificates of a signed update and their sha256 fingerprints (of the DER)."""
+    try:
+        certificates = x509.load_pem_x509_certificates(content)
+    except ValueError as exc:
+        raise InvalidImport(
+            QT_TRANSLATE_NOOP("Errors", "گواهی‌های سرور در بستهٔ به‌روزرسانی خوانده نشد: {reason}"),
+            where=where,
+            reason=exc,
+        ) from exc
+    pem = "".join(c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in certificates)
+    fingerprints = [c.fingerprint(hashes.SHA256()).hex() for c in certificates]
+    return pem, fingerprints
 
 
 def check_pulled(
