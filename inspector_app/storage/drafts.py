@@ -223,7 +223,11 @@ def save_finding(
         raise InvalidAnswer(QT_TRANSLATE_NOOP("Errors", "شرح یافته خالی است"))
     with writing(db):
         inspections.require_draft(db, inspection_id)
-        existing = db.execute("SELECT position FROM findings WHERE id = ?", [finding_id]).fetchone()
+        existing = db.execute(
+            "SELECT position, inspection_id FROM findings WHERE id = ?", [finding_id]
+        ).fetchone()
+        if existing and existing[1] != inspection_id:  # never move another inspection's finding
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "یافتهٔ {id} پیدا نشد"), id=finding_id)
         # An edited finding keeps its place; a new one goes last.
         position = (
             existing[0]

@@ -282,3 +282,12 @@ def test_an_edited_finding_keeps_its_place(context: AppContext) -> None:
     found = contents.findings_of(context.db, inspection_id)
     assert [f["id"] for f in found] == [first, second]
     assert found[0]["description"] == "یک، ویرایش‌شده"
+
+
+def test_a_finding_id_of_another_draft_is_refused_not_moved(context: AppContext) -> None:
+    mine, theirs = new_draft(context), new_draft(context)
+    their_finding = drafts.save_finding(context.db, theirs, description="یافتهٔ دیگری")
+    with pytest.raises(NotFound):
+        drafts.save_finding(context.db, mine, description="ربوده", finding_id=their_finding)
+    assert [f["description"] for f in contents.findings_of(context.db, theirs)] == ["یافتهٔ دیگری"]
+    assert contents.findings_of(context.db, mine) == []
