@@ -166,6 +166,13 @@ def _serve(args: argparse.Namespace) -> int:
 
     if bool(args.tls_cert) != bool(args.tls_key):
         raise KnownError("--tls-cert and --tls-key go together")
+    if not args.tls_cert:
+        # Laptops refuse plain http unless enrolled with --allow-insecure-http; say it here too.
+        print(
+            "WARNING: serving plain http: device tokens, reports and photos travel unencrypted "
+            "and can be read or changed on the way; give --tls-cert and --tls-key",
+            file=sys.stderr,
+        )
     state = open_state(args)
     left = state.files.discard_partial()
     if left:

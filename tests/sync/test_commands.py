@@ -3,9 +3,7 @@ USB bundles both ways, and TLS with a pinned certificate."""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import hashlib
 import io
 import json
 import subprocess
@@ -13,17 +11,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from inspector_app import paths
 from inspector_app.services.context import AppContext, open_context
 from inspector_app.storage import inspections, offices
 from tests.helpers.cli import Ran, run_cli
 from tests.helpers.paths import ROOT
-from tests.helpers.server import APP, LaptopTemplates, ServerProcess, make_server
+from tests.helpers.server import APP, LaptopTemplates, ServerProcess, make_server, self_signed
 from tests.sync.factory import make_finalized
 
 
@@ -208,34 +202,6 @@ def test_updates_bundle_to_laptop(server: ServerProcess, tmp_path: Path) -> None
         "bundle", "import", "--data-dir", str(laptop), str(tmp_path / "other.bundle"), ok=False
     )
     assert done.returncode == 1 and "کلید" in done.stderr
-
-
-def self_signed(folder: Path) -> tuple[Path, Path, str]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "bazres-test-server")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(hours=1))
-        .not_valid_after(now + dt.timedelta(days=30))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = folder / "server.pem", folder / "server.key"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    fingerprint = hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
-    return cert_path, key_path, fingerprint
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)

@@ -22,8 +22,7 @@ from inspector_app.services.sync import config, outbox, runner
 from inspector_app.services.sync.client import CertificateChanged, InsecureTransport
 from inspector_app.storage import offices, settings
 from tests.helpers.cli import run_cli
-from tests.helpers.server import LaptopTemplates, ServerProcess, make_server
-from tests.sync.test_commands import self_signed
+from tests.helpers.server import LaptopTemplates, ServerProcess, make_server, self_signed
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -334,3 +333,7 @@ def test_pin_rotates_only_by_a_correctly_signed_update(
     server.extra_args = ["--tls-cert", str(old_cert), "--tls-key", str(old_key)]
     server.restart()
     run_cli("sync", "--data-dir", folder, "--json", ok=True)
+
+
+def test_the_server_warns_when_it_serves_plain_http(server: ServerProcess) -> None:
+    assert "WARNING: serving plain http" in server.log()
