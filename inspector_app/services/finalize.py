@@ -144,12 +144,14 @@ def set_departure_now(db: Database, inspection_id: str, *, now: dt.datetime | No
     """Store the departure as Tehran's clock now, on the visit date (as the editor shows it);
     a visit that went past midnight gets the moment itself."""
     row = inspections.get(db, inspection_id)
-    moment = (now or utc_now()).astimezone(dt.UTC).replace(second=0, microsecond=0)
+    instant = (now or utc_now()).astimezone(dt.UTC)
+    moment = instant.replace(second=0, microsecond=0)
     clock = to_tehran(moment)
     stamp = tehran_moment(dt.date.fromisoformat(row["visit_date"]), clock.hour, clock.minute)
     arrival = from_iso(row["arrival_at"]) if row["arrival_at"] else None
-    if arrival is not None and from_iso(stamp) < arrival <= moment:
-        stamp = to_iso(moment)
+    if arrival is not None and from_iso(stamp) < arrival <= instant:
+        # Past midnight, or still the arrival's own minute: «now» is never before the arrival.
+        stamp = to_iso(max(moment, arrival))
     inspections.update_header(db, inspection_id, departure_at=stamp)
     return stamp
 

@@ -66,6 +66,14 @@ def test_departure_now_is_tehran_clock_on_the_visit_date(
     codes = {p.code for p in finalize.check_ready(context.db, inspection_id)}
     assert "departure_before_arrival" not in codes
 
+    # «Now» in the very minute of an arrival stored with seconds: not before the arrival.
+    inspections.update_header(context.db, inspection_id, arrival_at="2026-07-01T08:05:40Z")
+    same_minute = dt.datetime(2026, 7, 1, 8, 5, 50, tzinfo=dt.UTC)
+    stamp = finalize.set_departure_now(context.db, inspection_id, now=same_minute)
+    assert stamp == "2026-07-01T08:05:40Z" and jalali.clock_time(stamp) == "۱۱:۳۵"
+    codes = {p.code for p in finalize.check_ready(context.db, inspection_id)}
+    assert "departure_before_arrival" not in codes
+
 
 def test_departure_before_arrival_is_refused_naming_both_times(
     context: AppContext, machine_zone: str
