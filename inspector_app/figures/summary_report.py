@@ -8,7 +8,6 @@ font rules hold; charts come from pdf_charts. The laptop and the server gather t
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
@@ -16,9 +15,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from inspector_app.domain.jalali import jalali_date, jalali_datetime
 from inspector_app.domain.persian import format_number
@@ -34,12 +31,10 @@ from inspector_app.pdf.layout import (
     FAIL_BG,
     FRAME_WIDTH,
     HEADING,
-    MARGIN,
-    PAGE,
     SMALL,
     SUBTITLE,
     TITLE,
-    NumberedCanvas,
+    build_a4,
 )
 from inspector_app.pdf.rtl_flowable import (
     FONT_REGULAR,
@@ -66,29 +61,13 @@ class SummaryData:
 def render_summary(data: SummaryData) -> bytes:
     """The summary as PDF bytes (A4, right to left, Vazirmatn embedded)."""
     register_fonts()
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=PAGE,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN + 8 * mm,
-        invariant=1,
+    return build_a4(
+        _story(data),
+        footer=f"{REPORT_TITLE} — {_period(data.overview)}",
         title=REPORT_TITLE,
         author=ISSUER,
         subject="bazres-summary",
-        creator="Bazres",
-        producer="Bazres (reportlab)",
-        lang="fa-IR",
     )
-    footer = f"{REPORT_TITLE} — {_period(data.overview)}"
-
-    def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
-        return NumberedCanvas(*args, footer=footer, **kwargs)
-
-    doc.build(_story(data), canvasmaker=canvasmaker)
-    return buffer.getvalue()
 
 
 # -- the story ------------------------------------------------------------------------------

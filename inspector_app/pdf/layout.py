@@ -6,6 +6,8 @@ and draws the footers then.
 
 from __future__ import annotations
 
+import io
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
@@ -14,6 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from inspector_app.domain.persian import to_persian_digits
 from inspector_app.pdf.rtl_flowable import FONT_BOLD, FONT_MEDIUM, FONT_REGULAR, draw_rtl_line
@@ -84,3 +87,28 @@ class NumberedCanvas(Canvas):
         draw_rtl_line(self, page_of, MARGIN, y, font_size=8.5, align="left")
         draw_rtl_line(self, self._footer, PAGE[0] - MARGIN, y, font_size=7.5)
         self.restoreState()
+
+
+def build_a4(story: Sequence[Flowable], *, footer: str, **info: str) -> bytes:
+    """Every PDF's page: A4 with its margins, «صفحه N از M» footers, no build-time stamps
+    (`invariant`: the same input gives the same bytes). `info`: title, author, subject, keywords."""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 8 * mm,
+        invariant=1,
+        creator="Bazres",
+        producer="Bazres (reportlab)",
+        lang="fa-IR",
+        **info,
+    )
+
+    def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
+        return NumberedCanvas(*args, footer=footer, **kwargs)
+
+    doc.build(list(story), canvasmaker=canvasmaker)
+    return buffer.getvalue()

@@ -8,21 +8,18 @@ the shared ones of inspector_app.pdf; the blocks are drawn by sections, photos a
 
 from __future__ import annotations
 
-import io
 import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, SimpleDocTemplate, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from inspector_app.domain.persian import format_number
 from inspector_app.pdf.keywords import keywords_for
-from inspector_app.pdf.layout import HEADING, MARGIN, PAGE, NumberedCanvas
+from inspector_app.pdf.layout import HEADING, build_a4
 from inspector_app.pdf.rtl_flowable import RTLParagraph, register_fonts
 from inspector_app.services.report.model import ReportData
 from inspector_app.services.report.photos import PHOTO_WIDTH, photo_grid
@@ -47,30 +44,15 @@ def render_report_with_log(data: ReportData) -> tuple[bytes, list[str]]:
     characters the font lacks), in Persian, each once."""
     register_fonts()
     with _collect_warnings() as warnings, _binary_streams():
-        buffer = io.BytesIO()
-        doc = SimpleDocTemplate(
-            buffer,
-            pagesize=PAGE,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN + 8 * mm,
-            invariant=1,
+        pdf = build_a4(
+            _story(data),
+            footer=_footer_lines(data),
             title=f"گزارش بازرسی {data.office.name}",
             author=data.inspector.name,
             subject=f"bazres-report {data.report_id}",
             keywords=keywords_for(data.report_id, data.canonical_sha256),
-            creator="Bazres",
-            producer="Bazres (reportlab)",
-            lang="fa-IR",
         )
-        footer = _footer_lines(data)
-
-        def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
-            return NumberedCanvas(*args, footer=footer, **kwargs)
-
-        doc.build(_story(data), canvasmaker=canvasmaker)
-    return buffer.getvalue(), warnings
+    return pdf, warnings
 
 
 SIGNATURE_BOX_ROOM = 80.0  # the signing stamp is 66 pt tall, plus a gap

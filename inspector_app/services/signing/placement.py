@@ -19,11 +19,11 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from inspector_app.pdf.keywords import parse_keywords
-from inspector_app.services.report import render
+from inspector_app.pdf.layout import MARGIN
 from inspector_app.services.signing import stamp
 
 # Everything below this height belongs to the report's footer (its rule sits at MARGIN + 11).
-FOOTER_TOP = float(render.MARGIN) + 14.0
+FOOTER_TOP = float(MARGIN) + 14.0
 GAP = 6.0  # between the content's lowest point and the box
 
 _TOKEN = re.compile(
@@ -126,7 +126,7 @@ def place_signature_box(writer: IncrementalPdfFileWriter) -> Placement:
     page, _ = reader.find_page_for_modification(last)
     page = page.get_object()
     x1_page, y1_page, x2_page, y2_page = (float(v) for v in page["/MediaBox"])
-    right = int(x2_page - float(render.MARGIN))
+    right = int(x2_page - float(MARGIN))
     bottom = int(max(FOOTER_TOP, y1_page + 20.0)) + 1
     width, height = int(stamp.WIDTH), int(stamp.HEIGHT)
     box = (right - width, bottom, right, bottom + height)
@@ -139,7 +139,7 @@ def place_signature_box(writer: IncrementalPdfFileWriter) -> Placement:
     drawn = stamp.signature_page_pdf(
         x2_page - x1_page,
         y2_page - y1_page,
-        float(render.MARGIN),
+        float(MARGIN),
         str(info.get("/Title", "")),
         found.report_id if found else "",
     )
@@ -162,5 +162,5 @@ def place_signature_box(writer: IncrementalPdfFileWriter) -> Placement:
         }
     )
     writer.insert_page(page_dict)
-    top = int(y2_page - float(render.MARGIN) - stamp.SIGNATURE_PAGE_TOP_GAP)
+    top = int(y2_page - float(MARGIN) - stamp.SIGNATURE_PAGE_TOP_GAP)
     return Placement(last + 1, (right - width, top - height, right, top), True)
