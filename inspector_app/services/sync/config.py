@@ -25,6 +25,11 @@ LAST_SYNC = "sync.last_success_at"
 LAST_ATTEMPT = "sync.last_attempt_at"
 ETAG_REGISTRY = "sync.etag.registry"
 ETAG_FORMS = "sync.etag.forms"
+# The governorate's certificate authority, pinned at enrolment (PEM), and its latest
+# certificate revocation list (PEM), which arrives with the signed updates.
+CA_ROOT = "sync.ca_root_pem"
+CRL = "sync.crl_pem"
+ETAG_CRL = "sync.etag.crl"
 
 
 @dataclass(frozen=True)
