@@ -72,12 +72,19 @@ def _story(data: ReportData) -> list[Flowable]:
         story += [*_heading("خلاصه‌ی مصاحبه با مراجعان"), *interviews(data)]
     if data.photos:
         story += [*_heading("مستندات تصویری", need=PHOTO_WIDTH), photo_grid(data.photos)]
-    # Room under the signatures for the digital-signature box drawn on the last page at
-    # signing, so the box never needs a page of its own (and the page count stays right).
-    story += [
-        *_heading("امضاها", need=55 * mm + SIGNATURE_BOX_ROOM),
-        KeepTogether([signature_block(data.signatures), Spacer(1, SIGNATURE_BOX_ROOM)]),
-    ]
+    # The heading, the signatures and the room under them for the digital-signature box drawn
+    # at signing move as one block, so the box never needs a page of its own. One flat
+    # KeepTogether: a nested one reports an endless height (reportlab's way to force a
+    # split), so the outer block never fitted and the heading was left alone on its page.
+    story.append(
+        KeepTogether(
+            [
+                RTLParagraph("امضاها", HEADING),
+                signature_block(data.signatures),
+                Spacer(1, SIGNATURE_BOX_ROOM),
+            ]
+        )
+    )
     return story
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, KeepTogether, Table
+from reportlab.platypus import Flowable, Image, Table
 from reportlab.platypus.tables import TableStyle
 
 from inspector_app.pdf.layout import BODY, CELL, CELL_HEAD, FRAME_WIDTH, GRID, SMALL, TABLE_FONT
@@ -55,7 +55,7 @@ def signature_block(signatures: Sequence[Signature]) -> Flowable:
             ]
         )
     )
-    return KeepTogether([table])
+    return table
 
 
 def _signature_image(sig: Signature) -> Flowable | None:
