@@ -1,9 +1,10 @@
 """One line of Persian text, from logical order to the glyph string reportlab draws.
 
 reportlab draws glyphs left to right and knows neither Arabic joining nor the bidi algorithm,
-so each line is shaped with arabic-reshaper (contextual presentation forms) and reordered with
-python-bidi's pure-Python `bidi.algorithm.get_display` (the Rust `bidi.get_display` does not
-mirror brackets). Lines are broken before this step, in logical order (see rtl_flowable).
+so each line is shaped with arabic-reshaper (contextual presentation forms) and reordered by the
+Unicode bidi algorithm with mirroring (pdf.uba). Lines are broken before this step, in logical
+order (see rtl_flowable). Text without Persian or Arabic letters is English: it keeps Latin
+digits and runs left to right.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from collections.abc import Callable, Container
 from typing import Any
 
 import arabic_reshaper
-from bidi.algorithm import get_display
 
 from inspector_app.domain.persian import to_persian_digits
+from inspector_app.pdf import uba
 
 LRM = "\u200e"
 NBSP = "\u00a0"
@@ -76,12 +77,15 @@ _SIGNED_NUMBER = re.compile(rf"(?<![\w+\-])([+\-\u2212])(?={_DIGIT})")
 # own run and the groups appear in reverse order. No-break spaces (bidi class CS, like «/»)
 # join the groups into one number run and stop the line breaker from splitting it.
 _GROUPED_NUMBER = re.compile(rf"(?<![\w/]){_DIGIT}{{2,}}(?: {_DIGIT}{{2,}}){{1,4}}(?![\w/])")
-# Digit groups joined by hyphens («0912-123-4567»): python-bidi's pure-Python algorithm does not
-# apply rule W4 to «-», so the groups would come out reversed; a leading mark keeps them in order.
+# Digit groups joined by hyphens («0912-123-4567»): after Persian letters the bidi algorithm
+# makes digits Arabic numbers (rule W2), which a hyphen does not join (W4), so the groups would
+# come out reversed (browsers do the same); a leading mark keeps them in order.
 _HYPHENATED_NUMBER = re.compile(rf"(?<![\w/\-]){_DIGIT}+(?:-{_DIGIT}+)+(?![\w/])")
 # Digits stay Latin in a token holding Latin letters (e-mail, web address, code «A12»).
 _TOKEN = re.compile(r"\S+")
 _LATIN_LETTER = re.compile(r"[A-Za-z@]")
+# Arabic-script letters and digits: their presence makes a line right-to-left.
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
 _DECIMAL = re.compile(rf"(?<={_DIGIT})\.(?={_DIGIT})")
 _PERCENT = re.compile(rf"(?<={_DIGIT})%")
 
@@ -111,9 +115,16 @@ def prepare(text: str, *, persian_digits: bool = True) -> str:
     """Logical-order text ready for line breaking: one kind of space, digits, marks."""
     text = unicodedata.normalize("NFC", text)
     text = re.sub(r"[ \t\u2000-\u200a\u3000]+", " ", text)
-    if persian_digits:
+    if persian_digits and is_right_to_left(text):
         text = localize_digits(text)
     return protect_ltr_runs(text)
+
+
+def is_right_to_left(text: str) -> bool:
+    """Whether `text` is laid out right to left (with Persian digits): it holds a Persian or
+    Arabic letter or digit, or no letter at all (a number or a date in the Persian report).
+    Only text with Latin (or other) letters and nothing Persian is English."""
+    return _ARABIC_SCRIPT.search(text) is not None or not any(ch.isalpha() for ch in text)
 
 
 def reshape(text: str) -> str:
@@ -138,12 +149,14 @@ def cover(text: str, has_glyph: Container[int], on_missing: Callable[[str], None
     return "".join(out)
 
 
-def visual(text: str, *, base_dir: str = "R") -> str:
-    """One prepared line, shaped and in display (left-to-right glyph) order, controls removed."""
+def visual(text: str, *, base_dir: str | None = None) -> str:
+    """One prepared line, shaped and in display (left-to-right glyph) order, controls removed.
+    English lines (see `is_right_to_left`) run left to right, the others right to left."""
     if not text:
         return ""
-    ordered = get_display(reshape(text), base_dir=base_dir)
-    return str(ordered).translate(_CONTROLS)
+    if base_dir is None:
+        base_dir = "R" if is_right_to_left(text) else "L"
+    return uba.display(reshape(text), base_dir=base_dir).translate(_CONTROLS)
 
 
 def logical_glyphs(word: str) -> str:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from inspector_app.pdf import persian_text as pt
+from inspector_app.services.report.render import render_report
+from tests.helpers.pdf_text import text_lines
+from tests.helpers.report_sample import sample_report
+
+BRACKETED = "سامانه Pishkhan Online (v2.1) از ساعت ۱۰ از کار افتاد."
+ENGLISH = "The office manager was informed at 10:30 (room 4)."
 
 
 def show(text: str) -> str:
@@ -22,6 +30,31 @@ def test_brackets_are_mirrored_for_right_to_left() -> None:
     shown = show("(پرانتز) [کروشه]")
     assert shown.startswith("[") and shown.endswith(")")
     assert shown.index("]") < shown.index("(")
+
+
+def test_brackets_pair_inside_a_latin_run() -> None:
+    # Rule N0: the pair takes the direction of the Latin text it encloses. Without it the
+    # closing bracket joins the Persian and the line reads «(Pishkhan Online (v2.1».
+    shown = show(BRACKETED)
+    assert "Pishkhan Online (v2.1) " in shown
+    assert shown.startswith(".") and shown.endswith(pt.reshape("سامانه")[::-1])
+
+
+def test_english_text_runs_left_to_right_with_latin_digits() -> None:
+    assert pt.prepare(ENGLISH) == ENGLISH
+    assert show(ENGLISH) == ENGLISH
+    # Persian letters or digits anywhere make the line right to left; so does a bare number.
+    assert show("Room ۴.").startswith(".")
+    assert show("077 3345 6789") == "۰۷۷\u00a0۳۳۴۵\u00a0۶۷۸۹"
+
+
+def test_report_draws_brackets_and_english_notes_in_order(tmp_path: Path) -> None:
+    data = sample_report(items=3, interviews=1, long_note=f"{BRACKETED}\n{ENGLISH}")
+    path = tmp_path / "bidi.pdf"
+    path.write_bytes(render_report(data))
+    drawn = [line.text for line in text_lines(path)]  # words left to right as drawn
+    assert any("Pishkhan Online (v2.1)" in line for line in drawn), drawn
+    assert any(ENGLISH in line for line in drawn), drawn
 
 
 def test_guillemets_enclose_the_word() -> None:
