@@ -14,10 +14,12 @@ from sqlite_utils import Database
 from inspector_app import paths
 from inspector_app.cli.common import context, data_dir_parent, json_flag, print_json
 from inspector_app.errors import KnownError
-from inspector_app.pdf.verify import VerifyResult, verify_pdf
+from inspector_app.pdf.trust_chain import TrustMaterialError, read_certificates, read_crls
+from inspector_app.pdf.verify import Verdict, VerifyResult
 from inspector_app.services import finalize, integrity
 from inspector_app.services.exports import record_export
 from inspector_app.services.signing import identity as identity_service
+from inspector_app.services.trust import Trust, laptop_trust
 from inspector_app.storage import audit, inspections, settings
 from inspector_app.storage.db import open_database
 
@@ -37,10 +39,31 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=_report)
 
     p = sub.add_parser(
-        "verify", parents=[parent], help="check a signed report; exit 1 if anything is wrong"
+        "verify",
+        parents=[parent],
+        help="check a signed report and who issued its signer's certificate, against the "
+        "governorate root and revocation list pinned in the data folder (if any) and those "
+        "given; exit 0 only if it is intact and issued by the governorate, 3 if it is signed "
+        "by this laptop's own identity (not issued by the governorate), 1 otherwise",
     )
     p.add_argument("file", type=Path)
     p.add_argument("--cert", type=Path, help="the certificate (PEM/DER) the signer must hold")
+    p.add_argument(
+        "--root",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="the governorate's root certificate (PEM/DER); may be repeated",
+    )
+    p.add_argument(
+        "--crl",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a certificate revocation list of the governorate (PEM/DER); may be repeated",
+    )
     json_flag(p)
     p.set_defaults(func=_verify)
 
@@ -176,20 +199,65 @@ def _compare_with_database(db: Database, result: VerifyResult, info: dict[str, A
         info["database"] = "match"
 
 
+class BadTrustFile(KnownError):
+    """A file given with --root or --crl is not what it should be (a usage error)."""
+
+    exit_code = 2
+
+
+def _trust_files(paths_given: list[Path], *, crl: bool) -> list[bytes]:
+    read = read_crls if crl else read_certificates
+    found = []
+    for path in paths_given:
+        data = _read(path)
+        try:
+            read(data)
+        except TrustMaterialError as exc:
+            kind = "فهرست ابطال گواهی (CRL)" if crl else "گواهی X.509"
+            raise BadTrustFile(f"این پرونده {kind} نیست: {exc}", where=str(path)) from exc
+        found.append(data)
+    return found
+
+
+VERDICTS: dict[Verdict, str] = {
+    "governorate": "معتبر؛ صادرشده از استانداری بوشهر",
+    "own": "امضا با شناسهٔ خود این رایانه (هنوز از استانداری گواهی نگرفته)؛ گزارش دست‌نخورده "
+    "است، ولی استانداری امضاکننده را تأیید نکرده است",
+    "untrusted": "نامعتبر: سالم ولی امضاکننده را استانداری صادر نکرده است",
+    "revoked": "نامعتبر: گواهی امضاکننده باطل شده است",
+    "invalid": "نامعتبر: امضا با پرونده نمی‌خواند، پس از امضا تغییر کرده یا امضا ندارد",
+}
+
+
+def _exit_status(result: VerifyResult) -> int:
+    """0: issued by the governorate and all holds; 3: this laptop's own identity and all else
+    holds; 1: anything else."""
+    if result.verdict == "governorate" and result.ok:
+        return 0
+    if result.verdict == "own" and not result.problems:
+        return 3
+    return 1
+
+
 def _verify(args: argparse.Namespace) -> int:
     data = _read(args.file)
     trusted = _read(args.cert) if args.cert else None
-    result = verify_pdf(data, trusted)
+    given_roots = _trust_files(args.root, crl=False)
+    given_crls = _trust_files(args.crl, crl=True)
     extra: dict[str, Any] = {"database": None}
     db = _local_database(args)
-    if db is not None:
-        try:
+    try:
+        trust = laptop_trust(db) if db is not None else Trust()
+        result = trust.extended(given_roots, given_crls).verify(data, trusted)
+        if db is not None:
             _compare_with_database(db, result, extra)
-        finally:
+    finally:
+        if db is not None:
             db.close()
+    status = _exit_status(result)
     if args.json:
-        print_json({**result.as_dict(), **extra, "ok": result.ok})
-        return 0 if result.ok else 1
+        print_json({**result.as_dict(), **extra, "ok": status == 0})
+        return status
     yes_no = {True: "بله", False: "خیر", None: "نامعلوم"}
     print(f"پرونده: {args.file}")
     print(f"امضاکننده: {result.signer_name or '—'}")
@@ -199,6 +267,11 @@ def _verify(args: argparse.Namespace) -> int:
     print(f"دست‌نخورده (intact): {yes_no[result.intact]}")
     print(f"امضا معتبر: {yes_no[result.valid]}")
     print(f"افزوده پس از امضا: {yes_no[result.modified_after_signing]}")
+    root_known = "نامعلوم (گواهی ریشهٔ استانداری در دست نیست)"
+    issued = yes_no[result.issued_by_root] if result.issued_by_root is not None else root_known
+    print(f"صادرشده از استانداری: {issued}")
+    print(f"گواهی باطل‌شده: {yes_no[result.revoked]}")
+    print(f"شناسهٔ خود این رایانه: {yes_no[result.own_identity]}")
     print(f"شناسهٔ بازرسی: {result.report_id or '—'}")
     print(f"sha256 سند: {result.embedded_sha256 or '—'}")
     if args.cert:
@@ -213,8 +286,11 @@ def _verify(args: argparse.Namespace) -> int:
     print(f"مقایسه با پایگاه داده: {database}")
     for problem in result.problems:
         print(f"مشکل: {problem}", file=sys.stderr)
-    print("نتیجه: معتبر" if result.ok else "نتیجه: نامعتبر")
-    return 0 if result.ok else 1
+    verdict = VERDICTS[result.verdict]
+    if status == 1 and result.verdict in ("governorate", "own"):
+        verdict = "نامعتبر: " + "؛ ".join(result.problems)  # the database or --cert differ
+    print(f"نتیجه: {verdict}")
+    return status
 
 
 # -- audit ----------------------------------------------------------------------------------

@@ -1,27 +1,32 @@
-"""Checking a signed report: who signed, when, intact, anything appended, which inspection.
+"""Checking a signed report: who signed, when, intact, anything appended, which inspection,
+and whether the governorate issued the signer's certificate.
 
-The verdict is pyHanko's `bottom_line`, not `valid` (a changed byte leaves `valid` True but
-`intact` False), plus our own rule that nothing may follow the signature: pdfsig accepts a
-file with an incremental update drawn after signing, we do not. The signer's certificate is
-its own trust anchor here (self-signed and governorate certificates alike); whether it is the
-inspector's certificate is answered by comparing it with `trusted_cert_pem` when one is given
-(the server passes the certificate the laptop enrolled with).
+The verdict on the bytes is pyHanko's `bottom_line`, not `valid` (a changed byte leaves `valid`
+True but `intact` False), plus our own rule that nothing may follow the signature: pdfsig
+accepts a file with an incremental update drawn after signing, we do not. For that check the
+signer's certificate is its own trust anchor (`valid`, `intact`); whether it is a given
+inspector's certificate is answered by comparing it with `trusted_cert_pem` (the server passes
+the certificate the laptop enrolled with). Who vouches for the signer is a second check
+(`pdf.trust_chain`): a path to one of `roots` (the governorate's CA), not revoked in `crls`;
+else the laptop's own identity (`own_certs`); else untrusted. That is `verdict`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import logging
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
@@ -35,11 +40,24 @@ from inspector_app.pdf.certificates import (
     load_certificate,
 )
 from inspector_app.pdf.keywords import parse_keywords
+from inspector_app.pdf.trust_chain import (
+    SIGNING_KEY_USAGE,
+    TrustMaterialError,
+    check_chain,
+    read_certificates,
+    read_crls,
+)
 
 log = logging.getLogger(__name__)
 # pyHanko logs a rejected incremental update as an error with a traceback; the result below
 # reports it to the user in words, so the traceback would only be noise on the console.
 logging.getLogger("pyhanko.sign.diff_analysis").setLevel(logging.CRITICAL)
+
+# governorate: chains to the governorate's root, not revoked; own: this laptop's own identity
+# (not, or not yet, issued by the governorate); untrusted: intact, but nobody known vouches
+# for the signer; revoked: the signer's certificate (or its issuer's) is revoked; invalid: not
+# intact, changed after signing, unsigned or unreadable.
+Verdict = Literal["governorate", "own", "untrusted", "revoked", "invalid"]
 
 
 @dataclass
@@ -59,19 +77,25 @@ class VerifyResult:
     embedded_sha256: str | None = None  # canonical JSON sha256 printed into the report
     report_id: str | None = None  # inspection id from the report's metadata
     trusted: bool | None = None  # certificate equals trusted_cert_pem (None: not asked)
+    signer_key_sha256: str | None = None  # of the signer's SubjectPublicKeyInfo (DER)
+    issued_by_root: bool | None = None  # a valid path to one of the roots (None: none given)
+    revoked: bool = False  # a certificate on that path is listed in a given CRL
+    own_identity: bool = False  # the signer's certificate is one of this laptop's own
+    verdict: Verdict = "invalid"
     pdf_sha256: str = ""
     problems: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         """Everything holds: a valid, intact signature with nothing after it (and trusted if
-        a certificate was given)."""
+        a certificate was given), issued by the governorate if its roots were given."""
         return (
             self.signed
             and self.valid
             and self.intact
             and not self.modified_after_signing
             and self.trusted is not False
+            and (self.issued_by_root is None or self.verdict == "governorate")
             and not self.problems
         )
 
@@ -92,10 +116,40 @@ def _metadata(reader: PdfFileReader, result: VerifyResult) -> None:
         result.report_id = found.report_id
 
 
-def verify_pdf(pdf: bytes, trusted_cert_pem: bytes | None = None) -> VerifyResult:
-    """Check the inspector's signature in `pdf`. Never raises for bad input: problems are listed
-    in the result (in Persian; the fixed ones marked for translation) and `ok` is False."""
+def _fingerprints(certs: Sequence[bytes]) -> set[str]:
+    found: set[str] = set()
+    for pem_or_der in certs:
+        try:
+            found.add(fingerprint(load_certificate(pem_or_der)))
+        except IdentityError:
+            log.info("an own certificate is not readable; skipped")
+    return found
+
+
+def verify_pdf(
+    pdf: bytes,
+    trusted_cert_pem: bytes | None = None,
+    *,
+    roots: Sequence[bytes] = (),
+    crls: Sequence[bytes] = (),
+    own_certs: Sequence[bytes] = (),
+) -> VerifyResult:
+    """Check the inspector's signature in `pdf`, and who vouches for the signer: a path to one
+    of `roots` (PEM or DER) not revoked in `crls` (PEM or DER), or one of `own_certs` (this
+    laptop's identities, leaf first). Never raises for bad input: problems are listed in the
+    result (in Persian; the fixed ones marked for translation) and `ok` is False."""
     result = VerifyResult(pdf_sha256=sha256_hex(pdf))
+    if roots:
+        result.issued_by_root = False
+    try:
+        root_certs = [c for data in roots for c in read_certificates(data)]
+        revocation_lists = [one for data in crls for one in read_crls(data)]
+    except TrustMaterialError as exc:
+        log.info("trust material not readable: %s", exc)
+        result.problems.append(
+            QT_TRANSLATE_NOOP("Errors", "گواهی ریشهٔ استانداری یا فهرست ابطال خوانا نیست.")
+        )
+        root_certs, revocation_lists = [], []
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         signatures = reader.embedded_signatures
@@ -116,6 +170,11 @@ def verify_pdf(pdf: bytes, trusted_cert_pem: bytes | None = None) -> VerifyResul
         info = certificate_info(crypto_cert)
         result.signer_name = info.holder
         result.fingerprint_sha256 = info.fingerprint_sha256
+        spki = crypto_cert.public_key().public_bytes(
+            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+        result.signer_key_sha256 = hashlib.sha256(spki).hexdigest()
+        result.own_identity = info.fingerprint_sha256 in _fingerprints(own_certs)
         claimed = embedded.self_reported_timestamp
         moment = claimed or dt.datetime.now(dt.UTC)
         if claimed is not None:
@@ -128,11 +187,12 @@ def verify_pdf(pdf: bytes, trusted_cert_pem: bytes | None = None) -> VerifyResul
             trust_roots=[cert], moment=moment, allow_fetching=False, revocation_mode="soft-fail"
         )
         status = validate_pdf_signature(
-            embedded,
-            signer_validation_context=context,
-            key_usage_settings=KeyUsageConstraints(
-                key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
-            ),
+            embedded, signer_validation_context=context, key_usage_settings=SIGNING_KEY_USAGE
+        )
+        chain = (
+            check_chain(embedded, root_certs, revocation_lists, moment)
+            if root_certs and status.bottom_line
+            else None
         )
     except Exception as exc:  # malformed signature dictionaries, CMS or certificates
         log.info("signature not checkable: %r", exc)
@@ -161,6 +221,14 @@ def verify_pdf(pdf: bytes, trusted_cert_pem: bytes | None = None) -> VerifyResul
         result.problems.append(
             QT_TRANSLATE_NOOP("Errors", "شناسهٔ sha256 گزارش در اطلاعات PDF پیدا نشد.")
         )
+    if chain is not None:
+        result.issued_by_root = chain.issued_by_root
+        result.revoked = chain.revoked
+    result.verdict = _verdict(result)
+    if result.verdict == "revoked":
+        result.problems.append(
+            QT_TRANSLATE_NOOP("Errors", "گواهی امضاکننده را استانداری باطل کرده است.")
+        )
     if trusted_cert_pem is not None:
         try:
             expected = fingerprint(load_certificate(trusted_cert_pem))
@@ -174,3 +242,13 @@ def verify_pdf(pdf: bytes, trusted_cert_pem: bytes | None = None) -> VerifyResul
                     QT_TRANSLATE_NOOP("Errors", "امضاکننده همان دارندهٔ گواهی ثبت‌شده نیست.")
                 )
     return result
+
+
+def _verdict(result: VerifyResult) -> Verdict:
+    if not (result.intact and result.valid) or result.modified_after_signing:
+        return "invalid"
+    if result.revoked:
+        return "revoked"
+    if result.issued_by_root:
+        return "governorate"
+    return "own" if result.own_identity else "untrusted"

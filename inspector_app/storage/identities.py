@@ -107,6 +107,11 @@ def active(db: Database) -> StoredIdentity | None:
     return _from_row(rows[0]) if rows else None
 
 
+def every(db: Database) -> list[StoredIdentity]:
+    """All identities this data folder has held, active or not, oldest first."""
+    return [_from_row(row) for row in db.query("SELECT * FROM identities ORDER BY created_at")]
+
+
 def get(db: Database, identity_id: str) -> StoredIdentity:
     rows = list(db.query("SELECT * FROM identities WHERE id = ?", [identity_id]))
     if not rows:

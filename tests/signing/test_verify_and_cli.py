@@ -91,12 +91,16 @@ def test_cli_verify_report_and_database_match(
     context: AppContext, signed: Path, ready: str, data_dir: Path, tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
-    assert main(["verify", str(signed), "--data-dir", str(data_dir)]) == 0
+    # Signed by this data folder's own self-signed identity: intact, said plainly, exit 3
+    # (exit 0 is only for a certificate the governorate issued, tests/signing/test_verify_trust).
+    assert main(["verify", str(signed), "--data-dir", str(data_dir)]) == 3
     out = capsys.readouterr().out
-    assert "مریم احمدی" in out and "نتیجه: معتبر" in out and "با بازرسی ثبت‌شده می‌خواند" in out
-    assert main(["verify", str(signed), "--json", "--data-dir", str(data_dir)]) == 0
+    assert "مریم احمدی" in out and "با بازرسی ثبت‌شده می‌خواند" in out
+    assert "نتیجه: امضا با شناسهٔ خود این رایانه (هنوز از استانداری گواهی نگرفته)" in out
+    assert main(["verify", str(signed), "--json", "--data-dir", str(data_dir)]) == 3
     data = json.loads(capsys.readouterr().out)
-    assert data["ok"] and data["database"] == "match" and data["report_id"] == ready
+    assert data["verdict"] == "own" and data["intact"] and not data["ok"]
+    assert data["database"] == "match" and data["report_id"] == ready
     assert data["signing_time_jalali"] and data["modified_after_signing"] is False
 
     copy = tmp_path / "copy.pdf"
@@ -111,10 +115,12 @@ def test_cli_verify_report_and_database_match(
     capsys.readouterr()
     assert main(["verify", str(appended), "--json", "--data-dir", str(data_dir)]) == 1
     assert json.loads(capsys.readouterr().out)["modified_after_signing"] is True
-    # A data folder where the inspection is not: verify still works, says so.
+    # A data folder where the inspection is not: verify still works, says so; there the
+    # signer is nobody it knows (a self-signed key, no governorate root): untrusted.
     elsewhere = tmp_path / "elsewhere"
-    assert main(["verify", str(signed), "--json", "--data-dir", str(elsewhere)]) == 0
-    assert json.loads(capsys.readouterr().out)["database"] is None
+    assert main(["verify", str(signed), "--json", "--data-dir", str(elsewhere)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["database"] is None and data["verdict"] == "untrusted" and data["intact"]
     assert not elsewhere.exists()  # verify never creates a data folder
 
 
@@ -202,7 +208,9 @@ def test_cli_demo_makes_signed_inspections(
     out = tmp_path / "demo.pdf"
     assert main(["report", finalized_id, "-o", str(out), "--data-dir", str(data_dir)]) == 0
     assert "Signature is Valid" in pdfsig(out)
-    assert main(["verify", str(out), "--data-dir", str(data_dir)]) == 0
+    # The demo identity is this laptop's own, not the governorate's.
+    assert main(["verify", str(out), "--data-dir", str(data_dir)]) == 3
+    assert "شناسهٔ خود این رایانه" in capsys.readouterr().out
     from inspector_app.services.context import open_context
 
     ctx = open_context(data_dir)
