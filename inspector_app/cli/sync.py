@@ -95,6 +95,7 @@ def _sync(args: argparse.Namespace) -> int:
             for item in items:
                 error = item["last_error"] or ""
                 print(f"{item['inspection_id']}\t{item['state']}\t{item['attempts']}\t{error}")
+            _tell_conflicts(outbox.open_conflicts(ctx.db))
         return 0
 
     def progress(done: int, total: int, inspection_id: str) -> None:
@@ -104,8 +105,10 @@ def _sync(args: argparse.Namespace) -> int:
     if runner.insecure_http_allowed(ctx):
         _warn_if_insecure(config.load(ctx.db).server_url)
     report = runner.run_sync(ctx, force=not args.due_only, progress=progress)
+    # Open until a person at the governorate resolves it, not only in the run that met it.
+    conflicts = outbox.open_conflicts(ctx.db)
     if args.json:
-        print_json(report.as_dict())
+        print_json({**report.as_dict(), "open_conflicts": [c.inspection_id for c in conflicts]})
     else:
         print(
             f"sent {len(report.sent)}, already on the server {len(report.already_there)}, "
@@ -114,8 +117,6 @@ def _sync(args: argparse.Namespace) -> int:
         )
         for inspection_id, reason in report.failed.items():
             print(f"  failed {inspection_id}: {reason}")
-        for inspection_id in report.conflicts:
-            print(f"  conflict {inspection_id}: same id, different content on the server")
         if report.updates:
             u = report.updates
             print(
@@ -124,7 +125,21 @@ def _sync(args: argparse.Namespace) -> int:
             )
         if report.error:
             print(f"error: {report.error}")
-    return 0 if report.ok else 1
+        _tell_conflicts(conflicts)
+    return 0 if report.ok and not conflicts else 1
+
+
+CONFLICT_ADVICE = (
+    "the server holds another version of this inspection; ask the governorate to resolve the "
+    "conflict (inspector-server conflicts), then sync again | سرور نسخهٔ دیگری از این بازرسی "
+    "دارد؛ از استانداری بخواهید ناسازگاری را رفع کند، سپس دوباره همگام‌سازی کنید"
+)
+
+
+def _tell_conflicts(conflicts: list[outbox.OutboxItem]) -> None:
+    for item in conflicts:
+        office = f" ({item.office_name})" if item.office_name else ""
+        print(f"  conflict {item.inspection_id}{office}: {CONFLICT_ADVICE}")
 
 
 def _export(args: argparse.Namespace) -> int:

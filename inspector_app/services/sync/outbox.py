@@ -1,7 +1,8 @@
 """The laptop's outbox: which finalized inspections still have to reach the server.
 
 States: pending → sending → done | failed (retried after `next_attempt_at`) | conflict (for a
-person). `sending` only exists while a sync run holds the sync lock, so any `sending` row found
+person at the governorate; asked again like a failure, until the server says it is settled).
+`sending` only exists while a sync run holds the sync lock, so any `sending` row found
 when a run starts was left by a crash and goes back to pending. The entry is made, and marked
 done, by the inspection's own steps in `storage.lifecycle` (finalized, then synced).
 """
@@ -79,10 +80,13 @@ def _office_name(snapshot: str) -> str:
 
 
 def to_send(db: Database, *, now: dt.datetime | None = None, force: bool = False) -> list[str]:
-    """Ids to send now: pending ones, and failed ones whose wait is over (all if `force`)."""
+    """Ids to send now: pending ones, and failed ones whose wait is over (all if `force`).
+    A conflict is sent again the same way: that is how the laptop learns a person at the
+    governorate resolved it (the server then answers "already there"; until then 409)."""
     moment = to_iso(now or utc_now())
     rows = db.execute(
-        "SELECT inspection_id FROM outbox WHERE state = 'pending' OR (state = 'failed' AND "
+        "SELECT inspection_id FROM outbox WHERE state = 'pending' OR "
+        "(state IN ('failed', 'conflict') AND "
         "(? OR (next_attempt_at IS NOT NULL AND next_attempt_at <= ?))) "
         "ORDER BY enqueued_at, inspection_id",
         [int(force), moment],
@@ -123,11 +127,28 @@ def mark_failed(db: Database, inspection_id: str, error: str, *, retry: bool = T
 
 
 def mark_conflict(db: Database, inspection_id: str, error: str) -> None:
-    now = to_iso(utc_now())
+    """The server holds this id with other content: open until a person there resolves it.
+    Asked again on the next "sync now", or automatically after the backoff; logged once."""
+    now = utc_now()
+    row = db.execute(
+        "SELECT attempts FROM outbox WHERE inspection_id = ?", [inspection_id]
+    ).fetchone()
+    last = db.execute(
+        "SELECT action FROM audit_log WHERE inspection_id = ? AND action IN "
+        "('sync', 'sync_conflict') ORDER BY seq DESC LIMIT 1",
+        [inspection_id],
+    ).fetchone()
+    attempts = int(row[0]) if row else 1
     with writing(db):
         db.execute(
-            "UPDATE outbox SET state = 'conflict', last_error = ?, next_attempt_at = NULL, "
+            "UPDATE outbox SET state = 'conflict', last_error = ?, next_attempt_at = ?, "
             "updated_at = ? WHERE inspection_id = ?",
-            [error[:500], now, inspection_id],
+            [error[:500], to_iso(now + backoff(attempts)), to_iso(now), inspection_id],
         )
-        audit.append(db, "sync_conflict", inspection_id, {"error": error[:200]})
+        if last is None or last[0] != "sync_conflict":  # once per conflict, not per re-ask
+            audit.append(db, "sync_conflict", inspection_id, {"error": error[:200]})
+
+
+def open_conflicts(db: Database) -> list[OutboxItem]:
+    """Inspections the server holds with other content, not yet resolved there."""
+    return [item for item in items(db) if item.state == "conflict"]
