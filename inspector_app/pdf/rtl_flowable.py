@@ -37,6 +37,7 @@ _FONT_FILES = {
 # Where the baseline sits inside a line box, as a share of the font size below the box's
 # vertical centre: Vazirmatn's Persian glyphs hang low, Latin capitals stand tall.
 _BASELINE_SHIFT = 0.33
+_KEEP_LINES = 2  # the fewest lines a paragraph leaves on either side of a page break
 
 
 _registered: list[bool] = []  # non-empty once the fonts are registered
@@ -226,8 +227,12 @@ class RTLParagraph(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
         fit = int((availHeight + 1e-6) // self.style.leading)
-        if fit <= 0:
-            return []
+        if fit < len(self._lines):
+            # At least two lines on each side of a page break: one line alone at the foot or
+            # the head of a page reads as a stray (and a short table row then moves whole).
+            fit = min(fit, len(self._lines) - _KEEP_LINES)
+            if fit < _KEEP_LINES:
+                return []
         # Always two parts (the second may be empty): reportlab's Table, splitting a row,
         # takes both halves of whatever a cell's split returns.
         head = RTLParagraph(

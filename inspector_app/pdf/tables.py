@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Table
-from reportlab.platypus.tables import TableStyle
+from reportlab.platypus import Flowable, Table
+from reportlab.platypus.tables import CellStyle, TableStyle
 
 from inspector_app.pdf.layout import GRID, HEAD_BG, TABLE_FONT
 
@@ -38,10 +38,13 @@ def rtl_table(
             # reportlab shows a span's top-left cell; in logical order the content sits in the
             # span's first (rightmost) cell.
             visual[r0][c0], visual[r0][c1] = visual[r0][c1], visual[r0][c0]
-    table = Table(
+    table = SplittingTable(
         visual,
         colWidths=list(reversed(widths)),
         repeatRows=1 if header else 0,
+        # A row that reaches the foot of a page splits there (two lines at least on each side)
+        # rather than leaving the space empty; a short row moves on whole.
+        splitByRow=0,
         splitInRow=1,
     )
     table.setStyle(TableStyle(commands))
@@ -56,3 +59,38 @@ def _mirror(command: tuple[Any, ...], columns: int) -> tuple[Any, ...]:
 
     a, b = sorted((flip(c0), flip(c1)))
     return (name, (a, r0), (b, r1), *rest)
+
+
+class SplittingTable(Table):
+    """A Table whose rows split across pages inside the cells' padding.
+
+    reportlab splits a top-aligned cell's flowables at the column's full width and at a height
+    that ignores the bottom padding, while it draws them inside the padding: a paragraph broken
+    for 176.7 pt was drawn in 164.7 pt and ran over the grid, the margin or the next column.
+    """
+
+    def _splitCell(
+        self, value: Any, style: CellStyle, oldHeight: float, newHeight: float, width: float
+    ) -> Any:
+        if not isinstance(value, (list, tuple)) or style.valign != "TOP":
+            return super()._splitCell(value, style, oldHeight, newHeight, width)
+        inner = width - style.leftPadding - style.rightPadding
+        room = newHeight - style.topPadding - style.bottomPadding
+        canvas = getattr(self, "canv", None)
+        head: list[Flowable] = []
+        used = 0.0
+        for index, flowable in enumerate(value):
+            _, height = flowable.wrapOn(canvas, inner, room)
+            before = flowable.getSpaceBefore() if head else 0.0
+            if used + before + height <= room:
+                head.append(flowable)
+                used += before + height + flowable.getSpaceAfter()
+                continue
+            parts = flowable.splitOn(canvas, inner, room - used - before)
+            rest = list(value[index + 1 :])
+            if len(parts) >= 2:
+                return (*head, parts[0]), (*parts[1:], *rest)
+            if not head:
+                return []  # nothing fits above the page end: the row moves on whole
+            return tuple(head), (flowable, *rest)
+        return tuple(head), ()

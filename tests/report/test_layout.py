@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import inch, mm
+from reportlab.platypus import Spacer
 
+from inspector_app.pdf.layout import FRAME_WIDTH, MARGIN, PAGE, paragraph_style
+from inspector_app.pdf.rtl_flowable import RTLParagraph
+from inspector_app.services.report.model import ReportData
 from inspector_app.services.report.render import render_report
-from tests.helpers.pdf_text import TextLine, render_pngs, text_lines
+from tests.helpers.pdf_text import TextLine, render_pngs, text_lines, tokens
 from tests.helpers.report_sample import sample_report
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "report"
@@ -48,3 +56,96 @@ def test_signature_heading_stays_with_the_signatures(tmp_path: Path, items: int)
     foot = footer_top(on_page)
     body = [line for line in on_page if line.y_min < foot - 5 and line is not heading[0]]
     assert body, f"page {page} holds only the heading «امضاها»"
+
+
+NOTE_SENTENCE = "مراجعان از نبود صندلی کافی و طولانی بودن صف در ساعت‌های پایانی روز گله داشتند؛ "
+ITEM_SENTENCE = "نوبت‌دهی به ترتیب مراجعه و بدون تبعیض انجام می‌شود؛ "
+PAD = 6.0  # reportlab's default cell padding, left and right
+TOLERANCE = 0.6
+
+
+def repeated(sentence: str, length: int) -> str:
+    return (sentence * (length // len(sentence) + 1))[:length].rsplit(" ", 1)[0]
+
+
+def letters(word: str) -> tuple[str, ...]:
+    """A word's letters in any order: poppler gives right-to-left words in drawing order (a
+    lam-alef ligature keeps its own order), so words are compared as letter multisets."""
+    return tuple(sorted(c for c in word if c.isalpha()))
+
+
+def from_sentence(line: TextLine, sentence: str) -> bool:
+    """Most of the line's words (of three letters or more) are words of `sentence`."""
+    vocabulary = {letters(w) for w in sentence.split()}
+    words = [letters(w) for w in line.text.split() if len(letters(w)) >= 3]
+    return len(words) >= 2 and sum(w in vocabulary for w in words) > 0.8 * len(words)
+
+
+def items_columns() -> dict[str, tuple[float, float]]:
+    """The checklist table's columns on the page, left to right: note, answer, item, number."""
+    number, answer = 11 * mm, 22 * mm
+    item = 0.43 * (FRAME_WIDTH - number - answer)
+    note = FRAME_WIDTH - number - answer - item
+    edges = [MARGIN, MARGIN + note, MARGIN + note + answer, MARGIN + note + answer + item]
+    edges.append(PAGE[0] - MARGIN)
+    names = ["note", "answer", "item", "number"]
+    return {name: (edges[i], edges[i + 1]) for i, name in enumerate(names)}
+
+
+def long_row_report(row: int, note_length: int, item_length: int) -> ReportData:
+    data = sample_report(items=30, interviews=3)
+    sections = list(data.sections)
+    k, r = divmod(row, 10)
+    rows = list(sections[k].rows)
+    item = repeated(ITEM_SENTENCE, item_length) if item_length else rows[r].item
+    rows[r] = dataclasses.replace(rows[r], item=item, note=repeated(NOTE_SENTENCE, note_length))
+    sections[k] = dataclasses.replace(sections[k], rows=rows)
+    return dataclasses.replace(data, sections=sections)
+
+
+@pytest.mark.parametrize(
+    ("row", "note_length", "item_length"), [(0, 3000, 0), (3, 1200, 0), (3, 3000, 1500)]
+)
+def test_split_rows_keep_their_columns_and_header_only_at_page_tops(
+    tmp_path: Path, row: int, note_length: int, item_length: int
+) -> None:
+    name = f"layout-long-row-{row}-{note_length}-{item_length}"
+    lines = rendered(tmp_path, name, render_report(long_row_report(row, note_length, item_length)))
+    columns = items_columns()
+    checked = {"note": 0, "item": 0}
+    for line in lines:
+        assert line.x_min >= MARGIN - TOLERANCE and line.x_max <= PAGE[0] - MARGIN + TOLERANCE
+        for column, sentence in (("note", NOTE_SENTENCE), ("item", ITEM_SENTENCE)):
+            if column == "item" and not item_length:
+                continue
+            if from_sentence(line, sentence):
+                left, right = columns[column]
+                where = f"page {line.page} y {line.y_min:.1f}: {line.x_min:.1f}–{line.x_max:.1f}"
+                assert line.x_min >= left + PAD - TOLERANCE, f"{column} crosses its left {where}"
+                assert line.x_max <= right - PAD + TOLERANCE, f"{column} crosses its right {where}"
+                checked[column] += 1
+    # The lines were found (about 58 characters a line in the note's column, 40 in the item's).
+    assert checked["note"] > note_length / 70
+    assert checked["item"] > (item_length / 70 if item_length else -1)
+    # The header row «توضیحات» opens the table under its section heading, or a page.
+    for line in lines:
+        if not is_word(line, "توضیحات"):
+            continue
+        above = [x for x in lines if x.page == line.page and x.y_min < line.y_min - 3]
+        at_top = line.y_min < MARGIN + 20
+        heading = max(above, key=lambda x: x.y_min).text if above else ""
+        under_heading = letters("بخش") in {letters(w) for w in tokens(heading)}
+        assert at_top or under_heading, f"header row in mid-page: page {line.page} y {line.y_min}"
+
+
+@pytest.mark.parametrize(("room_lines", "first_page"), [(1.5, 0), (3.5, 3), (9.5, 8)])
+def test_a_page_break_leaves_two_lines_of_a_paragraph_on_each_side(
+    build_pdf: Callable[..., Path], room_lines: float, first_page: int
+) -> None:
+    style = paragraph_style("lines", 11, leading=20)
+    lines = [f"سطر شماره‌ی {n} از یادداشت" for n in range(1, 11)]
+    frame_height = A4[1] - 2 * inch - 12  # SimpleDocTemplate's margins and frame padding
+    story = [Spacer(1, frame_height - room_lines * 20), RTLParagraph("\n".join(lines), style)]
+    pdf = build_pdf(f"layout-keep-lines-{room_lines}", story, png=False)
+    pages = [line.page for line in text_lines(pdf)]
+    assert pages.count(1) == first_page and pages.count(2) == 10 - first_page
