@@ -13,10 +13,14 @@ from reportlab.platypus import Spacer
 
 from inspector_app.pdf.layout import FRAME_WIDTH, MARGIN, PAGE, paragraph_style
 from inspector_app.pdf.rtl_flowable import RTLParagraph
+from inspector_app.services.context import AppContext
+from inspector_app.services.editing import EditingSession
 from inspector_app.services.report.model import ReportData
 from inspector_app.services.report.render import render_report
-from tests.helpers.pdf_text import TextLine, render_pngs, text_lines, tokens
+from inspector_app.services.report.service import render_inspection_pdf
+from tests.helpers.pdf_text import TextLine, assert_sentences, render_pngs, text_lines, tokens
 from tests.helpers.report_sample import sample_report
+from tests.helpers.signing import make_filled_draft
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "report"
 
@@ -149,3 +153,32 @@ def test_a_page_break_leaves_two_lines_of_a_paragraph_on_each_side(
     pdf = build_pdf(f"layout-keep-lines-{room_lines}", story, png=False)
     pages = [line.page for line in text_lines(pdf)]
     assert pages.count(1) == first_page and pages.count(2) == 10 - first_page
+
+
+GENERAL_NOTES = (
+    "کارکنان گفتند سامانه‌ی نوبت‌دهی از صبح قطع بوده و مراجعان به ترتیب ورود پذیرش شدند؛ "
+    "مدیر دفتر قول داد تا پایان هفته سامانه‌ی پشتیبان راه‌اندازی شود."
+)
+
+
+def test_a_written_answer_takes_the_answer_and_note_columns(
+    context: AppContext, tmp_path: Path
+) -> None:
+    inspection_id = make_filled_draft(context)
+    session = EditingSession(context.db, inspection_id)
+    session.set_answer("general_notes", GENERAL_NOTES)
+    session.set_note("general_notes", "یادداشت بازرس درباره‌ی همین پاسخ")
+    pdf = render_inspection_pdf(context.db, inspection_id)
+    lines = rendered(tmp_path, "layout-written-answer", pdf, png=True)
+    answer = [line for line in lines if from_sentence(line, GENERAL_NOTES)]
+    columns = items_columns()
+    # Two lines across both columns (in the 22 mm answer column alone it took twelve).
+    assert 1 <= len(answer) <= 3
+    for line in answer:
+        assert line.x_min >= columns["note"][0] + PAD - TOLERANCE
+        assert line.x_max <= columns["answer"][1] - PAD + TOLERANCE
+    assert (
+        max(line.x_max - line.x_min for line in answer)
+        > columns["answer"][1] - columns["answer"][0]
+    )
+    assert_sentences(pdf, [GENERAL_NOTES, "توضیحات: یادداشت بازرس درباره‌ی همین پاسخ"])

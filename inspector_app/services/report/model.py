@@ -45,6 +45,7 @@ class Row:
     note: str = ""
     failed: bool = False  # shaded in the table
     critical: bool = False  # marked with «(حیاتی)»
+    free_text: bool = False  # the answer is written text: printed across answer and note columns
 
 
 @dataclass(frozen=True)

@@ -159,14 +159,21 @@ def items_table(rows: Sequence[Any]) -> Table:
     style: list[tuple[Any, ...]] = []
     for number, row in enumerate(rows, start=1):
         item = f"{row.item} (حیاتی)" if row.critical else row.item
-        data.append(
-            [
-                RTLParagraph(format_number(number, group=False), CELL_CENTER),
-                RTLParagraph(item, CELL),
-                RTLParagraph(row.answer, CELL_CENTER),
-                RTLParagraph(row.note, CELL),
-            ]
-        )
+        cells: list[Any] = [
+            RTLParagraph(format_number(number, group=False), CELL_CENTER),
+            RTLParagraph(item, CELL),
+        ]
+        if row.free_text:
+            # A written answer would stand two words a line in the narrow answer column: it
+            # takes the note's column too, the note (if any) under it.
+            answer = [RTLParagraph(row.answer, CELL)]
+            if row.note:
+                answer.append(RTLParagraph(f"توضیحات: {row.note}", CELL))
+            cells += [answer, ""]
+            style.append(("SPAN", (2, number), (3, number)))
+        else:
+            cells += [RTLParagraph(row.answer, CELL_CENTER), RTLParagraph(row.note, CELL)]
+        data.append(cells)
         if row.failed:
             style.append(("BACKGROUND", (2, number), (2, number), FAIL_BG))
     widths = [11 * mm, 0.43 * (FRAME_WIDTH - 11 * mm - 22 * mm), 22 * mm]

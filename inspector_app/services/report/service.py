@@ -121,6 +121,7 @@ def _sections(
                     note=notes.get((item.id, 0), ""),
                     failed=score is not None and score < FAIL_BELOW,
                     critical=item.critical,
+                    free_text=item.kind.free_text,
                 )
             )
         sections.append(model.Section(title=section.title, rows=rows, score=compliance[section.id]))
