@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
@@ -25,7 +26,10 @@ from inspector_app.services.signing.keys import seal_key
 from inspector_app.services.sync.config import CA_ROOT, CRL
 from inspector_app.storage import settings
 from inspector_app.storage.identities import StoredIdentity
+from inspector_app.ui.finalize.verify_dialog import VerifyDialog
+from inspector_app.ui.qt import QFileDialog, QPushButton, Qt
 from tests.helpers.cli import run_cli
+from tests.helpers.gui import Gui
 from tests.helpers.signing import PASSPHRASE, make_filled_draft, pdfsig, sign_both
 
 HOLDER = "مریم احمدی"
@@ -329,3 +333,48 @@ def test_bad_trust_files_are_usage_errors(
     assert ran.returncode == 2 and "گواهی X.509 نیست" in ran.stderr
     ran = run_cli("verify", str(report), "--crl", str(report), "--data-dir", str(data_dir))
     assert ran.returncode == 2 and "CRL" in ran.stderr
+
+
+def test_the_verify_dialog_shows_the_verdict(
+    qtbot: Any, data_dir: Path, governorate: CA, other_laptop: AppContext, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    ctx = open_context(data_dir)
+    try:
+        settings.put(ctx.db, CA_ROOT, governorate.pem.decode("ascii"))
+        settings.put(ctx.db, CRL, governorate.crl().decode("ascii"))
+        identity, _ = store_issued(ctx, governorate)
+        issued = signed_report(ctx, identity, tmp_path / "issued.pdf")
+    finally:
+        ctx.close()
+    forged = identity_service.store(
+        other_laptop.db, identity_service.create_self_signed(HOLDER, PERSONNEL_NO, PASSPHRASE)
+    )
+    stranger = signed_report(other_laptop, forged, tmp_path / "forged.pdf")
+    running = Gui(qtbot, data_dir)
+    window = running.start()
+    try:
+        window.show_page("settings")
+        page = window.pages["settings"]
+        qtbot.mouseClick(page.findChild(QPushButton, "verifyPdf"), Qt.MouseButton.LeftButton)
+        dialog = page.findChild(VerifyDialog, "verifyDialog")
+        qtbot.waitUntil(dialog.isVisible, timeout=5000)
+        chosen = {"path": issued}
+        monkeypatch.setattr(  # the system's file dialog is the one thing not clicked through
+            QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(chosen["path"]), ""))
+        )
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+        assert dialog.verdict.text() == "✔ معتبر؛ صادرشده از استانداری بوشهر."
+        assert dialog.verdict.property("verdict") == "good"
+        assert dialog.fields["issued"].text() == "بله"
+        assert dialog.fields["database"].text() == "با بازرسی ثبت‌شده می‌خواند"
+        chosen["path"] = stranger
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+        assert dialog.verdict.text() == "✘ سالم ولی امضاکننده را استانداری صادر نکرده است."
+        assert dialog.verdict.property("verdict") == "bad"
+        assert dialog.fields["signer"].text() == HOLDER and dialog.fields["intact"].text() == "بله"
+        assert dialog.fields["issued"].text() == "خیر"
+        qtbot.mouseClick(dialog.findChild(QPushButton, "closeVerify"), Qt.MouseButton.LeftButton)
+        assert not dialog.isVisible()
+    finally:
+        running.stop()

@@ -1,5 +1,7 @@
 """Verify a signed report: open a PDF and see who signed it, when, whether it is intact, whether
-anything was added after signing, and whether it matches the inspection in this database."""
+anything was added after signing, whether the governorate issued the signer's certificate (the
+root and revocation list pinned in this data folder) or it is this laptop's own identity, and
+whether it matches the inspection in this database. The verdict is `inspector-app verify`'s."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from sqlite_utils import Database
 from inspector_app.errors import KnownError
 from inspector_app.pdf.verify import VerifyResult, verify_pdf
 from inspector_app.services import inspections
+from inspector_app.services.trust import laptop_trust
 from inspector_app.ui import messages, screen_fit, theme
 from inspector_app.ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -26,6 +29,21 @@ from inspector_app.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+
+# The verdict line for each verdict, when nothing else is wrong (as `inspector-app verify`).
+_VERDICTS = {
+    "governorate": QT_TRANSLATE_NOOP("VerifyDialog", "✔ معتبر؛ صادرشده از استانداری بوشهر."),
+    "own": QT_TRANSLATE_NOOP(
+        "VerifyDialog",
+        "امضا با شناسهٔ خود این رایانه (هنوز از استانداری گواهی نگرفته)؛ گزارش دست‌نخورده است، "
+        "ولی استانداری امضاکننده را تأیید نکرده است.",
+    ),
+    "untrusted": QT_TRANSLATE_NOOP(
+        "VerifyDialog", "✘ سالم ولی امضاکننده را استانداری صادر نکرده است."
+    ),
+    "revoked": QT_TRANSLATE_NOOP("VerifyDialog", "✘ گواهی امضاکننده باطل شده است."),
+    "invalid": QT_TRANSLATE_NOOP("VerifyDialog", "✘ این گزارش پذیرفته نیست."),
+}
 
 _YES_NO = {
     True: QT_TRANSLATE_NOOP("VerifyDialog", "بله"),
@@ -79,6 +97,9 @@ class VerifyDialog(QDialog):
             ("intact", QT_TRANSLATE_NOOP("VerifyDialog", "دست‌نخورده")),
             ("valid", QT_TRANSLATE_NOOP("VerifyDialog", "امضا معتبر")),
             ("appended", QT_TRANSLATE_NOOP("VerifyDialog", "افزوده پس از امضا")),
+            ("issued", QT_TRANSLATE_NOOP("VerifyDialog", "صادرشده از استانداری")),
+            ("revoked", QT_TRANSLATE_NOOP("VerifyDialog", "گواهی باطل‌شده")),
+            ("own", QT_TRANSLATE_NOOP("VerifyDialog", "شناسهٔ خود این رایانه")),
             ("fingerprint", QT_TRANSLATE_NOOP("VerifyDialog", "اثر انگشت گواهی")),
             ("id", QT_TRANSLATE_NOOP("VerifyDialog", "شناسهٔ بازرسی")),
             ("sha", QT_TRANSLATE_NOOP("VerifyDialog", "sha256 سند")),
@@ -128,8 +149,11 @@ class VerifyDialog(QDialog):
                 ),
             )
             return None
-        result = verify_pdf(data)
-        database = compare_with_database(self._db, result) if self._db is not None else "—"
+        if self._db is None:
+            result, database = verify_pdf(data), "—"
+        else:
+            result = laptop_trust(self._db).verify(data)
+            database = compare_with_database(self._db, result)
         self.show_result(path, result, database)
         return result
 
@@ -146,15 +170,23 @@ class VerifyDialog(QDialog):
         f["intact"].setText(self.tr(_YES_NO[result.intact]))
         f["valid"].setText(self.tr(_YES_NO[result.valid]))
         f["appended"].setText(self.tr(_YES_NO[result.modified_after_signing]))
+        f["issued"].setText(
+            self.tr(_YES_NO[result.issued_by_root])
+            if result.issued_by_root is not None
+            else self.tr("نامعلوم (گواهی ریشهٔ استانداری در این رایانه نیست)")
+        )
+        f["revoked"].setText(self.tr(_YES_NO[result.revoked]))
+        f["own"].setText(self.tr(_YES_NO[result.own_identity]))
         f["fingerprint"].setText(result.fingerprint_sha256 or "—")
         f["id"].setText(result.report_id or "—")
         f["sha"].setText(result.embedded_sha256 or "—")
         f["database"].setText(database)
         self.problems_list.clear()
         self.problems_list.addItems([messages.problem_text(p) for p in result.problems])
-        if result.ok:
-            self.verdict.setText(self.tr("✔ امضا معتبر است و گزارش دست‌نخورده است."))
-            theme.set_state(self.verdict, "verdict", "good")
-        else:
-            self.verdict.setText(self.tr("✘ این گزارش پذیرفته نیست."))
-            theme.set_state(self.verdict, "verdict", "bad")
+        verdict = result.verdict
+        if result.problems and verdict in ("governorate", "own"):
+            verdict = "invalid"  # the database record or the expected certificate differs
+        self.verdict.setText(self.tr(_VERDICTS[verdict]))
+        # The laptop's own identity is no failure, nor the governorate's word: no colour.
+        state = {"governorate": "good", "own": ""}.get(verdict, "bad")
+        theme.set_state(self.verdict, "verdict", state)
