@@ -15,9 +15,9 @@ from sqlalchemy import func, select
 
 from inspector_app.domain.bundle import BundleError, read_inspections_bundle
 from inspector_app.errors import KnownError
-from inspector_app.server import accounts, publish
+from inspector_app.server import accounts, conflict_cli, publish
 from inspector_app.server.config import DATA_ENV, DB_ENV, Settings
-from inspector_app.server.database import conflicts_t, inspections_t
+from inspector_app.server.database import inspections_t
 from inspector_app.server.state import ServerState
 from inspector_app.server.state import open_state as _open
 
@@ -103,9 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("device_id")
     p.set_defaults(func=_revoke)
 
-    p = sub.add_parser("conflicts", parents=[parent], help="list uploads refused as conflicts")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=_conflicts)
+    conflict_cli.register(sub, parent, open_state)
 
     p = sub.add_parser("publish", parents=[parent], help="publish the registry and/or forms")
     p.add_argument("--registry", type=Path, metavar="FILE", help="registry CSV or JSON")
@@ -316,24 +314,6 @@ def _revoke(args: argparse.Namespace) -> int:
     if not accounts.revoke(state.engine, args.device_id):
         raise KnownError(f"no active device with id {args.device_id}")
     print(f"device {args.device_id} revoked; its token no longer works")
-    return 0
-
-
-def _conflicts(args: argparse.Namespace) -> int:
-    state = open_state(args)
-    with state.engine.connect() as conn:
-        rows = [
-            dict(r)
-            for r in conn.execute(select(conflicts_t).order_by(conflicts_t.c.id)).mappings().all()
-        ]
-    if args.json:
-        _print_json(rows)
-    else:
-        for row in rows:
-            print(
-                f"{row['inspection_id']}\tstored {row['stored_sha256'][:12]}\t"
-                f"received {row['received_sha256'][:12]}\t{row['source']}\t{row['received_at']}"
-            )
     return 0
 
 

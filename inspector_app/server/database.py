@@ -99,6 +99,24 @@ conflicts_t = Table(
     Column("device_id", String(64)),
     Column("received_at", String(40), nullable=False),
     Column("resolved_at", String(40)),
+    # one row per refused version: the same file imported or uploaded again adds nothing
+    Index("conflicts_version", "inspection_id", "received_sha256", unique=True),
+)
+
+# How a person settled a conflict (server/conflicts.py), one row per conflict: final.
+# keep: stored | received | both; with both, the received version is held as
+# `new_inspection_id`. `stored_files` (JSON name -> sha256) keeps where the stored version's
+# files are when `received` replaced it.
+conflict_resolutions_t = Table(
+    "conflict_resolutions",
+    metadata,
+    Column("conflict_id", Integer, ForeignKey("conflicts.id"), primary_key=True),
+    Column("keep", String(16), nullable=False),
+    Column("new_inspection_id", String(64)),
+    Column("stored_files", Text),
+    Column("resolved_by", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("resolved_at", String(40), nullable=False),
 )
 
 # The yes/no checklist items an inspection answered «no», taken from its canonical JSON at

@@ -54,6 +54,10 @@ class FolderStore:
             raise
         return digest
 
+    def get(self, digest: str) -> bytes:
+        """The content stored under `digest`; OSError if it is not there."""
+        return self._path(digest).read_bytes()
+
     def discard_partial(self) -> int:
         """Remove temp files a killed process left behind (called at start)."""
         count = 0

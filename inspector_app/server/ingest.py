@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, and_, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from inspector_app.domain.bundle import BundleError, CheckedInspection, read_inspection_bundle
@@ -78,23 +78,7 @@ def ingest(
     row = _row(checked, device, source, check)
     try:
         with engine.begin() as conn:
-            conn.execute(inspections_t.insert().values(**row))
-            failed = checked.document.failed_checklist_items()
-            if failed:
-                conn.execute(
-                    failed_answers_t.insert(),
-                    [
-                        {"inspection_id": parts.inspection_id, "item_id": i, "item_text": t}
-                        for i, t in failed
-                    ],
-                )
-            conn.execute(
-                inspection_files_t.insert(),
-                [
-                    {"inspection_id": parts.inspection_id, "name": n, "sha256": d, "size": s}
-                    for n, (d, s) in names.items()
-                ],
-            )
+            _insert(conn, checked, row, names)
     except IntegrityError:
         held = _held_hash(engine, parts.inspection_id)
         if held is None:
@@ -104,6 +88,30 @@ def ingest(
         return _conflict(engine, files, data, checked, held, device, source)
     return IngestResult(
         "stored", parts.inspection_id, parts.canonical_sha256, parts.canonical_sha256
+    )
+
+
+def _insert(
+    conn: Connection,
+    checked: CheckedInspection,
+    row: dict[str, Any],
+    names: dict[str, tuple[str, int]],
+) -> None:
+    """The inspection's row, its «no» answers and its files, under `row["id"]`."""
+    inspection_id = row["id"]
+    conn.execute(inspections_t.insert().values(**row))
+    failed = checked.document.failed_checklist_items()
+    if failed:
+        conn.execute(
+            failed_answers_t.insert(),
+            [{"inspection_id": inspection_id, "item_id": i, "item_text": t} for i, t in failed],
+        )
+    conn.execute(
+        inspection_files_t.insert(),
+        [
+            {"inspection_id": inspection_id, "name": n, "sha256": d, "size": s}
+            for n, (d, s) in names.items()
+        ],
     )
 
 
@@ -213,20 +221,80 @@ def _conflict(
     device: Device,
     source: str,
 ) -> IngestResult:
-    """Same id, different content: keep the refused bundle for a person, overwrite nothing."""
-    bundle_sha = files.put(data)
-    with engine.begin() as conn:
-        conn.execute(
-            conflicts_t.insert().values(
-                inspection_id=checked.parts.inspection_id,
-                stored_sha256=held,
-                received_sha256=checked.parts.canonical_sha256,
-                bundle_sha256=bundle_sha,
-                source=source,
-                device_id=device.id,
-                received_at=utc_now_iso(),
+    """Same id, different content: keep the refused bundle for a person, overwrite nothing.
+    A version already refused is not recorded again (the same file imported twice, an upload
+    retried); a version a person has settled (server/conflicts.py) is answered as there, so
+    the laptop that sent it stops asking."""
+    inspection_id, received = checked.parts.inspection_id, checked.parts.canonical_sha256
+    earlier = _earlier_conflict(engine, inspection_id, received)
+    if earlier == "settled":
+        return IngestResult("already_there", inspection_id, received, held)
+    if earlier is None:
+        bundle_sha = files.put(data)
+        try:
+            with engine.begin() as conn:
+                conn.execute(
+                    conflicts_t.insert().values(
+                        inspection_id=inspection_id,
+                        stored_sha256=held,
+                        received_sha256=received,
+                        bundle_sha256=bundle_sha,
+                        source=source,
+                        device_id=device.id,
+                        received_at=utc_now_iso(),
+                    )
+                )
+        except IntegrityError:
+            pass  # the same version, recorded by a racing upload or import a moment ago
+    return IngestResult("conflict", inspection_id, received, held)
+
+
+def _earlier_conflict(
+    engine: Engine, inspection_id: str, sha256: str
+) -> Literal["open", "settled"] | None:
+    """Whether this version of the inspection was refused before: still "open", or "settled"
+    (a person resolved a conflict over it, whichever version they kept)."""
+    c = conflicts_t.c
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(c.received_sha256, c.resolved_at).where(
+                c.inspection_id == inspection_id,
+                or_(
+                    c.received_sha256 == sha256,
+                    and_(c.stored_sha256 == sha256, c.resolved_at.is_not(None)),
+                ),
             )
-        )
-    return IngestResult(
-        "conflict", checked.parts.inspection_id, checked.parts.canonical_sha256, held
-    )
+        ).all()
+    if any(resolved_at is not None for _sha, resolved_at in rows):
+        return "settled"
+    return "open" if rows else None
+
+
+def keep_received(
+    conn: Connection,
+    files: FileStore,
+    data: bytes,
+    device: Device,
+    source: str,
+    *,
+    as_id: str | None,
+) -> str:
+    """Store a conflict's refused version as a person decided (server/conflicts.py), in the
+    caller's transaction: in place of the stored version, or beside it as `as_id`. The bundle
+    is checked again as at upload (the file store could have been touched since); its canonical
+    JSON and signed PDF stay as signed, naming the original id. Returns the id it is held as."""
+    try:
+        checked = read_inspection_bundle(data)
+    except (BundleError, RecursionError) as exc:
+        raise Rejected(400, f"the kept bundle no longer reads: {exc}") from exc
+    parts = checked.parts
+    check = _check_signature(parts.signed_pdf, device, parts.inspection_id, parts.canonical_sha256)
+    row = _row(checked, device, source, check)
+    if as_id is None:
+        for table in (failed_answers_t, inspection_files_t):
+            conn.execute(table.delete().where(table.c.inspection_id == parts.inspection_id))
+        conn.execute(inspections_t.delete().where(inspections_t.c.id == parts.inspection_id))
+    else:
+        row["id"] = as_id
+    _insert(conn, checked, row, _store_files(files, checked))
+    return str(row["id"])

@@ -17,6 +17,7 @@ from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.sync import config, outbox, runner
 from inspector_app.storage import audit, inspections, offices, settings
 from inspector_app.storage.db import backup_to, db_path
+from tests.helpers.cli import run_cli
 from tests.helpers.server import LaptopTemplates, ServerProcess
 from tests.sync.factory import PASSPHRASE, make_draft, make_laptop, quick_render
 
@@ -141,9 +142,10 @@ def test_conflict_is_flagged_never_overwritten(server: ServerProcess, tmp_path: 
     assert [r["canonical_sha256"] for r in held] == [
         inspections.get(ctx_a.db, draft)["canonical_sha256"]
     ]
-    conflicts = [
-        c for c in json.loads(server.admin("conflicts", "--json")) if c["inspection_id"] == draft
-    ]
+    listed = run_cli(
+        "conflicts", "list", *server.db_args(), "--json", program="inspector-server", ok=True
+    )
+    conflicts = [c for c in json.loads(listed.stdout) if c["inspection_id"] == draft]
     assert len(conflicts) == 1 and conflicts[0]["inspection_id"] == draft
     assert conflicts[0]["received_sha256"] == inspections.get(ctx_b.db, draft)["canonical_sha256"]
     ctx_b.close()
