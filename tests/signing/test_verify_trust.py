@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from pyhanko.pdf_utils.reader import PdfFileReader
 
 from inspector_app.services import finalize
 from inspector_app.services.context import AppContext, open_context
@@ -204,6 +206,33 @@ def test_governorate_signed_report_is_valid(
     root.write_bytes(governorate.pem)
     code, data = verify_json(report, tmp_path / "nowhere", "--root", str(root))
     assert code == 0 and data["verdict"] == "governorate" and data["own_identity"] is False
+
+
+def test_the_signature_carries_the_issuer_chain(
+    context: AppContext, data_dir: Path, governorate: CA, tmp_path: Path
+) -> None:
+    """An inspector certificate issued by an intermediate CA: the report carries that CA's
+    certificate, so a verifier holding only the root builds the path offline."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = governorate.issue(key.public_key(), _name("مرکز صدور گواهی بازرسان"), ca=True)
+    intermediate = CA(key, cert)
+    identity, _ = store_issued(context, intermediate, chain=(governorate.cert,))
+    assert identity.cert_pem.count(b"BEGIN CERTIFICATE") == 3  # leaf, intermediate, root
+    report = signed_report(context, identity, tmp_path / "report.pdf")
+    signature = PdfFileReader(io.BytesIO(report.read_bytes())).embedded_signatures[0]
+    embedded = {c.chosen.subject.human_friendly for c in signature.signed_data["certificates"]}
+    assert any("مرکز صدور گواهی بازرسان" in name for name in embedded)
+    root = tmp_path / "root.pem"
+    root.write_bytes(governorate.pem)
+    code, data = verify_json(report, tmp_path / "nowhere", "--root", str(root))
+    assert code == 0 and data["verdict"] == "governorate"
+    # Revoking the intermediate revokes what it issued.
+    revoked = tmp_path / "root.crl"
+    revoked.write_bytes(governorate.crl((cert.serial_number, NOW)))
+    code, data = verify_json(
+        report, tmp_path / "nowhere", "--root", str(root), "--crl", str(revoked)
+    )
+    assert code == 1 and data["verdict"] == "revoked"
 
 
 def test_a_second_key_with_the_same_holder_name_is_untrusted(
