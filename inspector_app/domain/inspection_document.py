@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 from pydantic_core import PydanticCustomError
 
 from inspector_app.domain.forms import LoadedForm, parse_form
@@ -133,6 +133,16 @@ class Score(_Part):
     na: int
 
 
+class AuditAnchor(_Part):
+    """The laptop's audit log as it stood when the inspection was hashed for finalizing: the
+    sequence number and hash of its last entry (0 and the genesis hash for an empty log).
+    The finalize entry itself comes after: it records this document's hash, so it cannot be
+    inside it. Signed with the document, it holds the log to that entry from outside it."""
+
+    seq: int = Field(ge=0)
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
 class InspectionDocument(_Part):
     format: Literal["bazres.inspection/1"] = FORMAT
     id: str
@@ -152,6 +162,8 @@ class InspectionDocument(_Part):
     findings: list[Finding]
     signatures: list[Signature]
     score: Score
+    # Absent (not null) in documents made before the log was anchored: they hash as before.
+    audit_anchor: AuditAnchor | None = None
 
     _loaded_form: LoadedForm = PrivateAttr()
 
@@ -190,7 +202,7 @@ class InspectionDocument(_Part):
 
     def to_dict(self) -> dict[str, Any]:
         """The plain document, as it is serialized canonically and hashed."""
-        return self.model_dump()
+        return self.model_dump(exclude={"audit_anchor"} if self.audit_anchor is None else None)
 
 
 def _error(exc: ValidationError, prefix: str = "") -> DocumentError:

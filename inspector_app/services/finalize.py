@@ -17,6 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector_app.domain.canonical import canonical_json, sha256_hex
+from inspector_app.domain.inspection_document import AuditAnchor
 from inspector_app.domain.jalali import (
     clock_time,
     from_iso,
@@ -29,7 +30,7 @@ from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, NotFound, fill
 from inspector_app.services import inspection_document
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing import pdf_sign
-from inspector_app.storage import contents, inspections, lifecycle
+from inspector_app.storage import audit, contents, inspections, lifecycle
 from inspector_app.storage.db import writing
 from inspector_app.storage.identities import StoredIdentity
 
@@ -163,8 +164,10 @@ def default_renderer(db: Database, inspection_id: str, canonical_sha256: str) ->
     return render_inspection_pdf(db, inspection_id, canonical_sha256=canonical_sha256)
 
 
-def _canonical(db: Database, inspection_id: str) -> tuple[dict[str, Any], bytes, str]:
-    document = inspection_document.canonical_document(db, inspection_id)
+def _canonical(
+    db: Database, inspection_id: str, anchor: AuditAnchor | None = None
+) -> tuple[dict[str, Any], bytes, str]:
+    document = inspection_document.canonical_document(db, inspection_id, audit_anchor=anchor)
     data = canonical_json(document)
     return document, data, sha256_hex(data)
 
@@ -186,7 +189,12 @@ def finalize(
     moment = (now or utc_now()).astimezone(dt.UTC).replace(microsecond=0)
     # Unlock first: a wrong passphrase must cost the inspector no waiting for the report.
     unlocked = identity_service.unlock_for_signing(db, identity, passphrase, at=moment)
-    _, data, digest = _canonical(db, inspection_id)
+    # The log's head goes into the signed document, so the log cannot later lose or rewrite
+    # entries up to it unseen. It is the last entry before the finalize entry, which records
+    # this document's hash and so cannot be inside it.
+    head = audit.head(db)
+    anchor = AuditAnchor(seq=head.seq, hash=head.hash)
+    _, data, digest = _canonical(db, inspection_id, anchor)
     pdf = (render or default_renderer)(db, inspection_id, digest)
     row = inspections.get(db, inspection_id)
     signed = pdf_sign.sign_pdf(
@@ -198,7 +206,8 @@ def finalize(
     stamp = to_iso(moment)
     with writing(db):
         # In the transaction that locks it: nothing can change between this check and the lock.
-        if _canonical(db, inspection_id)[2] != digest:
+        # Entries appended since the head was taken are fine; the head itself must still hold.
+        if _canonical(db, inspection_id, anchor)[2] != digest or audit.check_anchors(db, [head]):
             raise ChangedWhileFinalizing(
                 QT_TRANSLATE_NOOP(
                     "Errors", "بازرسی هنگام نهایی‌سازی تغییر کرد؛ چیزی نهایی نشد. دوباره تلاش کنید."

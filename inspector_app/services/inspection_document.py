@@ -22,6 +22,7 @@ from inspector_app.domain.inspection_document import (
     BAD_DATE,
     FORMAT,
     Answer,
+    AuditAnchor,
     DocumentError,
     Finding,
     FormRef,
@@ -40,14 +41,22 @@ from inspector_app.storage import audit, contents, drafts, inspections, offices
 from inspector_app.storage.db import writing
 
 
-def canonical_document(db: Database, inspection_id: str) -> dict[str, Any]:
+def canonical_document(
+    db: Database, inspection_id: str, *, audit_anchor: AuditAnchor | None = None
+) -> dict[str, Any]:
     """Everything that makes up the inspection, photos by their sha256 (no image bytes)."""
-    return build_document(db, inspection_id).to_dict()
+    return build_document(db, inspection_id, audit_anchor=audit_anchor).to_dict()
 
 
-def build_document(db: Database, inspection_id: str) -> InspectionDocument:
-    """The typed canonical document of the inspection as its rows hold it now."""
+def build_document(
+    db: Database, inspection_id: str, *, audit_anchor: AuditAnchor | None = None
+) -> InspectionDocument:
+    """The typed canonical document of the inspection as its rows hold it now. The audit log's
+    head is no row of the inspection: a finalized one keeps the anchor its stored document
+    holds, a draft has one only when given (finalize gives the log's head)."""
     row = inspections.get(db, inspection_id)
+    if audit_anchor is None and row["status"] != "draft":
+        audit_anchor = _stored_anchor(db, inspection_id)
     notes = contents.notes_of(db, inspection_id)
     answers = contents.answers_of(db, inspection_id)
     keys = sorted(set(answers) | set(notes))
@@ -122,7 +131,22 @@ def build_document(db: Database, inspection_id: str) -> InspectionDocument:
             no=result.no,
             na=result.na,
         ),
+        audit_anchor=audit_anchor,
     )
+
+
+def _stored_anchor(db: Database, inspection_id: str) -> AuditAnchor | None:
+    """The anchor in the stored document; none where that is missing or unreadable (the
+    rebuilt document then differs from the stored hash, and that is reported)."""
+    row = db.execute(
+        "SELECT canonical_json FROM inspection_documents WHERE inspection_id = ?", [inspection_id]
+    ).fetchone()
+    try:
+        stored = json.loads(row[0]) if row else None
+        anchor = stored.get("audit_anchor") if isinstance(stored, dict) else None
+        return None if anchor is None else AuditAnchor.model_validate(anchor)
+    except (TypeError, ValueError):  # pydantic's ValidationError is a ValueError
+        return None
 
 
 def export_document(db: Database, inspection_id: str) -> dict[str, Any]:
@@ -329,7 +353,8 @@ def _check_round_trip(
 ) -> None:
     """The rows written must give back the very document of the file (and so its hash): a
     score or order edited in the file, with its sha256 recomputed, is refused here."""
-    rebuilt = build_document(db, inspection_id).to_dict()
+    # The anchor is of the laptop that finalized it: kept as the file has it, not a row here.
+    rebuilt = build_document(db, inspection_id, audit_anchor=document.audit_anchor).to_dict()
     if canonical_sha256(rebuilt) == sha256:
         return
     wanted = document.to_dict()

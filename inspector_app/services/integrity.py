@@ -6,7 +6,11 @@ or edit it with another tool. These checks find what that left behind, naming ea
 - `quick_check` (every app start, no photo bytes read): the lock triggers are all there as the
   migrations made them; each finalized or synced row has its stored document, form snapshot,
   office and outbox entry; the stored hashes agree with each other, with the stored canonical
-  JSON, with the row's header and with the audit log's finalize entries.
+  JSON, with the row's header and with the audit log's finalize entries; each has its finalize
+  (and, once synced, sync) entry in the log; and the log still holds, unchanged, every entry
+  a signed document anchors (`audit_anchor`, the log's head when it was finalized), so the log
+  cannot lose entries off its end or be rewritten with recomputed hashes up to the last
+  finalize unseen.
 - `full_check` (`inspector-app audit verify`): the above, and every finalized or synced
   inspection's canonical document rebuilt from its rows and hashed, and its signed PDF checked
   (intact, nothing appended, carrying this inspection's id and hash).
@@ -23,8 +27,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector_app.domain.canonical import canonical_json, canonical_sha256, sha256_hex
-from inspector_app.errors import KnownError
+from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, fill
 from inspector_app.services import inspection_document
+from inspector_app.storage import audit
 from inspector_app.storage.migrations import migrations
 
 # Header columns of `inspections` and where the canonical document keeps them.
@@ -106,8 +111,9 @@ WHERE i.status <> 'draft' ORDER BY i.id
 """
 
 
-def _check_row(row: dict[str, Any]) -> Iterator[Problem]:
-    """What one finalized or synced row says about itself, without reading its children."""
+def _check_row(row: dict[str, Any], document: Any) -> Iterator[Problem]:
+    """What one finalized or synced row says about itself (`document`: its stored canonical
+    JSON, parsed), without reading its children."""
     iid = row["id"]
     if not row["has_form"]:
         yield Problem(iid, "form_snapshot_missing", "its form snapshot is missing")
@@ -128,7 +134,6 @@ def _check_row(row: dict[str, Any]) -> Iterator[Problem]:
     text = str(row["canonical_json"])
     if sha256_hex(text.encode("utf-8")) != row["doc_sha256"]:
         yield Problem(iid, "document_hash", "its stored canonical JSON does not hash to its hash")
-    document = _json(text)
     if not isinstance(document, dict):
         yield Problem(iid, "document_unreadable", "its stored canonical JSON is not a document")
         return
@@ -160,15 +165,32 @@ def _check_form_snapshots(db: Database) -> Iterator[Problem]:
                 yield Problem(iid, "form_snapshot_changed", "its form snapshot was changed")
 
 
-def _check_finalize_entries(db: Database) -> Iterator[Problem]:
-    """Each finalize in the audit log still stands as it was recorded."""
+FINALIZE_ENTRY_MISSING = QT_TRANSLATE_NOOP(
+    "Errors", "رویداد نهایی‌سازی این بازرسی در دفتر رویدادها نیست (حذف یا بازنویسی شده است)."
+)
+SYNC_ENTRY_MISSING = QT_TRANSLATE_NOOP(
+    "Errors",
+    "این بازرسی همگام شده است، اما رویداد همگام‌سازی آن در دفتر رویدادها نیست (حذف یا "
+    "بازنویسی شده است).",
+)
+
+
+def _check_log_entries(db: Database) -> Iterator[Problem]:
+    """Each finalize in the audit log still stands as it was recorded; every finalized
+    inspection has its finalize entry and every synced one its sync entry (one missing was cut
+    off the log, or the log rewritten without it). One pass over the log."""
     rows = db.execute(
-        "SELECT a.seq, a.inspection_id, a.detail, i.status, i.canonical_sha256, d.signed_pdf "
+        "SELECT a.seq, a.action, a.inspection_id, a.detail, i.status, i.canonical_sha256, "
+        "CASE WHEN a.action = 'finalize' THEN d.signed_pdf END "
         "FROM audit_log a LEFT JOIN inspections i ON i.id = a.inspection_id "
         "LEFT JOIN inspection_documents d ON d.inspection_id = a.inspection_id "
-        "WHERE a.action = 'finalize' ORDER BY a.seq"
+        "WHERE a.action IN ('finalize', 'sync') ORDER BY a.seq"
     )
-    for seq, iid, detail, status, stored, pdf in rows:
+    logged: set[tuple[str, str]] = set()
+    for seq, action, iid, detail, status, stored, pdf in rows:
+        logged.add((iid, action))
+        if action != "finalize":
+            continue
         if status is None:
             yield Problem(iid, "finalized_gone", f"finalized (audit entry {seq}) but not here")
             continue
@@ -186,15 +208,134 @@ def _check_finalize_entries(db: Database) -> Iterator[Problem]:
             yield Problem(
                 iid, "finalize_entry_pdf", f"audit entry {seq} recorded another signed PDF"
             )
+    for iid, status in db.execute(
+        "SELECT id, status FROM inspections WHERE status <> 'draft' ORDER BY id"
+    ):
+        if (iid, "finalize") not in logged:
+            yield Problem(iid, "finalize_entry_missing", fill(FINALIZE_ENTRY_MISSING, {}))
+        if status == "synced" and (iid, "sync") not in logged:
+            yield Problem(iid, "sync_entry_missing", fill(SYNC_ENTRY_MISSING, {}))
+
+
+# How the log fails an anchor, by who holds it: the signed document of an inspection, or the
+# server (the head sent at the last sync).
+_ANCHOR_PROBLEMS = {
+    ("document", "cut"): QT_TRANSLATE_NOOP(
+        "Errors",
+        "رویدادهای {start} به بعد از انتهای دفتر رویدادها بریده شده‌اند: گزارش امضاشدهٔ این "
+        "بازرسی رویداد {seq} را در خود دارد، اما دفتر اکنون به رویداد {last} پایان می‌یابد.",
+    ),
+    ("document", "empty"): QT_TRANSLATE_NOOP(
+        "Errors",
+        "همهٔ رویدادهای دفتر رویدادها حذف شده‌اند: گزارش امضاشدهٔ این بازرسی رویداد {seq} را در "
+        "خود دارد، اما دفتر خالی است.",
+    ),
+    ("document", "rewritten"): QT_TRANSLATE_NOOP(
+        "Errors",
+        "دفتر رویدادها از جایی میان رویداد {start} و رویداد {seq} به بعد بازنویسی شده است: "
+        "چکیدهٔ رویداد {seq} دیگر آن نیست که در گزارش امضاشدهٔ این بازرسی آمده است.",
+    ),
+    ("document", "gap"): QT_TRANSLATE_NOOP(
+        "Errors",
+        "رویداد {seq}، که گزارش امضاشدهٔ این بازرسی آن را در خود دارد، از میان دفتر رویدادها "
+        "حذف شده است.",
+    ),
+    ("server", "cut"): QT_TRANSLATE_NOOP(
+        "Errors",
+        "رویدادهای {start} به بعد از انتهای دفتر رویدادها بریده شده‌اند: سرور از همگام‌سازی "
+        "پیشین رویداد {seq} را نگه داشته، اما دفتر اکنون به رویداد {last} پایان می‌یابد.",
+    ),
+    ("server", "empty"): QT_TRANSLATE_NOOP(
+        "Errors",
+        "همهٔ رویدادهای دفتر رویدادها حذف شده‌اند: سرور از همگام‌سازی پیشین رویداد {seq} را نگه "
+        "داشته، اما دفتر خالی است.",
+    ),
+    ("server", "rewritten"): QT_TRANSLATE_NOOP(
+        "Errors",
+        "دفتر رویدادها از جایی میان رویداد {start} و رویداد {seq} به بعد بازنویسی شده است: "
+        "چکیدهٔ رویداد {seq} با آنچه سرور از همگام‌سازی پیشین نگه داشته نمی‌خواند.",
+    ),
+    ("server", "gap"): QT_TRANSLATE_NOOP(
+        "Errors",
+        "رویداد {seq}، که سرور از همگام‌سازی پیشین نگه داشته، از میان دفتر رویدادها حذف شده است.",
+    ),
+}
+
+
+def anchor_problems(
+    db: Database,
+    anchors: dict[audit.Head, str | None],
+    holder: str,
+    also: list[audit.Head] | None = None,
+) -> list[Problem]:
+    """What the log fails of `anchors` (each with the inspection whose signed document holds
+    it, None for the server's), held by `holder` ("document" or "server"): at most one problem
+    per kind, for the anchor that says most (the highest cut, the lowest rewrite). `also`:
+    other anchors, that only bound where a rewrite starts."""
+    failed = audit.check_anchors(db, list(anchors))
+    if not failed:
+        return []
+    others = [a for a in also or [] if a not in anchors]
+    others_failed = audit.check_anchors(db, others) if others else {}
+    holding = [a.seq for a in anchors if a not in failed]
+    holding += [a.seq for a in others if a not in others_failed]
+    by_kind: dict[str, tuple[audit.Head, audit.Mismatch]] = {}
+    for held, mismatch in sorted(failed.items(), key=lambda item: item[1].seq):
+        kind = "empty" if mismatch.kind == "cut" and mismatch.last == 0 else str(mismatch.kind)
+        if kind == "rewritten" and kind in by_kind:
+            continue  # the lowest one says from where
+        by_kind[kind] = (held, mismatch)
+    problems = []
+    for kind, (held, mismatch) in by_kind.items():
+        below = [seq for seq in holding if seq < mismatch.seq]
+        params = {
+            "seq": mismatch.seq,
+            "last": mismatch.last,
+            "start": mismatch.last + 1 if mismatch.kind == "cut" else max(below, default=0) + 1,
+        }
+        template = _ANCHOR_PROBLEMS[(holder, kind)]
+        problems.append(Problem(anchors[held], f"audit_{kind}", fill(template, params)))
+    return problems
+
+
+def signed_anchors(db: Database) -> dict[audit.Head, str]:
+    """The anchor in each finalized or synced inspection's stored document, with the first
+    inspection (by id) that holds it."""
+    anchors: dict[audit.Head, str] = {}
+    for iid, text in db.execute(
+        "SELECT i.id, d.canonical_json FROM inspections i "
+        "JOIN inspection_documents d ON d.inspection_id = i.id "
+        "WHERE i.status <> 'draft' ORDER BY i.id"
+    ):
+        anchor = _anchor_in(_json(str(text)))
+        if anchor is not None:
+            anchors.setdefault(anchor, iid)
+    return anchors
+
+
+def _anchor_in(document: Any) -> audit.Head | None:
+    anchor = document.get("audit_anchor") if isinstance(document, dict) else None
+    if not isinstance(anchor, dict):
+        return None
+    seq, digest = anchor.get("seq"), anchor.get("hash")
+    if not isinstance(seq, int) or not isinstance(digest, str):
+        return None
+    return audit.Head(seq, digest)
 
 
 def quick_check(db: Database) -> list[Problem]:
     """The cheap checks (see the module text); an empty list when all holds."""
     problems = list(_check_triggers(db))
+    anchors: dict[audit.Head, str | None] = {}
     for row in db.query(_ROWS):
-        problems.extend(_check_row(row))
+        document = _json(str(row["canonical_json"])) if row["doc_id"] is not None else None
+        problems.extend(_check_row(row, document))
+        anchor = _anchor_in(document)
+        if anchor is not None:
+            anchors.setdefault(anchor, row["id"])
     problems.extend(_check_form_snapshots(db))
-    problems.extend(_check_finalize_entries(db))
+    problems.extend(_check_log_entries(db))
+    problems.extend(anchor_problems(db, anchors, "document"))
     return problems
 
 

@@ -278,6 +278,58 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>رویداد نهایی‌سازی این بازرسی در دفتر رویدادها نیست (حذف یا بازنویسی شده است).</source>
+        <translation>This inspection's finalize entry is not in the audit log (deleted or rewritten).</translation>
+    </message>
+    <message>
+        <source>این بازرسی همگام شده است، اما رویداد همگام‌سازی آن در دفتر رویدادها نیست (حذف یا بازنویسی شده است).</source>
+        <translation>This inspection was synced, but its sync entry is not in the audit log (deleted or rewritten).</translation>
+    </message>
+    <message>
+        <source>رویدادهای {start} به بعد از انتهای دفتر رویدادها بریده شده‌اند: گزارش امضاشدهٔ این بازرسی رویداد {seq} را در خود دارد، اما دفتر اکنون به رویداد {last} پایان می‌یابد.</source>
+        <translation>The audit log's entries from {start} on were cut off its end: this inspection's signed report holds entry {seq}, but the log now ends at entry {last}.</translation>
+    </message>
+    <message>
+        <source>همهٔ رویدادهای دفتر رویدادها حذف شده‌اند: گزارش امضاشدهٔ این بازرسی رویداد {seq} را در خود دارد، اما دفتر خالی است.</source>
+        <translation>Every entry of the audit log was deleted: this inspection's signed report holds entry {seq}, but the log is empty.</translation>
+    </message>
+    <message>
+        <source>دفتر رویدادها از جایی میان رویداد {start} و رویداد {seq} به بعد بازنویسی شده است: چکیدهٔ رویداد {seq} دیگر آن نیست که در گزارش امضاشدهٔ این بازرسی آمده است.</source>
+        <translation>The audit log was rewritten from somewhere between entry {start} and entry {seq} on: the hash of entry {seq} is no longer the one in this inspection's signed report.</translation>
+    </message>
+    <message>
+        <source>رویداد {seq}، که گزارش امضاشدهٔ این بازرسی آن را در خود دارد، از میان دفتر رویدادها حذف شده است.</source>
+        <translation>Entry {seq}, which this inspection's signed report holds, was deleted from the middle of the audit log.</translation>
+    </message>
+    <message>
+        <source>رویدادهای {start} به بعد از انتهای دفتر رویدادها بریده شده‌اند: سرور از همگام‌سازی پیشین رویداد {seq} را نگه داشته، اما دفتر اکنون به رویداد {last} پایان می‌یابد.</source>
+        <translation>The audit log's entries from {start} on were cut off its end: the server kept entry {seq} from an earlier sync, but the log now ends at entry {last}.</translation>
+    </message>
+    <message>
+        <source>همهٔ رویدادهای دفتر رویدادها حذف شده‌اند: سرور از همگام‌سازی پیشین رویداد {seq} را نگه داشته، اما دفتر خالی است.</source>
+        <translation>Every entry of the audit log was deleted: the server kept entry {seq} from an earlier sync, but the log is empty.</translation>
+    </message>
+    <message>
+        <source>دفتر رویدادها از جایی میان رویداد {start} و رویداد {seq} به بعد بازنویسی شده است: چکیدهٔ رویداد {seq} با آنچه سرور از همگام‌سازی پیشین نگه داشته نمی‌خواند.</source>
+        <translation>The audit log was rewritten from somewhere between entry {start} and entry {seq} on: the hash of entry {seq} does not match what the server kept from an earlier sync.</translation>
+    </message>
+    <message>
+        <source>رویداد {seq}، که سرور از همگام‌سازی پیشین نگه داشته، از میان دفتر رویدادها حذف شده است.</source>
+        <translation>Entry {seq}, which the server kept from an earlier sync, was deleted from the middle of the audit log.</translation>
+    </message>
+    <message>
+        <source>سرور سرِ دفتر رویدادهای این رایانه را نپذیرفت: {problem} ممکن است پروندهٔ داده‌ها دستکاری شده باشد؛ به پشتیبانی خبر دهید («inspector-app audit verify» جزئیات را نشان می‌دهد).</source>
+        <translation>The server refused the head of this computer's audit log: {problem} The data folder may have been tampered with; tell support («inspector-app audit verify» shows the details).</translation>
+    </message>
+    <message>
+        <source>سرِ دفتر رویدادها به سرور فرستاده نشد (پاسخ {status}): {detail}</source>
+        <translation>The head of the audit log was not sent to the server (reply {status}): {detail}</translation>
+    </message>
+    <message>
+        <source>سرِ دفتر رویدادها با سرور سنجیده نشد: {reason}</source>
+        <translation>The head of the audit log was not checked against the server: {reason}</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/services/context.py" line="42"/>
         <source>فرمی برای این نوع دفتر ({type}) نیست</source>
         <translation>There is no form for this office type ({type})</translation>

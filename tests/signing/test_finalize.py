@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app.domain.canonical import canonical_json, sha256_hex
+from inspector_app.domain.inspection_document import AuditAnchor
 from inspector_app.errors import RecordLocked
 from inspector_app.pdf.verify import verify_pdf
 from inspector_app.services import correction, finalize, inspection_document
@@ -66,7 +67,10 @@ def test_finalize_end_to_end(
     context: AppContext, ready: str, identity: StoredIdentity, tmp_path: Path
 ) -> None:
     db = context.db
-    expected = sha256_hex(canonical_json(inspection_document.canonical_document(db, ready)))
+    # The draft's document with the audit log's head when it is hashed, as finalize adds it.
+    head = AuditAnchor(**audit.head(db).as_dict())
+    document = inspection_document.canonical_document(db, ready, audit_anchor=head)
+    expected = sha256_hex(canonical_json(document))
     result = finalize.finalize(db, ready, identity, PASSPHRASE)
     assert result.canonical_sha256 == expected
 
