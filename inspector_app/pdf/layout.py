@@ -19,7 +19,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from inspector_app.domain.persian import to_persian_digits
-from inspector_app.pdf.rtl_flowable import FONT_BOLD, FONT_MEDIUM, FONT_REGULAR, draw_rtl_line
+from inspector_app.pdf.rtl_flowable import (
+    FONT_BOLD,
+    FONT_MEDIUM,
+    FONT_REGULAR,
+    draw_rtl_line,
+    text_width,
+)
 
 PAGE = A4
 MARGIN = 16 * mm
@@ -55,13 +61,41 @@ CAPTION = paragraph_style("caption", 8.5, alignment=TA_CENTER)
 TABLE_FONT = ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR)
 
 
-class NumberedCanvas(Canvas):
-    """Keeps each page until the end so its footer can say «صفحه ۲ از ۵»."""
+FOOTER_SIZE = 7.5
+PAGE_NUMBER_SIZE = 8.5
+FOOTER_GAP = 12.0  # between the footer's text and «صفحه ۱ از ۸»
+ELLIPSIS = "…"
 
-    def __init__(self, *args: Any, footer: str, **kwargs: Any) -> None:
+
+def shortened(text: str, end: str, width: float, font_size: float) -> str:
+    """`text` + `end` when it fits in `width` on one line; else the longest start of `text` that
+    fits with «…» after it (cut after a word if that keeps most of it) and `end` whole."""
+
+    def fits(head: str) -> bool:
+        return text_width(head + ELLIPSIS + end, FONT_REGULAR, font_size) <= width
+
+    if text_width(text + end, FONT_REGULAR, font_size) <= width:
+        return text + end
+    lo, hi = 0, len(text)  # the longest prefix that fits
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if fits(text[:mid]) else (lo, mid - 1)
+    head = text[:lo]
+    space = head.rstrip().rfind(" ")
+    if space >= len(head) * 2 / 3:
+        head = head[:space]
+    return head.rstrip() + ELLIPSIS + end
+
+
+class NumberedCanvas(Canvas):
+    """Keeps each page until the end so its footer can say «صفحه ۲ از ۵». The footer's text is
+    shortened with «…» where it would reach the page number; `footer_end` is always kept."""
+
+    def __init__(self, *args: Any, footer: str, footer_end: str = "", **kwargs: Any) -> None:
         kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT_REGULAR
         super().__init__(*args, **kwargs)
         self._footer = footer
+        self._footer_end = footer_end
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
@@ -84,14 +118,17 @@ class NumberedCanvas(Canvas):
         self.line(MARGIN, y + 11, PAGE[0] - MARGIN, y + 11)
         self.setFillColor(colors.HexColor("#444444"))
         page_of = f"صفحه {to_persian_digits(number)} از {to_persian_digits(total)}"
-        draw_rtl_line(self, page_of, MARGIN, y, font_size=8.5, align="left")
-        draw_rtl_line(self, self._footer, PAGE[0] - MARGIN, y, font_size=7.5)
+        used = draw_rtl_line(self, page_of, MARGIN, y, font_size=PAGE_NUMBER_SIZE, align="left")
+        room = FRAME_WIDTH - used - FOOTER_GAP
+        footer = shortened(self._footer, self._footer_end, room, FOOTER_SIZE)
+        draw_rtl_line(self, footer, PAGE[0] - MARGIN, y, font_size=FOOTER_SIZE)
         self.restoreState()
 
 
-def build_a4(story: Sequence[Flowable], *, footer: str, **info: str) -> bytes:
-    """Every PDF's page: A4 with its margins, «صفحه N از M» footers, no build-time stamps
-    (`invariant`: the same input gives the same bytes). `info`: title, author, subject, keywords."""
+def build_a4(story: Sequence[Flowable], *, footer: str, footer_end: str = "", **info: str) -> bytes:
+    """Every PDF's page: A4 with its margins, «صفحه N از M» footers (`footer`, shortened if need
+    be, then `footer_end`), no build-time stamps (`invariant`: the same input gives the same
+    bytes). `info`: title, author, subject, keywords."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -108,7 +145,7 @@ def build_a4(story: Sequence[Flowable], *, footer: str, **info: str) -> bytes:
     )
 
     def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
-        return NumberedCanvas(*args, footer=footer, **kwargs)
+        return NumberedCanvas(*args, footer=footer, footer_end=footer_end, **kwargs)
 
     doc.build(list(story), canvasmaker=canvasmaker)
     return buffer.getvalue()

@@ -182,3 +182,34 @@ def test_a_written_answer_takes_the_answer_and_note_columns(
         > columns["answer"][1] - columns["answer"][0]
     )
     assert_sentences(pdf, [GENERAL_NOTES, "توضیحات: یادداشت بازرس درباره‌ی همین پاسخ"])
+
+
+OFFICE_WORDS = "دفتر خدمات پیشخوان دولت و ارتباطات روستایی شماره‌ی ۱۲ شهرستان دشتستان، بخش مرکزی، "
+
+
+@pytest.mark.parametrize(
+    "office_name",
+    [
+        OFFICE_WORDS[:60],
+        OFFICE_WORDS[:100],
+        (OFFICE_WORDS * 3)[:200].strip(),
+        "دفترپیشخوان" * 15,  # one word, no space to cut at
+    ],
+)
+def test_a_long_office_name_is_shortened_before_the_page_number(
+    tmp_path: Path, office_name: str
+) -> None:
+    data = sample_report(items=12, interviews=0)
+    data = dataclasses.replace(data, office=dataclasses.replace(data.office, name=office_name))
+    lines = rendered(tmp_path, "layout-footer", render_report(data))
+    pages = max(line.page for line in lines)
+    for page in range(1, pages + 1):
+        foot = [line for line in lines if line.page == page and line.y_min > PAGE[1] - MARGIN - 20]
+        page_of = [line for line in foot if letters("صفحه") in map(letters, line.text.split())]
+        footer = [line for line in foot if letters("گزارش") in map(letters, line.text.split())]
+        assert len(page_of) == 1 and len(footer) == 1, [line.text for line in foot]
+        assert footer[0].x_min >= page_of[0].x_max + 6, (page, footer[0], page_of[0])
+        assert footer[0].x_max <= PAGE[0] - MARGIN + TOLERANCE
+        assert tokens(data.report_number)[0] in tokens(footer[0].text.replace("-", " "))
+        # «…» (NFKC: "...") only where the name would not fit whole.
+        assert ("..." in footer[0].text) == (len(office_name) > 100)

@@ -46,7 +46,8 @@ def render_report_with_log(data: ReportData) -> tuple[bytes, list[str]]:
     with _collect_warnings() as warnings, _binary_streams():
         pdf = build_a4(
             _story(data),
-            footer=_footer_lines(data),
+            footer=f"گزارش بازرسی {data.office.name}",
+            footer_end=f" — شماره {data.report_number or data.report_id}",
             title=f"گزارش بازرسی {data.office.name}",
             author=data.inspector.name,
             subject=f"bazres-report {data.report_id}",
@@ -86,11 +87,6 @@ def _story(data: ReportData) -> list[Flowable]:
         )
     )
     return story
-
-
-def _footer_lines(data: ReportData) -> str:
-    number = data.report_number or data.report_id
-    return f"گزارش بازرسی {data.office.name} — شماره {number}"
 
 
 def _heading(text: str, need: float = 40 * mm) -> list[Flowable]:
