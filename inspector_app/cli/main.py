@@ -20,6 +20,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "forms": ("forms", "checklist forms"),
     "inspections": ("inspections", "inspections in this data folder"),
     "demo": ("demo", "add sample inspections to try the app"),
+    "backup": ("backup", "back the database up to a file"),
+    "restore": ("backup", "replace the database with a backup, keeping finalized work"),
     "report": ("signing", "write the PDF report of an inspection (signed if finalized)"),
     "verify": ("signing", "check a signed report; exit 1 if anything is wrong"),
     "audit": ("signing", "the hash-chained audit log"),

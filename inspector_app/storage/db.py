@@ -128,8 +128,9 @@ def backup_to(db: Database, target: Path) -> Path:
     return target
 
 
-def restore_from(backup: Path, path: Path) -> None:
-    """Replace the database at `path` with `backup`, after checking the backup is usable."""
+def stage_backup(backup: Path, staging: Path) -> Database:
+    """A working copy of `backup` at `staging`, migrated to this version, after checking the
+    backup is usable; the backup file itself is only read."""
     try:
         check = open_database(backup, migrate=False)
         check.close()
@@ -140,14 +141,24 @@ def restore_from(backup: Path, path: Path) -> None:
             reason=exc,
         ) from exc
     source = sqlite3.connect(str(backup))
-    dest = sqlite3.connect(str(path))
+    dest = sqlite3.connect(str(staging))
     try:
         source.backup(dest)
     except sqlite3.Error as exc:
-        raise environment_error(exc, path) from exc
+        raise environment_error(exc, staging) from exc
     finally:
         source.close()
         dest.close()
+    return open_database(staging)
+
+
+def replace_with(db: Database, staging: Database) -> None:
+    """Replace the whole content of `db` with `staging`'s in one write transaction (SQLite's
+    backup API in a single step): a crash or power cut midway leaves the old database."""
+    try:
+        staging.conn.backup(db.conn)
+    except sqlite3.Error as exc:
+        raise environment_error(exc, db_path(db)) from exc
 
 
 def environment_error(exc: BaseException, path: Path) -> KnownError:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from inspector_app import paths
 from inspector_app.domain.jalali import jalali_date, utc_now
 from inspector_app.services import backup, inspector
+from inspector_app.services.restore_check import RestorePlan
 from inspector_app.ui import fmt, messages, ui_settings
 from inspector_app.ui.background import Changes, run_in_background, run_write
 from inspector_app.ui.env import PageEnv
@@ -26,6 +28,7 @@ from inspector_app.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from inspector_app.ui.restore_dialog import RestoreDialog
 
 log = logging.getLogger(__name__)
 
@@ -161,32 +164,53 @@ class SettingsPage(QWidget):
         )
         if source is None:
             return
-        messages.confirm(
+        run_in_background(
             self,
-            self.tr(
-                "همهٔ داده‌های فعلی با محتوای این پشتیبان جایگزین می‌شود. پیش از آن یک نسخه از "
-                "وضع فعلی کنار پایگاه داده نگه داشته می‌شود. ادامه می‌دهید؟"
-            ),
-            lambda: self._restore(source),
-            yes_text=self.tr("بازیابی شود"),
+            backup.check_restore,
+            self._env.context.db,
+            source,
+            on_success=lambda plan: self._confirm_restore(source, plan),
+            label=self.tr("در حال مقایسهٔ پشتیبان با داده‌های فعلی…"),
         )
+
+    def _confirm_restore(self, source: Path, plan: RestorePlan) -> None:
+        """Nothing at stake: the usual question; else the list, to carry over or cancel."""
+        if not plan.needs_choice and not plan.refused:
+            messages.confirm(
+                self,
+                self.tr(
+                    "همهٔ داده‌های فعلی با محتوای این پشتیبان جایگزین می‌شود. پیش از آن یک نسخه "
+                    "از وضع فعلی کنار پایگاه داده نگه داشته می‌شود. ادامه می‌دهید؟"
+                ),
+                lambda: self._restore(source),
+                yes_text=self.tr("بازیابی شود"),
+            )
+            return
+        dialog = RestoreDialog(plan, self)
+        dialog.accepted.connect(lambda: self._restore(source))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _restore(self, source: Path) -> None:
         context = self._env.context
-        database = paths.database_path(context.data_dir)
-        safety = backup.safety_copy_path(database)
+        safety = backup.safety_copy_path(paths.database_path(context.data_dir))
 
-        def done(_result: Path) -> None:
-            log.info("restored %s from %s (previous state kept in %s)", database, source, safety)
-            messages.show_info(self, self.tr("بازیابی انجام شد."), str(safety))
+        def done(result: backup.Restored) -> None:
+            log.info(
+                "restored %s from %s, %d finalized carried over (previous state kept in %s)",
+                context.data_dir,
+                source,
+                len(result.plan.carry),
+                result.safety,
+            )
+            messages.show_info(self, self.tr("بازیابی انجام شد."), str(result.safety))
             self._env.app.reload_database()
 
         run_in_background(
             self,
-            backup.restore,
+            partial(backup.restore, carry_over_work=True),  # the user saw what is at stake
             context.db,
             source,
-            database,
             safety,
             on_success=done,
             label=self.tr("در حال بازیابی…"),

@@ -278,58 +278,6 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>رویداد نهایی‌سازی این بازرسی در دفتر رویدادها نیست (حذف یا بازنویسی شده است).</source>
-        <translation>This inspection's finalize entry is not in the audit log (deleted or rewritten).</translation>
-    </message>
-    <message>
-        <source>این بازرسی همگام شده است، اما رویداد همگام‌سازی آن در دفتر رویدادها نیست (حذف یا بازنویسی شده است).</source>
-        <translation>This inspection was synced, but its sync entry is not in the audit log (deleted or rewritten).</translation>
-    </message>
-    <message>
-        <source>رویدادهای {start} به بعد از انتهای دفتر رویدادها بریده شده‌اند: گزارش امضاشدهٔ این بازرسی رویداد {seq} را در خود دارد، اما دفتر اکنون به رویداد {last} پایان می‌یابد.</source>
-        <translation>The audit log's entries from {start} on were cut off its end: this inspection's signed report holds entry {seq}, but the log now ends at entry {last}.</translation>
-    </message>
-    <message>
-        <source>همهٔ رویدادهای دفتر رویدادها حذف شده‌اند: گزارش امضاشدهٔ این بازرسی رویداد {seq} را در خود دارد، اما دفتر خالی است.</source>
-        <translation>Every entry of the audit log was deleted: this inspection's signed report holds entry {seq}, but the log is empty.</translation>
-    </message>
-    <message>
-        <source>دفتر رویدادها از جایی میان رویداد {start} و رویداد {seq} به بعد بازنویسی شده است: چکیدهٔ رویداد {seq} دیگر آن نیست که در گزارش امضاشدهٔ این بازرسی آمده است.</source>
-        <translation>The audit log was rewritten from somewhere between entry {start} and entry {seq} on: the hash of entry {seq} is no longer the one in this inspection's signed report.</translation>
-    </message>
-    <message>
-        <source>رویداد {seq}، که گزارش امضاشدهٔ این بازرسی آن را در خود دارد، از میان دفتر رویدادها حذف شده است.</source>
-        <translation>Entry {seq}, which this inspection's signed report holds, was deleted from the middle of the audit log.</translation>
-    </message>
-    <message>
-        <source>رویدادهای {start} به بعد از انتهای دفتر رویدادها بریده شده‌اند: سرور از همگام‌سازی پیشین رویداد {seq} را نگه داشته، اما دفتر اکنون به رویداد {last} پایان می‌یابد.</source>
-        <translation>The audit log's entries from {start} on were cut off its end: the server kept entry {seq} from an earlier sync, but the log now ends at entry {last}.</translation>
-    </message>
-    <message>
-        <source>همهٔ رویدادهای دفتر رویدادها حذف شده‌اند: سرور از همگام‌سازی پیشین رویداد {seq} را نگه داشته، اما دفتر خالی است.</source>
-        <translation>Every entry of the audit log was deleted: the server kept entry {seq} from an earlier sync, but the log is empty.</translation>
-    </message>
-    <message>
-        <source>دفتر رویدادها از جایی میان رویداد {start} و رویداد {seq} به بعد بازنویسی شده است: چکیدهٔ رویداد {seq} با آنچه سرور از همگام‌سازی پیشین نگه داشته نمی‌خواند.</source>
-        <translation>The audit log was rewritten from somewhere between entry {start} and entry {seq} on: the hash of entry {seq} does not match what the server kept from an earlier sync.</translation>
-    </message>
-    <message>
-        <source>رویداد {seq}، که سرور از همگام‌سازی پیشین نگه داشته، از میان دفتر رویدادها حذف شده است.</source>
-        <translation>Entry {seq}, which the server kept from an earlier sync, was deleted from the middle of the audit log.</translation>
-    </message>
-    <message>
-        <source>سرور سرِ دفتر رویدادهای این رایانه را نپذیرفت: {problem} ممکن است پروندهٔ داده‌ها دستکاری شده باشد؛ به پشتیبانی خبر دهید («inspector-app audit verify» جزئیات را نشان می‌دهد).</source>
-        <translation>The server refused the head of this computer's audit log: {problem} The data folder may have been tampered with; tell support («inspector-app audit verify» shows the details).</translation>
-    </message>
-    <message>
-        <source>سرِ دفتر رویدادها به سرور فرستاده نشد (پاسخ {status}): {detail}</source>
-        <translation>The head of the audit log was not sent to the server (reply {status}): {detail}</translation>
-    </message>
-    <message>
-        <source>سرِ دفتر رویدادها با سرور سنجیده نشد: {reason}</source>
-        <translation>The head of the audit log was not checked against the server: {reason}</translation>
-    </message>
-    <message>
         <location filename="../../inspector_app/services/context.py" line="42"/>
         <source>فرمی برای این نوع دفتر ({type}) نیست</source>
         <translation>There is no form for this office type ({type})</translation>
@@ -396,12 +344,12 @@
         <translation>No inspection with id {id} was found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="201"/>
+        <location filename="../../inspector_app/services/finalize.py" line="203"/>
         <source>بازرسی هنگام نهایی‌سازی تغییر کرد؛ چیزی نهایی نشد. دوباره تلاش کنید.</source>
         <translation>The inspection changed while it was being finalized; nothing was finalized. Try again.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="233"/>
+        <location filename="../../inspector_app/services/finalize.py" line="235"/>
         <source>این بازرسی هنوز نهایی نشده و گزارش امضاشده ندارد.</source>
         <translation>This inspection is not finalized yet and has no signed report.</translation>
     </message>
@@ -475,7 +423,7 @@
         <location filename="../../inspector_app/domain/offices.py" line="75"/>
         <location filename="../../inspector_app/services/import_checks.py" line="44"/>
         <location filename="../../inspector_app/services/sync/updates.py" line="139"/>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="125"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="146"/>
         <source>پرونده خوانده نشد: {reason}</source>
         <translation>The file could not be read: {reason}</translation>
     </message>
@@ -841,7 +789,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/storage/corrections.py" line="37"/>
-        <location filename="../../inspector_app/storage/db.py" line="265"/>
+        <location filename="../../inspector_app/storage/db.py" line="276"/>
         <location filename="../../inspector_app/storage/inspections.py" line="74"/>
         <source>این بازرسی نهایی شده و دیگر تغییر نمی‌کند.</source>
         <translation>This inspection is finalized and can no longer change.</translation>
@@ -857,48 +805,48 @@
         <translation>The database file is damaged or not an SQLite database ({reason}). The file was left untouched; restore it from a backup.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="138"/>
+        <location filename="../../inspector_app/storage/db.py" line="139"/>
         <source>پروندهٔ پشتیبان قابل استفاده نیست: {reason}</source>
         <translation>The backup file cannot be used: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="193"/>
+        <location filename="../../inspector_app/storage/db.py" line="204"/>
         <source>پروندهٔ پایگاه داده باز نشد ({reason}): پوشه یا پرونده نیست، در دسترس نیست یا اجازهٔ دسترسی ندارد. چیزی تغییر نکرد.</source>
         <translation>The database file could not be opened ({reason}): the folder or the file is missing, out of reach or not permitted. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="221"/>
+        <location filename="../../inspector_app/storage/db.py" line="232"/>
         <source>دیسک پر است؛ فضا آزاد کنید و دوباره تلاش کنید. چیزی تغییر نکرد.</source>
         <translation>The disk is full; free some space and try again. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="231"/>
+        <location filename="../../inspector_app/storage/db.py" line="242"/>
         <source>پوشه یا پرونده فقط‌خواندنی است یا اجازهٔ نوشتن نیست. چیزی تغییر نکرد.</source>
         <translation>The folder or file is read-only, or writing is not permitted. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="241"/>
+        <location filename="../../inspector_app/storage/db.py" line="252"/>
         <source>دیسک در خواندن یا نوشتن خطا داد ({reason}): دیسک یا حافظهٔ جانبی را بررسی کنید. چیزی تغییر نکرد.</source>
         <translation>The disk failed to read or write ({reason}): check the disk or the removable drive. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="205"/>
+        <location filename="../../inspector_app/storage/db.py" line="216"/>
         <source>پایگاه داده در دست برنامهٔ دیگری است؛ کمی بعد دوباره تلاش کنید. چیزی تغییر نکرد.</source>
         <translation>Another program is using the database; try again shortly. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="166"/>
-        <location filename="../../inspector_app/storage/db.py" line="213"/>
+        <location filename="../../inspector_app/storage/db.py" line="177"/>
+        <location filename="../../inspector_app/storage/db.py" line="224"/>
         <source>نوشتن در حافظه ممکن نشد ({reason}). چیزی تغییر نکرد.</source>
         <translation>Writing to storage failed ({reason}). Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="183"/>
+        <location filename="../../inspector_app/storage/db.py" line="194"/>
         <source>پایگاه داده خراب است ({reason})</source>
         <translation>The database is damaged ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/identities.py" line="113"/>
+        <location filename="../../inspector_app/storage/identities.py" line="118"/>
         <source>شناسهٔ امضا {id} پیدا نشد</source>
         <translation>Signing identity {id} was not found</translation>
     </message>
@@ -940,7 +888,8 @@
         <translation>The finding&apos;s description is empty</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="257"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="230"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="261"/>
         <source>یافتهٔ {id} پیدا نشد</source>
         <translation>Finding {id} was not found</translation>
     </message>
@@ -960,32 +909,42 @@
         <translation>The personnel number must be digits only (at most {n} digits); nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/pdf/verify.py" line="109"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="150"/>
+        <source>گواهی ریشهٔ استانداری یا فهرست ابطال خوانا نیست.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/pdf/verify.py" line="163"/>
         <source>این PDF امضای دیجیتال ندارد.</source>
         <translation>This PDF has no digital signature.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/pdf/verify.py" line="148"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="208"/>
         <source>محتوای امضاشده تغییر کرده است (امضا با پرونده نمی‌خواند).</source>
         <translation>The signed content has changed (the signature does not match the file).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/pdf/verify.py" line="152"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="212"/>
         <source>امضا معتبر نیست (گواهی یا ساختار امضا پذیرفته نشد).</source>
         <translation>The signature is not valid (the certificate or the signature&apos;s structure was not accepted).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/pdf/verify.py" line="156"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="216"/>
         <source>پس از امضا چیزی به پرونده افزوده شده است.</source>
         <translation>Something was added to the file after it was signed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/pdf/verify.py" line="162"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="222"/>
         <source>شناسهٔ sha256 گزارش در اطلاعات PDF پیدا نشد.</source>
         <translation>The report&apos;s sha256 was not found in the PDF&apos;s metadata.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/pdf/verify.py" line="174"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="230"/>
+        <source>گواهی امضاکننده را استانداری باطل کرده است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/pdf/verify.py" line="242"/>
         <source>امضاکننده همان دارندهٔ گواهی ثبت‌شده نیست.</source>
         <translation>The signer is not the holder of the registered certificate.</translation>
     </message>
@@ -995,14 +954,39 @@
         <translation>Could not write the file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="46"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="64"/>
         <source>این بازرسی در این پایگاه داده هنوز پیش‌نویس است.</source>
         <translation>This inspection is still a draft in this database.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="51"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="69"/>
         <source>sha256 درج‌شده در گزارش با بازرسی ثبت‌شده نمی‌خواند.</source>
         <translation>The sha256 printed in the report does not match the recorded inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/backup.py" line="85"/>
+        <source>بازیابی این پشتیبان کارهای فهرست‌شده را تغییر می‌دهد و تأیید نشد. چیزی تغییر نکرد.</source>
+        <translation>Restoring this backup changes the work listed and was not confirmed. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/backup.py" line="102"/>
+        <source>پشتیبان نسخهٔ دیگری از بازرسی نهایی‌شدهٔ {ids} دارد؛ نسخهٔ امضاشده جایگزین نمی‌شود و بازیابی انجام نشد. چیزی تغییر نکرد.</source>
+        <translation>The backup holds another version of the finalized inspection {ids}; the signed version is not replaced and the restore was not done. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/backup.py" line="111"/>
+        <source>این پشتیبان وضع پیشین همین پایگاه داده نیست (دفتر رویدادهایش به دفتر فعلی نمی‌رسد) و {count} بازرسی نهایی‌شدهٔ اینجا در آن نیست؛ رویدادهایی که گزارش‌های امضاشدهٔ آن‌ها به آن‌ها اشاره می‌کنند منتقل نمی‌شوند، پس بازیابی انجام نشد. چیزی تغییر نکرد.</source>
+        <translation>This backup is not an earlier state of this database (its audit log does not lead to the current one) and {count} finalized inspections here are not in it; the audit entries their signed reports refer to cannot come along, so the restore was not done. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/backup.py" line="121"/>
+        <source>بازرسی‌های نهایی‌شدهٔ این پشتیبان با آنچه امضا شده نمی‌خوانند ({problems})؛ بازیابی انجام نشد. چیزی تغییر نکرد.</source>
+        <translation>The finalized inspections in this backup do not match what was signed ({problems}); the restore was not done. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/backup.py" line="149"/>
+        <source>بازرسی‌های نهایی‌شده به پایگاه بازیابی‌شده منتقل نشدند ({reason})؛ بازیابی انجام نشد. چیزی تغییر نکرد.</source>
+        <translation>The finalized inspections could not be carried over into the restored database ({reason}); the restore was not done. Nothing was changed.</translation>
     </message>
 </context>
 <context>
@@ -2327,6 +2311,69 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="22"/>
+        <source>در پشتیبان نیست؛ منتقل می‌شود</source>
+        <translation>not in the backup; carried over</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="23"/>
+        <source>در پشتیبان پیش‌نویس است؛ منتقل می‌شود</source>
+        <translation>a draft in the backup; carried over</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="24"/>
+        <source>در پشتیبان ارسال‌نشده است؛ منتقل می‌شود</source>
+        <translation>not sent in the backup; carried over</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="25"/>
+        <source>پشتیبان نسخهٔ امضاشدهٔ دیگری از آن دارد</source>
+        <translation>the backup holds another signed version of it</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="39"/>
+        <source>در پشتیبان نیست؛ کل پیش‌نویس از دست می‌رود</source>
+        <translation>not in the backup; the whole draft is lost</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="43"/>
+        <source>از دست می‌رود: {answers} پاسخ، {photos} عکس، {findings} یافته، {signatures} امضا</source>
+        <translation>lost: {answers} answers, {photos} photos, {findings} findings, {signatures} signatures</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="65"/>
+        <source>بازیابی از پشتیبان</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="71"/>
+        <source>بازیابی این پشتیبان کارهای زیر را تغییر می‌دهد. بازرسی‌های نهایی‌شده با همان شناسه، امضا و وضعیت به پایگاه بازیابی‌شده منتقل می‌شوند؛ پیش‌نویس‌ها همان‌طور که در پشتیبان‌اند بازمی‌گردند. پیش از آن یک نسخه از وضع فعلی کنار پایگاه داده نگه داشته می‌شود.</source>
+        <translation>Restoring this backup changes the work below. Finalized inspections are carried over into the restored database with the same id, signature and status; drafts come back as the backup holds them. A copy of the current state is kept beside the database first.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="83"/>
+        <source>بازیابی با انتقال بازرسی‌های نهایی‌شده</source>
+        <translation>Restore, carrying finalized inspections over</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="85"/>
+        <source>بازیابی شود</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="90"/>
+        <source>انصراف</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="90"/>
+        <source>بستن</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ScoreDisplay</name>
     <message>
         <location filename="../../inspector_app/ui/editor/score_display.py" line="42"/>
@@ -2362,103 +2409,108 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="56"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="59"/>
         <source>ذخیرهٔ مشخصات</source>
         <translation>Save profile</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="61"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="64"/>
         <source>مشخصات بازرس</source>
         <translation>Inspector profile</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="63"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="66"/>
         <source>نام و نام خانوادگی</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="64"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="67"/>
         <source>شمارهٔ پرسنلی</source>
         <translation>Personnel number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="81"/>
         <source>زبان</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="80"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="83"/>
         <source>زبان برنامه</source>
         <translation>App language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="85"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="88"/>
         <source>پشتیبان‌گیری همین حالا</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="88"/>
-        <location filename="../../inspector_app/ui/settings_page.py" line="158"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="91"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="161"/>
         <source>بازیابی از پشتیبان</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="91"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="94"/>
         <source>داده‌ها</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="93"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="96"/>
         <source>پوشهٔ داده‌ها</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="122"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="125"/>
         <source>ذخیره شد</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="136"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="139"/>
         <source>پروندهٔ پشتیبان</source>
         <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="136"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="139"/>
         <source>پشتیبان بازرس (*.db)</source>
         <translation>Bazres backup (*.db)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="144"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="147"/>
         <source>پشتیبان ذخیره شد.</source>
         <translation>Backup saved.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="152"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="155"/>
         <source>در حال پشتیبان‌گیری…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="160"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="163"/>
         <source>پشتیبان بازرس (*.db);;همهٔ پرونده‌ها (*)</source>
         <translation>Bazres backup (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="167"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="173"/>
+        <source>در حال مقایسهٔ پشتیبان با داده‌های فعلی…</source>
+        <translation>Comparing the backup with the current data…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_page.py" line="182"/>
         <source>همهٔ داده‌های فعلی با محتوای این پشتیبان جایگزین می‌شود. پیش از آن یک نسخه از وضع فعلی کنار پایگاه داده نگه داشته می‌شود. ادامه می‌دهید؟</source>
         <translation>All current data will be replaced by this backup. A copy of the current state is kept beside the database first. Continue?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="171"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="186"/>
         <source>بازیابی شود</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="181"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="206"/>
         <source>بازیابی انجام شد.</source>
         <translation>Restore complete.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="192"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="216"/>
         <source>در حال بازیابی…</source>
         <translation>Restoring…</translation>
     </message>
@@ -2716,137 +2768,172 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="31"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="35"/>
+        <source>✔ معتبر؛ صادرشده از استانداری بوشهر.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="36"/>
+        <source>امضا با شناسهٔ خود این رایانه (هنوز از استانداری گواهی نگرفته)؛ گزارش دست‌نخورده است، ولی استانداری امضاکننده را تأیید نکرده است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="41"/>
+        <source>✘ سالم ولی امضاکننده را استانداری صادر نکرده است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="44"/>
+        <source>✘ گواهی امضاکننده باطل شده است.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="49"/>
         <source>بله</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="32"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="50"/>
         <source>خیر</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="33"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="51"/>
         <source>نامعلوم</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="40"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="58"/>
         <source>شناسهٔ بازرسی در گزارش نیست</source>
         <translation>The report names no inspection id</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="43"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="61"/>
         <source>این بازرسی در این پایگاه داده نیست</source>
         <translation>This inspection is not in this database</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="48"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="66"/>
         <source>در این پایگاه پیش‌نویس است</source>
         <translation>A draft in this database</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="53"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="71"/>
         <source>نمی‌خواند</source>
         <translation>Does not match</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="54"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="72"/>
         <source>با بازرسی ثبت‌شده می‌خواند</source>
         <translation>Matches the recorded inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="61"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="79"/>
         <source>بررسی امضای گزارش</source>
         <translation>Verify report signature</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="64"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="82"/>
         <source>انتخاب پروندهٔ PDF…</source>
         <translation>Choose PDF file…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="67"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="85"/>
         <source>پرونده‌ای انتخاب نشده است.</source>
         <translation>No file selected.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="76"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="94"/>
         <source>پرونده</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="95"/>
         <source>امضاکننده</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="96"/>
         <source>زمان امضا</source>
         <translation>Signing time</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="97"/>
         <source>دست‌نخورده</source>
         <translation>Intact</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="80"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="98"/>
         <source>امضا معتبر</source>
         <translation>Valid signature</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="81"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="99"/>
         <source>افزوده پس از امضا</source>
         <translation>Added after signing</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="82"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="100"/>
+        <source>صادرشده از استانداری</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="101"/>
+        <source>گواهی باطل‌شده</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="102"/>
+        <source>شناسهٔ خود این رایانه</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="103"/>
         <source>اثر انگشت گواهی</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="83"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="104"/>
         <source>شناسهٔ بازرسی</source>
         <translation>Inspection id</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="84"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="105"/>
         <source>sha256 سند</source>
         <translation>Document sha256</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="106"/>
         <source>مقایسه با پایگاه داده</source>
         <translation>Compared with the database</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="96"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="117"/>
         <source>بستن</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="113"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="134"/>
         <source>گزارش امضاشده</source>
         <translation>Signed report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="113"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="134"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="142"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="166"/>
         <source>{time} (تهران)</source>
         <translation>{time} (Tehran)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="156"/>
-        <source>✔ امضا معتبر است و گزارش دست‌نخورده است.</source>
-        <translation>✔ The signature is valid and the report is unaltered.</translation>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="176"/>
+        <source>نامعلوم (گواهی ریشهٔ استانداری در این رایانه نیست)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="159"/>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="45"/>
         <source>✘ این گزارش پذیرفته نیست.</source>
         <translation>✘ This report is not accepted.</translation>
     </message>

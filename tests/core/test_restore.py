@@ -1,0 +1,211 @@
+"""Restoring a backup never loses signed work: what the backup lacks or holds as a draft is
+listed and carried over (or the restore is refused and nothing changes); a backup holding
+another version of a signed inspection never replaces it. Real databases, real signatures
+(pyHanko), the real `inspector-app` commands, and the lifecycle's own sync step."""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from inspector_app.services import backup, finalize
+from inspector_app.services.context import AppContext, open_context
+from inspector_app.services.restore_check import DIFFERS, DRAFT, MISSING, NOT_SYNCED
+from inspector_app.services.signing import identity as identity_service
+from inspector_app.services.sync import outbox
+from inspector_app.storage import audit, contents, drafts, inspections, lifecycle, offices
+from tests.helpers.cli import run_cli
+from tests.helpers.restore import craft_edited_copy
+from tests.sync.factory import PASSPHRASE, make_draft, make_finalized, make_laptop, quick_render
+
+
+@pytest.fixture
+def laptop(tmp_path: Path) -> Iterator[AppContext]:
+    ctx = make_laptop(tmp_path / "laptop")
+    yield ctx
+    ctx.close()
+
+
+def rows_of(db_file: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, to tell whether a refused restore changed anything."""
+    with sqlite3.connect(db_file) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}")), key=repr) for t in tables}
+
+
+def signed_state(ctx: AppContext, inspection_id: str) -> tuple[object, ...]:
+    row = inspections.get(ctx.db, inspection_id)
+    document = ctx.db.execute(
+        "SELECT canonical_json, signed_pdf FROM inspection_documents WHERE inspection_id = ?",
+        [inspection_id],
+    ).fetchone()
+    return row["status"], row["canonical_sha256"], row["finalized_at"], tuple(document)
+
+
+def db_file(ctx: AppContext) -> Path:
+    return ctx.data_dir / "bazres.db"
+
+
+def audit_verify(ctx: AppContext) -> None:
+    ran = run_cli("audit", "verify", "--json", "--data-dir", str(ctx.data_dir))
+    report = json.loads(ran.stdout)
+    assert ran.returncode == 0 and report["ok"], report
+
+
+def confirm_sync(ctx: AppContext, inspection_id: str) -> None:
+    """What the runner does once the server confirmed the upload (the real lifecycle step)."""
+    sha256 = inspections.get(ctx.db, inspection_id)["canonical_sha256"]
+    lifecycle.mark_synced(
+        ctx.db, inspection_id, server="https://gov", outcome="stored", sha256=sha256
+    )
+
+
+def test_restore_lists_then_carries_over_finalized_and_synced_work(
+    laptop: AppContext, tmp_path: Path
+) -> None:
+    old = backup.back_up(laptop.db, tmp_path / "before.db")  # nothing finalized yet
+    synced = make_finalized(laptop, 2, seed=11)
+    assert sorted(outbox.to_send(laptop.db)) == sorted(synced)
+    for iid in synced:
+        confirm_sync(laptop, iid)
+    [queued] = make_finalized(laptop, 1, seed=12)
+    code = str(offices.list_offices(laptop.db, status="active")[3]["code"])
+    draft = make_draft(laptop, random.Random(5), code, full=False)
+    before = {iid: signed_state(laptop, iid) for iid in [*synced, queued]}
+    laptop.close()
+    data = ["--data-dir", str(laptop.data_dir)]
+    unchanged = rows_of(tmp_path / "laptop" / "bazres.db")
+
+    # Without a choice: the list, exit 1, nothing changed (no safety copy either).
+    listed = run_cli("restore", str(old), *data, ok=False)
+    for iid in [*synced, queued, draft]:
+        assert iid in listed.stdout
+    assert "--carry-over" in listed.stderr
+    plan = json.loads(run_cli("restore", str(old), "--json", *data, ok=False).stdout)["plan"]
+    assert {i["inspection_id"]: i["reason"] for i in plan["carry"]} == dict.fromkeys(
+        [*synced, queued], MISSING
+    )
+    assert [(d["inspection_id"], d["missing"]) for d in plan["drafts"]] == [(draft, True)]
+    assert rows_of(tmp_path / "laptop" / "bazres.db") == unchanged
+    assert not list((tmp_path / "laptop").glob("*.before-restore-*"))
+
+    run_cli("restore", str(old), "--carry-over", *data, ok=True)
+    ctx = open_context(tmp_path / "laptop")
+    try:
+        assert {iid: signed_state(ctx, iid) for iid in before} == before
+        assert inspections.list_inspections(ctx.db, status="draft") == []  # the draft was lost
+        audit_verify(ctx)
+        # The synced ones are not sent again, the queued one is sent once, with its hash.
+        assert outbox.to_send(ctx.db, force=True) == [queued]
+        confirm_sync(ctx, queued)
+        assert outbox.to_send(ctx.db, force=True) == []
+        assert inspections.get(ctx.db, queued)["canonical_sha256"] == before[queued][1]
+        actions = [e["action"] for e in audit.entries(ctx.db, queued)]
+        assert "finalize" in actions and "carry_over" in actions
+        audit_verify(ctx)
+    finally:
+        ctx.close()
+    kept = list((tmp_path / "laptop").glob("bazres.db.before-restore-*.bak"))
+    assert len(kept) == 1 and rows_of(kept[0])["inspections"] == unchanged["inspections"]
+
+
+def finalize_now(ctx: AppContext, inspection_id: str) -> None:
+    active = identity_service.active_identity(ctx.db)
+    assert active is not None
+    finalize.finalize(ctx.db, inspection_id, active, PASSPHRASE, render=quick_render)
+
+
+def test_a_backup_holding_it_as_a_draft_is_listed_and_gets_the_signed_one(
+    laptop: AppContext, tmp_path: Path
+) -> None:
+    code = str(offices.list_offices(laptop.db, status="active")[0]["code"])
+    iid = make_draft(laptop, random.Random(21), code, full=False)
+    copy = backup.back_up(laptop.db, tmp_path / "as-draft.db")
+    finalize_now(laptop, iid)
+    confirm_sync(laptop, iid)
+    before = signed_state(laptop, iid)
+    unchanged = rows_of(db_file(laptop))
+
+    plan = backup.check_restore(laptop.db, copy)
+    assert [(i.inspection_id, i.reason, i.status) for i in plan.carry] == [(iid, DRAFT, "synced")]
+    assert plan.drafts == [] and not plan.refused
+    with pytest.raises(backup.RestoreRefused):
+        backup.restore(laptop.db, copy, tmp_path / "safety.bak", carry_over_work=False)
+    assert not (tmp_path / "safety.bak").exists()
+    assert rows_of(db_file(laptop)) == unchanged
+
+    backup.restore(laptop.db, copy, tmp_path / "safety.bak", carry_over_work=True)
+    assert signed_state(laptop, iid) == before
+    assert laptop.db.execute("SELECT state FROM outbox").fetchall() == [("done",)]
+    audit_verify(laptop)
+
+
+def test_a_backup_only_missing_the_sync_gets_the_synced_state(
+    laptop: AppContext, tmp_path: Path
+) -> None:
+    [iid] = make_finalized(laptop, 1, seed=22)
+    copy = backup.back_up(laptop.db, tmp_path / "unsynced.db")
+    confirm_sync(laptop, iid)
+    before = signed_state(laptop, iid)
+    plan = backup.check_restore(laptop.db, copy)
+    assert [(i.inspection_id, i.reason) for i in plan.carry] == [(iid, NOT_SYNCED)]
+    backup.restore(laptop.db, copy, tmp_path / "safety.bak", carry_over_work=True)
+    assert signed_state(laptop, iid) == before  # synced: it is not sent again
+    audit_verify(laptop)
+
+
+def test_an_edited_draft_is_listed_with_what_is_lost(laptop: AppContext, tmp_path: Path) -> None:
+    code = str(offices.list_offices(laptop.db, status="active")[0]["code"])
+    iid = make_draft(laptop, random.Random(23), code, full=False)
+    copy = backup.back_up(laptop.db, tmp_path / "draft.db")
+    item = next(iter(contents.answers_of(laptop.db, iid)))
+    drafts.set_answer(laptop.db, iid, item[0], None, repeat_index=item[1])
+    drafts.save_finding(laptop.db, iid, description="یافتهٔ تازه")
+    [loss] = backup.check_restore(laptop.db, copy).drafts
+    assert (loss.inspection_id, loss.missing, loss.answers, loss.findings) == (iid, False, 1, 1)
+
+
+def test_a_crafted_backup_never_replaces_the_signed_inspection(
+    laptop: AppContext, tmp_path: Path
+) -> None:
+    [iid] = make_finalized(laptop, 1, seed=24)
+    crafted = backup.back_up(laptop.db, tmp_path / "crafted.db")
+    before = signed_state(laptop, iid)
+    assert craft_edited_copy(laptop.db, iid, crafted) != before[1]
+    unchanged = rows_of(db_file(laptop))
+
+    plan = backup.check_restore(laptop.db, crafted)
+    assert [(i.inspection_id, i.reason) for i in plan.conflicts] == [(iid, DIFFERS)]
+    assert plan.refused
+    for choice in (False, True):
+        with pytest.raises(backup.RestoreRefused) as refused:
+            backup.restore(laptop.db, crafted, tmp_path / "safety.bak", carry_over_work=choice)
+        assert iid in str(refused.value)
+    assert rows_of(db_file(laptop)) == unchanged and not (tmp_path / "safety.bak").exists()
+    assert signed_state(laptop, iid) == before
+    listed = run_cli("restore", str(crafted), "--carry-over", "--data-dir", str(laptop.data_dir))
+    assert listed.returncode == 1 and iid in listed.stdout
+    assert rows_of(db_file(laptop)) == unchanged
+
+
+def test_a_backup_of_another_database_is_refused_while_finalized_work_would_move(
+    laptop: AppContext, tmp_path: Path
+) -> None:
+    other = make_laptop(tmp_path / "other")
+    foreign = backup.back_up(other.db, tmp_path / "other.db")
+    other.close()
+    # Nothing finalized here yet (a new laptop): the other laptop's backup is restored.
+    assert backup.check_restore(laptop.db, foreign).refused is False
+    [iid] = make_finalized(laptop, 1, seed=25)
+    unchanged = rows_of(db_file(laptop))
+    plan = backup.check_restore(laptop.db, foreign)
+    assert [i.inspection_id for i in plan.carry] == [iid]
+    assert plan.history_continues is False and plan.refused
+    with pytest.raises(backup.RestoreRefused):
+        backup.restore(laptop.db, foreign, tmp_path / "safety.bak", carry_over_work=True)
+    assert rows_of(db_file(laptop)) == unchanged
