@@ -6,8 +6,13 @@ another version of a signed inspection never replaces it. Real databases, real s
 from __future__ import annotations
 
 import json
+import os
 import random
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -209,3 +214,47 @@ def test_a_backup_of_another_database_is_refused_while_finalized_work_would_move
     with pytest.raises(backup.RestoreRefused):
         backup.restore(laptop.db, foreign, tmp_path / "safety.bak", carry_over_work=True)
     assert rows_of(db_file(laptop)) == unchanged
+
+
+def test_a_crash_in_the_middle_of_the_replace_leaves_the_old_or_the_new_database(
+    laptop: AppContext, tmp_path: Path
+) -> None:
+    """`inspector-app restore` killed (SIGKILL, as a power cut) while it writes the database:
+    SQLite's journal gives back the old database whole; run again, the new one."""
+    [iid] = make_finalized(laptop, 1, seed=26)
+    big = backup.back_up(laptop.db, tmp_path / "big.db")
+    with sqlite3.connect(big) as conn:  # a backup large enough to be caught while copied
+        conn.execute(
+            "INSERT INTO settings VALUES ('test.padding', ?)", [os.urandom(24 << 20).hex()]
+        )
+    code = str(offices.list_offices(laptop.db, status="active")[1]["code"])
+    draft = make_draft(laptop, random.Random(6), code, full=False)  # only the old state has it
+    laptop.close()
+    database, wal = db_file(laptop), laptop.data_dir / "bazres.db-wal"
+    old = rows_of(database)
+    command = [sys.executable, "-m", "inspector_app.cli.main", "restore", str(big)]
+    command += ["--carry-over", "--data-dir", str(laptop.data_dir)]
+    caught = []
+    for threshold in (2 << 20, 8 << 20, 20 << 20):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while process.poll() is None and not (wal.exists() and wal.stat().st_size > threshold):
+            time.sleep(0.002)
+        process.send_signal(signal.SIGKILL)
+        process.wait(30)
+        with sqlite3.connect(database) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            ids = {r[0] for r in conn.execute("SELECT id FROM inspections")}
+        if ids == {iid, draft}:
+            assert rows_of(database) == old
+            caught.append(threshold)
+        else:
+            assert ids == {iid}  # the restore had committed: the new database, whole
+            break
+    assert caught, "no kill landed while the database was being replaced"
+    run_cli("restore", str(big), "--carry-over", "--data-dir", str(laptop.data_dir), ok=True)
+    ctx = open_context(laptop.data_dir)
+    try:
+        assert {r["id"] for r in inspections.list_inspections(ctx.db)} == {iid}
+        audit_verify(ctx)
+    finally:
+        ctx.close()
