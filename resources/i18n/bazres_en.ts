@@ -911,7 +911,7 @@
     <message>
         <location filename="../../inspector_app/pdf/verify.py" line="150"/>
         <source>گواهی ریشهٔ استانداری یا فهرست ابطال خوانا نیست.</source>
-        <translation type="unfinished"></translation>
+        <translation>The governorate's root certificate or revocation list is not readable.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/pdf/verify.py" line="163"/>
@@ -941,7 +941,7 @@
     <message>
         <location filename="../../inspector_app/pdf/verify.py" line="230"/>
         <source>گواهی امضاکننده را استانداری باطل کرده است.</source>
-        <translation type="unfinished"></translation>
+        <translation>The governorate has revoked the signer's certificate.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/pdf/verify.py" line="242"/>
@@ -2770,22 +2770,22 @@
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="35"/>
         <source>✔ معتبر؛ صادرشده از استانداری بوشهر.</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Valid; issued by the Bushehr Governorate.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="36"/>
         <source>امضا با شناسهٔ خود این رایانه (هنوز از استانداری گواهی نگرفته)؛ گزارش دست‌نخورده است، ولی استانداری امضاکننده را تأیید نکرده است.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed with this computer's own identity (not yet certified by the governorate); the report is unaltered, but the governorate has not confirmed the signer.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="41"/>
         <source>✘ سالم ولی امضاکننده را استانداری صادر نکرده است.</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ Unaltered, but the governorate did not issue the signer's certificate.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="44"/>
         <source>✘ گواهی امضاکننده باطل شده است.</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ The signer's certificate has been revoked.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="49"/>
@@ -2875,17 +2875,17 @@
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="100"/>
         <source>صادرشده از استانداری</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued by the governorate</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="101"/>
         <source>گواهی باطل‌شده</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate revoked</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="102"/>
         <source>شناسهٔ خود این رایانه</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer's own identity</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="103"/>
@@ -2930,7 +2930,7 @@
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="176"/>
         <source>نامعلوم (گواهی ریشهٔ استانداری در این رایانه نیست)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown (the governorate's root certificate is not on this computer)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="45"/>
