@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 from typing import Any
 
@@ -27,6 +29,20 @@ def json_flag(parser: argparse.ArgumentParser) -> None:
 
 def context(args: argparse.Namespace) -> AppContext:
     return open_context(paths.data_dir(args.data_dir))
+
+
+PASSPHRASE_ENV = "BAZRES_PASSPHRASE"
+
+
+def passphrase(prompt: str) -> str:
+    """The key's passphrase: from $BAZRES_PASSPHRASE, else asked on the terminal, else one
+    line of stdin."""
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value is not None:
+        return value
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\n")
 
 
 def print_json(value: Any) -> None:

@@ -6,7 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from inspector_app.cli.common import context, data_dir_parent, json_flag, print_json
+from inspector_app.cli.common import (
+    PASSPHRASE_ENV,
+    context,
+    data_dir_parent,
+    json_flag,
+    passphrase,
+    print_json,
+)
 from inspector_app.services.sync import bundles, config, outbox, runner, updates
 from inspector_app.services.sync.client import is_plain_http
 
@@ -25,7 +32,12 @@ def _warn_if_insecure(url: str) -> None:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parent = data_dir_parent()
-    p = sub.add_parser("enrol", parents=[parent], help="enrol this laptop with the server")
+    p = sub.add_parser(
+        "enrol",
+        parents=[parent],
+        help="enrol this laptop with the server: the governorate certifies the inspector's key "
+        f"(its passphrase from ${PASSPHRASE_ENV} or asked)",
+    )
     p.add_argument("--server", required=True, metavar="URL", help="e.g. https://sync.example:8443")
     p.add_argument("--code", required=True, metavar="C", help="the one-time enrolment code")
     p.add_argument(
@@ -73,6 +85,7 @@ def _enrol(args: argparse.Namespace) -> int:
         ctx,
         args.server,
         args.code,
+        passphrase("گذرواژهٔ کلید امضا: "),
         pin_sha256=args.pin_sha256,
         device_name=args.device_name,
         allow_insecure_http=args.allow_insecure_http,
@@ -82,6 +95,10 @@ def _enrol(args: argparse.Namespace) -> int:
     else:
         pinned = " (certificate pinned)" if result["pinned"] else ""
         print(f"enrolled with {result['server']} as device {result['device_id']}{pinned}")
+        print(
+            f"certificate issued by the governorate to {result['inspector_name']}: "
+            f"sha256 {result['cert_fingerprint']}"
+        )
     return 0
 
 

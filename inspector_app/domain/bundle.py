@@ -38,6 +38,7 @@ FORMAT = "bazres.bundle/1"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 SERVER_CERTIFICATES = "server-certificates.pem"
+REVOCATIONS = "revocations.crl.pem"
 
 Kind = Literal["inspection", "inspections", "updates"]
 
@@ -55,7 +56,7 @@ _NAME_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "inspections": re.compile(rf"^inspections/{_ID}\.zip$"),
     "updates": re.compile(
-        r"^(registry\.json|server-certificates\.pem|forms/[a-z0-9][a-z0-9_-]{0,63}\.(yaml|yml|json))$"
+        r"^(registry\.json|server-certificates\.pem|revocations\.crl\.pem|forms/[a-z0-9][a-z0-9_-]{0,63}\.(yaml|yml|json))$"
     ),
 }
 
@@ -364,6 +365,7 @@ def build_updates_bundle(
     header: Mapping[str, Any],
     signing_key: Ed25519PrivateKey,
     server_certificates: bytes | None = None,
+    revocations: bytes | None = None,
 ) -> bytes:
     writer = BundleWriter(
         "updates", {**header, "signing_key": public_key_hex(signing_key.public_key())}
@@ -372,6 +374,8 @@ def build_updates_bundle(
         writer.add("registry.json", registry, "registry")
     if server_certificates is not None:
         writer.add(SERVER_CERTIFICATES, server_certificates, "server_certificates")
+    if revocations is not None:
+        writer.add(REVOCATIONS, revocations, "revocations")
     for name, content in sorted(forms.items()):
         if not FORM_NAME_PATTERN.match(name):
             raise BundleError(f"form file name not allowed: {name!r}")
@@ -386,6 +390,7 @@ class Updates:
     forms: dict[str, bytes]
     created_at: str
     server_certificates: bytes | None = None  # PEM, one or more: the pins from now on
+    revocations: bytes | None = None  # the governorate CA's CRL (PEM)
 
 
 def read_updates_bundle(data: bytes) -> Updates:
@@ -411,4 +416,5 @@ def read_updates_bundle(data: bytes) -> Updates:
         forms,
         str(bundle.manifest.get("created_at", "")),
         bundle.members.get(SERVER_CERTIFICATES),
+        bundle.members.get(REVOCATIONS),
     )

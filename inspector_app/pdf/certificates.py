@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
@@ -77,6 +78,19 @@ def _name_text(name: x509.Name) -> str:
         if values:
             return str(values[0].value)
     return name.rfc4514_string()
+
+
+def holder_name_ok(value: str) -> bool:
+    """Whether certificate validation can compare `value` as a name (RFC 3454 bidi rule).
+
+    A name with Persian letters must begin and end with a letter: «بازرس ۱» (ending in a digit)
+    would sign, but no validator could match its certificate afterwards.
+    """
+    try:
+        asn1_x509.Name.build({"common_name": value}).chosen[0][0].prepped_value  # noqa: B018
+    except ValueError:
+        return False
+    return True
 
 
 def load_certificate(pem_or_der: bytes) -> x509.Certificate:

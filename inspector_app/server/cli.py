@@ -15,9 +15,11 @@ from sqlalchemy import func, select
 
 from inspector_app.domain.bundle import BundleError, read_inspections_bundle
 from inspector_app.errors import KnownError
-from inspector_app.server import accounts, conflict_cli, publish
+from inspector_app.server import accounts, ca_cli, conflict_cli, publish
+from inspector_app.server.ca import authority
 from inspector_app.server.config import DATA_ENV, DB_ENV, Settings
 from inspector_app.server.database import inspections_t
+from inspector_app.server.revocation import REASONS, revoke_device
 from inspector_app.server.state import ServerState
 from inspector_app.server.state import open_state as _open
 
@@ -83,7 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_serve)
 
     p = sub.add_parser("enrol-code", parents=[parent], help="print a one-time enrolment code")
-    p.add_argument("--inspector", default="", metavar="NAME", help="whom the code is for")
+    p.add_argument(
+        "--inspector", required=True, metavar="NAME", help="whom the code is for (certificate name)"
+    )
+    p.add_argument("--personnel-no", default="", metavar="NO", help="their personnel number")
     p.set_defaults(func=_enrol_code)
 
     p = sub.add_parser("inspections", parents=[parent], help="list the inspections held")
@@ -99,10 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_devices)
 
-    p = sub.add_parser("revoke", parents=[parent], help="revoke a device token")
+    p = sub.add_parser("revoke", parents=[parent], help="revoke a device and its certificate")
     p.add_argument("device_id")
+    p.add_argument("--reason", choices=sorted(REASONS), default="key_compromise")
     p.set_defaults(func=_revoke)
 
+    ca_cli.register(sub, parent, open_state)
     conflict_cli.register(sub, parent, open_state)
 
     p = sub.add_parser("publish", parents=[parent], help="publish the registry and/or forms")
@@ -175,7 +182,8 @@ def _serve(args: argparse.Namespace) -> int:
     left = state.files.discard_partial()
     if left:
         log.info("discarded %d partial file(s) left by an interrupted run", left)
-    publish.update_key(state.settings.data_dir)  # made before requests race for it
+    publish.update_key(state.settings)  # made (or opened) before requests race for it
+    authority(state.settings)
     state.close()  # the app opens its own when it starts
     # pyHanko takes seconds to import: pay it at start, not in the first upload.
     import inspector_app.pdf.verify  # noqa: F401
@@ -202,7 +210,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _enrol_code(args: argparse.Namespace) -> int:
     state = open_state(args)
-    code = accounts.new_enrol_code(state.engine, args.inspector)
+    code = accounts.new_enrol_code(state.engine, args.inspector, args.personnel_no)
     print("One-time enrolment code (valid 7 days; give it to the inspector only):")
     print(code)
     return 0
@@ -311,9 +319,12 @@ def _devices(args: argparse.Namespace) -> int:
 
 def _revoke(args: argparse.Namespace) -> int:
     state = open_state(args)
-    if not accounts.revoke(state.engine, args.device_id):
+    if not revoke_device(state.engine, authority(state.settings), args.device_id, args.reason):
         raise KnownError(f"no active device with id {args.device_id}")
-    print(f"device {args.device_id} revoked; its token no longer works")
+    print(
+        f"device {args.device_id} revoked ({args.reason}): its token no longer works and its "
+        "certificate is in the revocation list laptops receive with the next updates"
+    )
     return 0
 
 
@@ -331,7 +342,7 @@ def _publish(args: argparse.Namespace) -> int:
 
 def _updates_bundle(args: argparse.Namespace) -> int:
     state = open_state(args)
-    data = publish.updates_bundle(state.engine, state.settings.data_dir, args.server_cert)
+    data = publish.updates_bundle(state.engine, state.settings, args.server_cert)
     args.output.write_bytes(data)
     with state.engine.connect() as conn:
         held = conn.execute(select(func.count()).select_from(inspections_t)).scalar_one()

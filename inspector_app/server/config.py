@@ -15,6 +15,7 @@ from pathlib import Path
 import platformdirs
 
 from inspector_app.server.database import database_url
+from inspector_app.server.keystore import PASSPHRASE_ENV, read_passphrase
 
 DATA_ENV = "BAZRES_SERVER_DATA"
 DB_ENV = "BAZRES_SERVER_DB"
@@ -36,6 +37,8 @@ class Settings:
     read_timeout: float = DEFAULT_READ_TIMEOUT  # seconds a request body may stall
     api_docs: bool = False  # serve /openapi.json (never /docs: it would load a CDN)
     faults: Mapping[str, str] = field(default_factory=dict)
+    # Encrypts the CA and update keys at rest (server/keystore.py); never printed.
+    key_passphrase: str = field(default="", repr=False)
 
     @classmethod
     def load(
@@ -61,6 +64,7 @@ class Settings:
             or float(environ.get(READ_TIMEOUT_ENV) or DEFAULT_READ_TIMEOUT),
             api_docs=api_docs or environ.get(API_DOCS_ENV) == "1",
             faults=parse_faults(environ.get(FAULTS_ENV, "")),
+            key_passphrase=read_passphrase(environ),
         )
 
     @property
@@ -75,6 +79,7 @@ class Settings:
             MAX_UPLOAD_ENV: repr(self.max_upload / (1024 * 1024)),
             READ_TIMEOUT_ENV: repr(self.read_timeout),
             API_DOCS_ENV: "1" if self.api_docs else "",
+            PASSPHRASE_ENV: self.key_passphrase,
         }
         if self.faults:
             env[FAULTS_ENV] = ",".join(f"{k}={v}" for k, v in self.faults.items())

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Engine,
     Float,
@@ -45,10 +46,28 @@ enrol_codes_t = Table(
     metadata,
     Column("code_sha256", String(64), primary_key=True),
     Column("inspector_name", Text, nullable=False, default=""),
+    Column("personnel_no", String(32), nullable=False, default=""),
     Column("created_at", String(40), nullable=False),
     Column("expires_at", String(40), nullable=False),
     Column("used_at", String(40)),
     Column("device_id", String(64)),
+)
+
+# The inspectors' certificates the governorate CA issued; a revoked one is in the CRL.
+certificates_t = Table(
+    "certificates",
+    metadata,
+    Column("serial", String(40), primary_key=True),  # hex
+    Column("device_id", String(64), ForeignKey("devices.id"), nullable=False, index=True),
+    Column("holder_name", Text, nullable=False),
+    Column("personnel_no", String(32), nullable=False, default=""),
+    Column("fingerprint", String(64), nullable=False, unique=True),  # sha256 of the DER
+    Column("key_sha256", String(64), nullable=False, index=True),  # of the public key
+    Column("cert_pem", Text, nullable=False),
+    Column("issued_at", String(40), nullable=False),
+    Column("not_after", String(40), nullable=False),
+    Column("revoked_at", String(40)),
+    Column("revocation_reason", String(32)),
 )
 
 inspections_t = Table(
@@ -59,6 +78,10 @@ inspections_t = Table(
     Column("source", String(16), nullable=False),  # sync | usb
     Column("device_id", String(64), ForeignKey("devices.id")),
     Column("signer_fingerprint", String(64), nullable=False),
+    # The signer's public key, and whether the signing certificate is the governorate's (else
+    # the laptop's own certificate for the key the governorate certified at enrolment).
+    Column("signer_key_sha256", String(64), nullable=False, default=""),
+    Column("signer_issued", Boolean, nullable=False, default=False),
     Column("inspector_name", Text, nullable=False, default=""),
     Column("office_code", String(64), nullable=False, default=""),
     Column("office_type", String(32), nullable=False, default=""),

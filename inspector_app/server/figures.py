@@ -42,11 +42,12 @@ from inspector_app.figures.summary_report import SummaryData
 _FIGURES = """COUNT(*), COUNT(s.compliance), SUM(s.compliance),
        SUM(CASE WHEN s.critical_failures > 0 THEN 1 ELSE 0 END),
        COUNT(s.satisfaction), SUM(s.satisfaction)"""
-# Received inspections, less those a received correction replaces: a correction signed by the
-# same certificate, for the same office (ingest refuses any other; this holds for old rows too).
+# Received inspections, less those a received correction replaces: a correction signed with the
+# same key, for the same office (ingest refuses any other; this holds for old rows too).
 _COUNTED = """inspections s WHERE s.id NOT IN (
     SELECT r.replaces FROM inspections r JOIN inspections o ON o.id = r.replaces
-    WHERE r.signer_fingerprint = o.signer_fingerprint AND r.office_code = o.office_code)"""
+    WHERE r.signer_key_sha256 = o.signer_key_sha256 AND r.signer_key_sha256 <> ''
+      AND r.office_code = o.office_code)"""
 
 
 def _where(f: OverviewFilter, params: dict[str, Any]) -> str:

@@ -2,15 +2,17 @@
 
 Order of checks: the bundle against itself (hashes, canonical form, references), then whether
 this id is already held (same hash: already there; no further work), then the PDF signature
-against the enrolled certificate, then the store: files first (content-addressed, harmless if
-orphaned), then one database transaction. A racing insert of the same id is resolved by the
-primary key and judged again, so two laptops (or two server processes) cannot store it twice.
+against the key the governorate certified for the device (server/signature.py), then the
+store: files first (content-addressed, harmless if orphaned), then one database transaction.
+A racing insert of the same id is resolved by the primary key and judged again, so two laptops
+(or two server processes) cannot store it twice.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from functools import partial
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Connection, Engine, and_, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -18,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from inspector_app.domain.bundle import BundleError, CheckedInspection, read_inspection_bundle
 from inspector_app.domain.canonical import sha256_hex
 from inspector_app.domain.jalali import utc_now_iso
-from inspector_app.server import accounts
+from inspector_app.server import accounts, revocation
 from inspector_app.server.accounts import Device
 from inspector_app.server.database import (
     conflicts_t,
@@ -27,7 +29,10 @@ from inspector_app.server.database import (
     inspections_t,
 )
 from inspector_app.server.filestore import FileStore
-from inspector_app.server.signature import SignatureCheck, check_pdf, signer_of
+from inspector_app.server.signature import SignatureCheck, check_signature, examine
+
+if TYPE_CHECKING:
+    from inspector_app.pdf.verify import VerifyResult
 
 Outcome = Literal["stored", "already_there", "conflict"]
 
@@ -69,8 +74,9 @@ def ingest(
     held = _held_hash(engine, parts.inspection_id)
     if held == parts.canonical_sha256:
         return IngestResult("already_there", parts.inspection_id, held, held)
-    device = device or _device_for_usb(engine, parts.signed_pdf)
-    check = _check_signature(parts.signed_pdf, device, parts.inspection_id, parts.canonical_sha256)
+    examined = examine(parts.signed_pdf)
+    device = device or _device_for_usb(engine, examined.signer_key_sha256)
+    check = _check_signature(engine, examined, device, parts.inspection_id, parts.canonical_sha256)
     _check_replaces(engine, checked, check)
     if held is not None:
         return _conflict(engine, files, data, checked, held, device, source)
@@ -122,38 +128,46 @@ def _held_hash(engine: Engine, inspection_id: str) -> str | None:
         ).scalar_one_or_none()
 
 
-def _device_for_usb(engine: Engine, pdf: bytes) -> Device:
-    """A USB bundle carries no token: it belongs to the enrolled device whose certificate
-    signed the PDF (checked in full right after)."""
-    fingerprint = signer_of(pdf)
-    candidates = accounts.devices_with_fingerprint(engine, fingerprint) if fingerprint else []
-    if not candidates:
-        raise Rejected(
-            422, "the PDF is not signed by the certificate of any enrolled, unrevoked inspector"
-        )
-    return candidates[0]
+def _device_for_usb(engine: Engine, key: str | None) -> Device:
+    """A USB bundle carries no token: it belongs to the enrolled device whose certified key
+    signed the PDF (checked in full right after). A revoked device or certificate has none."""
+    device = accounts.device_for_key(engine, key) if key else None
+    if device is None:
+        raise Rejected(422, "the PDF is not signed by the key of any enrolled, unrevoked inspector")
+    return device
 
 
 def _check_signature(
-    pdf: bytes, device: Device, inspection_id: str, canonical_sha256: str
+    db: Engine | Connection,
+    examined: VerifyResult,
+    device: Device,
+    inspection_id: str,
+    canonical_sha256: str,
 ) -> SignatureCheck:
-    check = check_pdf(pdf, device.cert_pem, inspection_id, canonical_sha256)
+    check = check_signature(
+        examined,
+        device.key_sha256,
+        partial(revocation.certificate_status, db),
+        inspection_id,
+        canonical_sha256,
+    )
     if not check.ok:
         raise Rejected(422, "the signed PDF does not check out", check.problems)
     return check
 
 
 def _check_replaces(engine: Engine, checked: CheckedInspection, check: SignatureCheck) -> None:
-    """A correction may replace only an inspection the server holds that the same certificate
-    signed, for the same office: otherwise one laptop could drop another inspector's work from
-    the province figures. The certificate, not the holder name in it: a self-signed certificate
-    can carry any name."""
+    """A correction may replace only an inspection the server holds that the same key signed
+    (the key the governorate certified: before and after enrolment the inspector signs with
+    it), for the same office: otherwise one laptop could drop another inspector's work from
+    the province figures. The key, not the holder name: a self-signed certificate can carry
+    any name."""
     replaces = checked.document.replaces
     if replaces is None:
         return
     with engine.connect() as conn:
         replaced = conn.execute(
-            select(inspections_t.c.signer_fingerprint, inspections_t.c.office_code).where(
+            select(inspections_t.c.signer_key_sha256, inspections_t.c.office_code).where(
                 inspections_t.c.id == replaces
             )
         ).first()
@@ -161,10 +175,10 @@ def _check_replaces(engine: Engine, checked: CheckedInspection, check: Signature
         raise Rejected(
             422, f"the inspection this correction replaces ({replaces}) is not on the server"
         )
-    if not check.signer_fingerprint or replaced[0] != check.signer_fingerprint:
+    if not check.signer_key_sha256 or replaced[0] != check.signer_key_sha256:
         raise Rejected(
             403, f"the inspection this correction replaces ({replaces}) was signed by another "
-            "certificate: only its own inspector can correct it",
+            "inspector's key: only its own inspector can correct it",
         )  # fmt: skip
     if replaced[1] != str(checked.document.office.get("code") or ""):
         raise Rejected(
@@ -194,6 +208,8 @@ def _row(
         "source": source,
         "device_id": device.id,
         "signer_fingerprint": check.signer_fingerprint or "",
+        "signer_key_sha256": check.signer_key_sha256 or "",
+        "signer_issued": check.issued,
         "inspector_name": doc.inspector.name,
         "office_code": str(office.get("code") or ""),
         "office_type": str(office.get("type") or ""),
@@ -288,7 +304,9 @@ def keep_received(
     except (BundleError, RecursionError) as exc:
         raise Rejected(400, f"the kept bundle no longer reads: {exc}") from exc
     parts = checked.parts
-    check = _check_signature(parts.signed_pdf, device, parts.inspection_id, parts.canonical_sha256)
+    check = _check_signature(
+        conn, examine(parts.signed_pdf), device, parts.inspection_id, parts.canonical_sha256
+    )
     row = _row(checked, device, source, check)
     if as_id is None:
         for table in (failed_answers_t, inspection_files_t):

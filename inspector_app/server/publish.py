@@ -2,13 +2,12 @@
 
 Both live in the database (so several server processes share them), each with its sha256,
 which is also its ETag. USB update bundles and the network answers for both are signed with
-the server's Ed25519 update key, kept in the data folder; laptops pin its public half at
-enrolment.
+the server's Ed25519 update key, kept encrypted in the data folder; laptops pin its public half
+at enrolment. A USB bundle also carries the CA's revocation list.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,9 @@ from inspector_app.domain.forms import load_form
 from inspector_app.domain.jalali import utc_now_iso
 from inspector_app.domain.offices import read_registry_file
 from inspector_app.errors import KnownError
+from inspector_app.server import keystore, revocation
+from inspector_app.server.ca import authority
+from inspector_app.server.config import Settings
 from inspector_app.server.database import publications_t
 
 REGISTRY = "registry"
@@ -98,56 +100,48 @@ def forms_document(engine: Engine) -> tuple[dict[str, Any], str]:
 
 # --- the update signing key -------------------------------------------------------------------
 
-
-def update_key(data_dir: Path) -> Ed25519PrivateKey:
-    """The server's update signing key, made on first use (file readable by the owner only)."""
-    path = data_dir / "keys" / "update-signing.pem"
-    if path.exists():
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        if not isinstance(key, Ed25519PrivateKey):
-            raise KnownError(f"{path} is not an Ed25519 key")
-        return key
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    temp = path.with_suffix(f".{os.getpid()}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(pem)
-    try:
-        os.link(temp, path)  # first writer wins if two processes start at once
-    except FileExistsError:
-        pass
-    finally:
-        temp.unlink(missing_ok=True)
-    return update_key(data_dir)
+UPDATE_KEY_FILE = "update-signing.p12"
+PLAIN_UPDATE_KEY_FILE = "update-signing.pem"  # how versions before encryption at rest kept it
 
 
-def update_key_hex(data_dir: Path) -> str:
-    return public_key_hex(update_key(data_dir).public_key())
+def update_key(settings: Settings) -> Ed25519PrivateKey:
+    """The server's update signing key, made on first use, kept encrypted (server/keystore)."""
+    folder = settings.data_dir / "keys"
+    path = folder / UPDATE_KEY_FILE
+    keystore.adopt_plain_pem(folder / PLAIN_UPDATE_KEY_FILE, path, settings.key_passphrase)
+    opened = keystore.load(path, settings.key_passphrase)
+    if opened is None:
+        keystore.save(path, Ed25519PrivateKey.generate(), None, settings.key_passphrase)
+        opened = keystore.load(path, settings.key_passphrase)
+    assert opened is not None
+    if not isinstance(opened.key, Ed25519PrivateKey):
+        raise KnownError("the update key file holds no Ed25519 key", where=str(path))
+    return opened.key
 
 
-def sign_answer(data_dir: Path, resource: signed_updates.Resource, content: bytes) -> str:
+def update_key_hex(settings: Settings) -> str:
+    return public_key_hex(update_key(settings).public_key())
+
+
+def sign_answer(settings: Settings, resource: signed_updates.Resource, content: bytes) -> str:
     """The update key's signature of a `/v1/registry` or `/v1/forms` answer."""
-    return signed_updates.sign(resource, content, update_key(data_dir))
+    return signed_updates.sign(resource, content, update_key(settings))
 
 
 def updates_bundle(
-    engine: Engine, data_dir: Path, server_certificates: list[Path] | None = None
+    engine: Engine, settings: Settings, server_certificates: list[Path] | None = None
 ) -> bytes:
-    """Registry and forms, signed; with `server_certificates` (PEM files), also the server
-    certificates laptops pin from then on: the old and the new one while a pin is rotated."""
+    """Registry, forms and the CRL, signed; with `server_certificates` (PEM files), also the
+    server certificates laptops pin from then on: the old and the new one while a pin is
+    rotated."""
     current = registry(engine)
     return build_updates_bundle(
         current[0] if current else None,
         forms(engine),
         {"created_at": utc_now_iso()},
-        update_key(data_dir),
+        update_key(settings),
         _certificates_pem(server_certificates) if server_certificates else None,
+        revocation.current_crl(engine, authority(settings))[0],
     )
 
 

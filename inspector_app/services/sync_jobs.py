@@ -34,12 +34,22 @@ def probe(url: str, cert_pem: str | None, allow_insecure_http: bool) -> bool:
 
 
 def enrol(
-    data_dir: Path, url: str, code: str, pin: str | None, allow_insecure_http: bool = False
+    data_dir: Path,
+    url: str,
+    code: str,
+    passphrase: str,
+    pin: str | None,
+    allow_insecure_http: bool = False,
 ) -> dict[str, Any]:
     context = open_context(data_dir, seed_demo=False)
     try:
         return runner.enrol(
-            context, url, code, pin_sha256=pin, allow_insecure_http=allow_insecure_http
+            context,
+            url,
+            code,
+            passphrase,
+            pin_sha256=pin,
+            allow_insecure_http=allow_insecure_http,
         )
     finally:
         context.close()

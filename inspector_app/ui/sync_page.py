@@ -74,6 +74,11 @@ class SyncPage(QWidget):
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName("enrolCode")
         self.code_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # Enrolment signs a certificate request with the inspector's key: it must be unlocked.
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setObjectName("enrolPassphrase")
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setPlaceholderText(self.tr("همان گذرواژه‌ای که با آن امضا می‌کنید"))
         self.pin_edit = QLineEdit()
         self.pin_edit.setObjectName("pinSha256")
         self.pin_edit.setPlaceholderText(self.tr("اختیاری: اثر انگشت sha256 گواهی سرور"))
@@ -101,6 +106,7 @@ class SyncPage(QWidget):
         form = QFormLayout(server_box)
         form.addRow(self.tr("نشانی سرور"), self.server_edit)
         form.addRow(self.tr("کد یک‌بارمصرف ثبت‌نام"), self.code_edit)
+        form.addRow(self.tr("گذرواژهٔ کلید امضا"), self.passphrase_edit)
         form.addRow(self.tr("گواهی سرور"), self.pin_edit)
         form.addRow("", self.insecure_check)
         form.addRow("", self.insecure_warning)
@@ -221,9 +227,14 @@ class SyncPage(QWidget):
     def enrol(self) -> None:
         url = self.server_edit.text().strip()
         code = self.code_edit.text().strip()
-        if not url or not code:
-            messages.show_warning(self, self.tr("نشانی سرور و کد ثبت‌نام را وارد کنید."))
+        passphrase = self.passphrase_edit.text()
+        if not url or not code or not passphrase:
+            messages.show_warning(
+                self,
+                self.tr("نشانی سرور، کد ثبت‌نام و گذرواژهٔ کلید امضا را وارد کنید."),
+            )
             return
+        self.passphrase_edit.clear()
         self.enrol_button.setEnabled(False)
 
         def done(result: dict[str, Any]) -> None:
@@ -231,7 +242,9 @@ class SyncPage(QWidget):
                 return
             self.enrol_button.setEnabled(True)
             self.code_edit.clear()
-            self.status_label.setText(self.tr("ثبت‌نام انجام شد."))
+            self.status_label.setText(
+                self.tr("ثبت‌نام انجام شد؛ گواهی امضای شما را استانداری صادر کرد.")
+            )
             self.refresh()
             self.probe()
 
@@ -248,6 +261,7 @@ class SyncPage(QWidget):
             self._data_dir,
             url,
             code,
+            passphrase,
             self.pin_edit.text().strip() or None,
             self.insecure_check.isChecked(),
             changes=Changes.SETTINGS,

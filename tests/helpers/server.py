@@ -23,6 +23,9 @@ from cryptography.x509.oid import NameOID
 
 from tests.helpers.cli import run_cli
 
+# The server keeps its CA and update keys encrypted under this (server/keystore.py).
+SERVER_KEY_PASSPHRASE = "server-keys-passphrase"
+
 BIN = Path(sys.executable).parent
 SERVER = str(BIN / "inspector-server")
 APP = str(BIN / "inspector-app")
@@ -55,7 +58,12 @@ class ServerProcess:
     def start(self, **env: str) -> ServerProcess:
         self.port = self.port or free_port()
         self.log_path = self.data_dir.parent / f"server-{self.port}.log"
-        environment = {**os.environ, **self.env, **env}
+        environment = {
+            "BAZRES_SERVER_KEY_PASSPHRASE": SERVER_KEY_PASSPHRASE,
+            **os.environ,
+            **self.env,
+            **env,
+        }
         command = [SERVER, "serve", *self.db_args(), "--port", str(self.port), *self.extra_args]
         with open(self.log_path, "ab") as log:
             self.proc = subprocess.Popen(
@@ -104,7 +112,10 @@ class ServerProcess:
         (`process=True`), else through the same `main()` in this process (saves startups)."""
         argv = [args[0], *self.db_args(), *args[1:]]
         if process:
-            done = subprocess.run([SERVER, *argv], capture_output=True, text=True, timeout=120)
+            environment = {"BAZRES_SERVER_KEY_PASSPHRASE": SERVER_KEY_PASSPHRASE, **os.environ}
+            done = subprocess.run(
+                [SERVER, *argv], capture_output=True, text=True, timeout=120, env=environment
+            )
             if done.returncode != 0:
                 raise RuntimeError(f"{args} failed: {done.stdout}\n{done.stderr}")
             return done.stdout
@@ -156,6 +167,15 @@ class LaptopTemplates:
         assert len(ids) == count, f"template {name} has {len(ids)} inspections"
         shutil.copytree(folder, dest)
         return open_context(dest), list(ids)
+
+
+def laptop_csr(db: object, passphrase: str) -> str:
+    """The CSR a laptop sends at enrolment: its active identity's key, unlocked to sign it."""
+    from inspector_app.services.signing import csr
+    from inspector_app.services.signing import identity as identity_service
+
+    stored = identity_service.active_identity(db)  # type: ignore[arg-type]
+    return csr.certificate_request(identity_service.unlock_stored(stored, passphrase))
 
 
 def self_signed(folder: Path) -> tuple[Path, Path, str]:

@@ -8,8 +8,26 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.server import UPLOAD_LIMIT_MB, LaptopTemplates, ServerProcess
+from tests.helpers.server import (
+    SERVER_KEY_PASSPHRASE,
+    UPLOAD_LIMIT_MB,
+    LaptopTemplates,
+    ServerProcess,
+)
+from tests.sync.factory import PASSPHRASE
 from tests.sync.pg import PgCluster, pg_bin, throwaway_cluster
+
+
+@pytest.fixture(scope="session", autouse=True)
+def key_passphrases() -> Iterator[None]:
+    """The passphrases an operator and an inspector would give: the server's key passphrase
+    (admin commands run in this process) and the test laptops' signing-key passphrase, which
+    `inspector-app enrol` asks for."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BAZRES_SERVER_KEY_PASSPHRASE", SERVER_KEY_PASSPHRASE)
+        patch.setenv("BAZRES_PASSPHRASE", PASSPHRASE)
+        yield
+
 
 # --- PostgreSQL --------------------------------------------------------------------------------
 

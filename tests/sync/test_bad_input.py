@@ -17,6 +17,7 @@ from inspector_app.services.sync import config, runner
 from inspector_app.services.sync.bundles import inspection_parts
 from inspector_app.storage import settings
 from tests.helpers.server import UPLOAD_LIMIT_MB, LaptopTemplates, ServerProcess
+from tests.sync.factory import PASSPHRASE
 
 LIMIT_MB = UPLOAD_LIMIT_MB
 
@@ -29,7 +30,7 @@ def setup(
 ):
     ctx, ids = templates.clone("bad-input", 2, tmp_path_factory.mktemp("laptop") / "a")
     assert isinstance(ctx, AppContext)
-    runner.enrol(ctx, server.url, server.enrol_code(), allow_insecure_http=True)
+    runner.enrol(ctx, server.url, server.enrol_code(), PASSPHRASE, allow_insecure_http=True)
     token = config.load(ctx.db).token
     assert token
     return server, ctx, ids, token
@@ -139,7 +140,7 @@ def test_revoked_token(setup, templates: LaptopTemplates, tmp_path: Path) -> Non
     server = setup[0]
     ctx, ids = templates.clone("bad-input-revoked", 1, tmp_path / "r")
     assert isinstance(ctx, AppContext)
-    runner.enrol(ctx, server.url, server.enrol_code(), allow_insecure_http=True)
+    runner.enrol(ctx, server.url, server.enrol_code(), PASSPHRASE, allow_insecure_http=True)
     token = config.load(ctx.db).token
     server.admin("revoke", str(settings.get(ctx.db, config.DEVICE_ID)))
     bundle = build_inspection_bundle(inspection_parts(ctx.db, ids[0]))
@@ -166,18 +167,18 @@ def test_malformed_json_and_schema(setup) -> None:
     server = setup[0]
     reply = httpx.post(
         f"{server.url}/v1/enrol",
-        content=b'{"code": "AAAA", "cert_pem": ',
+        content=b'{"code": "AAAA", "csr_pem": ',
         headers={"Content-Type": "application/json"},
     )
     assert reply.status_code == 400 and reply.json()["detail"] == "malformed JSON"
     reply = httpx.post(f"{server.url}/v1/enrol", json={"code": 5})
     assert reply.status_code == 422
-    reply = httpx.post(f"{server.url}/v1/enrol", json={"code": "NOPE-NOPE", "cert_pem": "x"})
+    reply = httpx.post(f"{server.url}/v1/enrol", json={"code": "NOPE-NOPE", "csr_pem": "x"})
     assert reply.status_code == 403  # unknown code
     code = server.enrol_code()
-    for _ in range(2):  # not a certificate: refused, and the code is not used up by it
-        reply = httpx.post(f"{server.url}/v1/enrol", json={"code": code, "cert_pem": "x"})
-        assert reply.status_code == 422 and "certificate" in reply.json()["detail"]
+    for _ in range(2):  # not a certificate request: refused, and the code is not used up by it
+        reply = httpx.post(f"{server.url}/v1/enrol", json={"code": code, "csr_pem": "x"})
+        assert reply.status_code == 422 and "CSR" in reply.json()["detail"]
     parts = parts_of(setup)
     from inspector_app.domain.bundle import BundleWriter
 

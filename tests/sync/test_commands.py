@@ -61,7 +61,10 @@ def test_two_laptops_one_server_by_commands(
     server = make_server(server_factory, tmp_path, fresh_db).start()
     folders = {name: tmp_path / f"laptop-{name}" for name in ("a", "b")}
     ids = {n: copy_laptop(templates, f"fault-{n}-4", 4, folder) for n, folder in folders.items()}
-    codes = [server.admin("enrol-code", process=True).split()[-1], server.enrol_code()]
+    codes = [
+        server.admin("enrol-code", "--inspector", "علی رضایی", process=True).split()[-1],
+        server.enrol_code(),
+    ]
     apps(
         *[
             [

@@ -19,6 +19,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.sync import outbox, runner
 from inspector_app.storage import inspections
 from tests.helpers.server import APP, LaptopTemplates, ServerProcess, make_server
+from tests.sync.factory import PASSPHRASE
 from tests.sync.netfaults import ResettingProxy
 
 FAULTS = "BAZRES_SERVER_FAULTS"
@@ -31,7 +32,7 @@ def laptop(templates: LaptopTemplates, tmp_path: Path):
     def make(server: ServerProcess, count: int, name: str) -> tuple[AppContext, list[str]]:
         ctx, ids = templates.clone(f"fault-{name}-{count}", count, tmp_path / f"laptop-{name}")
         assert isinstance(ctx, AppContext)
-        runner.enrol(ctx, server.url, server.enrol_code(), allow_insecure_http=True)
+        runner.enrol(ctx, server.url, server.enrol_code(), PASSPHRASE, allow_insecure_http=True)
         return ctx, ids
 
     return make

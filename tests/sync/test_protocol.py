@@ -32,7 +32,7 @@ def enrolled_laptop(templates: LaptopTemplates, tmp_path: Path):
     def make(server: ServerProcess, count: int, name: str) -> tuple[AppContext, list[str]]:
         ctx, ids = templates.clone(f"protocol-{name}", count, tmp_path / f"laptop-{name}")
         assert isinstance(ctx, AppContext)
-        runner.enrol(ctx, server.url, server.enrol_code(), allow_insecure_http=True)
+        runner.enrol(ctx, server.url, server.enrol_code(), PASSPHRASE, allow_insecure_http=True)
         return ctx, ids
 
     return make
@@ -115,7 +115,7 @@ def test_registry_change_reaches_laptop(
 
 def test_conflict_is_flagged_never_overwritten(server: ServerProcess, tmp_path: Path) -> None:
     ctx_a = make_laptop(tmp_path / "a")
-    runner.enrol(ctx_a, server.url, server.enrol_code(), allow_insecure_http=True)
+    runner.enrol(ctx_a, server.url, server.enrol_code(), PASSPHRASE, allow_insecure_http=True)
     draft = make_draft(ctx_a, random.Random(1), "PK-BSH-001", full=False)
     # A copy of the laptop holding the same draft (same id, same device) is finalized
     # differently: the server must refuse the second version and keep the first.
@@ -165,7 +165,7 @@ def test_revoked_token_is_refused(server: ServerProcess, enrolled_laptop) -> Non
 def test_enrol_code_is_single_use(server: ServerProcess, tmp_path: Path) -> None:
     code = server.enrol_code()
     ctx = make_laptop(tmp_path / "x")
-    runner.enrol(ctx, server.url, code, allow_insecure_http=True)
+    runner.enrol(ctx, server.url, code, PASSPHRASE, allow_insecure_http=True)
     other = make_laptop(tmp_path / "y")
     with pytest.raises(runner.SyncError, match="403"):
-        runner.enrol(other, server.url, code, allow_insecure_http=True)
+        runner.enrol(other, server.url, code, PASSPHRASE, allow_insecure_http=True)

@@ -11,13 +11,14 @@ from schemathesis.checks import positive_data_acceptance
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import config, runner
 from tests.helpers.server import LaptopTemplates, ServerProcess
+from tests.sync.factory import PASSPHRASE
 
 
 @pytest.fixture(scope="module")
 def token(server: ServerProcess, templates: LaptopTemplates, tmp_path_factory) -> str:
     ctx, _ = templates.clone("schemathesis", 0, tmp_path_factory.mktemp("st") / "laptop")
     assert isinstance(ctx, AppContext)
-    runner.enrol(ctx, server.url, server.enrol_code(), allow_insecure_http=True)
+    runner.enrol(ctx, server.url, server.enrol_code(), PASSPHRASE, allow_insecure_http=True)
     value = config.load(ctx.db).token
     assert value
     return value

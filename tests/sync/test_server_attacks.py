@@ -55,7 +55,13 @@ from inspector_app.storage import drafts, inspections
 from inspector_app.storage import settings as app_settings
 from inspector_app.storage.db import db_path
 from tests.helpers.cli import run_cli
-from tests.helpers.server import LaptopTemplates, ServerProcess, make_server
+from tests.helpers.server import (
+    SERVER_KEY_PASSPHRASE,
+    LaptopTemplates,
+    ServerProcess,
+    laptop_csr,
+    make_server,
+)
 from tests.sync.factory import PASSPHRASE, make_draft, make_finalized, make_laptop, quick_render
 from tests.sync.factory import signature_png as drawn_signature
 
@@ -67,7 +73,7 @@ MB = 1024 * 1024
 
 @dataclass
 class Laptops:
-    certs: dict[str, str]  # laptop name -> the certificate it enrols with
+    csrs: dict[str, str]  # laptop name -> the certificate request it enrols with
     original: tuple[str, bytes]  # laptop A's inspection
     second: tuple[str, bytes]  # another of laptop A's inspections
     own_correction: tuple[str, bytes]  # laptop A correcting its own inspection
@@ -110,9 +116,8 @@ def _forged_correction(ctx: AppContext, office_code: str, replaces: str, seed: i
     return draft
 
 
-def _cert(ctx: AppContext) -> str:
-    stored = identity_service.active_identity(ctx.db)
-    return identity_service.public_certificate_pem(stored).decode("ascii")
+def _csr(ctx: AppContext) -> str:
+    return laptop_csr(ctx.db, PASSPHRASE)
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +136,7 @@ def laptops(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Laptops]:
     }
     dangling = _forged_correction(b, office, "never-sent-to-the-server", 8)
     made = Laptops(
-        certs={"a": _cert(a), "b": _cert(b), "c": _cert(c)},
+        csrs={"a": _csr(a), "b": _csr(b), "c": _csr(c)},
         original=(original, inspection_bundle(a.db, original)),
         second=(second, inspection_bundle(a.db, second)),
         own_correction=(correction, inspection_bundle(a.db, correction)),
@@ -148,7 +153,11 @@ def laptops(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Laptops]:
 
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return Settings(data_dir=tmp_path_factory.mktemp("attack-server"), max_upload=MB)
+    return Settings(
+        data_dir=tmp_path_factory.mktemp("attack-server"),
+        max_upload=MB,
+        key_passphrase=SERVER_KEY_PASSPHRASE,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -166,9 +175,9 @@ def state_of(client: TestClient) -> ServerState:
 def tokens(client: TestClient, laptops: Laptops) -> dict[str, str]:
     """Each laptop enrolled as a device of its own."""
     made = {}
-    for name, cert in laptops.certs.items():
+    for name, request in laptops.csrs.items():
         code = accounts.new_enrol_code(state_of(client).engine, f"laptop {name}")
-        reply = client.post("/v1/enrol", json={"code": code, "cert_pem": cert})
+        reply = client.post("/v1/enrol", json={"code": code, "csr_pem": request})
         assert reply.status_code == 201, reply.text
         made[name] = str(reply.json()["token"])
     return made
@@ -209,7 +218,7 @@ def test_a_correction_replaces_only_its_own_inspectors_inspection(
     for name in ("b", "c"):
         reply = put(client, tokens[name], laptops.foreign[name])
         assert reply.status_code == 403, reply.text
-        assert "signed by another certificate" in reply.json()["detail"]
+        assert "signed by another inspector's key" in reply.json()["detail"]
     # Replacing what the server does not hold is no way round it.
     dangling = put(client, tokens["b"], laptops.dangling)
     assert dangling.status_code == 422 and "not on the server" in dangling.json()["detail"]
@@ -224,7 +233,10 @@ def test_a_correction_replaces_only_its_own_inspectors_inspection(
             .mappings()
             .one()
         )
-        row.update(id="forged-old", signer_fingerprint="0" * 64, replaces=original_id)
+        row.update(
+            id="forged-old", signer_fingerprint="0" * 64, signer_key_sha256="0" * 64,
+            replaces=original_id,
+        )  # fmt: skip
         conn.execute(inspections_t.insert().values(**row))
     assert figures(client)["inspections"] == 2
     with engine.begin() as conn:
@@ -257,7 +269,12 @@ def test_a_device_reads_nothing_of_other_laptops(
 def test_no_docs_and_no_schema_unless_asked(settings: Settings, client: TestClient) -> None:
     for path in ("/docs", "/redoc", "/openapi.json", "/docs/oauth2-redirect"):
         assert client.get(path).status_code == 404, path
-    asked = Settings(data_dir=settings.data_dir, max_upload=MB, api_docs=True)
+    asked = Settings(
+        data_dir=settings.data_dir,
+        max_upload=MB,
+        api_docs=True,
+        key_passphrase=settings.key_passphrase,
+    )
     with TestClient(create_app(asked)) as documented:
         assert documented.get("/openapi.json").status_code == 200
         assert documented.get("/docs").status_code == 404  # its page would load a CDN
@@ -317,7 +334,7 @@ def test_usb_file_with_bad_bundles_imports_the_good_ones(
     assert results[second_id]["status"] == "stored"
     for bad in ("garbage-1", "nested-2", foreign_id):
         assert results[bad]["status"] == "refused" and results[bad]["reason"], results[bad]
-    assert "another certificate" in results[foreign_id]["reason"]
+    assert "another inspector's key" in results[foreign_id]["reason"]
     assert second_id in held_ids(client) and foreign_id not in held_ids(client)
 
 
@@ -363,7 +380,7 @@ def enrolled_token(big_server: ServerProcess, templates: LaptopTemplates, tmp_pa
     assert isinstance(ctx, AppContext)
     enrolled = httpx.post(
         f"{big_server.url}/v1/enrol",
-        json={"code": big_server.enrol_code(), "cert_pem": _cert(ctx)},
+        json={"code": big_server.enrol_code(), "csr_pem": _csr(ctx)},
     )
     assert enrolled.status_code == 201, enrolled.text
     token = str(enrolled.json()["token"])
@@ -459,7 +476,7 @@ def test_server_files_are_private(big_server: ServerProcess, enrolled_token: str
     data = big_server.data_dir
     created = [data, *data.rglob("*")]
     names = {p.name for p in created}
-    assert {"server.db", "update-signing.pem", "files"} <= names, names
+    assert {"server.db", "update-signing.p12", "governorate-ca.p12", "files"} <= names, names
     assert any(p.parent.parent.name == "files" for p in created if p.is_file())
     for path in created:
         mode = stat.S_IMODE(path.stat().st_mode)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cryptography import x509
 from starlette.exceptions import StarletteDeprecationWarning
 
 with warnings.catch_warnings():
@@ -29,6 +30,7 @@ from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.sync.bundles import inspection_bundle
 from inspector_app.storage import inspections
 from inspector_app.storage.db import backup_to, db_path
+from tests.helpers.server import SERVER_KEY_PASSPHRASE, laptop_csr
 from tests.sync.factory import PASSPHRASE, make_draft, make_finalized, make_laptop, quick_render
 
 REPO = Path(__file__).resolve().parents[2]
@@ -37,7 +39,7 @@ UPLOAD_LIMIT = 1024 * 1024
 
 @dataclass
 class Laptop:
-    cert_pem: str
+    csr_pem: str
     bundles: dict[str, bytes]  # inspection id -> its upload body
     conflicting: tuple[str, bytes]  # an id of `bundles` finalized differently on a copy
 
@@ -56,7 +58,7 @@ def laptop(tmp_path_factory: pytest.TempPathFactory) -> Laptop:
     inspections.update_header(other.db, draft, rep_name="نام دیگر")
     finalize.finalize(other.db, draft, stored, PASSPHRASE, render=quick_render)
     made = Laptop(
-        cert_pem=identity_service.public_certificate_pem(stored).decode("ascii"),
+        csr_pem=laptop_csr(ctx.db, PASSPHRASE),
         bundles={i: inspection_bundle(ctx.db, i) for i in [*ids, draft]},
         conflicting=(draft, inspection_bundle(other.db, draft)),
     )
@@ -72,7 +74,10 @@ def settings(
     """A server of its own (own data folder, own PostgreSQL database) for this module."""
     db = request.getfixturevalue("pg_cluster").new_database() if backend else None
     return Settings(
-        data_dir=tmp_path_factory.mktemp("handlers-server"), db=db, max_upload=UPLOAD_LIMIT
+        data_dir=tmp_path_factory.mktemp("handlers-server"),
+        db=db,
+        max_upload=UPLOAD_LIMIT,
+        key_passphrase=SERVER_KEY_PASSPHRASE,
     )
 
 
@@ -90,7 +95,7 @@ def state_of(client: TestClient) -> ServerState:
 @pytest.fixture(scope="module")
 def token(client: TestClient, laptop: Laptop) -> str:
     code = accounts.new_enrol_code(state_of(client).engine, "مریم احمدی")
-    reply = client.post("/v1/enrol", json={"code": code, "cert_pem": laptop.cert_pem})
+    reply = client.post("/v1/enrol", json={"code": code, "csr_pem": laptop.csr_pem})
     assert reply.status_code == 201, reply.text
     return str(reply.json()["token"])
 
@@ -109,25 +114,32 @@ def test_enrol(client: TestClient, laptop: Laptop) -> None:
     engine = state_of(client).engine
     code = accounts.new_enrol_code(engine, "علی رضایی")
     reply = client.post(
-        "/v1/enrol", json={"code": code, "cert_pem": laptop.cert_pem, "device_name": "لپ‌تاپ"}
+        "/v1/enrol", json={"code": code, "csr_pem": laptop.csr_pem, "device_name": "لپ‌تاپ"}
     )
     assert reply.status_code == 201
     body = reply.json()
     assert body["inspector_name"] == "علی رضایی"
-    assert body["update_key"] == publish.update_key_hex(state_of(client).settings.data_dir)
-    assert set(body) == {"device_id", "token", "inspector_name", "cert_fingerprint", "update_key"}
+    assert body["update_key"] == publish.update_key_hex(state_of(client).settings)
+    assert set(body) == {
+        "device_id", "token", "inspector_name", "cert_fingerprint", "certificate_pem",
+        "ca_root_pem", "crl_pem", "update_key",
+    }  # fmt: skip
+    issued = x509.load_pem_x509_certificate(body["certificate_pem"].encode("ascii"))
+    issued.verify_directly_issued_by(
+        x509.load_pem_x509_certificate(body["ca_root_pem"].encode("ascii"))
+    )
     # Used once: the same code again is refused.
-    again = client.post("/v1/enrol", json={"code": code, "cert_pem": laptop.cert_pem})
+    again = client.post("/v1/enrol", json={"code": code, "csr_pem": laptop.csr_pem})
     assert again.status_code == 403 and "already used" in again.json()["detail"]
 
 
 def test_enrol_refusals(client: TestClient) -> None:
     engine = state_of(client).engine
-    unknown = client.post("/v1/enrol", json={"code": "AAAA-BBBB", "cert_pem": "x"})
+    unknown = client.post("/v1/enrol", json={"code": "AAAA-BBBB", "csr_pem": "x"})
     assert unknown.status_code == 403
-    code = accounts.new_enrol_code(engine)
-    not_a_cert = client.post("/v1/enrol", json={"code": code, "cert_pem": "not a certificate"})
-    assert not_a_cert.status_code == 422 and "PEM" in not_a_cert.json()["detail"]
+    code = accounts.new_enrol_code(engine, "علی رضایی")
+    not_a_csr = client.post("/v1/enrol", json={"code": code, "csr_pem": "not a request"})
+    assert not_a_csr.status_code == 422 and "CSR" in not_a_csr.json()["detail"]
     malformed = client.post(
         "/v1/enrol", content=b"{not json", headers={"content-type": "application/json"}
     )
@@ -198,10 +210,10 @@ def test_upload_signed_by_another_certificate(
 ) -> None:
     """A device enrolled with another inspector's certificate cannot upload this laptop's PDF."""
     other = make_laptop(tmp_path / "other", holder="علی رضایی")
-    cert = identity_service.public_certificate_pem(identity_service.active_identity(other.db))
+    request = laptop_csr(other.db, PASSPHRASE)
     other.close()
-    code = accounts.new_enrol_code(state_of(client).engine)
-    enrolled = client.post("/v1/enrol", json={"code": code, "cert_pem": cert.decode("ascii")})
+    code = accounts.new_enrol_code(state_of(client).engine, "علی رضایی")
+    enrolled = client.post("/v1/enrol", json={"code": code, "csr_pem": request})
     inspection_id = list(laptop.bundles)[1]
     reply = client.put(
         f"/v1/inspections/{inspection_id}",
@@ -242,7 +254,12 @@ def test_faults_are_off_unless_switched_on(
     settings: Settings, client: TestClient, token: str
 ) -> None:
     assert not any(m.cls is FaultInjection for m in client.app.user_middleware)  # type: ignore[attr-defined]
-    switched = Settings(data_dir=settings.data_dir, db=settings.db, faults={"fail_before": "1"})
+    switched = Settings(
+        data_dir=settings.data_dir,
+        db=settings.db,
+        faults={"fail_before": "1"},
+        key_passphrase=settings.key_passphrase,
+    )
     app = create_app(switched)
     assert any(m.cls is FaultInjection for m in app.user_middleware)
     with TestClient(app) as faulty:

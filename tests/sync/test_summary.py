@@ -15,6 +15,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.sync import config, runner
 from inspector_app.storage import contents, inspections
 from tests.helpers.server import LaptopTemplates, ServerProcess, make_server
+from tests.sync.factory import PASSPHRASE
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -30,7 +31,7 @@ def test_summary_counts_what_the_laptops_sent(
     server.admin("publish", "--registry", str(REPO / "resources/data/offices_demo.json"))
     ctx, ids = templates.clone("summary", 3, tmp_path / "laptop")
     assert isinstance(ctx, AppContext)
-    runner.enrol(ctx, server.url, server.enrol_code(), allow_insecure_http=True)
+    runner.enrol(ctx, server.url, server.enrol_code(), PASSPHRASE, allow_insecure_http=True)
     assert runner.run_sync(ctx).ok
     rows = [inspections.get(ctx.db, i) for i in ids]
     by_county: dict[str, list[float]] = {}

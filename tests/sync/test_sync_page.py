@@ -10,16 +10,18 @@ from typing import Any
 import pytest
 
 from inspector_app.services.context import AppContext
+from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.sync import outbox
 from inspector_app.storage import inspections
 from inspector_app.ui import i18n
 from inspector_app.ui.env import PageEnv
 from inspector_app.ui.events import DataEvents
-from inspector_app.ui.qt import QApplication, QSettings, Qt
+from inspector_app.ui.qt import QApplication, QLineEdit, QSettings, Qt
 from inspector_app.ui.sync_page import SyncPage
 from inspector_app.ui.sync_queue import STATE_NAMES
 from tests.helpers.gui import wait_for_background
 from tests.helpers.server import LaptopTemplates, ServerProcess, make_server
+from tests.sync.factory import PASSPHRASE
 
 
 class _Router:
@@ -93,11 +95,17 @@ def test_sync_page(
     qtbot.keyClicks(page.server_edit, server.url)
     assert page.insecure_warning.isVisible()  # plain http: said loudly
     qtbot.keyClicks(page.code_edit, server.enrol_code())
+    # Enrolment signs a certificate request: the key's passphrase, typed, never shown.
+    assert page.passphrase_edit.echoMode() == QLineEdit.EchoMode.Password
+    qtbot.keyClicks(page.passphrase_edit, PASSPHRASE)
     qtbot.keyClick(page.insecure_check, Qt.Key.Key_Space)  # allowed for this test server
     assert page.insecure_check.isChecked()
     qtbot.mouseClick(page.enrol_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.sync_button.isEnabled(), timeout=20_000)
     assert server.url in page.enrol_status.text()
+    assert page.passphrase_edit.text() == ""  # not kept in the form
+    issuer = identity_service.active_identity(ctx.db).issuer
+    assert issuer == "مرجع گواهی بازرسی استانداری بوشهر"
 
     # Enrolled and reachable: the page syncs by itself. The server fails every upload, so the
     # queue shows the failure and its reason.

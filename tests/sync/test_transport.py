@@ -23,6 +23,7 @@ from inspector_app.services.sync.client import CertificateChanged, InsecureTrans
 from inspector_app.storage import offices, settings
 from tests.helpers.cli import run_cli
 from tests.helpers.server import LaptopTemplates, ServerProcess, make_server, self_signed
+from tests.sync.factory import PASSPHRASE
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -112,7 +113,7 @@ def test_plain_http_is_refused_unless_allowed(
 ) -> None:
     ctx = laptop(templates, tmp_path, "http")
     with pytest.raises(InsecureTransport):
-        runner.enrol(ctx, server.url, server.enrol_code())
+        runner.enrol(ctx, server.url, server.enrol_code(), PASSPHRASE)
     assert not config.load(ctx.db).enrolled
     ctx.close()
     folder = str(tmp_path / "laptop-http")
@@ -150,7 +151,7 @@ def test_forms_injected_on_plain_http_are_refused(
     publish_forms(server)
     with intercepting(server.url, inject_form) as proxy:
         ctx = laptop(templates, tmp_path, "mitm")
-        runner.enrol(ctx, proxy.url, server.enrol_code(), allow_insecure_http=True)
+        runner.enrol(ctx, proxy.url, server.enrol_code(), PASSPHRASE, allow_insecure_http=True)
         report = runner.run_sync(ctx)
     assert proxy.rewritten == 1
     assert not report.ok and report.problem is not None
@@ -187,7 +188,7 @@ def test_registry_rewritten_or_unsigned_is_refused(
 
     ctx = laptop(templates, tmp_path, "registry")
     with intercepting(server.url, rename_office) as proxy:
-        runner.enrol(ctx, proxy.url, server.enrol_code(), allow_insecure_http=True)
+        runner.enrol(ctx, proxy.url, server.enrol_code(), PASSPHRASE, allow_insecure_http=True)
         report = runner.run_sync(ctx)
     assert proxy.rewritten == 1 and not report.ok
     assert "registry" in (report.error or "")
@@ -233,7 +234,7 @@ def test_changed_pinned_certificate_is_reported_as_interception(
         servers.append((server.start(), fingerprint))
     (real, pin), (impostor, _other) = servers
     ctx = laptop(templates, tmp_path, "pinned")
-    runner.enrol(ctx, real.url, real.enrol_code(), pin_sha256=pin)
+    runner.enrol(ctx, real.url, real.enrol_code(), PASSPHRASE, pin_sha256=pin)
     pem = config.load(ctx.db).server_cert_pem
     assert sync_jobs.probe(real.url, pem, False)
 
@@ -272,7 +273,7 @@ def test_pin_rotates_only_by_a_correctly_signed_update(
     server.scheme = "https"
     server.start()
     ctx = laptop(templates, tmp_path, "rotate")
-    runner.enrol(ctx, server.url, server.enrol_code(), pin_sha256=old_pin)
+    runner.enrol(ctx, server.url, server.enrol_code(), PASSPHRASE, pin_sha256=old_pin)
     folder = str(tmp_path / "laptop-rotate")
     ctx.close()
 

@@ -19,8 +19,13 @@ class Health(BaseModel):
 
 class EnrolRequest(BaseModel):
     code: str = Field(min_length=1, max_length=64)
-    cert_pem: str = Field(min_length=1, max_length=20000)
+    csr_pem: str = Field(
+        min_length=1, max_length=20000, description="PKCS#10 request signed with the laptop's key"
+    )
     device_name: str = Field(default="", max_length=200)
+    previous_token: str | None = Field(
+        default=None, max_length=200, description="this laptop's old token: that device retires"
+    )
 
 
 class EnrolResponse(BaseModel):
@@ -28,6 +33,9 @@ class EnrolResponse(BaseModel):
     token: str
     inspector_name: str
     cert_fingerprint: str
+    certificate_pem: str = Field(description="the inspector's certificate, issued by the CA")
+    ca_root_pem: str = Field(description="the governorate root; laptops pin it")
+    crl_pem: str = Field(description="the current certificate revocation list")
     update_key: str
 
 

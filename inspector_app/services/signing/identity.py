@@ -16,7 +16,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
@@ -31,6 +30,7 @@ from inspector_app.pdf.certificates import (
     CertificateInfo,
     IdentityError,
     certificate_info,
+    holder_name_ok,
     load_certificate,
 )
 from inspector_app.services.signing.keys import (
@@ -93,19 +93,6 @@ def _check_passphrase(passphrase: str) -> bytes:
 
 def encrypt_key(key: SigningKey, passphrase: str) -> bytes:
     return seal_key(key, _check_passphrase(passphrase))
-
-
-def holder_name_ok(value: str) -> bool:
-    """Whether certificate validation can compare `value` as a name (RFC 3454 bidi rule).
-
-    A name with Persian letters must begin and end with a letter: «بازرس ۱» (ending in a digit)
-    would sign, but no validator could match its certificate afterwards.
-    """
-    try:
-        asn1_x509.Name.build({"common_name": value}).chosen[0][0].prepped_value  # noqa: B018
-    except ValueError:
-        return False
-    return True
 
 
 def _check_name_field(value: str) -> None:

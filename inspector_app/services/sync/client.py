@@ -192,11 +192,18 @@ class SyncClient:
         except ServerUnreachable:
             return False
 
-    def enrol(self, code: str, cert_pem: str, device_name: str) -> dict[str, Any]:
+    def enrol(
+        self, code: str, csr_pem: str, device_name: str, previous_token: str | None
+    ) -> dict[str, Any]:
         response = self._request(
             "POST",
             "/v1/enrol",
-            json={"code": code, "cert_pem": cert_pem, "device_name": device_name},
+            json={
+                "code": code,
+                "csr_pem": csr_pem,
+                "device_name": device_name,
+                "previous_token": previous_token,
+            },
         )
         if response.status_code != 201:
             raise SyncError(

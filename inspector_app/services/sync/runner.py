@@ -21,8 +21,9 @@ from typing import IO, Any
 from inspector_app.domain.jalali import to_iso, utc_now
 from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, fill
 from inspector_app.services.context import AppContext
+from inspector_app.services.signing import csr
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.services.sync import bundles, config, outbox, updates
+from inspector_app.services.sync import bundles, config, outbox, revocations, updates
 from inspector_app.services.sync.client import (
     CERTIFICATE_CHANGED,
     CERTIFICATE_UNTRUSTED,
@@ -99,14 +100,17 @@ def enrol(
     context: AppContext,
     server_url: str,
     code: str,
+    passphrase: str,
     *,
     pin_sha256: str | None = None,
     device_name: str | None = None,
     allow_insecure_http: bool = False,
 ) -> dict[str, Any]:
-    """Enrol this laptop with the one-time code; keeps the token, pinned certificate and update
-    key in settings. With `pin_sha256`, the server's certificate must have that fingerprint.
-    A plain http address is refused unless `allow_insecure_http` (then remembered for it)."""
+    """Enrol this laptop with the one-time code: send a CSR signed with the inspector's key
+    (unlocked with `passphrase`), take the governorate's certificate as the active identity and
+    pin its root; keep the token, pinned server certificate, update key and CRL. With
+    `pin_sha256`, the server's certificate must have that fingerprint. A plain http address is
+    refused unless `allow_insecure_http` (then remembered for it)."""
     server_url = server_url.strip().rstrip("/")
     if not server_url.startswith(("http://", "https://")):
         raise SyncError(
@@ -126,13 +130,26 @@ def enrol(
             )
         pinned_pem = pem
     stored = identity_service.active_identity(context.db)
-    cert_pem = identity_service.public_certificate_pem(stored).decode("ascii")
+    unlocked = identity_service.unlock_stored(stored, passphrase)
+    previous = config.load(context.db)
     insecure = allow_insecure_http and is_plain_http(server_url)
     with SyncClient(
         server_url, pinned_cert_pem=pinned_pem, allow_insecure_http=allow_insecure_http
     ) as client:
-        reply = client.enrol(code.strip(), cert_pem, device_name or platform.node()[:100])
+        reply = client.enrol(
+            code.strip(),
+            csr.certificate_request(unlocked),
+            device_name or platform.node()[:100],
+            previous.token,
+        )
+    root_pem = str(reply["ca_root_pem"])
+    issued = csr.check_issued(stored, str(reply["certificate_pem"]), root_pem)
+    crl_pem = str(reply.get("crl_pem") or "")
     with writing(context.db):
+        csr.adopt_issued(context.db, stored, issued, root_pem)
+        settings.put(context.db, config.CA_ROOT, root_pem)
+        settings.put(context.db, config.CRL, crl_pem)
+        settings.put(context.db, config.ETAG_CRL, "")
         settings.put(context.db, config.SERVER_URL, server_url)
         config.save_token(context.db, str(reply["token"]))
         settings.put(context.db, config.DEVICE_ID, str(reply["device_id"]))
@@ -152,6 +169,7 @@ def enrol(
                 "device": reply["device_id"],
                 "pinned": bool(pinned_pem),
                 "insecure_http": insecure,
+                "certificate": reply.get("cert_fingerprint"),
             },
         )
     return {
@@ -331,7 +349,8 @@ def _upload_with_retries(
 
 def pull(context: AppContext, client: SyncClient) -> updates.UpdateReport:
     """Registry and forms, each fetched only if its ETag changed, each signed by the pinned
-    update key (checked before anything is written)."""
+    update key (checked before anything is written); and the CA's revocation list, which its
+    own signature protects."""
     db = context.db
     registry: bytes | None = None
     forms: dict[str, bytes] = {}
@@ -344,6 +363,11 @@ def pull(context: AppContext, client: SyncClient) -> updates.UpdateReport:
         updates.check_pulled(context, "forms", frm.raw, frm.signature)
         forms = updates.forms_from_document(frm.raw)
     report = updates.apply(context, registry, forms)
+    crl = client.pull("/v1/crl", settings.get(db, config.ETAG_CRL) or None)
+    if crl.status == 200:
+        report.crl_updated = revocations.keep(db, crl.raw, "/v1/crl")
+        if crl.etag:
+            settings.put(db, config.ETAG_CRL, crl.etag)
     if reg.status == 200 and reg.etag:
         settings.put(db, config.ETAG_REGISTRY, reg.etag)
     if frm.status == 200 and frm.etag:

@@ -6,7 +6,8 @@ checked before anything is written: the registry rows against the registry
 schema, each form against the form schema. Then the registry goes in one transaction and each
 form file is written atomically into DATA_DIR/forms/ under a name matched against a fixed
 pattern (never a path taken from the bundle). A USB bundle signed by the pinned key may also
-carry the server certificates to pin from then on: that is how a pin is rotated.
+carry the server certificates to pin from then on: that is how a pin is rotated; and the CA's
+revocation list (services/sync/revocations.py).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from inspector_app.domain.forms import load_form
 from inspector_app.domain.offices import OfficeRecord
 from inspector_app.errors import QT_TRANSLATE_NOOP, FormError, InvalidImport, KnownError
 from inspector_app.services.context import AppContext
-from inspector_app.services.sync import config
+from inspector_app.services.sync import config, revocations
 from inspector_app.services.sync.bundles import write_atomically
 from inspector_app.storage import audit, offices, settings
 from inspector_app.storage.db import writing
@@ -53,6 +54,7 @@ class UpdateReport:
     registry_changed: int = 0
     forms_written: list[str] = field(default_factory=list)
     server_pins: list[str] = field(default_factory=list)  # sha256 of the newly pinned certs
+    crl_updated: bool = False  # a newer revocation list was kept
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -60,6 +62,7 @@ class UpdateReport:
             "registry_changed": self.registry_changed,
             "forms_written": self.forms_written,
             "server_pins": self.server_pins,
+            "crl_updated": self.crl_updated,
         }
 
 
@@ -156,6 +159,8 @@ def import_updates_bundle(context: AppContext, path: Path) -> tuple[UpdateReport
     pins = None
     if pinned and updates.server_certificates is not None:
         pins = server_certificates(updates.server_certificates, str(path))
+    if updates.revocations is not None:
+        revocations.checked(context.db, updates.revocations, str(path))
     try:
         report = apply(context, updates.registry, updates.forms)
     except InvalidImport as exc:
@@ -164,6 +169,8 @@ def import_updates_bundle(context: AppContext, path: Path) -> tuple[UpdateReport
         ) from exc
     if not pinned:
         settings.put(context.db, config.UPDATE_KEY, updates.signing_key)
+    if updates.revocations is not None:
+        report.crl_updated = revocations.keep(context.db, updates.revocations, str(path))
     if pins is not None:
         pem, report.server_pins = pins
         with writing(context.db):

@@ -1,4 +1,5 @@
-"""Enrolment (`POST /v1/enrol`, a one-time code for a device token) and `GET /v1/device`."""
+"""Enrolment (`POST /v1/enrol`: a one-time code and a CSR for the inspector's certificate and a
+device token) and `GET /v1/device`."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import logging
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from inspector_app.server import accounts, publish
+from inspector_app.server import accounts, publish, revocation
 from inspector_app.server.accounts import EnrolmentRefused
 from inspector_app.server.api.deps import CurrentDevice, DatabaseDep, SettingsDep
 from inspector_app.server.api.models import (
@@ -17,6 +18,7 @@ from inspector_app.server.api.models import (
     EnrolResponse,
     Problem,
 )
+from inspector_app.server.ca import authority
 
 log = logging.getLogger("inspector_server")
 
@@ -37,8 +39,11 @@ router = APIRouter(tags=["devices"])
 def enrol(
     body: EnrolRequest, engine: DatabaseDep, settings: SettingsDep
 ) -> EnrolResponse | JSONResponse:
+    ca = authority(settings)
     try:
-        device, token = accounts.enrol(engine, body.code, body.cert_pem, body.device_name)
+        device, token = accounts.enrol(
+            engine, ca, body.code, body.csr_pem, body.device_name, body.previous_token
+        )
     except EnrolmentRefused as exc:
         status = 422 if exc.about == "certificate" else 403
         return JSONResponse({"detail": str(exc)}, status_code=status)
@@ -48,7 +53,10 @@ def enrol(
         token=token,
         inspector_name=device.inspector_name,
         cert_fingerprint=device.cert_fingerprint,
-        update_key=publish.update_key_hex(settings.data_dir),
+        certificate_pem=device.cert_pem,
+        ca_root_pem=ca.root_pem,
+        crl_pem=revocation.current_crl(engine, ca)[0].decode("ascii"),
+        update_key=publish.update_key_hex(settings),
     )
 
 

@@ -1,5 +1,5 @@
 """`PUT /v1/inspections/{id}` (upload a bundle, stored exactly once) and `GET` (is it held?
-asked by the laptop whose certificate signed it; to any other device it is not there)."""
+asked by the laptop whose key signed it; to any other device it is not there)."""
 
 from __future__ import annotations
 
@@ -83,8 +83,8 @@ def inspection_status(
         row = conn.execute(
             select(inspections_t.c.canonical_sha256, inspections_t.c.received_at).where(
                 inspections_t.c.id == inspection_id,
-                # a laptop learns of its own certificate's inspections only, not of others'
-                inspections_t.c.signer_fingerprint == device.cert_fingerprint,
+                # a laptop learns of its own key's inspections only, not of others'
+                inspections_t.c.signer_key_sha256 == device.key_sha256,
             )
         ).first()
     if row is None:

@@ -1,6 +1,7 @@
 """What laptops pull: `GET /v1/registry` and `GET /v1/forms`, each with its sha256 as ETag
 (`If-None-Match` with the same tag: 304) and the body signed with the update key (header
-`X-Bazres-Update-Signature`, see domain/signed_updates.py)."""
+`X-Bazres-Update-Signature`, see domain/signed_updates.py); and `GET /v1/crl`, the CA's
+revocation list, which the CA's own signature protects."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from fastapi.responses import JSONResponse
 
 from inspector_app.domain import signed_updates
 from inspector_app.domain.canonical import canonical_json
-from inspector_app.server import publish
+from inspector_app.server import publish, revocation
 from inspector_app.server.api.deps import CurrentDevice, DatabaseDep, SettingsDep
 from inspector_app.server.api.models import AUTH_ERRORS, FormsDocument, Problem
+from inspector_app.server.ca import authority
 
 router = APIRouter(tags=["updates"])
 
@@ -37,7 +39,7 @@ def get_registry(
     if current is None:
         return JSONResponse({"detail": "no registry published yet"}, status_code=404)
     content, digest = current
-    signature = publish.sign_answer(settings.data_dir, "registry", content)
+    signature = publish.sign_answer(settings, "registry", content)
     return _tagged(content, digest, signature, if_none_match)
 
 
@@ -57,14 +59,39 @@ def get_forms(
 ) -> Response:
     document, digest = publish.forms_document(engine)
     content = canonical_json(document)
-    signature = publish.sign_answer(settings.data_dir, "forms", content)
+    signature = publish.sign_answer(settings, "forms", content)
     return _tagged(content, digest, signature, if_none_match)
 
 
-def _tagged(content: bytes, digest: str, signature: str, if_none_match: str | None) -> Response:
+@router.get(
+    "/v1/crl",
+    responses={
+        200: {"content": {"application/pkix-crl": {}}},
+        304: {"description": "not modified (If-None-Match)"},
+        **AUTH_ERRORS,
+    },
+)
+def get_crl(
+    device: CurrentDevice,
+    engine: DatabaseDep,
+    settings: SettingsDep,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    content, digest = revocation.current_crl(engine, authority(settings))
+    return _tagged(content, digest, None, if_none_match, "application/pkix-crl")
+
+
+def _tagged(
+    content: bytes,
+    digest: str,
+    signature: str | None,
+    if_none_match: str | None,
+    media_type: str = "application/json",
+) -> Response:
     etag = f'"{digest}"'
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     if if_none_match and etag in [t.strip() for t in if_none_match.split(",")]:
         return Response(status_code=304, headers=headers)
-    headers[signed_updates.SIGNATURE_HEADER] = signature
-    return Response(content, media_type="application/json", headers=headers)
+    if signature is not None:
+        headers[signed_updates.SIGNATURE_HEADER] = signature
+    return Response(content, media_type=media_type, headers=headers)
