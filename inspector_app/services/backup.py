@@ -10,6 +10,7 @@ and one an earlier version left in the settings table is moved out before the co
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -27,6 +28,8 @@ from inspector_app.services.restore_check import NOT_SYNCED, AtRisk, RestorePlan
 from inspector_app.services.sync import config
 from inspector_app.storage import audit, carry_over
 from inspector_app.storage import db as storage_db
+
+_STAGING = ".restore-"  # the working copy's folder, beside the database
 
 
 class RestoreRefused(KnownError):
@@ -55,7 +58,9 @@ def safety_copy_path(database: Path) -> Path:
 @contextmanager
 def _staged(db: Database, source: Path) -> Iterator[Database]:
     folder = storage_db.db_path(db).parent
-    with tempfile.TemporaryDirectory(prefix=".restore-", dir=folder) as work:
+    for stale in folder.glob(f"{_STAGING}*"):  # left by a restore that was killed midway
+        shutil.rmtree(stale, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=_STAGING, dir=folder) as work:
         staging = storage_db.stage_backup(source, Path(work) / "restoring.db")
         try:
             yield staging
@@ -188,6 +193,9 @@ def _copy(db: Database, staging: Database, plan: RestorePlan, ordered: list[AtRi
 def _check_carried(staging: Database, plan: RestorePlan) -> None:
     """The carried inspections rebuild their signed hash and every record check holds."""
     problems = [str(p) for p in integrity.quick_check(staging)]
+    chain = audit.verify_chain(staging)
+    if not chain.ok:
+        problems.append(f"audit log broken at entry {chain.broken_at}: {chain.reason}")
     for item in plan.carry:
         stored = staging.execute(
             "SELECT canonical_sha256 FROM inspections WHERE id = ?", [item.inspection_id]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from inspector_app.services import integrity
-from inspector_app.storage import carry_over
+from inspector_app.storage import audit, carry_over
 
 # Why a finalized inspection is listed.
 MISSING = "missing"  # the backup does not have it
@@ -57,7 +57,8 @@ class RestorePlan:
     carry: list[AtRisk] = field(default_factory=list)
     conflicts: list[AtRisk] = field(default_factory=list)
     drafts: list[DraftLoss] = field(default_factory=list)
-    # What the backup's own finalized records fail (integrity.quick_check), one line each.
+    # What the backup's own finalized records and audit log fail (integrity.quick_check,
+    # audit.verify_chain), one line each.
     problems: list[str] = field(default_factory=list)
     # The backup's audit log is the start of this one (an earlier state of this database):
     # the entries recorded since are kept, so the carried inspections' entries are too.
@@ -83,9 +84,14 @@ class RestorePlan:
 def compare(current: Database, backup: Database) -> RestorePlan:
     """What restoring `backup` in place of `current` would lose; reads only."""
     here, there = carry_over.held(current), carry_over.held(backup)
+    problems = [str(p) for p in integrity.quick_check(backup)]
+    chain = audit.verify_chain(backup)
+    if not chain.ok:
+        problems.append(f"audit log broken at entry {chain.broken_at}: {chain.reason}")
     plan = RestorePlan(
-        problems=[str(p) for p in integrity.quick_check(backup)],
-        history_continues=carry_over.continues(current, backup),
+        problems=problems,
+        # A log broken here is no history to keep: its entries are not copied on.
+        history_continues=audit.verify_chain(current).ok and carry_over.continues(current, backup),
     )
     for iid, mine in sorted(here.items(), key=lambda kv: (kv[1].visit_date, kv[0])):
         theirs = there.get(iid)

@@ -251,6 +251,7 @@ def test_a_crash_in_the_middle_of_the_replace_leaves_the_old_or_the_new_database
             assert ids == {iid}  # the restore had committed: the new database, whole
             break
     assert caught, "no kill landed while the database was being replaced"
+    assert list(laptop.data_dir.glob(".restore-*"))  # the killed run's working copy
     run_cli("restore", str(big), "--carry-over", "--data-dir", str(laptop.data_dir), ok=True)
     ctx = open_context(laptop.data_dir)
     try:
@@ -258,3 +259,47 @@ def test_a_crash_in_the_middle_of_the_replace_leaves_the_old_or_the_new_database
         audit_verify(ctx)
     finally:
         ctx.close()
+    assert not list(laptop.data_dir.glob(".restore-*"))  # cleared by the next restore
+
+
+def test_an_audit_log_broken_here_is_not_copied_into_the_restored_database(
+    laptop: AppContext, tmp_path: Path
+) -> None:
+    [iid] = make_finalized(laptop, 1, seed=27)
+    good = backup.back_up(laptop.db, tmp_path / "good.db")
+    code = str(offices.list_offices(laptop.db, status="active")[2]["code"])
+    make_draft(laptop, random.Random(7), code, full=False)  # entries after the backup's
+    laptop.db.execute("DROP TRIGGER audit_log_append_only_update")
+    laptop.db.execute(
+        "UPDATE audit_log SET detail = '{}' WHERE seq = (SELECT max(seq) FROM audit_log)"
+    )
+    assert not audit.verify_chain(laptop.db).ok
+    plan = backup.check_restore(laptop.db, good)
+    assert plan.history_continues is False and not plan.refused
+    backup.restore(laptop.db, good, tmp_path / "safety.bak", carry_over_work=True)
+    assert audit.verify_chain(laptop.db).ok
+    assert inspections.get(laptop.db, iid)["status"] == "finalized"
+    laptop.close()
+    ctx = open_context(laptop.data_dir)  # the restored database has the guard dropped here
+    try:
+        audit_verify(ctx)
+    finally:
+        ctx.close()
+
+
+def test_a_backup_with_a_broken_audit_log_is_refused(laptop: AppContext, tmp_path: Path) -> None:
+    make_finalized(laptop, 1, seed=28)
+    cut = backup.back_up(laptop.db, tmp_path / "cut.db")
+    with sqlite3.connect(cut) as conn:  # an entry taken out of the middle of its log
+        guard = "audit_log_append_only_delete"
+        [sql] = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [guard]).fetchone()
+        conn.execute(f"DROP TRIGGER {guard}")
+        conn.execute("DELETE FROM audit_log WHERE seq = 2")
+        conn.execute(sql)  # the guard put back as it was
+    unchanged = rows_of(db_file(laptop))
+    plan = backup.check_restore(laptop.db, cut)
+    [problem] = plan.problems  # the log alone: every finalized record still holds
+    assert problem.startswith("audit log broken at entry")
+    with pytest.raises(backup.RestoreRefused):
+        backup.restore(laptop.db, cut, tmp_path / "safety.bak", carry_over_work=True)
+    assert rows_of(db_file(laptop)) == unchanged
