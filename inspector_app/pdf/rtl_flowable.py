@@ -23,6 +23,7 @@ from reportlab.platypus.flowables import Flowable
 
 from inspector_app.paths import resource
 from inspector_app.pdf import persian_text
+from inspector_app.pdf.long_words import cut_word
 
 log = logging.getLogger(__name__)
 
@@ -194,23 +195,8 @@ class RTLParagraph(Flowable):
         return lines
 
     def _fit_word(self, word: str, avail: float) -> list[str]:
-        """A word wider than the column is cut into pieces that fit (long URLs, no spaces)."""
-        if self._width(word) <= avail:
-            return [word]
-        pieces: list[str] = []
-        rest = word
-        while rest:
-            lo, hi = 1, len(rest)  # the longest prefix that fits; at least one character
-            while lo < hi:
-                mid = (lo + hi + 1) // 2
-                if self._width(rest[:mid]) <= avail:
-                    lo = mid
-                else:
-                    hi = mid - 1
-            cut = lo
-            pieces.append(rest[:cut])
-            rest = rest[cut:]
-        return pieces
+        """The word, or if it is wider than the column its pieces that fit (long_words)."""
+        return cut_word(word, lambda piece: self._width(piece) <= avail)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._fixed_lines is None and self._wrapped_width != availWidth:

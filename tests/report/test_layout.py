@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import inch, mm
-from reportlab.platypus import Spacer
+from reportlab.platypus import Flowable, Spacer
 
-from inspector_app.pdf.layout import FRAME_WIDTH, MARGIN, PAGE, paragraph_style
-from inspector_app.pdf.rtl_flowable import RTLParagraph
+from inspector_app.pdf.layout import CELL, FRAME_WIDTH, MARGIN, PAGE, paragraph_style
+from inspector_app.pdf.long_words import ZWJ
+from inspector_app.pdf.rtl_flowable import RTLParagraph, visual_line
 from inspector_app.services.context import AppContext
 from inspector_app.services.editing import EditingSession
 from inspector_app.services.report.model import ReportData
 from inspector_app.services.report.render import render_report
 from inspector_app.services.report.service import render_inspection_pdf
-from tests.helpers.pdf_text import TextLine, assert_sentences, render_pngs, text_lines, tokens
+from tests.helpers.pdf_text import (
+    TextLine,
+    assert_sentences,
+    normalized_text,
+    render_pngs,
+    text_lines,
+)
 from tests.helpers.report_sample import sample_report
 from tests.helpers.signing import make_filled_draft
 
@@ -33,16 +42,28 @@ def rendered(tmp_path: Path, name: str, pdf: bytes, *, png: bool = False) -> lis
     return text_lines(path)
 
 
+_CONTROLS = re.compile("[\\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+
+
+def compact(line: TextLine) -> str:
+    """The line's characters without spaces or bidi controls (poppler may see each glyph of a
+    right-to-left line as a word of its own, in drawing order)."""
+    return _CONTROLS.sub("", line.text)
+
+
+def has(line: TextLine, word: str) -> bool:
+    """`word` (with no lam-alef) is in the line, in logical or in drawing order."""
+    return word in compact(line) or word[::-1] in compact(line)
+
+
 def is_word(line: TextLine, word: str) -> bool:
-    """The line holds just `word` (poppler's boxes list right-to-left words in drawing order,
-    or in logical order when the text layer says so: either is accepted)."""
-    text = line.text.replace(" ", "")
-    return text in (word, word[::-1])
+    """The line holds just `word` (with no lam-alef), in logical or in drawing order."""
+    return compact(line) in (word, word[::-1])
 
 
 def footer_top(lines: list[TextLine]) -> float:
     """The y of the highest footer line: «صفحه … از …» sits at the foot of each page."""
-    return min(line.y_min for line in lines if "صفحه" in line.text or "هحفص" in line.text)
+    return min(line.y_min for line in lines if has(line, "صفحه"))
 
 
 @pytest.mark.parametrize("items", [5, 10, 20, 30, 47])
@@ -79,10 +100,15 @@ def letters(word: str) -> tuple[str, ...]:
 
 
 def from_sentence(line: TextLine, sentence: str) -> bool:
-    """Most of the line's words (of three letters or more) are words of `sentence`."""
-    vocabulary = {letters(w) for w in sentence.split()}
-    words = [letters(w) for w in line.text.split() if len(letters(w)) >= 3]
-    return len(words) >= 2 and sum(w in vocabulary for w in words) > 0.8 * len(words)
+    """A line (fifteen characters or more) of `sentence` repeated, read in logical or drawing
+    order (a lam-alef, one glyph, keeps its own order when the line is read backwards; the test
+    sentences hold no other «ال»)."""
+    found = compact(line).replace("\u200c", "")
+    text = _CONTROLS.sub("", unicodedata.normalize("NFKC", sentence * 4)).replace("\u200c", "")
+    backwards = found[::-1]
+    return len(found) >= 15 and any(
+        candidate in text for candidate in (found, backwards, backwards.replace("ال", "لا"))
+    )
 
 
 def items_columns() -> dict[str, tuple[float, float]]:
@@ -137,8 +163,7 @@ def test_split_rows_keep_their_columns_and_header_only_at_page_tops(
             continue
         above = [x for x in lines if x.page == line.page and x.y_min < line.y_min - 3]
         at_top = line.y_min < MARGIN + 20
-        heading = max(above, key=lambda x: x.y_min).text if above else ""
-        under_heading = letters("بخش") in {letters(w) for w in tokens(heading)}
+        under_heading = bool(above) and has(max(above, key=lambda x: x.y_min), "بخش")
         assert at_top or under_heading, f"header row in mid-page: page {line.page} y {line.y_min}"
 
 
@@ -205,11 +230,63 @@ def test_a_long_office_name_is_shortened_before_the_page_number(
     pages = max(line.page for line in lines)
     for page in range(1, pages + 1):
         foot = [line for line in lines if line.page == page and line.y_min > PAGE[1] - MARGIN - 20]
-        page_of = [line for line in foot if letters("صفحه") in map(letters, line.text.split())]
-        footer = [line for line in foot if letters("گزارش") in map(letters, line.text.split())]
+        page_of = [line for line in foot if has(line, "صفحه")]
+        footer = [line for line in foot if has(line, "گزارش")]
         assert len(page_of) == 1 and len(footer) == 1, [line.text for line in foot]
         assert footer[0].x_min >= page_of[0].x_max + 6, (page, footer[0], page_of[0])
         assert footer[0].x_max <= PAGE[0] - MARGIN + TOLERANCE
-        assert tokens(data.report_number)[0] in tokens(footer[0].text.replace("-", " "))
+        assert "۱۴۰۳-۰۴۲" in compact(footer[0]) or "۰۴۲-۱۴۰۳" in compact(footer[0])
         # «…» (NFKC: "...") only where the name would not fit whole.
         assert ("..." in footer[0].text) == (len(office_name) > 100)
+
+
+def test_the_report_id_wraps_at_a_hyphen(tmp_path: Path) -> None:
+    data = sample_report(items=3, interviews=0)
+    lines = rendered(tmp_path, "layout-report-id", render_report(data))
+    texts = [compact(line) for line in lines if line.page == 1]
+    # «شناسه»'s column holds 166.6 pt: the id breaks after its fourth group, never inside one.
+    head, tail = data.report_id[:24], data.report_id[24:]
+    assert head == "3f2b8c1e-9a47-4d2b-8f61-"
+    assert head in texts and tail in texts, [t for t in texts if "3f2b" in t or "1b23" in t]
+
+
+def test_a_word_wider_than_its_column_keeps_its_letters_joined(
+    build_pdf: Callable[..., Path],
+) -> None:
+    word = "ب" * 60 + "ا" + "ب" * 60  # a joining letter each side of most cuts, one alef
+    paragraph = RTLParagraph(word, CELL)
+    width = 150.0
+    pdf = build_pdf("layout-long-word", [_Column(paragraph, width)])
+    pieces = [line.words[0] for line in paragraph._lines]
+    assert len(pieces) >= 3 and all(len(line.words) == 1 for line in paragraph._lines)
+    assert "".join(p.replace(ZWJ, "") for p in pieces) == word
+    # What is drawn, left to right: the piece's logical end is its leftmost glyph.
+    for index, piece in enumerate(pieces):
+        glyphs = visual_line(piece, CELL.fontName)
+        first, last = unicodedata.name(glyphs[-1]), unicodedata.name(glyphs[0])
+        # Alef never joins the letter after it.
+        after_beh = index > 0 and pieces[index - 1].rstrip(ZWJ)[-1] == "ب"
+        starts_joined = after_beh and piece.lstrip(ZWJ)[0] in "با"
+        ends_joined = index < len(pieces) - 1 and piece.rstrip(ZWJ)[-1] == "ب"
+        assert ("MEDIAL" in first or "FINAL" in first) == starts_joined, (index, first)
+        assert ("MEDIAL" in last or "INITIAL" in last) == ends_joined, (index, last)
+    text = normalized_text(pdf)
+    assert text.count("ب") == 120 and text.count("ا") == 1
+    left = (A4[0] - width) / 2
+    for line in text_lines(pdf):
+        assert left - TOLERANCE <= line.x_min and line.x_max <= left + width + TOLERANCE
+
+
+class _Column(Flowable):
+    """A flowable drawn in a column of a known width, centred on the page."""
+
+    def __init__(self, inner: Flowable, width: float) -> None:
+        super().__init__()
+        self.inner, self.column = inner, width
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.avail = availWidth
+        return availWidth, self.inner.wrap(self.column, availHeight)[1]
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, (self.avail - self.column) / 2, 0)
