@@ -18,7 +18,7 @@ from inspector_app.pdf.long_words import ZWJ
 from inspector_app.pdf.rtl_flowable import RTLParagraph, visual_line
 from inspector_app.services.context import AppContext
 from inspector_app.services.editing import EditingSession
-from inspector_app.services.report.model import ReportData
+from inspector_app.services.report.model import Photo, ReportData
 from inspector_app.services.report.render import render_report
 from inspector_app.services.report.service import render_inspection_pdf
 from tests.helpers.pdf_text import (
@@ -28,7 +28,7 @@ from tests.helpers.pdf_text import (
     render_pngs,
     text_lines,
 )
-from tests.helpers.report_sample import sample_report
+from tests.helpers.report_sample import sample_jpeg, sample_report
 from tests.helpers.signing import make_filled_draft
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "report"
@@ -290,3 +290,20 @@ class _Column(Flowable):
 
     def draw(self) -> None:
         self.inner.drawOn(self.canv, (self.avail - self.column) / 2, 0)
+
+
+def test_photo_captions_keep_their_own_punctuation(tmp_path: Path) -> None:
+    photo = sample_jpeg(400, 300, seed=1)
+    data = sample_report(items=3, interviews=0)
+    captions = ["باجه‌ی شماره‌ی ۲:", "سالن انتظار", ""]
+    data = dataclasses.replace(data, photos=[Photo(photo, c) for c in captions])
+    lines = rendered(tmp_path, "layout-captions", render_report(data))
+    found = {compact(line).replace("\u200c", "") for line in lines}
+
+    def printed(logical: str) -> bool:  # in logical or in drawing order
+        text = logical.replace(" ", "").replace("\u200c", "")
+        return text in found or text[::-1] in found
+
+    assert printed("تصویر ۱: باجه‌ی شماره‌ی ۲:"), found
+    assert printed("تصویر ۲: سالن انتظار")
+    assert printed("تصویر ۳")  # no caption: no colon either

@@ -32,9 +32,8 @@ def photo_grid(photos: Sequence[Photo]) -> Table:
         prepared = list(pool.map(_try_downscale, (photo.data for photo in photos)))
     cells: list[list[Flowable]] = []
     for number, (photo, result) in enumerate(zip(photos, prepared, strict=True), start=1):
-        caption = RTLParagraph(
-            f"تصویر {format_number(number, group=False)}: {photo.caption}".rstrip(": "), CAPTION
-        )
+        label = f"تصویر {format_number(number, group=False)}"
+        caption = RTLParagraph(f"{label}: {photo.caption}" if photo.caption else label, CAPTION)
         cells.append([_photo_flowable(result, number), caption])
     rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
     if len(rows[-1]) == 1:
