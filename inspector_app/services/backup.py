@@ -164,6 +164,9 @@ def _copy(db: Database, staging: Database, plan: RestorePlan, ordered: list[AtRi
     with storage_db.writing(staging):
         if plan.history_continues:
             carry_over.copy_later_entries(db, staging)
+        # The inspector's signing keys are the laptop's, not the backup's: none is lost, and
+        # the reports they signed stay this laptop's own.
+        kept_identities = carry_over.copy_identities(db, staging)
         for item in ordered:
             if item.reason == NOT_SYNCED:
                 carry_over.copy_synced(db, staging, item.inspection_id)
@@ -186,6 +189,7 @@ def _copy(db: Database, staging: Database, plan: RestorePlan, ordered: list[AtRi
                 "carried": [item.inspection_id for item in ordered],
                 "drafts_lost": [loss.inspection_id for loss in plan.drafts],
                 "history_kept": plan.history_continues,
+                "identities_kept": kept_identities,
             },
         )
 

@@ -1,4 +1,5 @@
-"""Moving finalized inspections from one database into another (a backup being restored).
+"""Moving finalized inspections (and the signing identities) from one database into another:
+a backup being restored.
 
 A finalized row cannot be inserted as such (the migration 0004 triggers): like an import, the
 inspection is written as a draft with its rows copied verbatim, then moved on in the order the
@@ -146,6 +147,22 @@ def _copy_outbox_state(queued: dict[str, Any], target: Database) -> None:
             queued["inspection_id"],
         ],
     )
+
+
+def copy_identities(source: Database, target: Database) -> list[str]:
+    """The signing identities (certificate and encrypted key) of `source` that `target` lacks,
+    copied as they are; `source`'s active one stays the active one. Returns their ids."""
+    have = {row[0] for row in target.execute("SELECT id FROM identities")}
+    missing = [
+        row
+        for row in _rows(source, "identities", "1 ORDER BY created_at", [])
+        if row["id"] not in have
+    ]
+    for row in missing:
+        if row["active"]:
+            target.execute("UPDATE identities SET active = 0 WHERE active = 1")
+        _insert(target, "identities", row)
+    return [row["id"] for row in missing]
 
 
 def _head(db: Database) -> tuple[int, str] | None:

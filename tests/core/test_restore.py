@@ -23,7 +23,15 @@ from inspector_app.services.context import AppContext, open_context
 from inspector_app.services.restore_check import DIFFERS, DRAFT, MISSING, NOT_SYNCED
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.sync import outbox
-from inspector_app.storage import audit, contents, drafts, inspections, lifecycle, offices
+from inspector_app.storage import (
+    audit,
+    contents,
+    drafts,
+    identities,
+    inspections,
+    lifecycle,
+    offices,
+)
 from tests.helpers.cli import run_cli
 from tests.helpers.restore import craft_edited_copy
 from tests.sync.factory import PASSPHRASE, make_draft, make_finalized, make_laptop, quick_render
@@ -303,3 +311,20 @@ def test_a_backup_with_a_broken_audit_log_is_refused(laptop: AppContext, tmp_pat
     with pytest.raises(backup.RestoreRefused):
         backup.restore(laptop.db, cut, tmp_path / "safety.bak", carry_over_work=True)
     assert rows_of(db_file(laptop)) == unchanged
+
+
+def test_a_signing_identity_made_since_the_backup_is_kept(
+    laptop: AppContext, tmp_path: Path
+) -> None:
+    first = identity_service.active_identity(laptop.db)
+    old = backup.back_up(laptop.db, tmp_path / "old.db")
+    renewed = identity_service.store(
+        laptop.db, identity_service.create_self_signed("مریم احمدی", "12345", PASSPHRASE)
+    )
+    [iid] = make_finalized(laptop, 1, seed=29)  # signed with the renewed identity
+    backup.restore(laptop.db, old, tmp_path / "safety.bak", carry_over_work=True)
+    kept = {i.id: i.active for i in identities.every(laptop.db)}
+    assert kept == {first.id: False, renewed.id: True}
+    assert identity_service.active_identity(laptop.db).key_encrypted == renewed.key_encrypted
+    assert inspections.get(laptop.db, iid)["status"] == "finalized"
+    audit_verify(laptop)
