@@ -165,8 +165,11 @@ def _copy(db: Database, staging: Database, plan: RestorePlan, ordered: list[AtRi
         if plan.history_continues:
             carry_over.copy_later_entries(db, staging)
         # The inspector's signing keys are the laptop's, not the backup's: none is lost, and
-        # the reports they signed stay this laptop's own.
-        kept_identities = carry_over.copy_identities(db, staging)
+        # the reports they signed stay this laptop's own. The one in use here stays in use if
+        # the backup is this database's past; else the backup's stays (another laptop's).
+        kept_identities = carry_over.copy_identities(
+            db, staging, keep_active=plan.history_continues
+        )
         for item in ordered:
             if item.reason == NOT_SYNCED:
                 carry_over.copy_synced(db, staging, item.inspection_id)

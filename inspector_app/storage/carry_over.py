@@ -149,9 +149,10 @@ def _copy_outbox_state(queued: dict[str, Any], target: Database) -> None:
     )
 
 
-def copy_identities(source: Database, target: Database) -> list[str]:
+def copy_identities(source: Database, target: Database, *, keep_active: bool) -> list[str]:
     """The signing identities (certificate and encrypted key) of `source` that `target` lacks,
-    copied as they are; `source`'s active one stays the active one. Returns their ids."""
+    copied as they are; with `keep_active`, `source`'s active one stays the active one, else
+    they come inactive. Returns their ids."""
     have = {row[0] for row in target.execute("SELECT id FROM identities")}
     missing = [
         row
@@ -159,9 +160,9 @@ def copy_identities(source: Database, target: Database) -> list[str]:
         if row["id"] not in have
     ]
     for row in missing:
-        if row["active"]:
+        if row["active"] and keep_active:
             target.execute("UPDATE identities SET active = 0 WHERE active = 1")
-        _insert(target, "identities", row)
+        _insert(target, "identities", {**row, "active": int(bool(row["active"]) and keep_active)})
     return [row["id"] for row in missing]
 
 

@@ -328,3 +328,17 @@ def test_a_signing_identity_made_since_the_backup_is_kept(
     assert identity_service.active_identity(laptop.db).key_encrypted == renewed.key_encrypted
     assert inspections.get(laptop.db, iid)["status"] == "finalized"
     audit_verify(laptop)
+
+
+def test_another_laptops_backup_keeps_its_identity_in_use_and_this_one_too(
+    laptop: AppContext, tmp_path: Path
+) -> None:
+    other = make_laptop(tmp_path / "other", holder="مریم احمدی")
+    theirs = identity_service.active_identity(other.db)
+    foreign = backup.back_up(other.db, tmp_path / "other.db")
+    other.close()
+    mine = identity_service.active_identity(laptop.db)
+    backup.restore(laptop.db, foreign, tmp_path / "safety.bak", carry_over_work=True)
+    kept = {i.id: i.active for i in identities.every(laptop.db)}
+    assert kept == {theirs.id: True, mine.id: False}
+    audit_verify(laptop)
