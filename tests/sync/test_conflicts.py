@@ -33,7 +33,8 @@ from tests.sync.factory import PASSPHRASE, make_draft, make_laptop, quick_render
 @dataclass
 class Conflicting:
     """One draft finalized on laptop A (synced, held by the server) and, differently, on B,
-    a copy of A's database (same device, same token): B's version conflicts."""
+    a copy of A's database (the same key), enrolled as a device of its own (each device's audit
+    chain is anchored apart on the server): B's version conflicts."""
 
     a: AppContext
     b: AppContext
@@ -51,7 +52,7 @@ def conflicting(server: ServerProcess, tmp_path: Path):
 
     def make(seed: int) -> Conflicting:
         a = make_laptop(tmp_path / f"a{seed}")
-        runner.enrol(a, server.url, server.enrol_code(), allow_insecure_http=True)
+        runner.enrol(a, server.url, server.enrol_code(), PASSPHRASE, allow_insecure_http=True)
         draft = make_draft(a, random.Random(seed), "PK-BSH-001", full=False)
         item = next(
             i for i in inspections.form_of(a.db, draft).checklist_items() if i.type == "yesno"
@@ -63,7 +64,7 @@ def conflicting(server: ServerProcess, tmp_path: Path):
         finalize.finalize(a.db, draft, stored, PASSPHRASE, render=quick_render)
         assert runner.run_sync(a, pull_updates=False).sent == [draft]
         b = open_context(tmp_path / f"b{seed}")
-        config.save_token(b.db, str(config.load(a.db).token))
+        runner.enrol(b, server.url, server.enrol_code(), PASSPHRASE, allow_insecure_http=True)
         set_answer(b.db, draft, item.id, "no")
         finalize.finalize(b.db, draft, stored, PASSPHRASE, render=quick_render)
         made.append(Conflicting(a, b, draft, item.id, item.text))
@@ -83,6 +84,11 @@ def admin(server: ServerProcess, *args: str, ok: bool | None = True) -> Ran:
 def conflicts_of(server: ServerProcess, inspection_id: str) -> list[dict[str, object]]:
     listed = json.loads(admin(server, "conflicts", "list", "--json").stdout)
     return [c for c in listed if c["inspection_id"] == inspection_id]
+
+
+def province_inspections(server: ServerProcess) -> int:
+    figures = json.loads(server.admin("summary", "--json"))
+    return int(figures["overview"]["inspections"])
 
 
 def laptop_sync(ctx: AppContext, *extra: str) -> Ran:
@@ -164,7 +170,10 @@ def test_keep_stored_or_both(server: ServerProcess, conflicting) -> None:
         draft = pair.inspection_id
         assert laptop_sync(pair.b).returncode == 1
         [row] = conflicts_of(server, draft)
+        counted = province_inspections(server)
         admin(server, "conflicts", "resolve", str(row["id"]), "--keep", keep, "--reason", "r")
+        # both: one more visit in the province figures; stored: nothing changes there
+        assert province_inspections(server) == counted + (keep == "both")
         held = {r["id"]: r["canonical_sha256"] for r in server.inspections()}
         assert held[draft] == pair.hash_on(pair.a)
         separate = f"{draft}-c{row['id']}"
@@ -174,7 +183,8 @@ def test_keep_stored_or_both(server: ServerProcess, conflicting) -> None:
             assert row["resolution"]["new_inspection_id"] == separate  # type: ignore[index]
         else:
             assert separate not in held
-        assert laptop_sync(pair.b).returncode == 0
+        synced = laptop_sync(pair.b)
+        assert synced.returncode == 0, synced.stdout
         assert inspections.get(pair.b.db, draft)["status"] == "synced"
 
 
