@@ -307,3 +307,24 @@ def test_photo_captions_keep_their_own_punctuation(tmp_path: Path) -> None:
     assert printed("تصویر ۱: باجه‌ی شماره‌ی ۲:"), found
     assert printed("تصویر ۲: سالن انتظار")
     assert printed("تصویر ۳")  # no caption: no colon either
+
+
+def test_the_note_of_a_question_hidden_by_other_answers_is_printed_and_explained(
+    context: AppContext, tmp_path: Path
+) -> None:
+    inspection_id = make_filled_draft(context)
+    session = EditingSession(context.db, inspection_id)
+    session.set_answer("system_status", "partial")
+    session.set_note("outage_backlog", "درخواست‌ها در دفتر کاغذی ثبت می‌شد")
+    session.set_answer("system_status", "all_up")  # hides «outage_backlog» (show_if)
+    pdf = render_inspection_pdf(context.db, inspection_id)
+    rendered(tmp_path, "layout-hidden-note", pdf, png=True)
+    # Its row (the item's text, «—» for the answer) says why the question is not answered.
+    assert_sentences(
+        pdf,
+        [
+            "آیا در زمان قطعی سامانه، درخواست مراجعان",
+            "این پرسش با پاسخ‌های دیگر پنهان شد؛ یادداشت بازرس:",
+            "درخواست‌ها در دفتر کاغذی ثبت می‌شد",
+        ],
+    )

@@ -111,6 +111,10 @@ def _sections(
         rows = []
         for item in section.items:
             if not is_visible(item, answers):
+                note = notes.get((item.id, 0), "")
+                if note:  # written before other answers hid the question: kept, and said so
+                    hidden = f"این پرسش با پاسخ‌های دیگر پنهان شد؛ یادداشت بازرس: {note}"
+                    rows.append(model.Row(item=item.text, answer=NO_VALUE, note=hidden))
                 continue
             value = answers.get((item.id, 0))
             score = item_score(item, value)
