@@ -30,6 +30,8 @@ from inspector_app.storage import audit, carry_over
 from inspector_app.storage import db as storage_db
 
 _STAGING = ".restore-"  # the working copy's folder, beside the database
+_ENROLMENT = "sync."  # every sync setting (services.sync.config) begins so
+_REFETCH = "sync.etag."  # what the last registry, forms and CRL taken were (HTTP ETags)
 
 
 class RestoreRefused(KnownError):
@@ -170,6 +172,11 @@ def _copy(db: Database, staging: Database, plan: RestorePlan, ordered: list[AtRi
         kept_identities = carry_over.copy_identities(
             db, staging, keep_active=plan.history_continues
         )
+        # The enrolment is this laptop's too (its device token is kept outside the database,
+        # here): the carried inspections are sent once, as this device. The registry and
+        # forms are the backup's, so the next sync takes them again.
+        if carry_over.copy_settings(db, staging, _ENROLMENT):
+            carry_over.clear_settings(staging, _REFETCH)
         for item in ordered:
             if item.reason == NOT_SYNCED:
                 carry_over.copy_synced(db, staging, item.inspection_id)

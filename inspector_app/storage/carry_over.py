@@ -166,6 +166,24 @@ def copy_identities(source: Database, target: Database, *, keep_active: bool) ->
     return [row["id"] for row in missing]
 
 
+_PREFIXED = "substr(key, 1, ?) = ?"
+
+
+def copy_settings(source: Database, target: Database, prefix: str) -> int:
+    """Replace `target`'s settings whose key starts with `prefix` by `source`'s, when `source`
+    has any. Returns how many were copied."""
+    rows = _rows(source, "settings", _PREFIXED, [len(prefix), prefix])
+    if rows:
+        clear_settings(target, prefix)
+        for row in rows:
+            _insert(target, "settings", row)
+    return len(rows)
+
+
+def clear_settings(db: Database, prefix: str) -> None:
+    db.execute(f"DELETE FROM settings WHERE {_PREFIXED}", [len(prefix), prefix])
+
+
 def _head(db: Database) -> tuple[int, str] | None:
     row = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     return None if row is None else (int(row[0]), str(row[1]))

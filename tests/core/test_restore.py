@@ -22,7 +22,7 @@ from inspector_app.services import backup, finalize
 from inspector_app.services.context import AppContext, open_context
 from inspector_app.services.restore_check import DIFFERS, DRAFT, MISSING, NOT_SYNCED
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.services.sync import outbox
+from inspector_app.services.sync import outbox, runner
 from inspector_app.storage import (
     audit,
     contents,
@@ -34,6 +34,7 @@ from inspector_app.storage import (
 )
 from tests.helpers.cli import run_cli
 from tests.helpers.restore import craft_edited_copy
+from tests.helpers.server import SERVER_KEY_PASSPHRASE, ServerProcess
 from tests.sync.factory import PASSPHRASE, make_draft, make_finalized, make_laptop, quick_render
 
 
@@ -42,6 +43,17 @@ def laptop(tmp_path: Path) -> Iterator[AppContext]:
     ctx = make_laptop(tmp_path / "laptop")
     yield ctx
     ctx.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    with pytest.MonkeyPatch.context() as patch:  # admin commands run in this process
+        patch.setenv("BAZRES_SERVER_KEY_PASSPHRASE", SERVER_KEY_PASSPHRASE)
+        process = ServerProcess(tmp_path_factory.mktemp("server") / "data")
+        process.data_dir.mkdir()
+        process.start()
+        yield process
+        process.stop()
 
 
 def rows_of(db_file: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -342,3 +354,32 @@ def test_another_laptops_backup_keeps_its_identity_in_use_and_this_one_too(
     kept = {i.id: i.active for i in identities.every(laptop.db)}
     assert kept == {theirs.id: True, mine.id: False}
     audit_verify(laptop)
+
+
+def test_after_restoring_a_backup_from_before_enrolment_each_inspection_syncs_once(
+    laptop: AppContext, tmp_path: Path, server: ServerProcess
+) -> None:
+    old = backup.back_up(laptop.db, tmp_path / "before-enrolment.db")
+    runner.enrol(laptop, server.url, server.enrol_code(), PASSPHRASE, allow_insecure_http=True)
+    synced = make_finalized(laptop, 2, seed=41)
+    first = runner.run_sync(laptop)
+    assert first.ok and sorted(first.sent) == sorted(synced), first.as_dict()
+    [queued] = make_finalized(laptop, 1, seed=42)
+    hashes = {i: inspections.get(laptop.db, i)["canonical_sha256"] for i in [*synced, queued]}
+    laptop.close()
+
+    run_cli("restore", str(old), "--carry-over", "--data-dir", str(laptop.data_dir), ok=True)
+    ctx = open_context(laptop.data_dir)
+    try:
+        # Still enrolled as this device: only the queued one goes, once, with its hash.
+        report = runner.run_sync(ctx)
+        assert report.ok and report.sent == [queued], report.as_dict()
+        assert runner.run_sync(ctx).sent == []
+        held = [(r["id"], r["canonical_sha256"]) for r in server.inspections() if r["id"] in hashes]
+        assert sorted(held) == sorted(hashes.items())
+        assert {
+            r["id"]: r["status"] for r in inspections.list_inspections(ctx.db)
+        } == dict.fromkeys(hashes, "synced")
+        audit_verify(ctx)
+    finally:
+        ctx.close()
