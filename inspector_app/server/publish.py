@@ -20,7 +20,7 @@ from inspector_app.domain import signed_updates
 from inspector_app.domain.bundle import FORM_NAME_PATTERN, build_updates_bundle, public_key_hex
 from inspector_app.domain.canonical import canonical_json, sha256_hex
 from inspector_app.domain.forms import load_form
-from inspector_app.domain.jalali import utc_now_iso
+from inspector_app.domain.jalali import utc_now, utc_now_iso
 from inspector_app.domain.offices import read_registry_file
 from inspector_app.errors import KnownError
 from inspector_app.server import keystore, revocation
@@ -123,9 +123,11 @@ def update_key_hex(settings: Settings) -> str:
     return public_key_hex(update_key(settings).public_key())
 
 
-def sign_answer(settings: Settings, resource: signed_updates.Resource, content: bytes) -> str:
-    """The update key's signature of a `/v1/registry` or `/v1/forms` answer."""
-    return signed_updates.sign(resource, content, update_key(settings))
+def sign_answer(
+    settings: Settings, resource: signed_updates.Resource, content: bytes, as_of: str
+) -> str:
+    """The update key's signature of a `/v1/registry` or `/v1/forms` answer given at `as_of`."""
+    return signed_updates.sign(resource, content, update_key(settings), as_of)
 
 
 def updates_bundle(
@@ -138,7 +140,7 @@ def updates_bundle(
     return build_updates_bundle(
         current[0] if current else None,
         forms(engine),
-        {"created_at": utc_now_iso()},
+        {"created_at": utc_now().isoformat()},  # as precise as the network answers' time
         update_key(settings),
         _certificates_pem(server_certificates) if server_certificates else None,
         revocation.current_crl(engine, authority(settings))[0],

@@ -16,6 +16,7 @@ import pytest
 
 from inspector_app import paths
 from inspector_app.domain.canonical import sha256_hex
+from inspector_app.domain.jalali import from_iso
 from inspector_app.services import sync_jobs
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import config, outbox, runner
@@ -25,6 +26,7 @@ from tests.helpers.cli import run_cli
 from tests.helpers.server import LaptopTemplates, ServerProcess, make_server, self_signed
 from tests.sync.factory import PASSPHRASE
 
+AS_OF = "X-Bazres-Update-As-Of"
 REPO = Path(__file__).resolve().parents[2]
 
 # Laptop-side behaviour: SQLite servers only.
@@ -201,15 +203,49 @@ def test_registry_rewritten_or_unsigned_is_refused(
     assert genuine.headers.get("X-Bazres-Update-Signature")
     from inspector_app.services.sync import updates
 
+    signature, as_of = genuine.headers["X-Bazres-Update-Signature"], genuine.headers[AS_OF]
     with pytest.raises(updates.UpdateNotSigned):
-        updates.check_pulled(ctx, "registry", genuine.content, None)
-    updates.check_pulled(
-        ctx, "registry", genuine.content, genuine.headers["X-Bazres-Update-Signature"]
-    )
+        updates.check_pulled(ctx, "registry", genuine.content, None, as_of)
+    updates.check_pulled(ctx, "registry", genuine.content, signature, as_of)
     with pytest.raises(updates.UpdateNotSigned):  # a registry signature does not pass for forms
-        updates.check_pulled(
-            ctx, "forms", genuine.content, genuine.headers["X-Bazres-Update-Signature"]
-        )
+        updates.check_pulled(ctx, "forms", genuine.content, signature, as_of)
+    ctx.close()
+
+
+def test_an_old_signed_answer_replayed_is_refused(
+    server_factory: list[ServerProcess], templates: LaptopTemplates, tmp_path: Path,
+    backend: str | None,
+) -> None:  # fmt: skip
+    """A genuine, signed registry answer recorded on the way and given again after a newer one
+    was taken (a withdrawn office would come back): refused, as is the same answer with its time
+    made newer (the signature covers the time)."""
+    server = make_server(server_factory, tmp_path, None).start()
+    server.admin("publish", "--registry", str(REPO / "resources/data/offices_demo.json"))
+    ctx = laptop(templates, tmp_path, "replay")
+    runner.enrol(ctx, server.url, server.enrol_code(), PASSPHRASE, allow_insecure_http=True)
+    token = config.load(ctx.db).token
+    recorded = httpx.get(f"{server.url}/v1/registry", headers={"Authorization": f"Bearer {token}"})
+    old = (recorded.content, recorded.headers["X-Bazres-Update-Signature"], recorded.headers[AS_OF])
+    assert runner.run_sync(ctx).ok  # takes the registry, answered after the recorded one
+    taken = settings.get(ctx.db, config.AS_OF["registry"])
+    assert taken is not None and from_iso(taken) > from_iso(old[2])
+
+    from inspector_app.services.sync import updates
+
+    with pytest.raises(updates.UpdateReplayed) as refused:
+        updates.check_pulled(ctx, "registry", *old)
+    assert "کهنه‌تر" in refused.value.message
+    with pytest.raises(updates.UpdateNotSigned):
+        updates.check_pulled(ctx, "registry", old[0], old[1], "2099-01-01T00:00:00Z")
+
+    # The same by USB: a genuine updates bundle made before the registry the laptop took.
+    stick = tmp_path / "old-updates.bundle"
+    server.admin("updates-bundle", "-o", str(stick))
+    settings.put(ctx.db, config.ETAG_REGISTRY, "")  # asked again: a newer answer is taken
+    assert runner.run_sync(ctx).ok
+    done = run_cli("bundle", "import", "--data-dir", str(ctx.data_dir), str(stick))
+    assert done.returncode == 1 and "کهنه‌تر" in done.stderr, done
+    assert from_iso(str(settings.get(ctx.db, config.AS_OF["registry"]))) > from_iso(taken)
     ctx.close()
 
 

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from inspector_app.domain.signed_updates import SIGNATURE_HEADER
+from inspector_app.domain.signed_updates import AS_OF_HEADER, SIGNATURE_HEADER
 from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError
 
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -67,6 +67,7 @@ class Reply:
     etag: str | None = None
     raw: bytes = b""
     signature: str | None = None
+    as_of: str | None = None  # the server's time of a signed update answer
 
 
 def normalize_fingerprint(text: str) -> str:
@@ -223,7 +224,8 @@ class SyncClient:
 
     def pull(self, path: str, etag: str | None) -> Reply:
         """GET with If-None-Match; 304 means the copy we have is current. The body's update
-        key signature comes back in `signature` (checked by the caller)."""
+        key signature comes back in `signature`, with the time it covers in `as_of` (both
+        checked by the caller)."""
         headers = {"If-None-Match": etag} if etag else {}
         response = self._request("GET", path, headers=headers)
         return Reply(
@@ -241,6 +243,7 @@ def _json(response: httpx.Response) -> dict[str, Any]:
     except ValueError:
         return {"detail": response.text[:300]}
     return value if isinstance(value, dict) else {"detail": str(value)[:300]}
+            response.headers.get(AS_OF_HEADER),
 
 
 def _detail(response: httpx.Response) -> str:

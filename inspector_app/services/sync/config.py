@@ -30,6 +30,9 @@ ETAG_FORMS = "sync.etag.forms"
 CA_ROOT = "sync.ca_root_pem"
 CRL = "sync.crl_pem"
 ETAG_CRL = "sync.etag.crl"
+# The server's time on the last registry and forms taken (signed with them): an older one,
+# replayed, is refused.
+AS_OF = {"registry": "sync.as_of.registry", "forms": "sync.as_of.forms"}
 
 
 @dataclass(frozen=True)

@@ -356,11 +356,11 @@ def pull(context: AppContext, client: SyncClient) -> updates.UpdateReport:
     forms: dict[str, bytes] = {}
     reg = client.pull("/v1/registry", settings.get(db, config.ETAG_REGISTRY) or None)
     if reg.status == 200:
-        updates.check_pulled(context, "registry", reg.raw, reg.signature)
+        updates.check_pulled(context, "registry", reg.raw, reg.signature, reg.as_of)
         registry = reg.raw
     frm = client.pull("/v1/forms", settings.get(db, config.ETAG_FORMS) or None)
     if frm.status == 200:
-        updates.check_pulled(context, "forms", frm.raw, frm.signature)
+        updates.check_pulled(context, "forms", frm.raw, frm.signature, frm.as_of)
         forms = updates.forms_from_document(frm.raw)
     report = updates.apply(context, registry, forms)
     crl = client.pull("/v1/crl", settings.get(db, config.ETAG_CRL) or None)
@@ -371,6 +371,10 @@ def pull(context: AppContext, client: SyncClient) -> updates.UpdateReport:
     if reg.status == 200 and reg.etag:
         settings.put(db, config.ETAG_REGISTRY, reg.etag)
     if frm.status == 200 and frm.etag:
+    if reg.status == 200 and reg.as_of:
+        updates.taken(context, ["registry"], reg.as_of)
+    if frm.status == 200 and frm.as_of:
+        updates.taken(context, ["forms"], frm.as_of)
         settings.put(db, config.ETAG_FORMS, frm.etag)
     return report
 

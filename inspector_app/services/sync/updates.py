@@ -26,6 +26,7 @@ from inspector_app import paths
 from inspector_app.domain import signed_updates
 from inspector_app.domain.bundle import FORM_NAME_PATTERN, BundleError, read_updates_bundle
 from inspector_app.domain.forms import load_form
+from inspector_app.domain.jalali import from_iso
 from inspector_app.domain.offices import OfficeRecord
 from inspector_app.errors import QT_TRANSLATE_NOOP, FormError, InvalidImport, KnownError
 from inspector_app.services.context import AppContext
@@ -46,6 +47,17 @@ NETWORK_NOT_OURS = QT_TRANSLATE_NOOP(
 
 class UpdateNotSigned(InvalidImport):
     """An update whose signature is missing or not by the pinned update key."""
+
+
+class UpdateReplayed(InvalidImport):
+    """A genuine update older than one already taken: an old answer or bundle given again."""
+
+
+REPLAYED = QT_TRANSLATE_NOOP(
+    "Errors",
+    "به‌روزرسانی {resource} کهنه‌تر از آن است که این رایانه دارد (از {as_of}، پس از {taken})؛ "
+    "ممکن است کسی پاسخ یا بستهٔ قدیمی را دوباره فرستاده باشد. چیزی تغییر نکرد.",
+)
 
 
 @dataclass
@@ -161,6 +173,13 @@ def import_updates_bundle(context: AppContext, path: Path) -> tuple[UpdateReport
         pins = server_certificates(updates.server_certificates, str(path))
     if updates.revocations is not None:
         revocations.checked(context.db, updates.revocations, str(path))
+    carried: list[signed_updates.Resource] = []
+    if updates.registry is not None:
+        carried.append("registry")
+    if updates.forms:
+        carried.append("forms")
+    for resource in carried:
+        refuse_if_older(context, resource, updates.created_at, str(path))
     try:
         report = apply(context, updates.registry, updates.forms)
     except InvalidImport as exc:
@@ -169,6 +188,7 @@ def import_updates_bundle(context: AppContext, path: Path) -> tuple[UpdateReport
         ) from exc
     if not pinned:
         settings.put(context.db, config.UPDATE_KEY, updates.signing_key)
+    taken(context, carried, updates.created_at)
     if updates.revocations is not None:
         report.crl_updated = revocations.keep(context.db, updates.revocations, str(path))
     if pins is not None:
@@ -196,17 +216,43 @@ def server_certificates(content: bytes, where: str) -> tuple[str, list[str]]:
 
 
 def check_pulled(
-    context: AppContext, resource: signed_updates.Resource, content: bytes, signature: str | None
+    context: AppContext,
+    resource: signed_updates.Resource,
+    content: bytes,
+    signature: str | None,
+    as_of: str | None,
 ) -> None:
     """A registry or forms answer from the server must be signed by the pinned update key,
-    as a USB bundle must; raise UpdateNotSigned (nothing written) otherwise."""
+    as a USB bundle must, and newer than the last one taken; raise UpdateNotSigned or
+    UpdateReplayed (nothing written) otherwise."""
     pinned = config.load(context.db).update_key
     try:
         if not pinned:
             raise signed_updates.SignatureInvalid("no update key pinned at enrolment")
-        signed_updates.verify(resource, content, signature, pinned)
+        signed_updates.verify(resource, content, signature, pinned, as_of)
     except signed_updates.SignatureInvalid as exc:
         raise UpdateNotSigned(NETWORK_NOT_OURS, resource=resource, reason=exc) from exc
+    assert as_of is not None  # verify refuses an answer without it
+    refuse_if_older(context, resource, as_of, resource)
+
+
+def refuse_if_older(
+    context: AppContext, resource: signed_updates.Resource, as_of: str, where: str
+) -> None:
+    """Refuse an update older than the last `resource` taken: a replayed one."""
+    taken = settings.get(context.db, config.AS_OF[resource])
+    try:
+        older = bool(taken) and from_iso(as_of) < from_iso(str(taken))
+    except ValueError as exc:
+        raise UpdateNotSigned(NETWORK_NOT_OURS, resource=resource, reason=exc) from exc
+    if older:
+        raise UpdateReplayed(REPLAYED, where=where, resource=resource, as_of=as_of, taken=taken)
+
+
+def taken(context: AppContext, resources: list[signed_updates.Resource], as_of: str) -> None:
+    """Remember the server's time of the updates just applied."""
+    for resource in resources:
+        settings.put(context.db, config.AS_OF[resource], as_of)
 
 
 def forms_from_document(content: bytes) -> dict[str, bytes]:

@@ -1,6 +1,7 @@
 """What laptops pull: `GET /v1/registry` and `GET /v1/forms`, each with its sha256 as ETag
-(`If-None-Match` with the same tag: 304) and the body signed with the update key (header
-`X-Bazres-Update-Signature`, see domain/signed_updates.py); and `GET /v1/crl`, the CA's
+(`If-None-Match` with the same tag: 304) and the body signed with the update key with the time
+of the answer (headers `X-Bazres-Update-Signature`, `X-Bazres-Update-As-Of`, see
+domain/signed_updates.py); and `GET /v1/crl`, the CA's
 revocation list, which the CA's own signature protects."""
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from fastapi.responses import JSONResponse
 
 from inspector_app.domain import signed_updates
 from inspector_app.domain.canonical import canonical_json
+from inspector_app.domain.jalali import utc_now
 from inspector_app.server import publish, revocation
 from inspector_app.server.api.deps import CurrentDevice, DatabaseDep, SettingsDep
 from inspector_app.server.api.models import AUTH_ERRORS, FormsDocument, Problem
 from inspector_app.server.ca import authority
+from inspector_app.server.config import Settings
 
 router = APIRouter(tags=["updates"])
 
@@ -39,8 +42,7 @@ def get_registry(
     if current is None:
         return JSONResponse({"detail": "no registry published yet"}, status_code=404)
     content, digest = current
-    signature = publish.sign_answer(settings, "registry", content)
-    return _tagged(content, digest, signature, if_none_match)
+    return _tagged(content, digest, _signed(settings, "registry", content), if_none_match)
 
 
 @router.get(
@@ -59,8 +61,7 @@ def get_forms(
 ) -> Response:
     document, digest = publish.forms_document(engine)
     content = canonical_json(document)
-    signature = publish.sign_answer(settings, "forms", content)
-    return _tagged(content, digest, signature, if_none_match)
+    return _tagged(content, digest, _signed(settings, "forms", content), if_none_match)
 
 
 @router.get(
@@ -78,13 +79,23 @@ def get_crl(
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
     content, digest = revocation.current_crl(engine, authority(settings))
-    return _tagged(content, digest, None, if_none_match, "application/pkix-crl")
+    return _tagged(content, digest, {}, if_none_match, "application/pkix-crl")
+
+
+def _signed(
+    settings: Settings, resource: signed_updates.Resource, content: bytes
+) -> dict[str, str]:
+    as_of = utc_now().isoformat()  # microseconds: two answers in one second stay ordered
+    return {
+        signed_updates.SIGNATURE_HEADER: publish.sign_answer(settings, resource, content, as_of),
+        signed_updates.AS_OF_HEADER: as_of,
+    }
 
 
 def _tagged(
     content: bytes,
     digest: str,
-    signature: str | None,
+    signature: dict[str, str],
     if_none_match: str | None,
     media_type: str = "application/json",
 ) -> Response:
@@ -92,6 +103,4 @@ def _tagged(
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     if if_none_match and etag in [t.strip() for t in if_none_match.split(",")]:
         return Response(status_code=304, headers=headers)
-    if signature is not None:
-        headers[signed_updates.SIGNATURE_HEADER] = signature
-    return Response(content, media_type=media_type, headers=headers)
+    return Response(content, media_type=media_type, headers={**headers, **signature})
