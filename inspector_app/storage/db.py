@@ -114,13 +114,28 @@ def _stamp() -> str:
     return utc_now().strftime("%Y%m%dT%H%M%SZ")
 
 
+# Settings rows that hold a secret and must never be copied: where versions before the keyring
+# kept the device token (moved out at the first load of the sync settings, but a copy made
+# before that, such as the one taken before a migration, would still carry it).
+LEGACY_TOKEN_KEY = "sync.token"
+
+
 def backup_to(db: Database, target: Path) -> Path:
-    """A consistent copy of the live database at `target` (SQLite online backup API)."""
+    """A consistent copy of the live database at `target` (SQLite online backup API), with no
+    secret in it: the legacy token row is deleted from the copy and its bytes overwritten."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         dest = sqlite3.connect(str(target))
         try:
             db.conn.backup(dest)
+            # In-memory journal and secure_delete: the deleted row leaves no bytes on disk.
+            dest.execute("PRAGMA journal_mode = MEMORY")
+            dest.execute("PRAGMA secure_delete = ON")
+            if dest.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'"
+            ).fetchone():
+                dest.execute("DELETE FROM settings WHERE key = ?", [LEGACY_TOKEN_KEY])
+                dest.commit()
         finally:
             dest.close()
     except (OSError, sqlite3.Error) as exc:

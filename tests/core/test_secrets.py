@@ -28,6 +28,7 @@ from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing import keys
 from inspector_app.services.sync import config, device_token
 from inspector_app.storage import audit, identities, settings
+from inspector_app.storage.db import backup_to
 from tests.sync.factory import PASSPHRASE, make_finalized, make_laptop
 
 TOKEN = "dev-token-3f9a1c77e0b24d5e8a61c0ffee42beef"
@@ -175,6 +176,29 @@ def test_plain_token_of_an_earlier_version_moves_out_and_is_erased(
         assert config.load(ctx.db).enrolled
     finally:
         ctx.close()
+
+
+def test_a_copy_taken_before_the_token_moved_out_holds_no_token(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """The copy made before a migration is taken before the sync settings are first loaded:
+    it must not keep a plain token of an earlier version (nor any other copy)."""
+    old = open_context(data_dir, seed_demo=False)
+    try:
+        settings.put(old.db, config.PLAIN_TOKEN, TOKEN)  # as versions before the keyring stored it
+        old.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        copy = backup_to(old.db, tmp_path / "inspector.db.v3-1404.bak")
+        assert TOKEN.encode() not in file_bytes(copy)
+        assert not list(tmp_path.glob("*-journal"))
+        with sqlite3.connect(copy) as raw:
+            assert (
+                raw.execute("SELECT count(*) FROM settings WHERE key = 'sync.token'").fetchone()[0]
+                == 0
+            )
+            assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert settings.get(old.db, config.PLAIN_TOKEN) == TOKEN  # the live one is untouched
+    finally:
+        old.close()
 
 
 def test_plain_token_moves_on_the_first_load_of_the_sync_settings(data_dir: Path) -> None:

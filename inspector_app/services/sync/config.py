@@ -13,9 +13,10 @@ from sqlite_utils import Database
 
 from inspector_app.services.sync import device_token
 from inspector_app.storage import settings
+from inspector_app.storage.db import LEGACY_TOKEN_KEY
 
 SERVER_URL = "sync.server_url"
-PLAIN_TOKEN = "sync.token"  # where versions before the keyring kept the token; moved on load
+PLAIN_TOKEN = LEGACY_TOKEN_KEY  # where versions before the keyring kept the token; moved on load
 DEVICE_ID = "sync.device_id"
 SERVER_CERT = "sync.server_cert_pem"
 SERVER_PIN = "sync.server_cert_sha256"
