@@ -19,6 +19,7 @@ from inspector_app.pdf.verify import Verdict, VerifyResult
 from inspector_app.services import finalize, integrity
 from inspector_app.services.exports import record_export
 from inspector_app.services.signing import identity as identity_service
+from inspector_app.services.sync import anchor, runner
 from inspector_app.services.trust import Trust, laptop_trust
 from inspector_app.storage import audit, inspections, settings
 from inspector_app.storage.db import open_database
@@ -73,8 +74,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = group.add_parser(
         "verify",
         parents=[parent],
-        help="check the chain and that every finalized inspection is still what was signed "
-        "(its rows, stored hash and signed PDF); exit 1 if anything differs",
+        help="check the chain, that it still holds the heads anchored in the signed reports "
+        "and (when enrolled) the one the server holds, and that every finalized inspection is "
+        "still what was signed (its rows, stored hash and signed PDF); exit 1 if anything "
+        "differs (a server that cannot be reached is reported, not failed)",
+    )
+    p.add_argument(
+        "--offline", action="store_true", help="do not ask the server for the head it holds"
     )
     json_flag(p)
     p.set_defaults(func=_audit_verify)
@@ -300,6 +306,13 @@ def _audit_verify(args: argparse.Namespace) -> int:
     ctx = context(args)
     report = audit.verify_chain(ctx.db)
     checked, problems = integrity.full_check(ctx.db)
+    if args.offline:
+        server = anchor.ServerCheck(
+            False, reason="سرِ دفتر رویدادها با سرور سنجیده نشد (--offline)."
+        )
+    else:
+        server = anchor.check_server(ctx.db, lambda: runner.client_for(ctx))
+    problems += server.problems
     ok = report.ok and not problems
     if args.json:
         print_json(
@@ -309,23 +322,29 @@ def _audit_verify(args: argparse.Namespace) -> int:
                 "broken_at": report.broken_at,
                 "reason": report.reason,
                 "inspections_checked": checked,
+                "server_anchor": server.as_dict(),
                 "problems": [p.as_dict() for p in problems],
             }
         )
         return 0 if ok else 1
     if report.ok:
-        print(f"audit log intact: {report.entries} entries chain correctly")
+        print(f"دفتر رویدادها: {report.entries} رویداد، زنجیره درست است.")
     else:
         print(
-            f"audit log BROKEN at entry {report.broken_at}: {report.reason} "
-            f"(checked {report.entries} entries)",
+            f"دفتر رویدادها در رویداد {report.broken_at} شکسته است: {report.reason} "
+            f"({report.entries} رویداد سنجیده شد)",
             file=sys.stderr,
         )
-    if problems:
-        for problem in problems:
-            print(f"NOT AS SIGNED: {problem}", file=sys.stderr)
-    else:
-        print(f"finalized inspections as signed: {checked} checked against their rows and PDFs")
+    if not server.checked:
+        print(server.reason)
+    elif server.held is None:
+        print("سرور هنوز سرِ دفتر رویدادهای این رایانه را ندارد (پیش از نخستین همگام‌سازی).")
+    elif not server.problems:
+        print(f"سرِ دفتر نزد سرور (رویداد {server.held.seq}) با این دفتر می‌خواند.")
+    for problem in problems:
+        print(f"مشکل ({problem.inspection_id or 'پایگاه داده'}): {problem.detail}", file=sys.stderr)
+    if not problems:
+        print(f"بازرسی‌های نهایی‌شده همان‌اند که امضا شدند: {checked} بازرسی با داده‌ها و PDF امضاشده")
     return 0 if ok else 1
 
 

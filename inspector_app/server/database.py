@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Engine,
@@ -160,6 +161,17 @@ publications_t = Table(
     Column("content", LargeBinary, nullable=False),
     Column("sha256", String(64), nullable=False),
     Column("updated_at", String(40), nullable=False),
+)
+
+# The head of each laptop's audit log (seq, entry hash) as its last sync sent it: it only
+# moves forward along the same log, so a laptop whose log was cut short or rewritten is told.
+audit_anchors_t = Table(
+    "audit_anchors",
+    metadata,
+    Column("device_id", String(64), ForeignKey("devices.id"), primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("received_at", String(40), nullable=False),
 )
 
 

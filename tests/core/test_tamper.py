@@ -405,7 +405,7 @@ def test_untouched_finalized_and_synced_pass(data_dir: Path, ids: Ids) -> None:
     assert report["ok"] and report["problems"] == [] and report["inspections_checked"] == 2
     assert start_problems(data_dir) == []
     ran = run_cli("audit", "verify", "--data-dir", str(data_dir), ok=True)
-    assert "2 checked" in ran.stdout
+    assert "2 بازرسی" in ran.stdout
 
 
 def test_the_one_allowed_change_still_works(data_dir: Path, ids: Ids) -> None:

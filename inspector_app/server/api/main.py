@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from inspector_app.server.api.routes import devices, health, inspections, summary, updates
+from inspector_app.server.api.routes import audit, devices, health, inspections, summary, updates
 
 api_router = APIRouter()
-for module in (health, devices, inspections, updates, summary):
+for module in (health, devices, inspections, updates, summary, audit):
     api_router.include_router(module.router)

@@ -222,6 +222,15 @@ class SyncClient:
         )
         return Reply(response.status_code, _json(response))
 
+    def audit_anchor(self, head: dict[str, Any] | None = None) -> Reply:
+        """The head of this laptop's audit log the server holds (GET, `head` None), or send
+        `head` ({seq, hash, previous}) for it to hold from now on (POST; 409: refused)."""
+        if head is None:
+            response = self._request("GET", "/v1/audit-anchor")
+        else:
+            response = self._request("POST", "/v1/audit-anchor", json=head)
+        return Reply(response.status_code, _json(response))
+
     def pull(self, path: str, etag: str | None) -> Reply:
         """GET with If-None-Match; 304 means the copy we have is current. The body's update
         key signature comes back in `signature`, with the time it covers in `as_of` (both

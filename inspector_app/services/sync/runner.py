@@ -23,7 +23,7 @@ from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, fill
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import csr
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.services.sync import bundles, config, outbox, revocations, updates
+from inspector_app.services.sync import anchor, bundles, config, outbox, revocations, updates
 from inspector_app.services.sync.client import (
     CERTIFICATE_CHANGED,
     CERTIFICATE_UNTRUSTED,
@@ -254,8 +254,11 @@ def run_sync(
                 _send_all(context, client, due, report, progress, sleep)
                 if pull_updates:
                     report.updates = pull(context, client).as_dict()
+                # Last, so the head sent covers this run's own entries (sync, updates).
+                anchor.send_head(context, client)
             except (SyncError, updates.UpdateNotSigned) as exc:
-                # unreachable, unauthorized, refused, intercepted, an unsigned update
+                # unreachable, unauthorized, refused, intercepted, an unsigned update, the
+                # audit log's head refused by the server (cut or rewritten)
                 report.error, report.problem = exc.message, exc
         counts = outbox.counts(db)
         report.remaining = counts.get("pending", 0) + counts.get("sending", 0)
