@@ -138,17 +138,23 @@ def _carry(db: Database, staging: Database, plan: RestorePlan) -> None:
     """Carry the listed finalized work into `staging` and record the restore in its audit
     log, after every entry recorded here since the backup when the backup's log is the start
     of this one (the usual case: an older backup of this laptop)."""
-    # The replaced inspection of a correction first: a correction refers to it.
-    finalized_at = {
-        row[0]: row[1] for row in db.execute("SELECT id, finalized_at FROM inspections")
-    }
-    ordered = sorted(
-        plan.carry, key=lambda item: (finalized_at[item.inspection_id] or "", item.inspection_id)
-    )
+    ordered = _replaced_first(db, plan.carry)
     try:
         _copy(db, staging, plan, ordered)
     except (sqlite3.IntegrityError, RecordLocked, carry_over.CarryOverError) as exc:
         raise _not_carried(str(exc)) from exc  # a backup at odds with these rows
+
+
+def _replaced_first(db: Database, carry: list[AtRisk]) -> list[AtRisk]:
+    """The carried inspections, each after the one it corrects (its row refers to it)."""
+    replaces = dict(db.execute("SELECT id, replaces FROM inspections").fetchall())
+    pending, ordered = sorted(carry, key=lambda item: item.inspection_id), []
+    while pending:
+        waiting = {item.inspection_id for item in pending}
+        ready = [item for item in pending if replaces.get(item.inspection_id) not in waiting]
+        ordered += ready or pending  # a loop of corrections cannot be made; never spin on one
+        pending = [item for item in pending if ready and item not in ready]
+    return ordered
 
 
 def _not_carried(reason: str) -> RestoreRefused:

@@ -5,6 +5,7 @@ another version of a signed inspection never replaces it. Real databases, real s
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import random
@@ -13,12 +14,13 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from inspector_app.services import backup, finalize
+from inspector_app.services import backup, correction, finalize
 from inspector_app.services.context import AppContext, open_context
 from inspector_app.services.restore_check import DIFFERS, DRAFT, MISSING, NOT_SYNCED
 from inspector_app.services.signing import identity as identity_service
@@ -35,7 +37,14 @@ from inspector_app.storage import (
 from tests.helpers.cli import run_cli
 from tests.helpers.restore import craft_edited_copy
 from tests.helpers.server import SERVER_KEY_PASSPHRASE, ServerProcess
-from tests.sync.factory import PASSPHRASE, make_draft, make_finalized, make_laptop, quick_render
+from tests.sync.factory import (
+    PASSPHRASE,
+    make_draft,
+    make_finalized,
+    make_laptop,
+    quick_render,
+    signature_png,
+)
 
 
 @pytest.fixture
@@ -139,10 +148,10 @@ def test_restore_lists_then_carries_over_finalized_and_synced_work(
     assert len(kept) == 1 and rows_of(kept[0])["inspections"] == unchanged["inspections"]
 
 
-def finalize_now(ctx: AppContext, inspection_id: str) -> None:
+def finalize_now(ctx: AppContext, inspection_id: str, now: dt.datetime | None = None) -> None:
     active = identity_service.active_identity(ctx.db)
     assert active is not None
-    finalize.finalize(ctx.db, inspection_id, active, PASSPHRASE, render=quick_render)
+    finalize.finalize(ctx.db, inspection_id, active, PASSPHRASE, render=quick_render, now=now)
 
 
 def test_a_backup_holding_it_as_a_draft_is_listed_and_gets_the_signed_one(
@@ -383,3 +392,39 @@ def test_after_restoring_a_backup_from_before_enrolment_each_inspection_syncs_on
         audit_verify(ctx)
     finally:
         ctx.close()
+
+
+def test_a_correction_and_the_inspection_it_replaces_are_carried_together(
+    laptop: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = backup.back_up(laptop.db, tmp_path / "old.db")
+    code = str(offices.list_offices(laptop.db, status="active")[0]["code"])
+    first = make_draft(laptop, random.Random(43), code, full=False)
+    moment = dt.datetime.now(dt.UTC)
+    finalize_now(laptop, first, moment)
+    # The correction's id sorts before the original's and both are finalized in one second:
+    # only the order «replaced first» lets its reference to the original be written.
+    early = uuid.UUID("00000000-0000-4000-8000-000000000000")
+    monkeypatch.setattr(uuid, "uuid4", lambda: early)
+    fixed = correction.start_correction(laptop, first)
+    monkeypatch.undo()
+    assert fixed < first
+    drafts.save_signature(
+        laptop.db,
+        fixed,
+        "inspector",
+        signer_name="مریم احمدی",
+        png=signature_png(1),
+        strokes=[[(0.0, 0.0), (1.0, 1.0)]],
+    )
+    drafts.save_signature(
+        laptop.db, fixed, "representative", signer_name="علی رضایی", declined_reason="در محل نبود"
+    )
+    finalize_now(laptop, fixed, moment)
+    states = {i: signed_state(laptop, i) for i in (first, fixed)}
+    plan = backup.check_restore(laptop.db, old)
+    assert {i.inspection_id for i in plan.carry} == {first, fixed}
+    backup.restore(laptop.db, old, tmp_path / "safety.bak", carry_over_work=True)
+    assert {i: signed_state(laptop, i) for i in states} == states
+    assert inspections.get(laptop.db, fixed)["replaces"] == first
+    audit_verify(laptop)
