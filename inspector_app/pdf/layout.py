@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from inspector_app.domain.persian import to_persian_digits
+from inspector_app.pdf import missing_glyphs
 from inspector_app.pdf.rtl_flowable import (
     FONT_BOLD,
     FONT_MEDIUM,
@@ -147,5 +148,6 @@ def build_a4(story: Sequence[Flowable], *, footer: str, footer_end: str = "", **
     def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
         return NumberedCanvas(*args, footer=footer, footer_end=footer_end, **kwargs)
 
-    doc.build(list(story), canvasmaker=canvasmaker)
+    with missing_glyphs.reported_once():
+        doc.build(list(story), canvasmaker=canvasmaker)
     return buffer.getvalue()

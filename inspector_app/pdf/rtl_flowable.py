@@ -8,8 +8,6 @@ sentence on the first line: the classic mistake this module exists to avoid.
 
 from __future__ import annotations
 
-import logging
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -22,10 +20,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from inspector_app.paths import resource
-from inspector_app.pdf import persian_text
+from inspector_app.pdf import missing_glyphs, persian_text
 from inspector_app.pdf.long_words import cut_word
-
-log = logging.getLogger(__name__)
 
 FONT_REGULAR = "Vazirmatn"
 FONT_MEDIUM = "Vazirmatn-Medium"
@@ -70,22 +66,11 @@ def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
     return Canvas(*args, **kwargs)
 
 
-@lru_cache(maxsize=8)
-def _cmap(font_name: str) -> frozenset[int]:
-    font = pdfmetrics.getFont(font_name)
-    face = getattr(font, "face", None)
-    if face is None:  # a base-14 font: Latin-1 only
-        return frozenset(range(32, 256))
-    return frozenset(face.charToGlyph)
-
-
-def _report_missing(ch: str) -> None:
-    name = unicodedata.name(ch, "?")
-    log.warning("نویسه‌ای که قلم ندارد با «\ufffd» جایگزین شد: U+%04X %s", ord(ch), name)
-
-
 def _cover(text: str, font_name: str) -> str:
-    return persian_text.cover(text, _cmap(font_name), _report_missing)
+    """Glyphs the font has: presentation forms it lacks become their letters, any other
+    missing character the placeholder (reported where the text was given, missing_glyphs)."""
+    text = missing_glyphs.substitute(text, font_name)
+    return persian_text.cover(text, missing_glyphs.glyph_codes(font_name), missing_glyphs.warn)
 
 
 @lru_cache(maxsize=65536)
@@ -122,6 +107,7 @@ def draw_rtl_line(
     """Draw one line of Persian text with its baseline at `y`; `x` is the right edge for
     align="right", the centre for "center", the left edge for "left". Returns the width."""
     register_fonts()
+    missing_glyphs.report(text, font_name)
     prepared = persian_text.prepare(text.replace("\n", " "), persian_digits=persian_digits)
     glyphs = visual_line(prepared, font_name)
     width = pdfmetrics.stringWidth(glyphs, font_name, font_size)
@@ -200,6 +186,8 @@ class RTLParagraph(Flowable):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._fixed_lines is None and self._wrapped_width != availWidth:
+            if self._wrapped_width is None:  # once, while the PDF is built (a split part is not)
+                missing_glyphs.report(self.text, self.style.fontName)
             self._lines = self._break(max(availWidth, self.style.fontSize))
             self._wrapped_width = availWidth
         self.width = availWidth

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
@@ -131,16 +132,33 @@ def test_corrupt_photo_gives_placeholder_and_warning(tmp_path: Path) -> None:
         assert_sentences(path, [caption])  # two photos a row: no single reading order
 
 
-def test_emoji_and_chinese_are_visible_and_reported(tmp_path: Path) -> None:
+def test_emoji_and_chinese_are_visible_and_reported_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING)
     data = sample_report(items=3, interviews=0)
-    rows = [Row("رفتار کارکنان 😀 خوب بود", "بله", "مراجع نوشت: 你好 متشکرم")]
+    rows = [
+        Row("رفتار کارکنان 😀 خوب بود", "بله", "مراجع نوشت: 你好 متشکرم"),
+        Row("بار دوم 😀 در همین گزارش", "بله"),
+    ]
     data = dataclasses.replace(data, sections=[dataclasses.replace(data.sections[0], rows=rows)])
     pdf, warnings = render_report_with_log(data)
-    path = write(tmp_path, "report-missing-glyphs", pdf, png=False)
+    path = write(tmp_path, "report-missing-glyphs", pdf)
     text = normalized_text(path)
-    assert text.count("\ufffd") == 3
+    assert "\ufffd" not in text  # the font's «�» reads as damaged data
+    # Four placeholders «[؟]»: against the same report without the characters, four more «؟»
+    # and eight more brackets (the order the text layer gives them in is not checked here).
+    plain = [Row(r.item.replace("😀", "x"), r.answer, r.note.replace("你好", "xx")) for r in rows]
+    sections = [dataclasses.replace(data.sections[0], rows=plain)]
+    other = normalized_text(render_report(dataclasses.replace(data, sections=sections)))
+    assert text.count("؟") - other.count("؟") == 4
+    brackets = [t.count("[") + t.count("]") for t in (text, other)]
+    assert brackets[0] - brackets[1] == 8
     assert_sentences(path, ["رفتار کارکنان", "خوب بود", "مراجع نوشت", "متشکرم"])
-    assert any("U+1F600" in w for w in warnings) and any("U+4F60" in w for w in warnings)
+    codes = ["U+1F600", "U+4F60", "U+597D"]
+    assert sorted(next(c for c in codes if c in w) for w in warnings) == sorted(codes)
+    logged = [r.getMessage() for r in caplog.records if "U+" in r.getMessage()]
+    assert sorted(logged) == sorted(warnings)  # measured and drawn often, logged once each
 
 
 def test_identity_reads_back_from_metadata() -> None:
