@@ -390,6 +390,16 @@ def test_after_restoring_a_backup_from_before_enrolment_each_inspection_syncs_on
             r["id"]: r["status"] for r in inspections.list_inspections(ctx.db)
         } == dict.fromkeys(hashes, "synced")
         audit_verify(ctx)
+        # Their signed reports still verify as issued by the governorate (the pinned root kept).
+        for inspection_id in hashes:
+            pdf = tmp_path / f"{inspection_id}.pdf"
+            pdf.write_bytes(
+                ctx.db.execute(
+                    "SELECT signed_pdf FROM inspection_documents WHERE inspection_id = ?",
+                    [inspection_id],
+                ).fetchone()[0]
+            )
+            run_cli("verify", str(pdf), "--data-dir", str(ctx.data_dir), ok=True)
     finally:
         ctx.close()
 
