@@ -42,7 +42,6 @@ class RestoreRefused(KnownError):
 class Restored:
     plan: RestorePlan
     safety: Path  # the state before the restore
-    history_kept: bool  # the audit log kept every entry recorded since the backup
 
 
 def back_up(db: Database, target: Path) -> Path:
@@ -99,7 +98,7 @@ def restore(db: Database, source: Path, safety: Path, *, carry_over_work: bool) 
         _check_carried(staging, plan)
         storage_db.backup_to(db, safety)
         storage_db.replace_with(db, staging)
-    return Restored(plan, safety, plan.history_continues)
+    return Restored(plan, safety)
 
 
 def refusal(plan: RestorePlan) -> RestoreRefused:

@@ -1,5 +1,5 @@
-"""Moving finalized inspections (and the signing identities) from one database into another:
-a backup being restored.
+"""Moving finalized inspections, and the laptop's own rows (signing identities, enrolment
+settings), from one database into another: a backup being restored.
 
 A finalized row cannot be inserted as such (the migration 0004 triggers): like an import, the
 inspection is written as a draft with its rows copied verbatim, then moved on in the order the
@@ -16,8 +16,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-# The rows of an inspection besides its document, copied as they are.
-_CHILDREN = ("answers", "interviews", "photos", "findings", "signatures")
+from inspector_app.storage.migrations import CHILD_TABLES
+
+# The rows of an inspection besides its document (written last, as finalize does), as they are.
+_CHILDREN = tuple(t for t in CHILD_TABLES if t != "inspection_documents")
 _LIFECYCLE = ("canonical_sha256", "finalized_at", "synced_at")
 
 
