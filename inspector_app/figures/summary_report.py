@@ -33,6 +33,7 @@ from inspector_app.pdf.layout import (
     HEADING,
     SMALL,
     SUBTITLE,
+    TEXT_WIDTH,
     TITLE,
     build_a4,
 )
@@ -94,7 +95,7 @@ def _story(data: SummaryData) -> list[Flowable]:
             horizontal_bars(
                 [(r.label, r.mean_score) for r in o.by_county],
                 title="میانگین درصد انطباق (کمتر از ۶۰ به رنگ قرمز)",
-                width=FRAME_WIDTH,
+                width=TEXT_WIDTH,
                 highlight_below=WEAK_BELOW,
             ),
             _compliance_table(o.by_county, "شهرستان"),
@@ -105,7 +106,7 @@ def _story(data: SummaryData) -> list[Flowable]:
             horizontal_bars(
                 [(r.label, r.mean_score) for r in o.by_type],
                 title="میانگین درصد انطباق",
-                width=FRAME_WIDTH,
+                width=TEXT_WIDTH,
                 highlight_below=WEAK_BELOW,
             ),
             _compliance_table(o.by_type, "نوع دفتر"),
@@ -117,7 +118,7 @@ def _story(data: SummaryData) -> list[Flowable]:
             vertical_bars(
                 [(m.label, m.mean_score) for m in months],
                 title="میانگین درصد انطباق در هر ماه",
-                width=FRAME_WIDTH,
+                width=TEXT_WIDTH,
             ),
             _compliance_table(months, "ماه", worst_first=False),
         )
@@ -126,7 +127,7 @@ def _story(data: SummaryData) -> list[Flowable]:
         rows = [(r.label, r.mean_satisfaction) for r in o.satisfaction_by_county]
         story += _section(
             "رضایت مراجعان به تفکیک شهرستان",
-            horizontal_bars(rows, title="شاخص رضایت مراجعان (از ۱۰۰)", width=FRAME_WIDTH),
+            horizontal_bars(rows, title="شاخص رضایت مراجعان (از ۱۰۰)", width=TEXT_WIDTH),
         )
     story += _coverage(cov)
     story += _overdue(o)
@@ -247,7 +248,7 @@ def _coverage(cov: Coverage) -> list[Flowable]:
     chart = horizontal_bars(
         [(c.county, c.per_100k) for c in cov.counties],
         title="دفاتر فعال به ازای هر صد هزار نفر",
-        width=FRAME_WIDTH,
+        width=TEXT_WIDTH,
         value_max=max([c.per_100k or 0.0 for c in cov.counties] + [1.0]) * 1.15,
         decimals=2,
     )

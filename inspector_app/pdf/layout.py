@@ -31,6 +31,9 @@ from inspector_app.pdf.rtl_flowable import (
 PAGE = A4
 MARGIN = 16 * mm
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN
+# Paragraphs run inside the frame's padding (reportlab's 6 pt a side), as does a table cell's
+# text inside its own: a drawing as wide as this ends where the text does.
+TEXT_WIDTH = FRAME_WIDTH - 2 * 6
 
 NAVY = colors.HexColor("#16365c")
 GRID = colors.HexColor("#9aa7b8")

@@ -13,10 +13,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import inch, mm
 from reportlab.platypus import Flowable, Spacer
 
+from inspector_app.cli.main import main
 from inspector_app.pdf.layout import CELL, FRAME_WIDTH, MARGIN, PAGE, paragraph_style
 from inspector_app.pdf.long_words import ZWJ
 from inspector_app.pdf.rtl_flowable import RTLParagraph, visual_line
-from inspector_app.services.context import AppContext
+from inspector_app.services.context import AppContext, open_context
 from inspector_app.services.editing import EditingSession
 from inspector_app.services.report.model import Photo, ReportData
 from inspector_app.services.report.render import render_report
@@ -30,6 +31,7 @@ from tests.helpers.pdf_text import (
 )
 from tests.helpers.report_sample import sample_jpeg, sample_report
 from tests.helpers.signing import make_filled_draft
+from tests.overview import dataset
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "report"
 
@@ -328,3 +330,23 @@ def test_the_note_of_a_question_hidden_by_other_answers_is_printed_and_explained
             "درخواست‌ها در دفتر کاغذی ثبت می‌شد",
         ],
     )
+
+
+def test_summary_chart_titles_end_where_the_text_does(data_dir: Path, tmp_path: Path) -> None:
+    context = open_context(data_dir, seed_demo=False)
+    dataset.build(context.db)
+    context.close()
+    out = tmp_path / "summary.pdf"
+    period = ["--from", "1403-01-01", "--to", "1403-06-31"]
+    assert main(["summary", "--data-dir", str(data_dir), *period, "-o", str(out)]) == 0
+    render_pngs(out, ARTIFACTS / "layout-summary", dpi=60)
+    lines = text_lines(out)
+    for line in lines:
+        assert line.x_min >= MARGIN - TOLERANCE and line.x_max <= PAGE[0] - MARGIN + TOLERANCE
+    headings = [line for line in lines if has(line, "ضوابط") or has(line, "پوشش")]
+    titles = [line for line in lines if has(line, "میانگیندرصد") or has(line, "شاخصرضایت")]
+    assert len(headings) >= 2 and len(titles) >= 3
+    text_edge = PAGE[0] - MARGIN - 6  # the frame's padding, where every paragraph ends
+    for line in headings + titles:
+        # Right-aligned at the text edge (a first letter's own side bearing may leave a gap).
+        assert text_edge - 5 < line.x_max <= text_edge + TOLERANCE, line
