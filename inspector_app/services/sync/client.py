@@ -243,6 +243,7 @@ class SyncClient:
             response.headers.get("ETag"),
             response.content if response.status_code == 200 else b"",
             response.headers.get(SIGNATURE_HEADER),
+            response.headers.get(AS_OF_HEADER),
         )
 
 
@@ -252,7 +253,6 @@ def _json(response: httpx.Response) -> dict[str, Any]:
     except ValueError:
         return {"detail": response.text[:300]}
     return value if isinstance(value, dict) else {"detail": str(value)[:300]}
-            response.headers.get(AS_OF_HEADER),
 
 
 def _detail(response: httpx.Response) -> str:

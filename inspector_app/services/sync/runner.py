@@ -371,13 +371,13 @@ def pull(context: AppContext, client: SyncClient) -> updates.UpdateReport:
         report.crl_updated = revocations.keep(db, crl.raw, "/v1/crl")
         if crl.etag:
             settings.put(db, config.ETAG_CRL, crl.etag)
-    if reg.status == 200 and reg.etag:
-        settings.put(db, config.ETAG_REGISTRY, reg.etag)
-    if frm.status == 200 and frm.etag:
     if reg.status == 200 and reg.as_of:
         updates.taken(context, ["registry"], reg.as_of)
     if frm.status == 200 and frm.as_of:
         updates.taken(context, ["forms"], frm.as_of)
+    if reg.status == 200 and reg.etag:
+        settings.put(db, config.ETAG_REGISTRY, reg.etag)
+    if frm.status == 200 and frm.etag:
         settings.put(db, config.ETAG_FORMS, frm.etag)
     return report
 
