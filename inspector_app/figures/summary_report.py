@@ -257,9 +257,7 @@ def _coverage(cov: Coverage) -> list[Flowable]:
         table,
         Spacer(1, 3),
         RTLParagraph("خانه‌های قرمز: شهرستان‌هایی که هیچ دفتر فعالی از آن نوع ندارند.", SMALL),
-        RTLParagraph("منبع آمار جمعیت:", SMALL),
-        # The source is quoted as the file gives it (English): a left-to-right paragraph.
-        Paragraph(escape(cov.population_source), SOURCE),
+        *_population_source(cov.population_source),
     ]
     if gaps:
         out.append(RTLParagraph("نیاز به دفتر جدید — " + "؛ ".join(gaps), BODY))
@@ -272,6 +270,14 @@ def _coverage(cov: Coverage) -> list[Flowable]:
             )
         )
     return [*out, Spacer(1, 4)]
+
+
+def _population_source(source: str) -> list[Flowable]:
+    """The population file's source as it gives it: in the report's Persian sentence, or (a
+    file naming its source in another script) quoted apart, left to right."""
+    if any("\u0600" <= ch <= "\u06ff" for ch in source):
+        return [RTLParagraph(f"منبع آمار جمعیت: {source}", SMALL)]
+    return [RTLParagraph("منبع آمار جمعیت:", SMALL), Paragraph(escape(source), SOURCE)]
 
 
 def _overdue(o: Overview) -> list[Flowable]:

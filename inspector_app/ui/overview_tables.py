@@ -140,9 +140,9 @@ class OverviewTables(QObject):
     def show(self, dashboard: Dashboard) -> None:
         o, cov = dashboard.overview, dashboard.coverage
         self.coverage_model.set_rows([_coverage_row(c) for c in cov.counties])
-        # Isolated: the source is quoted as the file gives it, often in English.
+        # Isolated, in the direction of its first letter: quoted as the file gives it.
         self.coverage_source.setText(
-            self.tr("منبع جمعیت: {source}").format(source=f"\u2066{cov.population_source}\u2069")
+            self.tr("منبع جمعیت: {source}").format(source=f"\u2068{cov.population_source}\u2069")
         )
         self.overdue_title.setText(
             self.tr("دفاتر فعالی که در {n} روز گذشته بازرسی نشده‌اند (دوبار کلیک: بازرسی‌هایشان)")

@@ -332,7 +332,9 @@ def test_the_note_of_a_question_hidden_by_other_answers_is_printed_and_explained
     )
 
 
-def test_summary_chart_titles_end_where_the_text_does(data_dir: Path, tmp_path: Path) -> None:
+def test_summary_titles_and_population_note_end_where_the_text_does(
+    data_dir: Path, tmp_path: Path
+) -> None:
     context = open_context(data_dir, seed_demo=False)
     dataset.build(context.db)
     context.close()
@@ -350,3 +352,10 @@ def test_summary_chart_titles_end_where_the_text_does(data_dir: Path, tmp_path: 
     for line in headings + titles:
         # Right-aligned at the text edge (a first letter's own side bearing may leave a gap).
         assert text_edge - 5 < line.x_max <= text_edge + TOLERANCE, line
+    # The population note is a Persian sentence (the bundled file names its source in Persian),
+    # right-aligned like the rest of the text.
+    assert_sentences(
+        out, ["منبع آمار جمعیت: جمعیت شهرستان‌های استان بوشهر در سرشماری عمومی نفوس و مسکن"]
+    )
+    note = [line for line in lines if has(line, "منبعآمارجمعیت")]
+    assert len(note) == 1 and text_edge - 5 < note[0].x_max <= text_edge + TOLERANCE
