@@ -15,13 +15,13 @@ from typing import Any
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from inspector_app.paths import resource
-from inspector_app.pdf import missing_glyphs, persian_text
+from inspector_app.pdf import glyph_line, missing_glyphs, persian_text
 from inspector_app.pdf.long_words import cut_word
+from inspector_app.pdf.text_layer import TextFont
 
 FONT_REGULAR = "Vazirmatn"
 FONT_MEDIUM = "Vazirmatn-Medium"
@@ -47,7 +47,7 @@ def register_fonts() -> None:
     registered = set(pdfmetrics.getRegisteredFontNames())
     for name, filename in _FONT_FILES.items():
         if name not in registered:
-            pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
+            pdfmetrics.registerFont(TextFont(name, str(resource("fonts", filename))))
     pdfmetrics.registerFontFamily(
         FONT_REGULAR,
         normal=FONT_REGULAR,
@@ -113,7 +113,7 @@ def draw_rtl_line(
     width = pdfmetrics.stringWidth(glyphs, font_name, font_size)
     left = {"right": x - width, "center": x - width / 2, "left": x}[align]
     canvas.setFont(font_name, font_size)
-    canvas.drawString(left, y, glyphs)
+    glyph_line.draw_line(canvas, left, y, prepared, font_name, font_size, _cover)
     return width
 
 
@@ -226,22 +226,19 @@ class RTLParagraph(Flowable):
         canvas.saveState()
         canvas.setFillColor(style.textColor)
         canvas.setFont(style.fontName, style.fontSize)
-        space = pdfmetrics.stringWidth(" ", style.fontName, style.fontSize)
         for index, line in enumerate(self._lines):
             centre = self.height - (index + 0.5) * style.leading
             baseline = centre - _BASELINE_SHIFT * style.fontSize
-            glyphs = visual_line(" ".join(line.words), style.fontName)
+            text = " ".join(line.words)
+            glyphs = visual_line(text, style.fontName)
             width = pdfmetrics.stringWidth(glyphs, style.fontName, style.fontSize)
             gaps = glyphs.count(" ")
             if style.alignment == TA_JUSTIFY and not line.last and gaps:
                 extra = (self.width - width) / gaps
-                x = 0.0
-                for chunk in glyphs.split(" "):
-                    canvas.drawString(x, baseline, chunk)
-                    x += pdfmetrics.stringWidth(chunk, style.fontName, style.fontSize)
-                    x += space + extra
+                font = (style.fontName, style.fontSize)
+                glyph_line.draw_line(canvas, 0.0, baseline, text, *font, _cover, word_space=extra)
                 continue
             free = self.width - width
             x = free / 2 if style.alignment == TA_CENTER else free
-            canvas.drawString(x, baseline, glyphs)
+            glyph_line.draw_line(canvas, x, baseline, text, style.fontName, style.fontSize, _cover)
         canvas.restoreState()

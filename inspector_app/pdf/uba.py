@@ -115,22 +115,28 @@ def visual_order(levels: list[int], start: int = 0, end: int | None = None) -> l
     return order
 
 
-def display(text: str, base_dir: str | None = None) -> str:
-    """`text` as one line in left-to-right display order, mirrored at odd levels (L4), without
-    the characters rule X9 removes (embedding controls, ZWJ/ZWNJ and other boundary neutrals)."""
+def reorder(text: str, base_dir: str | None = None) -> list[tuple[int, str, int]]:
+    """(index in `text`, character as shown, level) from left to right: rules L1–L2, mirrored at
+    odd levels (L4), without the characters rule X9 removes (embedding controls, ZWJ/ZWNJ and
+    other boundary neutrals)."""
     if not text:
-        return ""
-    if MIRRORED.keys().isdisjoint(text):
-        # Nothing to mirror: the crate's own reordering (L1–L2) is the same and ten times faster.
-        shown = str(bidi.get_display(text, base_dir=base_dir))
-        return "".join(c for c in shown if unicodedata.bidirectional(c) not in _REMOVED)
+        return []
     resolved = resolve(text, base_dir)
     levels = line_levels(resolved)
-    out: list[str] = []
+    out: list[tuple[int, str, int]] = []
     for start, end, _base in resolved.paragraphs:
         for i in visual_order(levels, start, end):
             if resolved.classes[i] in _REMOVED:
                 continue
             ch = text[i]
-            out.append(MIRRORED.get(ch, ch) if levels[i] % 2 else ch)
-    return "".join(out)
+            out.append((i, MIRRORED.get(ch, ch) if levels[i] % 2 else ch, levels[i]))
+    return out
+
+
+def display(text: str, base_dir: str | None = None) -> str:
+    """`text` as one line in left-to-right display order (see `reorder`)."""
+    if MIRRORED.keys().isdisjoint(text):
+        # Nothing to mirror: the crate's own reordering (L1–L2) is the same and ten times faster.
+        shown = str(bidi.get_display(text, base_dir=base_dir)) if text else ""
+        return "".join(c for c in shown if unicodedata.bidirectional(c) not in _REMOVED)
+    return "".join(ch for _index, ch, _level in reorder(text, base_dir))
