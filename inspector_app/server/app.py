@@ -23,6 +23,8 @@ from inspector_app.server.api.limits import BodyLimit
 from inspector_app.server.api.main import api_router
 from inspector_app.server.api.routes.health import API_VERSION
 from inspector_app.server.config import Settings
+from inspector_app.server.console import sessions
+from inspector_app.server.console.mount import install_console
 from inspector_app.server.state import open_state
 
 log = logging.getLogger("inspector_server")
@@ -48,6 +50,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     install_error_handlers(app)
     app.include_router(api_router)
+    install_console(app)
     if settings.faults:
         from inspector_app.server.faults import FaultInjection
 
@@ -55,6 +58,9 @@ def create_app(settings: Settings) -> FastAPI:
         app.add_middleware(FaultInjection, settings=settings.faults)
     # Added last, so it runs first: faults see only bodies received whole.
     app.add_middleware(
-        BodyLimit, max_upload=settings.max_upload, read_timeout=settings.read_timeout
+        BodyLimit,
+        max_upload=settings.max_upload,
+        read_timeout=settings.read_timeout,
+        console_signed_in=sessions.cookie_signed_in,
     )
     return app

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from inspector_app.errors import KnownError
 from inspector_app.server.config import Settings
+from inspector_app.server.console import tables as _console_tables  # noqa: F401  (in the schema)
 from inspector_app.server.database import SQLITE_FILE, create_schema, make_engine
 from inspector_app.server.filestore import FolderStore
 

@@ -1,9 +1,10 @@
 """Limits before work, as pure ASGI before routing: a request with a body is refused before a
 byte of it is read unless it carries a valid device token (enrolment, which has a code
-instead, is the one exception); then the body is streamed to an unlinked temp file in the data
-folder, refused with 413 once it passes the limit for its path (uploads: the configured limit;
-any other body: 256 KB) and with 408 when it stalls (`read_timeout`) or trickles in slower
-than `MIN_RATE`. Only a body received whole is passed on."""
+instead, is the one exception) or, under /console/, a live console session (checked by the
+function app.py gives; the login form is the exception there); then the body is streamed to an
+unlinked temp file in the data folder, refused with 413 once it passes the limit for its path
+(uploads: the configured limit; any other body: 256 KB) and with 408 when it stalls
+(`read_timeout`) or trickles in slower than `MIN_RATE`. Only a body received whole is passed on."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ import asyncio
 import json
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -25,15 +28,23 @@ SMALL_BODY = 256 * 1024
 # on a poor line: 64 MB at this rate still gets over four hours.
 MIN_RATE = 4096  # bytes per second
 _CHUNK = 1024 * 1024
-_NO_TOKEN_NEEDED = ("/v1/enrol",)
+_NO_TOKEN_NEEDED = ("/v1/enrol", "/console/login")
+CONSOLE = "/console/"
 
 
 class BodyLimit:
     """Check the token, then receive the whole body to disk within the limits; handlers see a
     complete body or nothing (a client that disconnects half-way has its bytes dropped)."""
 
-    def __init__(self, app: ASGIApp, max_upload: int, read_timeout: float) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_upload: int,
+        read_timeout: float,
+        console_signed_in: Callable[[Engine, str], bool],
+    ) -> None:
         self.app = app
+        self.console_signed_in = console_signed_in
         self.max_upload = max_upload
         self.read_timeout = read_timeout
 
@@ -43,7 +54,11 @@ class BodyLimit:
             return
         state: ServerState = scope["app"].state.server
         headers = dict(scope.get("headers") or [])
-        if scope["path"] not in _NO_TOKEN_NEEDED and not await _authenticated(state, headers):
+        if scope["path"].startswith(CONSOLE):
+            if scope["path"] not in _NO_TOKEN_NEEDED and not await self._signed_in(state, headers):
+                await _refuse(send, 401, "sign in to the console first")
+                return
+        elif scope["path"] not in _NO_TOKEN_NEEDED and not await _authenticated(state, headers):
             # Not a byte of the body is read: closing the connection drops it.
             await _refuse(
                 send,
@@ -71,6 +86,11 @@ class BodyLimit:
                 return
             spool.seek(0)
             await self.app(scope, _replay(spool, receive), send)
+
+    async def _signed_in(self, state: ServerState, headers: dict[bytes, bytes]) -> bool:
+        """A live console session cookie (a device token is no session)."""
+        cookie = headers.get(b"cookie", b"").decode("latin-1")
+        return bool(await run_in_threadpool(self.console_signed_in, state.engine, cookie))
 
     async def _receive_to(self, spool: IO[bytes], receive: Receive, limit: int) -> str:
         started = time.monotonic()
