@@ -15,9 +15,10 @@ from sqlalchemy import func, select
 
 from inspector_app.domain.bundle import BundleError, read_inspections_bundle
 from inspector_app.errors import KnownError
-from inspector_app.server import accounts, ca_cli, conflict_cli, publish
+from inspector_app.server import accounts, ca_cli, conflict_cli, publish, user_cli
 from inspector_app.server.ca import authority
 from inspector_app.server.config import DATA_ENV, DB_ENV, Settings
+from inspector_app.server.console.audit_log import record, shell_user
 from inspector_app.server.database import inspections_t
 from inspector_app.server.revocation import REASONS, revoke_device
 from inspector_app.server.state import ServerState
@@ -111,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ca_cli.register(sub, parent, open_state)
     conflict_cli.register(sub, parent, open_state)
+    user_cli.register(sub, parent, open_state)
 
     p = sub.add_parser("publish", parents=[parent], help="publish the registry and/or forms")
     p.add_argument("--registry", type=Path, metavar="FILE", help="registry CSV or JSON")
@@ -211,6 +213,8 @@ def _serve(args: argparse.Namespace) -> int:
 def _enrol_code(args: argparse.Namespace) -> int:
     state = open_state(args)
     code = accounts.new_enrol_code(state.engine, args.inspector, args.personnel_no)
+    detail = {"personnel_no": args.personnel_no}
+    record(state.engine, shell_user(), "enrol_code", args.inspector.strip(), detail)
     print("One-time enrolment code (valid 7 days; give it to the inspector only):")
     print(code)
     return 0
@@ -321,6 +325,7 @@ def _revoke(args: argparse.Namespace) -> int:
     state = open_state(args)
     if not revoke_device(state.engine, authority(state.settings), args.device_id, args.reason):
         raise KnownError(f"no active device with id {args.device_id}")
+    record(state.engine, shell_user(), "device_revoked", args.device_id, {"reason": args.reason})
     print(
         f"device {args.device_id} revoked ({args.reason}): its token no longer works and its "
         "certificate is in the revocation list laptops receive with the next updates"
@@ -334,9 +339,12 @@ def _publish(args: argparse.Namespace) -> int:
         raise KnownError("give --registry FILE and/or --form FILE...")
     if args.registry:
         count = publish.publish_registry(state.engine, args.registry)
+        record(state.engine, shell_user(), "publish", "registry", {"offices": count})
         print(f"registry published: {count} offices")
     for path in args.form:
-        print(f"form published: {publish.publish_form(state.engine, path)}")
+        name = publish.publish_form(state.engine, path)
+        record(state.engine, shell_user(), "publish", name, {"file": path.name})
+        print(f"form published: {name}")
     return 0
 
 

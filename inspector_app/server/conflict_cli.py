@@ -8,7 +8,6 @@ bidi support lays it out right to left, one without keeps it in reading order.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -18,6 +17,7 @@ from typing import Any
 from inspector_app.server import conflicts
 from inspector_app.server.conflict_diff import lines
 from inspector_app.server.conflicts import Conflict
+from inspector_app.server.console.audit_log import record, shell_user
 from inspector_app.server.state import ServerState
 
 OpenState = Callable[[argparse.Namespace], ServerState]
@@ -118,15 +118,12 @@ def _extract(state: ServerState, args: argparse.Namespace) -> int:
 
 
 def _resolve(state: ServerState, args: argparse.Namespace) -> int:
-    by = args.by
-    if by is None:
-        try:
-            by = getpass.getuser()
-        except (OSError, KeyError):  # no login name in this environment
-            by = ""
+    by = shell_user() if args.by is None else args.by
     resolved = conflicts.resolve(
         state.engine, state.files, args.conflict_id, args.keep, reason=args.reason, by=by
     )
+    detail = {"keep": args.keep, "reason": args.reason, "by": by}
+    record(state.engine, shell_user(), "conflict_resolved", str(args.conflict_id), detail)
     if args.json:
         _print_json(resolved.as_dict())
     else:

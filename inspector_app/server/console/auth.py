@@ -17,16 +17,15 @@ from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import Depends, Request
-from sqlalchemy import Engine
 
 from inspector_app.server.console import sessions
 from inspector_app.server.console.audit_log import record
+from inspector_app.server.console.deps import ConsoleDb
 from inspector_app.server.console.users import ROLES, ConsoleUser, Role
 
 __all__ = [
     "ROLES",
     "Admin",
-    "ConsoleDb",
     "ConsoleUser",
     "CsrfChecked",
     "Forbidden",
@@ -39,16 +38,6 @@ __all__ = [
 ]
 
 LOGIN_PATH = "/console/login"
-
-
-def console_db(request: Request) -> Engine:
-    """The server's database, opened by the app's lifespan. The console takes it from here, not
-    from api/deps.py: the API may use the console (returned reviews), so not the other way."""
-    engine: Engine = request.app.state.server.engine
-    return engine
-
-
-ConsoleDb = Annotated[Engine, Depends(console_db)]
 
 
 class LoginRequired(Exception):

@@ -15,12 +15,12 @@ from inspector_app.domain.persian import to_persian_digits
 from inspector_app.server.console import sessions, throttle
 from inspector_app.server.console.audit_log import record
 from inspector_app.server.console.auth import (
-    ConsoleDb,
     CsrfChecked,
     Viewer,
     safe_next,
     session_user,
 )
+from inspector_app.server.console.deps import ConsoleDb
 from inspector_app.server.console.templating import render
 from inspector_app.server.console.users import normalize_username, verify_login
 
