@@ -180,30 +180,37 @@ class _Span:
 
 
 def _word_spans(clusters: tuple[Cluster, ...], lefts: list[float], size: float) -> dict[int, _Span]:
-    """ActualText spans, one per word, keyed by the cluster before (after) which each opens
-    (closes). poppler reads a word from its span, the text spread over the span's box left
-    to right, and would take each glyph drawn leftwards (logical order in right-to-left
-    text) for a word of its own; pdfminer ignores spans and reads the glyphs' own text in
-    stream order. poppler's box runs from the first glyph's origin to the last one's
-    advance, as if text ran forwards: an empty, zero-width glyph at each end of the span
-    (the right edge first in right-to-left text) gives it the word's box."""
-    words: list[list[int]] = [[]]
-    for i, cluster in enumerate(clusters):
-        if cluster.space:
-            words.append([])
-        else:
-            words[-1].append(i)
+    """ActualText spans, one per word (or stretch of one), keyed by the cluster before (after)
+    which each opens (closes). poppler reads a word from its span, the text spread over the
+    span's box left to right, and would take each glyph drawn leftwards (logical order in
+    right-to-left text) for a word of its own; pdfminer ignores spans and reads the glyphs'
+    own text in stream order. poppler's box runs from the first glyph's origin to the last
+    one's advance, as if text ran forwards: an empty, zero-width glyph at each end of the
+    span (the right edge first in right-to-left text) gives it the word's box."""
     order = sorted(range(len(clusters)), key=lambda i: clusters[i].order)
     rank = {i: r for r, i in enumerate(order)}
+    # Words as seen (between spaces), cut where the logical order jumps («.office» at the end
+    # of a right-to-left line is two stretches of the text).
+    words: list[list[int]] = [[]]
+    for i, cluster in enumerate(clusters):
+        word = words[-1]
+        if cluster.space:
+            words.append([])
+        elif word and (
+            abs(rank[i] - rank[word[-1]]) != 1
+            or (len(word) > 1 and rank[i] - rank[word[-1]] != rank[word[1]] - rank[word[0]])
+        ):
+            words.append([i])
+        else:
+            word.append(i)
     spans: dict[int, _Span] = {}
     for word in filter(None, words):
         ranks = sorted(rank[i] for i in word)
-        if ranks[-1] - ranks[0] != len(word) - 1:
-            continue  # not one stretch of the logical text: each glyph reads as itself
         first, last = order[ranks[0]], order[ranks[-1]]
         left = lefts[word[0]]
         right = lefts[word[-1]] + clusters[word[-1]].advance * size
-        start, end = (right, left) if clusters[first].level % 2 else (left, right)
+        backwards = rank[word[1]] < rank[word[0]] if len(word) > 1 else clusters[first].level % 2
+        start, end = (right, left) if backwards else (left, right)
         told = "".join(
             c.actual if c.actual is not None else c.text for c in (clusters[i] for i in word)
         )
@@ -220,6 +227,41 @@ def _pdf_text(text: str) -> str:
     return ("\ufeff" + text).encode("utf-16-be").hex().upper()
 
 
+@lru_cache(maxsize=16384)
+def _stream(
+    line: str, font_name: str, font_size: float, cover: Cover, word_space: float
+) -> tuple[tuple[tuple[float, float, str, str], ...], str, float]:
+    """What draw_line writes, from a left end at 0: per glyph in stream order its offsets
+    and the operators before and after it; the glyphs' code points; the line's width."""
+    font = pdfmetrics.getFont(font_name)
+    if not isinstance(font, TextFont):
+        raise TypeError(f"{font_name} is not registered as a TextFont")
+    clusters = shape_line(line, font_name, cover)
+    lefts: list[float] = []
+    pen = 0.0
+    for cluster in clusters:
+        lefts.append(pen)
+        pen += cluster.advance * font_size + (word_space if cluster.space else 0.0)
+    spans = _word_spans(clusters, lefts, font_size)
+    edge = font.code_for(font.face.charToGlyph.get(ord(ZWNJ), 0), "")
+    items: list[tuple[float, float, str, str]] = []
+    codes: list[int] = []
+    for i in sorted(range(len(clusters)), key=lambda i: clusters[i].order):
+        span = spans.get(i)
+        if span is not None and span.opens:
+            items.append(
+                (span.start, 0.0, f"/Span <</ActualText <{_pdf_text(span.told)}>>> BDC", "")
+            )
+            codes.append(edge)
+        for glyph in clusters[i].glyphs:
+            items.append((lefts[i] + glyph.x * font_size, glyph.y * font_size, "", ""))
+            codes.append(font.code_for(glyph.gid, glyph.text))
+        if span is not None and span.closes:
+            items.append((span.end, 0.0, "", "EMC"))
+            codes.append(edge)
+    return tuple(items), "".join(map(chr, codes)), pen
+
+
 def draw_line(
     canvas: Any,
     x: float,
@@ -233,47 +275,25 @@ def draw_line(
 ) -> float:
     """Draw a prepared logical line with its left end at `x` and baseline at `y`; inter-word
     spaces get `word_space` more points. Returns the width drawn."""
+    items, codes, width = _stream(line, font_name, font_size, cover, word_space)
+    if not items:
+        return width
     font = pdfmetrics.getFont(font_name)
-    if not isinstance(font, TextFont):
-        raise TypeError(f"{font_name} is not registered as a TextFont")
-    clusters = shape_line(line, font_name, cover)
-    if not clusters:
-        return 0.0
-    lefts: list[float] = []
-    pen = x
-    for cluster in clusters:
-        lefts.append(pen)
-        pen += cluster.advance * font_size + (word_space if cluster.space else 0.0)
-    spans = _word_spans(clusters, lefts, font_size)
-    edge = marks.Placed(font.face.charToGlyph.get(ord(ZWNJ), 0), "", 0.0, 0.0)
-    items: list[tuple[float, marks.Placed, str]] = []  # left, glyph, operator before it
-    for i in sorted(range(len(clusters)), key=lambda i: clusters[i].order):
-        span = spans.get(i)
-        if span is not None and span.opens:
-            items.append((span.start, edge, f"/Span <</ActualText <{_pdf_text(span.told)}>>> BDC"))
-        items += [(lefts[i], glyph, "") for glyph in clusters[i].glyphs]
-        if span is not None and span.closes:
-            items.append((span.end, edge, ""))
-            items.append((span.end, marks.Placed(-1, "", 0.0, 0.0), "EMC"))
     doc = canvas._doc
-    drawn = [item for item in items if item[1].gid >= 0]
-    codes = "".join(chr(font.code_for(glyph.gid, glyph.text)) for _left, glyph, _op in drawn)
     ops = ["BT"]
-    pending = iter(items)
+    position = 0
     for subset, data in font.splitString(codes, doc):
         ops.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(font_size)} Tf")
         for byte in data:
-            left, glyph, op = next(pending)
-            while glyph.gid < 0:  # an operator alone (EMC)
-                ops.append(op)
-                left, glyph, op = next(pending)
-            if op:
-                ops.append(op)
-            gx, gy = left + glyph.x * font_size, y + glyph.y * font_size
+            dx, dy, before, after = items[position]
+            position += 1
+            if before:
+                ops.append(before)
             # Four decimals, as reportlab writes them (poppler groups lines by exact baselines);
             # its fp_str is pure Python here and was a third of the report's drawing time.
-            ops.append(f"1 0 0 1 {gx:.4f} {gy:.4f} Tm <{byte:02X}> Tj")
-    ops += [op for _left, _glyph, op in pending]
+            ops.append(f"1 0 0 1 {x + dx:.4f} {y + dy:.4f} Tm <{byte:02X}> Tj")
+            if after:
+                ops.append(after)
     ops.append("ET")
     canvas._code.append("\n".join(ops))
-    return pen - x
+    return width
