@@ -138,7 +138,7 @@
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="68"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="52"/>
-        <location filename="../../inspector_app/ui/sync_queue.py" line="38"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="51"/>
         <source>دفتر</source>
         <translation>Office</translation>
     </message>
@@ -159,14 +159,14 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="78"/>
-        <location filename="../../inspector_app/ui/sync_queue.py" line="39"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="52"/>
         <source>تاریخ بازدید</source>
         <translation>Visit date</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="80"/>
         <location filename="../../inspector_app/ui/offices_page.py" line="58"/>
-        <location filename="../../inspector_app/ui/sync_queue.py" line="41"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="54"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
@@ -252,17 +252,22 @@
         <translation>Licence pending</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_queue.py" line="46"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="59"/>
+        <source>بررسی استانداری</source>
+        <translation>Governorate review</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="65"/>
         <source>تلاش‌ها</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_queue.py" line="48"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="67"/>
         <source>تلاش بعدی</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_queue.py" line="49"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="68"/>
         <source>علت آخرین ناکامی</source>
         <translation>Reason of last failure</translation>
     </message>
@@ -277,6 +282,71 @@
 </context>
 <context>
     <name>Errors</name>
+    <message>
+        <location filename="../../inspector_app/services/integrity.py" line="168"/>
+        <source>رویداد نهایی‌سازی این بازرسی در دفتر رویدادها نیست (حذف یا بازنویسی شده است).</source>
+        <translation>This inspection&apos;s finalize entry is not in the audit log (deleted or rewritten).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity.py" line="171"/>
+        <source>این بازرسی همگام شده است، اما رویداد همگام‌سازی آن در دفتر رویدادها نیست (حذف یا بازنویسی شده است).</source>
+        <translation>This inspection was synced, but its sync entry is not in the audit log (deleted or rewritten).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity.py" line="223"/>
+        <source>رویدادهای {start} به بعد از انتهای دفتر رویدادها بریده شده‌اند: گزارش امضاشدهٔ این بازرسی رویداد {seq} را در خود دارد، اما دفتر اکنون به رویداد {last} پایان می‌یابد.</source>
+        <translation>The audit log&apos;s entries from {start} on were cut off its end: this inspection&apos;s signed report holds entry {seq}, but the log now ends at entry {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity.py" line="228"/>
+        <source>همهٔ رویدادهای دفتر رویدادها حذف شده‌اند: گزارش امضاشدهٔ این بازرسی رویداد {seq} را در خود دارد، اما دفتر خالی است.</source>
+        <translation>Every entry of the audit log was deleted: this inspection&apos;s signed report holds entry {seq}, but the log is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity.py" line="233"/>
+        <source>دفتر رویدادها از جایی میان رویداد {start} و رویداد {seq} به بعد بازنویسی شده است: چکیدهٔ رویداد {seq} دیگر آن نیست که در گزارش امضاشدهٔ این بازرسی آمده است.</source>
+        <translation>The audit log was rewritten from somewhere between entry {start} and entry {seq} on: the hash of entry {seq} is no longer the one in this inspection&apos;s signed report.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity.py" line="238"/>
+        <source>رویداد {seq}، که گزارش امضاشدهٔ این بازرسی آن را در خود دارد، از میان دفتر رویدادها حذف شده است.</source>
+        <translation>Entry {seq}, which this inspection&apos;s signed report holds, was deleted from the middle of the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity.py" line="243"/>
+        <source>رویدادهای {start} به بعد از انتهای دفتر رویدادها بریده شده‌اند: سرور از همگام‌سازی پیشین رویداد {seq} را نگه داشته، اما دفتر اکنون به رویداد {last} پایان می‌یابد.</source>
+        <translation>The audit log&apos;s entries from {start} on were cut off its end: the server kept entry {seq} from an earlier sync, but the log now ends at entry {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity.py" line="248"/>
+        <source>همهٔ رویدادهای دفتر رویدادها حذف شده‌اند: سرور از همگام‌سازی پیشین رویداد {seq} را نگه داشته، اما دفتر خالی است.</source>
+        <translation>Every entry of the audit log was deleted: the server kept entry {seq} from an earlier sync, but the log is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity.py" line="253"/>
+        <source>دفتر رویدادها از جایی میان رویداد {start} و رویداد {seq} به بعد بازنویسی شده است: چکیدهٔ رویداد {seq} با آنچه سرور از همگام‌سازی پیشین نگه داشته نمی‌خواند.</source>
+        <translation>The audit log was rewritten from somewhere between entry {start} and entry {seq} on: the hash of entry {seq} does not match what the server kept from an earlier sync.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity.py" line="258"/>
+        <source>رویداد {seq}، که سرور از همگام‌سازی پیشین نگه داشته، از میان دفتر رویدادها حذف شده است.</source>
+        <translation>Entry {seq}, which the server kept from an earlier sync, was deleted from the middle of the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/anchor.py" line="24"/>
+        <source>سرور سرِ دفتر رویدادهای این رایانه را نپذیرفت: {problem} ممکن است پروندهٔ داده‌ها دستکاری شده باشد؛ به پشتیبانی خبر دهید («inspector-app audit verify» جزئیات را نشان می‌دهد).</source>
+        <translation>The server refused the head of this computer&apos;s audit log: {problem} The data folder may have been tampered with; tell support («inspector-app audit verify» shows the details).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/anchor.py" line="30"/>
+        <source>سرِ دفتر رویدادها به سرور فرستاده نشد (پاسخ {status}): {detail}</source>
+        <translation>The head of the audit log was not sent to the server (reply {status}): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/anchor.py" line="33"/>
+        <source>سرِ دفتر رویدادها با سرور سنجیده نشد: {reason}</source>
+        <translation>The head of the audit log was not checked against the server: {reason}</translation>
+    </message>
     <message>
         <location filename="../../inspector_app/services/context.py" line="42"/>
         <source>فرمی برای این نوع دفتر ({type}) نیست</source>
@@ -293,45 +363,45 @@
         <translation>This inspection was already corrected by inspection {id}; start a further correction from that correcting inspection.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="48"/>
+        <location filename="../../inspector_app/services/finalize.py" line="49"/>
         <source>بازرسی هنوز آمادهٔ نهایی‌سازی نیست:
 {problems}</source>
         <translation>The inspection is not ready to be finalized yet:
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="88"/>
+        <location filename="../../inspector_app/services/finalize.py" line="89"/>
         <location filename="../../inspector_app/storage/lifecycle.py" line="39"/>
         <source>این بازرسی پیش‌تر نهایی شده است.</source>
         <translation>This inspection has already been finalized.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="97"/>
+        <location filename="../../inspector_app/services/finalize.py" line="98"/>
         <source>پرسش الزامی بی‌پاسخ (مصاحبهٔ {n}): {text}</source>
         <translation>Required question unanswered (interview {n}): {text}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="99"/>
+        <location filename="../../inspector_app/services/finalize.py" line="100"/>
         <source>پرسش الزامی بی‌پاسخ: {text}</source>
         <translation>Required question unanswered: {text}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="107"/>
+        <location filename="../../inspector_app/services/finalize.py" line="108"/>
         <source>امضای بازرس ثبت نشده است.</source>
         <translation>The inspector&apos;s signature is missing.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="114"/>
+        <location filename="../../inspector_app/services/finalize.py" line="115"/>
         <source>امضای نمایندهٔ دفتر یا دلیل امضا نکردن او ثبت نشده است.</source>
         <translation>The office representative&apos;s signature, or the reason for not signing, is missing.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="122"/>
+        <location filename="../../inspector_app/services/finalize.py" line="123"/>
         <source>ساعت پایان بازدید (خروج) ثبت نشده است.</source>
         <translation>The end time of the visit (departure) is missing.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="129"/>
+        <location filename="../../inspector_app/services/finalize.py" line="130"/>
         <source>ساعت خروج ({departure}) پیش از ساعت ورود ({arrival}) است؛ ساعت‌های بازدید را درست کنید.</source>
         <translation>The departure time ({departure}) is before the arrival time ({arrival}); correct the visit times.</translation>
     </message>
@@ -344,12 +414,12 @@
         <translation>No inspection with id {id} was found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="203"/>
+        <location filename="../../inspector_app/services/finalize.py" line="212"/>
         <source>بازرسی هنگام نهایی‌سازی تغییر کرد؛ چیزی نهایی نشد. دوباره تلاش کنید.</source>
         <translation>The inspection changed while it was being finalized; nothing was finalized. Try again.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="235"/>
+        <location filename="../../inspector_app/services/finalize.py" line="244"/>
         <source>این بازرسی هنوز نهایی نشده و گزارش امضاشده ندارد.</source>
         <translation>This inspection is not finalized yet and has no signed report.</translation>
     </message>
@@ -422,7 +492,7 @@
     <message>
         <location filename="../../inspector_app/domain/offices.py" line="75"/>
         <location filename="../../inspector_app/services/import_checks.py" line="44"/>
-        <location filename="../../inspector_app/services/sync/updates.py" line="139"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="154"/>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="146"/>
         <source>پرونده خوانده نشد: {reason}</source>
         <translation>The file could not be read: {reason}</translation>
@@ -461,49 +531,49 @@
         <translation>{row}: duplicate code {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="162"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="186"/>
         <source>ساختار پرونده بیش از اندازه تودرتو است</source>
         <translation>The file is nested too deeply</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="177"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="201"/>
         <source>قالب پرونده «{format}» نیست</source>
         <translation>The file is not in the “{format}” format</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="181"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="205"/>
         <source>بخش «inspection» نیست</source>
         <translation>The “inspection” section is missing</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="188"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="212"/>
         <source>تاریخ یا زمان نامعتبر در {field}: «{value}» (روز میلادی YYYY-MM-DD، زمان ISO 8601 با منطقهٔ زمانی)</source>
         <translation>Invalid date or time in {field}: «{value}» (a Gregorian day is YYYY-MM-DD, a time is ISO 8601 with its time zone)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="197"/>
-        <location filename="../../inspector_app/services/inspection_document.py" line="208"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="221"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="232"/>
         <source>ساختار پرونده با طرح نمی‌خواند: {reason}</source>
         <translation>The file&apos;s structure does not match the schema: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="203"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="227"/>
         <source>پرونده با داده‌های این پایگاه نمی‌خواند: {reason}</source>
         <translation>The file conflicts with the data in this database: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="218"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="242"/>
         <source>sha256 فرم با محتوای آن نمی‌خواند</source>
         <translation>The form&apos;s sha256 does not match its content</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="225"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="249"/>
         <location filename="../../inspector_app/storage/drafts.py" line="35"/>
         <source>پرسش ناشناخته: {item}</source>
         <translation>Unknown question: {item}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="338"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="363"/>
         <source>بخش {part} پرونده با آنچه از داده‌هایش ساخته می‌شود نمی‌خواند (ویرایش دستی؟)</source>
         <translation>The file&apos;s {part} does not match what its data gives (edited by hand?)</translation>
     </message>
@@ -568,7 +638,7 @@
         <translation>The image file is damaged ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/pdf/certificates.py" line="89"/>
+        <location filename="../../inspector_app/pdf/certificates.py" line="103"/>
         <source>گواهی خوانده نشد؛ پرونده گواهی X.509 نیست ({reason})</source>
         <translation>The certificate could not be read; the file is not an X.509 certificate ({reason})</translation>
     </message>
@@ -578,37 +648,37 @@
         <translation>The passphrase must have at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="114"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="101"/>
         <source>نام دارندهٔ گواهی با حرف آغاز و پایان شود (نه رقم یا نشانه) و حروف فارسی و لاتین را با هم نیامیزد: «{name}»</source>
         <translation>The certificate holder&apos;s name must begin and end with a letter (not a digit or symbol) and not mix Persian and Latin letters: “{name}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="150"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="137"/>
         <source>نام دارندهٔ گواهی خالی است؛ نام بازرس را در تنظیمات وارد کنید.</source>
         <translation>The certificate holder&apos;s name is empty; enter the inspector&apos;s name in Settings.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="204"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="191"/>
         <source>رمز پروندهٔ PKCS#12 درست نیست (یا پرونده آسیب دیده است). رمزی را که استانداری همراه پرونده داده است وارد کنید؛ چیزی تغییر نکرد.</source>
         <translation>The PKCS#12 file&apos;s password is wrong (or the file is damaged). Enter the password the governorate gave with the file; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="211"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="198"/>
         <source>این پرونده PKCS#12 (.p12/.pfx) نیست؛ چیزی تغییر نکرد.</source>
         <translation>This is not a PKCS#12 (.p12/.pfx) file; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="215"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="202"/>
         <source>پروندهٔ PKCS#12 کلید خصوصی یا گواهی ندارد؛ چیزی تغییر نکرد.</source>
         <translation>The PKCS#12 file has no private key or no certificate; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="222"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="209"/>
         <source>نوع کلید پروندهٔ PKCS#12 پشتیبانی نمی‌شود (فقط RSA یا EC).</source>
         <translation>The PKCS#12 file&apos;s key type is not supported (RSA or EC only).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="267"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="254"/>
         <source>پروندهٔ PKCS#12 خوانده نشد ({reason})؛ چیزی تغییر نکرد.</source>
         <translation>The PKCS#12 file could not be read ({reason}); nothing was changed.</translation>
     </message>
@@ -643,7 +713,7 @@
         <translation>The stored private key does not match the certificate; import the certificate again.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="305"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="292"/>
         <source>هنوز شناسهٔ امضا (کلید و گواهی) ساخته نشده است. در تنظیمات گواهی استانداری را وارد کنید یا برای آزمایش یک گواهی خودامضا بسازید.</source>
         <translation>There is no signing identity (key and certificate) yet. In Settings, import the governorate&apos;s certificate or, to try things out, make a self-signed one.</translation>
     </message>
@@ -663,7 +733,7 @@
         <translation>There is no finalized inspection to export.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="93"/>
+        <location filename="../../inspector_app/services/sync/client.py" line="94"/>
         <source>به سرور وصل نشد: {reason}</source>
         <translation>Could not connect to the server: {reason}</translation>
     </message>
@@ -683,102 +753,107 @@
         <translation>The server&apos;s certificate was not accepted: the connection may be intercepted. Nothing was sent; if the governorate uses a self-signed certificate, enrol again with its fingerprint (--pin-sha256). ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="135"/>
+        <location filename="../../inspector_app/services/sync/client.py" line="136"/>
         <source>نشانی سرور http ساده است: هر کس در شبکه می‌تواند آنچه فرستاده می‌شود را بخواند یا تغییر دهد. نشانی https به کار ببرید، یا فقط در شبکهٔ آزمایشی با --allow-insecure-http ثبت‌نام کنید.</source>
         <translation>The server address is plain http: anyone on the network can read or change what is sent. Use an https address, or, on a test network only, enrol with --allow-insecure-http.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="179"/>
+        <location filename="../../inspector_app/services/sync/client.py" line="180"/>
         <source>سرور این دستگاه را نمی‌شناسد یا دسترسی آن لغو شده است؛ دوباره ثبت‌نام کنید (inspector-app enrol).</source>
         <translation>The server does not know this device or its access was revoked; enrol again (inspector-app enrol).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/client.py" line="203"/>
+        <location filename="../../inspector_app/services/sync/client.py" line="211"/>
         <source>ثبت‌نام پذیرفته نشد: {reason}</source>
         <translation>Enrolment was refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="54"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="63"/>
         <source>خطای سرور {status}: {detail}</source>
         <translation>Server error {status}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="55"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="64"/>
         <source>سرور نپذیرفت ({status}): {detail} {problems}</source>
         <translation>The server refused it ({status}): {detail} {problems}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="113"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="125"/>
         <source>نشانی سرور باید با http:// یا https:// آغاز شود.</source>
         <translation>The server address must start with http:// or https://.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="120"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="132"/>
         <source>اثر انگشت گواهی سرور با آنچه داده شده نمی‌خواند؛ ممکن است سرور دیگری در میان باشد. ثبت‌نام انجام نشد. (اثر انگشت سرور: {actual})</source>
         <translation>The server certificate&apos;s fingerprint does not match the one given; another server may be in between. Enrolment was not done. (Server fingerprint: {actual})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="177"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="203"/>
         <source>این دستگاه هنوز در سرور استانداری ثبت‌نام نشده است (inspector-app enrol).</source>
         <translation>This device is not enrolled with the governorate server yet (inspector-app enrol).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="208"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="234"/>
         <source>همگام‌سازی دیگری هم‌اکنون در جریان است.</source>
         <translation>Another sync is already running.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="291"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="320"/>
         <source>سرور بازرسی دیگری با همین شناسه و محتوای متفاوت دارد؛ برای بررسی به کارشناس استانداری ارجاع شد.</source>
         <translation>The server has another inspection with the same id and different content; it was referred to a governorate officer for review.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="71"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="86"/>
         <source>فهرست دفاتر JSON معتبر نیست: {reason}</source>
         <translation>The office registry is not valid JSON: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="75"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="90"/>
         <source>فهرست دفاتر بخش «offices» ندارد</source>
         <translation>The office registry has no “offices” section</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="83"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="98"/>
         <source>دفتر شمارهٔ {number} نامعتبر است: {reason}</source>
         <translation>Office number {number} is invalid: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="96"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="111"/>
         <source>نام پروندهٔ فرم پذیرفتنی نیست: {name}</source>
         <translation>Form file name not allowed: {name}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="105"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="120"/>
         <source>فرم {name} نامعتبر است: {reason}</source>
         <translation>Form {name} is invalid: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="145"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="160"/>
         <source>بستهٔ به‌روزرسانی دست‌کاری شده یا خراب است؛ چیزی تغییر نکرد ({reason})</source>
         <translation>The update bundle was tampered with or is damaged; nothing was changed ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="182"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="209"/>
         <source>گواهی‌های سرور در بستهٔ به‌روزرسانی خوانده نشد: {reason}</source>
         <translation>The server certificates in the update bundle could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="36"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="38"/>
         <source>بستهٔ به‌روزرسانی با کلید استانداری شما امضا نشده است؛ چیزی تغییر نکرد.</source>
         <translation>The update bundle is not signed with your governorate&apos;s key; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="39"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="41"/>
         <source>پاسخ سرور ({resource}) با کلید به‌روزرسانی استانداری شما امضا نشده است: ممکن است کسی در میان راه آن را تغییر داده باشد. فرم‌ها و فهرست دفاتر تغییر نکردند. ({reason})</source>
         <translation>The server&apos;s answer ({resource}) is not signed with your governorate&apos;s update key: someone on the way may have changed it. The forms and the office registry were not changed. ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="163"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="56"/>
+        <source>به‌روزرسانی {resource} کهنه‌تر از آن است که این رایانه دارد (از {as_of}، پس از {taken})؛ ممکن است کسی پاسخ یا بستهٔ قدیمی را دوباره فرستاده باشد. چیزی تغییر نکرد.</source>
+        <translation>The {resource} update is older than the one this computer has (from {as_of}, after {taken}); someone may have sent an old answer or bundle again. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/updates.py" line="187"/>
         <source>{reason}؛ چیزی تغییر نکرد.</source>
         <translation>{reason}; nothing was changed.</translation>
     </message>
@@ -789,7 +864,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/storage/corrections.py" line="37"/>
-        <location filename="../../inspector_app/storage/db.py" line="276"/>
+        <location filename="../../inspector_app/storage/db.py" line="291"/>
         <location filename="../../inspector_app/storage/inspections.py" line="74"/>
         <source>این بازرسی نهایی شده و دیگر تغییر نمی‌کند.</source>
         <translation>This inspection is finalized and can no longer change.</translation>
@@ -805,43 +880,43 @@
         <translation>The database file is damaged or not an SQLite database ({reason}). The file was left untouched; restore it from a backup.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="139"/>
+        <location filename="../../inspector_app/storage/db.py" line="154"/>
         <source>پروندهٔ پشتیبان قابل استفاده نیست: {reason}</source>
         <translation>The backup file cannot be used: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="204"/>
+        <location filename="../../inspector_app/storage/db.py" line="219"/>
         <source>پروندهٔ پایگاه داده باز نشد ({reason}): پوشه یا پرونده نیست، در دسترس نیست یا اجازهٔ دسترسی ندارد. چیزی تغییر نکرد.</source>
         <translation>The database file could not be opened ({reason}): the folder or the file is missing, out of reach or not permitted. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="232"/>
+        <location filename="../../inspector_app/storage/db.py" line="247"/>
         <source>دیسک پر است؛ فضا آزاد کنید و دوباره تلاش کنید. چیزی تغییر نکرد.</source>
         <translation>The disk is full; free some space and try again. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="242"/>
+        <location filename="../../inspector_app/storage/db.py" line="257"/>
         <source>پوشه یا پرونده فقط‌خواندنی است یا اجازهٔ نوشتن نیست. چیزی تغییر نکرد.</source>
         <translation>The folder or file is read-only, or writing is not permitted. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="252"/>
+        <location filename="../../inspector_app/storage/db.py" line="267"/>
         <source>دیسک در خواندن یا نوشتن خطا داد ({reason}): دیسک یا حافظهٔ جانبی را بررسی کنید. چیزی تغییر نکرد.</source>
         <translation>The disk failed to read or write ({reason}): check the disk or the removable drive. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="216"/>
+        <location filename="../../inspector_app/storage/db.py" line="231"/>
         <source>پایگاه داده در دست برنامهٔ دیگری است؛ کمی بعد دوباره تلاش کنید. چیزی تغییر نکرد.</source>
         <translation>Another program is using the database; try again shortly. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="177"/>
-        <location filename="../../inspector_app/storage/db.py" line="224"/>
+        <location filename="../../inspector_app/storage/db.py" line="192"/>
+        <location filename="../../inspector_app/storage/db.py" line="239"/>
         <source>نوشتن در حافظه ممکن نشد ({reason}). چیزی تغییر نکرد.</source>
         <translation>Writing to storage failed ({reason}). Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="194"/>
+        <location filename="../../inspector_app/storage/db.py" line="209"/>
         <source>پایگاه داده خراب است ({reason})</source>
         <translation>The database is damaged ({reason})</translation>
     </message>
@@ -911,7 +986,7 @@
     <message>
         <location filename="../../inspector_app/pdf/verify.py" line="150"/>
         <source>گواهی ریشهٔ استانداری یا فهرست ابطال خوانا نیست.</source>
-        <translation>The governorate's root certificate or revocation list is not readable.</translation>
+        <translation>The governorate&apos;s root certificate or revocation list is not readable.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/pdf/verify.py" line="163"/>
@@ -941,7 +1016,7 @@
     <message>
         <location filename="../../inspector_app/pdf/verify.py" line="230"/>
         <source>گواهی امضاکننده را استانداری باطل کرده است.</source>
-        <translation>The governorate has revoked the signer's certificate.</translation>
+        <translation>The governorate has revoked the signer&apos;s certificate.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/pdf/verify.py" line="242"/>
@@ -964,29 +1039,39 @@
         <translation>The sha256 printed in the report does not match the recorded inspection.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/backup.py" line="85"/>
+        <location filename="../../inspector_app/services/backup.py" line="91"/>
         <source>بازیابی این پشتیبان کارهای فهرست‌شده را تغییر می‌دهد و تأیید نشد. چیزی تغییر نکرد.</source>
         <translation>Restoring this backup changes the work listed and was not confirmed. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/backup.py" line="102"/>
+        <location filename="../../inspector_app/services/backup.py" line="108"/>
         <source>پشتیبان نسخهٔ دیگری از بازرسی نهایی‌شدهٔ {ids} دارد؛ نسخهٔ امضاشده جایگزین نمی‌شود و بازیابی انجام نشد. چیزی تغییر نکرد.</source>
         <translation>The backup holds another version of the finalized inspection {ids}; the signed version is not replaced and the restore was not done. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/backup.py" line="111"/>
+        <location filename="../../inspector_app/services/backup.py" line="117"/>
         <source>این پشتیبان وضع پیشین همین پایگاه داده نیست (دفتر رویدادهایش به دفتر فعلی نمی‌رسد) و {count} بازرسی نهایی‌شدهٔ اینجا در آن نیست؛ رویدادهایی که گزارش‌های امضاشدهٔ آن‌ها به آن‌ها اشاره می‌کنند منتقل نمی‌شوند، پس بازیابی انجام نشد. چیزی تغییر نکرد.</source>
         <translation>This backup is not an earlier state of this database (its audit log does not lead to the current one) and {count} finalized inspections here are not in it; the audit entries their signed reports refer to cannot come along, so the restore was not done. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/backup.py" line="121"/>
+        <location filename="../../inspector_app/services/backup.py" line="127"/>
         <source>بازرسی‌های نهایی‌شدهٔ این پشتیبان با آنچه امضا شده نمی‌خوانند ({problems})؛ بازیابی انجام نشد. چیزی تغییر نکرد.</source>
         <translation>The finalized inspections in this backup do not match what was signed ({problems}); the restore was not done. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/backup.py" line="149"/>
+        <location filename="../../inspector_app/services/backup.py" line="161"/>
         <source>بازرسی‌های نهایی‌شده به پایگاه بازیابی‌شده منتقل نشدند ({reason})؛ بازیابی انجام نشد. چیزی تغییر نکرد.</source>
         <translation>The finalized inspections could not be carried over into the restored database ({reason}); the restore was not done. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/signing/csr.py" line="42"/>
+        <source>گواهی‌ای که سرور فرستاد برای کلید این رایانه نیست یا از مرجع گواهی همراهش صادر نشده است؛ ثبت‌نام انجام نشد. ({reason})</source>
+        <translation>The certificate the server sent is not for this computer&apos;s key, or was not issued by the certificate authority sent with it; the enrolment was not made. ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/revocations.py" line="17"/>
+        <source>فهرست گواهی‌های باطل‌شده با مرجع گواهی استانداری امضا نشده یا خراب است؛ چیزی تغییر نکرد. ({reason})</source>
+        <translation>The certificate revocation list is not signed by the governorate&apos;s certificate authority, or is damaged; nothing was changed. ({reason})</translation>
     </message>
 </context>
 <context>
@@ -2313,62 +2398,62 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/restore_dialog.py" line="22"/>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="23"/>
         <source>در پشتیبان نیست؛ منتقل می‌شود</source>
         <translation>not in the backup; carried over</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/restore_dialog.py" line="23"/>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="24"/>
         <source>در پشتیبان پیش‌نویس است؛ منتقل می‌شود</source>
         <translation>a draft in the backup; carried over</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/restore_dialog.py" line="24"/>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="25"/>
         <source>در پشتیبان ارسال‌نشده است؛ منتقل می‌شود</source>
         <translation>not sent in the backup; carried over</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/restore_dialog.py" line="25"/>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="26"/>
         <source>پشتیبان نسخهٔ امضاشدهٔ دیگری از آن دارد</source>
         <translation>the backup holds another signed version of it</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/restore_dialog.py" line="39"/>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="40"/>
         <source>در پشتیبان نیست؛ کل پیش‌نویس از دست می‌رود</source>
         <translation>not in the backup; the whole draft is lost</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/restore_dialog.py" line="43"/>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="44"/>
         <source>از دست می‌رود: {answers} پاسخ، {photos} عکس، {findings} یافته، {signatures} امضا</source>
         <translation>lost: {answers} answers, {photos} photos, {findings} findings, {signatures} signatures</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/restore_dialog.py" line="65"/>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="66"/>
         <source>بازیابی از پشتیبان</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/restore_dialog.py" line="71"/>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="72"/>
         <source>بازیابی این پشتیبان کارهای زیر را تغییر می‌دهد. بازرسی‌های نهایی‌شده با همان شناسه، امضا و وضعیت به پایگاه بازیابی‌شده منتقل می‌شوند؛ پیش‌نویس‌ها همان‌طور که در پشتیبان‌اند بازمی‌گردند. پیش از آن یک نسخه از وضع فعلی کنار پایگاه داده نگه داشته می‌شود.</source>
         <translation>Restoring this backup changes the work below. Finalized inspections are carried over into the restored database with the same id, signature and status; drafts come back as the backup holds them. A copy of the current state is kept beside the database first.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/restore_dialog.py" line="83"/>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="84"/>
         <source>بازیابی با انتقال بازرسی‌های نهایی‌شده</source>
         <translation>Restore, carrying finalized inspections over</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/restore_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="86"/>
         <source>بازیابی شود</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/restore_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="91"/>
         <source>انصراف</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/restore_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/restore_dialog.py" line="91"/>
         <source>بستن</source>
         <translation>Close</translation>
     </message>
@@ -2602,137 +2687,147 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="79"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="81"/>
+        <source>همان گذرواژه‌ای که با آن امضا می‌کنید</source>
+        <translation>The passphrase you sign with</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_page.py" line="84"/>
         <source>اختیاری: اثر انگشت sha256 گواهی سرور</source>
         <translation>Optional: SHA-256 fingerprint of the server certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="81"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="86"/>
         <source>پذیرفتن http ساده (ناامن؛ فقط شبکهٔ آزمایشی)</source>
         <translation>Accept plain http (insecure; test networks only)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="86"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="91"/>
         <source>هشدار: نشانی سرور http ساده است. آنچه فرستاده و دریافت می‌شود رمزنگاری نمی‌شود و هر کس در شبکه می‌تواند آن را بخواند یا تغییر دهد. نشانی https به کار ببرید.</source>
         <translation>Warning: the server address is plain http. What is sent and received is not encrypted, and anyone on the network can read or change it. Use an https address.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="94"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="99"/>
         <source>ثبت‌نام این رایانه</source>
         <translation>Enrol this computer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="100"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="105"/>
         <source>سرور استانداری</source>
         <translation>Governorate server</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="102"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="107"/>
         <source>نشانی سرور</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="103"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="108"/>
         <source>کد یک‌بارمصرف ثبت‌نام</source>
         <translation>One-time enrolment code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="104"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="109"/>
+        <source>گذرواژهٔ کلید امضا</source>
+        <translation>Signing key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_page.py" line="110"/>
         <source>گواهی سرور</source>
         <translation>Server certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="108"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="114"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="128"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="134"/>
         <source>همگام‌سازی اکنون</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="149"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="155"/>
         <source>صف ارسال به استانداری</source>
         <translation>Queue for sending to the governorate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="175"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="181"/>
         <source>در انتظار: {w}   رسیده: {d}   ناسازگار: {c}</source>
         <translation>Waiting: {w}   Delivered: {d}   Conflicts: {c}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="183"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="189"/>
         <source> (گواهی سرور سنجاق شده)</source>
         <translation> (server certificate pinned)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="185"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="191"/>
         <source>این رایانه در {url} ثبت‌نام شده است{pinned}.</source>
         <translation>This computer is enrolled at {url}{pinned}.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="190"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="196"/>
         <source>هنوز ثبت‌نام نشده است.</source>
         <translation>Not enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="194"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="200"/>
         <source>آخرین همگام‌سازی موفق: {when}</source>
         <translation>Last successful sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="200"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="206"/>
         <source>سرور: بررسی نشده</source>
         <translation>Server: not checked</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="202"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="208"/>
         <source>سرور: در دسترس</source>
         <translation>Server: reachable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="204"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="210"/>
         <source>سرور: در دسترس نیست</source>
         <translation>Server: unreachable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="225"/>
-        <source>نشانی سرور و کد ثبت‌نام را وارد کنید.</source>
-        <translation>Enter the server address and enrolment code.</translation>
-    </message>
-    <message>
         <location filename="../../inspector_app/ui/sync_page.py" line="234"/>
-        <source>ثبت‌نام انجام شد.</source>
-        <translation>Enrolment complete.</translation>
+        <source>نشانی سرور، کد ثبت‌نام و گذرواژهٔ کلید امضا را وارد کنید.</source>
+        <translation>Enter the server address, the enrolment code and the signing key&apos;s passphrase.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="270"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="246"/>
+        <source>ثبت‌نام انجام شد؛ گواهی امضای شما را استانداری صادر کرد.</source>
+        <translation>Enrolment complete; the governorate issued your signing certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_page.py" line="284"/>
         <source>در حال همگام‌سازی…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="297"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="311"/>
         <source>فرستاده: {n}</source>
         <translation>Sent: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="298"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="312"/>
         <source>از پیش در سرور: {n}</source>
         <translation>Already on the server: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="299"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="313"/>
         <source>ناموفق: {n}</source>
         <translation>Failed: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="300"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="314"/>
         <source>ناسازگار: {n}</source>
         <translation>Conflicts: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="322"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="336"/>
         <source>همگام‌سازی انجام نشد: {m}</source>
         <translation>Sync failed: {m}</translation>
     </message>
@@ -2740,53 +2835,43 @@
 <context>
     <name>SyncStates</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_queue.py" line="12"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="13"/>
         <source>در صف</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_queue.py" line="13"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="14"/>
         <source>در حال ارسال</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_queue.py" line="14"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="15"/>
         <source>رسید به سرور</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_queue.py" line="15"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="16"/>
         <source>ناموفق</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_queue.py" line="16"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="17"/>
         <source>ناسازگاری (نیاز به بررسی)</source>
         <translation>Conflict (needs review)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="44"/>
+        <source>بازگردانده شد: {comment}</source>
+        <translation>Returned: {comment}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="47"/>
+        <source>پذیرفته شد</source>
+        <translation>Accepted</translation>
     </message>
 </context>
 <context>
     <name>VerifyDialog</name>
-    <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="35"/>
-        <source>✔ معتبر؛ صادرشده از استانداری بوشهر.</source>
-        <translation>✔ Valid; issued by the Bushehr Governorate.</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="36"/>
-        <source>امضا با شناسهٔ خود این رایانه (هنوز از استانداری گواهی نگرفته)؛ گزارش دست‌نخورده است، ولی استانداری امضاکننده را تأیید نکرده است.</source>
-        <translation>Signed with this computer's own identity (not yet certified by the governorate); the report is unaltered, but the governorate has not confirmed the signer.</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="41"/>
-        <source>✘ سالم ولی امضاکننده را استانداری صادر نکرده است.</source>
-        <translation>✘ Unaltered, but the governorate did not issue the signer's certificate.</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="44"/>
-        <source>✘ گواهی امضاکننده باطل شده است.</source>
-        <translation>✘ The signer's certificate has been revoked.</translation>
-    </message>
     <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="49"/>
         <source>بله</source>
@@ -2873,21 +2958,6 @@
         <translation>Added after signing</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="100"/>
-        <source>صادرشده از استانداری</source>
-        <translation>Issued by the governorate</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="101"/>
-        <source>گواهی باطل‌شده</source>
-        <translation>Certificate revoked</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="102"/>
-        <source>شناسهٔ خود این رایانه</source>
-        <translation>This computer's own identity</translation>
-    </message>
-    <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="103"/>
         <source>اثر انگشت گواهی</source>
         <translation>Certificate fingerprint</translation>
@@ -2928,14 +2998,49 @@
         <translation>{time} (Tehran)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="176"/>
-        <source>نامعلوم (گواهی ریشهٔ استانداری در این رایانه نیست)</source>
-        <translation>Unknown (the governorate's root certificate is not on this computer)</translation>
-    </message>
-    <message>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="45"/>
         <source>✘ این گزارش پذیرفته نیست.</source>
         <translation>✘ This report is not accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="35"/>
+        <source>✔ معتبر؛ صادرشده از استانداری بوشهر.</source>
+        <translation>✔ Valid; issued by the Bushehr Governorate.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="36"/>
+        <source>امضا با شناسهٔ خود این رایانه (هنوز از استانداری گواهی نگرفته)؛ گزارش دست‌نخورده است، ولی استانداری امضاکننده را تأیید نکرده است.</source>
+        <translation>Signed with this computer&apos;s own identity (not yet certified by the governorate); the report is unaltered, but the governorate has not confirmed the signer.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="41"/>
+        <source>✘ سالم ولی امضاکننده را استانداری صادر نکرده است.</source>
+        <translation>✘ Unaltered, but the governorate did not issue the signer&apos;s certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="44"/>
+        <source>✘ گواهی امضاکننده باطل شده است.</source>
+        <translation>✘ The signer&apos;s certificate has been revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="100"/>
+        <source>صادرشده از استانداری</source>
+        <translation>Issued by the governorate</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="101"/>
+        <source>گواهی باطل‌شده</source>
+        <translation>Certificate revoked</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="102"/>
+        <source>شناسهٔ خود این رایانه</source>
+        <translation>This computer&apos;s own identity</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="176"/>
+        <source>نامعلوم (گواهی ریشهٔ استانداری در این رایانه نیست)</source>
+        <translation>Unknown (the governorate&apos;s root certificate is not on this computer)</translation>
     </message>
 </context>
 </TS>
