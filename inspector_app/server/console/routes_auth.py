@@ -122,5 +122,5 @@ def logout(request: Request, engine: ConsoleDb, user: Viewer, _csrf: CsrfChecked
 
 @router.get("/console")
 @router.get("/console/")
-def home() -> Response:
+def home(_user: Viewer) -> Response:
     return RedirectResponse("/console/inspections", status_code=303)
