@@ -12,7 +12,7 @@ from typing import Any
 
 from inspector_app.errors import KnownError
 from inspector_app.services import sync_jobs
-from inspector_app.services.sync import config, outbox, runner
+from inspector_app.services.sync import config, outbox, reviews, runner
 from inspector_app.services.sync.client import CertificateChanged, is_plain_http
 from inspector_app.ui import fmt, messages
 from inspector_app.ui.background import Changes, run_in_background, run_write
@@ -174,7 +174,7 @@ class SyncPage(QWidget):
     # --- state shown ------------------------------------------------------------------------
     def refresh(self) -> None:
         db = self._env.context.db
-        self.model.set_rows([item.__dict__ for item in outbox.items(db)])
+        self.model.set_rows(reviews.queue_rows(db, outbox.items(db)))
         counts = outbox.counts(db)
         waiting = sum(counts.get(s, 0) for s in ("pending", "sending", "failed"))
         self.counts_label.setText(

@@ -4,6 +4,7 @@ of its last failure, in the UI's language and digits."""
 from __future__ import annotations
 
 from inspector_app.services.sync import runner
+from inspector_app.services.sync.reviews import Review
 from inspector_app.ui import fmt, messages
 from inspector_app.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
 from inspector_app.ui.table_models import Column, field_column
@@ -34,6 +35,18 @@ def _failure(value: str | None) -> str:
     return fmt.digits(messages.stored_text(value, runner.STORED_FAILURES)) if value else ""
 
 
+def review_text(review: Review | None) -> str:
+    """What the governorate's review decided, as the last sync read it: a return with the
+    supervisor's comment, which says what to correct."""
+    if review is None:
+        return ""
+    if review.state == "returned":
+        source = QT_TRANSLATE_NOOP("SyncStates", "بازگردانده شد: {comment}")
+        text = QCoreApplication.translate("SyncStates", source)
+        return text.replace("{comment}", " ".join(review.comment.split()))
+    return QCoreApplication.translate("SyncStates", QT_TRANSLATE_NOOP("SyncStates", "پذیرفته شد"))
+
+
 COLUMNS = [
     field_column(QT_TRANSLATE_NOOP("Columns", "دفتر"), "office_name", fmt.digits),
     field_column(QT_TRANSLATE_NOOP("Columns", "تاریخ بازدید"), "visit_date", fmt.jalali),
@@ -47,4 +60,10 @@ COLUMNS = [
     ),
     field_column(QT_TRANSLATE_NOOP("Columns", "تلاش بعدی"), "next_attempt_at", when_text),
     field_column(QT_TRANSLATE_NOOP("Columns", "علت آخرین ناکامی"), "last_error", _failure),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "بررسی استانداری"),
+        lambda r: review_text(r.get("review")),
+        lambda r: r["review"].state if r.get("review") else "",
+        width=220,
+    ),
 ]

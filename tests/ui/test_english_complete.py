@@ -94,7 +94,7 @@ def test_sync_queue_and_overview_notes_in_english(qtbot: Any, english: Gui) -> N
         page.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(page.proxy.columnCount())
     ]
     assert headers == ["Office", "Visit date", "Status", "Attempts", "Next attempt",
-                       "Reason of last failure"]  # fmt: skip
+                       "Reason of last failure", "Governorate review"]  # fmt: skip
     states = {page.proxy.index(r, 2).data() for r in range(page.proxy.rowCount())}
     assert states == {"Queued"}
     # A failure the runner recorded (in Persian, for the CLI) reads in English here.

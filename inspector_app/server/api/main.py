@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from inspector_app.server.api.routes import audit, devices, health, inspections, summary, updates
+from inspector_app.server.api.routes import (
+    audit,
+    devices,
+    health,
+    inspections,
+    reviews,
+    summary,
+    updates,
+)
 
 api_router = APIRouter()
-for module in (health, devices, inspections, updates, summary, audit):
+for module in (health, devices, inspections, updates, summary, audit, reviews):
     api_router.include_router(module.router)

@@ -231,6 +231,11 @@ class SyncClient:
             response = self._request("POST", "/v1/audit-anchor", json=head)
         return Reply(response.status_code, _json(response))
 
+    def reviews(self) -> Reply:
+        """What the governorate's review decided about this laptop's inspections."""
+        response = self._request("GET", "/v1/reviews")
+        return Reply(response.status_code, _json(response) if response.status_code == 200 else {})
+
     def pull(self, path: str, etag: str | None) -> Reply:
         """GET with If-None-Match; 304 means the copy we have is current. The body's update
         key signature comes back in `signature`, with the time it covers in `as_of` (both

@@ -23,7 +23,15 @@ from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, fill
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import csr
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.services.sync import anchor, bundles, config, outbox, revocations, updates
+from inspector_app.services.sync import (
+    anchor,
+    bundles,
+    config,
+    outbox,
+    reviews,
+    revocations,
+    updates,
+)
 from inspector_app.services.sync.client import (
     CERTIFICATE_CHANGED,
     CERTIFICATE_UNTRUSTED,
@@ -379,6 +387,9 @@ def pull(context: AppContext, client: SyncClient) -> updates.UpdateReport:
         settings.put(db, config.ETAG_REGISTRY, reg.etag)
     if frm.status == 200 and frm.etag:
         settings.put(db, config.ETAG_FORMS, frm.etag)
+    reviewed = client.reviews()  # a server without the console answers 404: nothing to take
+    if reviewed.status == 200:
+        reviews.take(db, reviewed.body)
     return report
 
 

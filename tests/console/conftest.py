@@ -1,0 +1,94 @@
+"""Fixtures for the console: the key passphrases and laptop templates of the sync tests, one
+server process per module (SQLite), console users made with `inspector-server user add`, and
+a signed-in browser-like client (session cookie, the CSRF token of the session's forms)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import httpx
+import pytest
+
+from tests.helpers.cli import run_cli
+from tests.helpers.server import ServerProcess
+from tests.sync.conftest import key_passphrases, templates  # noqa: F401  (fixtures)
+from tests.sync.test_conflicts import conflicting  # noqa: F401  (fixture)
+
+PASSWORD = "a long console password 123"
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    root = tmp_path_factory.mktemp("console-server")
+    process = ServerProcess(root / "data")
+    process.data_dir.mkdir()
+    process.start()
+    yield process
+    process.stop()
+
+
+def add_user(server: ServerProcess, username: str, role: str, name: str = "") -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BAZRES_CONSOLE_PASSWORD", PASSWORD)
+        run_cli(
+            "user", "add", *server.db_args(), username, "--role", role, "--name", name,
+            program="inspector-server",
+        )  # fmt: skip
+
+
+class Console:
+    """A signed-in console user talking to the server as a browser's forms do."""
+
+    def __init__(self, server: ServerProcess, username: str) -> None:
+        self.http = httpx.Client(base_url=server.url, timeout=60, follow_redirects=False)
+        page = self.http.get("/console/login")
+        token = CSRF.search(page.text)
+        assert token, page.text
+        done = self.http.post(
+            "/console/login",
+            data={"csrf_token": token[1], "username": username, "password": PASSWORD},
+        )
+        assert done.status_code == 303, done.text
+        self.csrf = ""
+
+    def get(self, path: str, **params: str) -> httpx.Response:
+        response = self.http.get(path, params=params, headers={"Accept": "text/html"})
+        token = (
+            CSRF.search(response.text)
+            if response.headers.get("content-type", "").startswith("text/html")
+            else None
+        )
+        if token:
+            self.csrf = token[1]
+        return response
+
+    def post(self, path: str, data: dict[str, str], *, csrf: str | None = None) -> httpx.Response:
+        form = {"csrf_token": self.csrf if csrf is None else csrf, **data}
+        return self.http.post(path, data=form, headers={"Accept": "text/html"})
+
+    def close(self) -> None:
+        self.http.close()
+
+
+@pytest.fixture(scope="module")
+def users(server: ServerProcess) -> dict[str, str]:
+    """username → role: a supervisor and a viewer."""
+    made = {"sara": "supervisor", "vali": "viewer"}
+    for username, role in made.items():
+        add_user(server, username, role, {"sara": "سارا نیک‌نام", "vali": "ولی امینی"}[username])
+    return made
+
+
+@pytest.fixture
+def console(server: ServerProcess, users: dict[str, str]) -> Iterator[Callable[[str], Console]]:
+    opened: list[Console] = []
+
+    def sign_in(username: str) -> Console:
+        opened.append(Console(server, username))
+        return opened[-1]
+
+    yield sign_in
+    for c in opened:
+        c.close()
