@@ -44,7 +44,7 @@ def is_mark(ch: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _hb_font(font_name: str) -> tuple[hb.Font, int]:
+def hb_font(font_name: str) -> tuple[hb.Font, int]:
     face = pdfmetrics.getFont(font_name).face
     hb_face = hb.Face(hb.Blob(face._ttf_data))
     return hb.Font(hb_face), hb_face.upem
@@ -63,7 +63,7 @@ def shape_cluster(source: str, form: str, font_name: str) -> Shaped:
     contextual features off (calt alternates have no code point the text layer could name)."""
     before, after = joins(form)
     text = (ZWJ if before else "") + source + (ZWJ if after else "")
-    font, upem = _hb_font(font_name)
+    font, upem = hb_font(font_name)
     buf = hb.Buffer()
     buf.add_str(text)
     buf.guess_segment_properties()

@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from inspector_app.paths import resource
-from inspector_app.pdf import glyph_line, missing_glyphs, persian_text
+from inspector_app.pdf import glyph_line, missing_glyphs, outlines, persian_text
 from inspector_app.pdf.long_words import cut_word
 from inspector_app.pdf.text_layer import TextFont
 
@@ -103,15 +103,20 @@ def draw_rtl_line(
     font_size: float = 10,
     align: str = "right",
     persian_digits: bool = True,
+    outlined: bool = False,
 ) -> float:
     """Draw one line of Persian text with its baseline at `y`; `x` is the right edge for
-    align="right", the centre for "center", the left edge for "left". Returns the width."""
+    align="right", the centre for "center", the left edge for "left". Returns the width.
+    `outlined`: as filled glyph outlines, embedding no font (pdf/outlines.py)."""
     register_fonts()
     missing_glyphs.report(text, font_name)
     prepared = persian_text.prepare(text.replace("\n", " "), persian_digits=persian_digits)
     glyphs = visual_line(prepared, font_name)
     width = pdfmetrics.stringWidth(glyphs, font_name, font_size)
     left = {"right": x - width, "center": x - width / 2, "left": x}[align]
+    if outlined:
+        outlines.draw_line(canvas, left, y, prepared, font_name, font_size, _cover)
+        return width
     canvas.setFont(font_name, font_size)
     glyph_line.draw_line(canvas, left, y, prepared, font_name, font_size, _cover)
     return width

@@ -20,6 +20,7 @@ from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing import keys
 from inspector_app.storage import audit, contents, drafts, inspections
 from inspector_app.storage.identities import StoredIdentity
+from tests.helpers.pdf_text import pdffonts
 from tests.helpers.signing import PASSPHRASE, pdfsig, render_last_page, sign_both
 
 
@@ -105,6 +106,19 @@ def test_finalize_end_to_end(
     assert verdict.signing_time_utc == result.signing_time
     png = render_last_page(path, "finalized-last-page")
     assert png.stat().st_size > 10_000
+
+
+def test_signed_report_embeds_each_font_once(
+    context: AppContext, ready: str, identity: StoredIdentity, tmp_path: Path
+) -> None:
+    """The signature box is drawn as outlines: as text it carried a second copy of the font
+    subsets, under the same names as the report's own."""
+    finalize.finalize(context.db, ready, identity, PASSPHRASE)
+    pdf = tmp_path / "signed.pdf"
+    pdf.write_bytes(finalize.signed_pdf(context.db, ready))
+    names = [font["name"] for font in pdffonts(pdf)]
+    assert names and len(names) == len(set(names)), names
+    assert all(font["emb"] == "yes" for font in pdffonts(pdf))
 
 
 def test_finalized_record_refuses_every_change(

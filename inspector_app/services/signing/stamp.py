@@ -2,7 +2,8 @@
 
 pyHanko's text stamp spaces Vazirmatn letters about twice too wide and reverses digits, so the
 appearance is drawn here with reportlab (the report's shaping and bidi helpers) and handed to
-pyHanko as a static background of the signature field.
+pyHanko as a static background of the signature field. Its text is drawn as outlines: as text
+it would bring a second copy of the fonts the report already embeds.
 """
 
 from __future__ import annotations
@@ -56,20 +57,26 @@ def stamp_pdf(text: StampText, width: float = WIDTH, height: float = HEIGHT) -> 
     signer = f"{text.title}: {text.holder_name}"
     if text.personnel_no:
         signer += f" — شمارهٔ پرسنلی {text.personnel_no}"
-    draw_rtl_line(canvas, signer, right, height - 14, font_name=FONT_BOLD, font_size=8.8)
+    draw_rtl_line(
+        canvas, signer, right, height - 14, font_name=FONT_BOLD, font_size=8.8, outlined=True
+    )
     canvas.setFillColor(_MUTED)
     when = f"زمان امضا: {jalali_datetime(text.signing_time)} به وقت تهران"
-    draw_rtl_line(canvas, when, right, height - 27, font_name=FONT_REGULAR, font_size=8.2)
+    draw_rtl_line(
+        canvas, when, right, height - 27, font_name=FONT_REGULAR, font_size=8.2, outlined=True
+    )
     draw_rtl_line(
         canvas, "اثر انگشت گواهی (SHA-256):", right, height - 39, font_name=FONT_REGULAR,
-        font_size=7.4,
+        font_size=7.4, outlined=True,
     )  # fmt: skip
     hex_text = text.fingerprint_sha256.upper()
-    canvas.setFont(FONT_REGULAR, 6.4)
     # Latin hex, left to right, in two rows of 32 so it stays readable at this size.
     for row, chunk in enumerate((hex_text[:32], hex_text[32:])):
         spaced = " ".join(chunk[i : i + 4] for i in range(0, len(chunk), 4))
-        canvas.drawRightString(right, height - 49 - row * 8, spaced)
+        draw_rtl_line(
+            canvas, spaced, right, height - 49 - row * 8, font_name=FONT_REGULAR,
+            font_size=6.4, persian_digits=False, outlined=True,
+        )  # fmt: skip
     canvas.showPage()
     canvas.save()
     return out.getvalue()
