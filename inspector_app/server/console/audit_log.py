@@ -37,6 +37,21 @@ ACTION_LABELS: dict[str, str] = {
 }
 
 
+# What the details' keys are called on the audit page (a key not here is shown as it is).
+DETAIL_LABELS: dict[str, str] = {
+    "address": "نشانی",
+    "by": "به نام",
+    "file": "پرونده",
+    "keep": "نگه‌داشته",
+    "method": "روش",
+    "needs": "نقش لازم",
+    "offices": "دفترها",
+    "personnel_no": "شمارهٔ پرسنلی",
+    "reason": "دلیل",
+    "role": "نقش",
+}
+
+
 @dataclass(frozen=True)
 class AuditEntry:
     id: int
@@ -50,6 +65,13 @@ class AuditEntry:
     @property
     def action_label(self) -> str:
         return ACTION_LABELS.get(self.action, self.action)
+
+    def labelled_detail(self, values: dict[str, str]) -> list[tuple[str, str]]:
+        """The details as (Persian key, value) pairs, values named by `values` when known."""
+        return [
+            (DETAIL_LABELS.get(key, key), values.get(str(value), str(value)))
+            for key, value in self.detail.items()
+        ]
 
 
 def shell_user() -> str:

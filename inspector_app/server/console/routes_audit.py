@@ -10,11 +10,14 @@ from fastapi.responses import Response
 from inspector_app.server.console import audit_log
 from inspector_app.server.console.auth import Admin
 from inspector_app.server.console.deps import ConsoleDb
+from inspector_app.server.console.routes_devices import ALL_REASON_LABELS
 from inspector_app.server.console.templating import render
+from inspector_app.server.console.users import ROLE_LABELS
 
 router = APIRouter(include_in_schema=False)
 
 KIND_LABELS = {"console": "", "shell": "خط فرمان", "anonymous": "ناشناس"}
+VALUE_LABELS = {**ROLE_LABELS, **ALL_REASON_LABELS}
 
 
 @router.get("/console/audit")
@@ -34,4 +37,5 @@ def audit_page(
         page=page,
         pages=pages,
         kinds=KIND_LABELS,
+        values=VALUE_LABELS,
     )
