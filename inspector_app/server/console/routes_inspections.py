@@ -60,8 +60,8 @@ def filter_context(q: inspections.ListQuery) -> dict[str, Any]:
     """What the filter form shows back (the list's and the exports' form)."""
     return {
         "q": q,
-        "date_from": jalali_date(q.date_from, persian=False) if q.date_from else "",
-        "date_to": jalali_date(q.date_to, persian=False) if q.date_to else "",
+        "date_from": jalali_date(q.date_from) if q.date_from else "",
+        "date_to": jalali_date(q.date_to) if q.date_to else "",
         "office_types": vocabulary.OFFICE_TYPES,
         "grades": vocabulary.GRADE_LABELS,
         "states": review.STATE_LABELS,
