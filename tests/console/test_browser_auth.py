@@ -80,7 +80,7 @@ def look(driver: WebDriver, name: str) -> None:
     assert driver.execute_script("return getComputedStyle(document.body).direction") == "rtl"
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fa"
     # Vazirmatn came from the server (no internet here) and is the font in use.
-    driver.execute_script("return document.fonts.ready")
+    driver.execute_async_script("document.fonts.ready.then(() => arguments[0]())")
     assert driver.execute_script("return document.fonts.check('16px Vazirmatn')"), name
     loaded = driver.execute_script(
         "return [...document.fonts].filter(f => f.family.includes('Vazirmatn')).map(f => f.status)"
