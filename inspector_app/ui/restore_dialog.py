@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from inspector_app.services import backup
 from inspector_app.services.restore_check import DIFFERS, DRAFT, MISSING, NOT_SYNCED, RestorePlan
-from inspector_app.ui import fmt, labels, messages
+from inspector_app.ui import fmt, labels, messages, screen_fit
 from inspector_app.ui.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -14,6 +14,7 @@ from inspector_app.ui.qt import (
     QLabel,
     QListWidget,
     QPushButton,
+    QSize,
     QVBoxLayout,
     QWidget,
 )
@@ -99,4 +100,4 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.items, 1)
         layout.addLayout(buttons)
-        self.resize(620, 360)
+        screen_fit.fit_to_screen(self, QSize(620, 380))  # the list scrolls on a small screen
