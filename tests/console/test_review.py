@@ -7,6 +7,7 @@ comment reaches its own laptop at the next sync and shows on the Sync page."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -390,3 +391,26 @@ def test_exports_csv_and_xlsx_with_the_lists_filters(
     entries, _ = audit_page(engine, 1, 200)
     engine.dispose()
     assert any(e.action == "export" and e.actor == "sara" for e in entries)
+
+
+def test_a_report_changed_in_the_file_store_shows_as_broken(
+    server: ServerProcess, laptops: tuple[Laptop, Laptop], console: Callable[[str], Console]
+) -> None:
+    """The signature is checked again on each view, on the bytes held now: a PDF altered on
+    the server's disk after it was received is shown as not intact, not as ingest found it."""
+    _, second = laptops
+    inspection_id = second.ids[0]
+    viewer = console("vali")
+    assert 'id="sig-intact"' in viewer.get(f"/console/inspections/{inspection_id}").text
+    signed = read_inspection_bundle(inspection_bundle(second.ctx.db, inspection_id)).parts
+    digest = hashlib.sha256(signed.signed_pdf).hexdigest()
+    path = server.data_dir / "files" / digest[:2] / digest
+    original = path.read_bytes()
+    at = original.index(b"/Producer")  # a byte inside the signed range, outside any stream
+    path.chmod(0o600)
+    path.write_bytes(original[:at] + b"/Pxoducer" + original[at + 9 :])
+    try:
+        page = viewer.get(f"/console/inspections/{inspection_id}").text
+        assert 'id="sig-broken"' in page and 'id="sig-intact"' not in page
+    finally:
+        path.write_bytes(original)
