@@ -115,6 +115,7 @@ def _sqlite_backup(source: Path, target: Path) -> None:
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)  # a consistent copy while the server keeps writing
+        dst.execute("PRAGMA journal_mode = DELETE")  # one file: no -wal beside it to lose
     finally:
         dst.close()
         src.close()
