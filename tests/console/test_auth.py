@@ -6,10 +6,10 @@ must change nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
-import sqlite3
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +19,7 @@ import httpx
 import pytest
 from argon2 import PasswordHasher
 from fastapi.routing import APIRoute
+from sqlalchemy import text
 from starlette.exceptions import StarletteDeprecationWarning
 
 with warnings.catch_warnings():
@@ -33,7 +34,12 @@ from inspector_app.server.console import sessions, throttle
 from inspector_app.server.console.mount import ROUTE_MODULES
 from tests.helpers.cli import Ran, run_cli
 from tests.helpers.server import laptop_csr
-from tests.sync.conftest import key_passphrases  # noqa: F401  (fixture: the server key passphrase)
+from tests.sync.conftest import (  # noqa: F401  (fixtures: key passphrase, databases)
+    backend,
+    fresh_db,
+    key_passphrases,
+    pg_cluster,
+)
 from tests.sync.factory import PASSPHRASE, make_laptop
 
 PASSWORD = "a long enough passphrase"
@@ -42,6 +48,7 @@ PASSWORD = "a long enough passphrase"
 @dataclass
 class Console:
     data_dir: Path
+    db: str | None
     client: TestClient
 
     def cli(self, *args: str, ok: bool | None = True, password: str | None = PASSWORD) -> Ran:
@@ -50,16 +57,18 @@ class Console:
                 patch.delenv("BAZRES_CONSOLE_PASSWORD", raising=False)
             else:
                 patch.setenv("BAZRES_CONSOLE_PASSWORD", password)
+            database = ["--db", self.db] if self.db else []
             return run_cli(
-                *args, "--data-dir", str(self.data_dir), program="inspector-server", ok=ok
-            )
+                *args, "--data-dir", str(self.data_dir), *database, program="inspector-server",
+                ok=ok,
+            )  # fmt: skip
 
     def rows(self, sql: str) -> list[tuple[object, ...]]:
-        conn = sqlite3.connect(self.data_dir / "server.db")
-        try:
-            return list(conn.execute(sql).fetchall())
-        finally:
-            conn.close()
+        """Straight from the server's database (SQLite or PostgreSQL), as an attacker with a
+        copy of it would read it."""
+        engine = self.client.app.state.server.engine  # type: ignore[attr-defined]
+        with engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(text(sql)).all()]
 
     def audit(self) -> list[str]:
         return [str(r[0]) for r in self.rows("SELECT action FROM server_audit_log ORDER BY id")]
@@ -76,14 +85,26 @@ def csr_pem(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture
-def console(tmp_path: Path) -> Iterator[Console]:
+def console(tmp_path: Path, fresh_db: str | None) -> Iterator[Console]:  # noqa: F811
+    """A new server on SQLite, and on a new PostgreSQL database (the `backend` parameter)."""
     data_dir = tmp_path / "server"
-    app = create_app(Settings.load(data_dir=data_dir))
+    app = create_app(Settings.load(data_dir=data_dir, db=fresh_db))
     with TestClient(app, follow_redirects=False) as client:
-        made = Console(data_dir, client)
+        made = Console(data_dir, fresh_db, client)
         made.cli("user", "add", "admin1", "--role", "admin", "--name", "مدیر استان")
         made.cli("user", "add", "viewer1", "--role", "viewer", "--name", "بیننده")
         yield made
+
+
+@contextlib.contextmanager
+def another_client(client: TestClient) -> Iterator[TestClient]:
+    """A second browser (or a laptop) on the same running app: its own cookies, and not its
+    own app start-up (entering a TestClient would open the server state again)."""
+    other = TestClient(client.app, follow_redirects=False)
+    try:
+        yield other
+    finally:
+        other.close()
 
 
 def csrf_of(page: httpx.Response) -> str:
@@ -113,7 +134,7 @@ def enrol_device(console: Console, csr_pem: str, admin: TestClient) -> tuple[str
     assert issued.status_code == 200, issued.text
     found = re.search(r'id="enrol-code">([A-Z0-9-]+)<', issued.text)
     assert found, issued.text
-    with TestClient(console.client.app) as laptop:
+    with another_client(console.client) as laptop:
         enrolled = laptop.post(
             "/v1/enrol",
             json={"code": found.group(1), "csr_pem": csr_pem, "device_name": "لپ‌تاپ ۱"},
@@ -149,7 +170,7 @@ def test_the_cookie_is_secure_over_https(tmp_path: Path) -> None:
     data_dir = tmp_path / "server"
     app = create_app(Settings.load(data_dir=data_dir))
     with TestClient(app, base_url="https://testserver", follow_redirects=False) as client:
-        Console(data_dir, client).cli("user", "add", "admin1", "--role", "admin")
+        Console(data_dir, None, client).cli("user", "add", "admin1", "--role", "admin")
         answer = login(client, "admin1")
     cookie = next(
         h for h in answer.headers.get_list("set-cookie") if h.startswith("bazres_console=")
@@ -197,7 +218,7 @@ def test_after_five_failures_even_the_right_password_waits(
     monkeypatch.setattr(throttle, "utc_now", lambda: later)
     assert login(console.client, "admin1").status_code == 303
     # A sixth failure from the address doubles its window (a success cleared only the name).
-    with TestClient(console.client.app, follow_redirects=False) as other:
+    with another_client(console.client) as other:
         assert login(other, "viewer1", "wrong wrong wrong").status_code == 401
     left = throttle.locked_for(
         console.client.app.state.server.engine, throttle.keys("", "testclient")
@@ -241,7 +262,7 @@ def test_a_viewer_cannot_revoke_a_device_nor_open_admin_pages(
     admin = console.client
     login(admin, "admin1")
     device_id, _token = enrol_device(console, csr_pem, admin)
-    with TestClient(admin.app, follow_redirects=False) as viewer:
+    with another_client(admin) as viewer:
         assert login(viewer, "viewer1").status_code == 303
         for path in ("/console/devices", "/console/audit"):
             page = viewer.get(path, headers={"accept": "text/html"})
@@ -273,7 +294,7 @@ def test_an_admin_revokes_a_device_and_its_token_stops_working(
     )
     assert answer.status_code == 303
     assert "باطل شده" in console.client.get(answer.headers["location"]).text
-    with TestClient(console.client.app) as laptop:
+    with another_client(console.client) as laptop:
         assert (
             laptop.get("/v1/device", headers={"authorization": f"Bearer {token}"}).status_code
             == 401
@@ -294,11 +315,11 @@ def console_pages() -> list[str]:
 
 
 def test_a_device_token_opens_no_console_page(console: Console, csr_pem: str) -> None:
-    with TestClient(console.client.app, follow_redirects=False) as admin:
+    with another_client(console.client) as admin:
         login(admin, "admin1")
         device_id, token = enrol_device(console, csr_pem, admin)
     bearer = {"authorization": f"Bearer {token}"}
-    with TestClient(console.client.app, follow_redirects=False) as laptop:
+    with another_client(console.client) as laptop:
         assert laptop.get("/v1/device", headers=bearer).status_code == 200  # a valid token
         pages = console_pages()
         assert {"/console/", "/console/devices", "/console/audit"} <= set(pages)
@@ -324,7 +345,7 @@ def test_logout_ends_the_session_on_the_server(console: Console) -> None:
     assert out.status_code == 303 and out.headers["location"] == "/console/login"
     assert console.rows("SELECT * FROM console_sessions") == []
     # The old cookie, kept by an attacker, opens nothing.
-    with TestClient(console.client.app, follow_redirects=False) as replay:
+    with another_client(console.client) as replay:
         replay.cookies.set("bazres_console", value, path="/console")
         assert replay.get("/console/audit").status_code == 303
     assert console.audit()[-1] == "logout"
