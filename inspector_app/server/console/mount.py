@@ -11,12 +11,26 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from inspector_app.server.console import routes_audit, routes_auth, routes_devices
+from inspector_app.server.console import (
+    routes_audit,
+    routes_auth,
+    routes_conflicts,
+    routes_devices,
+    routes_exports,
+    routes_inspections,
+)
 from inspector_app.server.console.auth import Forbidden, LoginRequired, login_url
 from inspector_app.server.console.templating import render
 
 STATIC = Path(__file__).parent / "static"
-ROUTE_MODULES = (routes_auth, routes_devices, routes_audit)
+ROUTE_MODULES = (
+    routes_auth,
+    routes_inspections,
+    routes_conflicts,
+    routes_exports,
+    routes_devices,
+    routes_audit,
+)
 
 
 def _wants_html(request: Request) -> bool:
