@@ -126,14 +126,16 @@ def draw_rtl_line(
 class _Line:
     words: tuple[str, ...]  # logical order, prepared
     last: bool  # the last line of a hard paragraph (never justified)
+    ltr: bool = False  # of an English paragraph: it starts at the left edge
 
 
 class RTLParagraph(Flowable):
     """A paragraph of Persian (or mixed) text, right-aligned by default.
 
     `style` is a reportlab ParagraphStyle: fontName, fontSize, leading, textColor, alignment
-    (TA_CENTER centres, TA_JUSTIFY justifies, TA_LEFT/TA_RIGHT start at the right edge),
-    spaceBefore/spaceAfter. Newlines in `text` are hard line breaks.
+    (TA_CENTER centres, TA_JUSTIFY justifies, TA_LEFT/TA_RIGHT start where the paragraph's
+    direction does: at the right edge, at the left for an English-only one), spaceBefore and
+    spaceAfter. Newlines in `text` are hard line breaks.
     """
 
     def __init__(
@@ -170,6 +172,7 @@ class RTLParagraph(Flowable):
         space = pdfmetrics.stringWidth(" ", self.style.fontName, self.style.fontSize)
         lines: list[_Line] = []
         for words in self._paragraphs:
+            ltr = not persian_text.is_right_to_left(" ".join(words))
             current: list[str] = []
             used = 0.0
             for word in words:
@@ -178,11 +181,11 @@ class RTLParagraph(Flowable):
                 for piece in self._fit_word(word, avail):
                     w = self._width(piece)
                     if current and used + space + w > avail:
-                        lines.append(_Line(tuple(current), False))
+                        lines.append(_Line(tuple(current), False, ltr))
                         current, used = [], 0.0
                     used = used + space + w if current else w
                     current.append(piece)
-            lines.append(_Line(tuple(current), True))
+            lines.append(_Line(tuple(current), True, ltr))
         return lines
 
     def _fit_word(self, word: str, avail: float) -> list[str]:
@@ -244,6 +247,7 @@ class RTLParagraph(Flowable):
                 glyph_line.draw_line(canvas, 0.0, baseline, text, *font, _cover, word_space=extra)
                 continue
             free = self.width - width
-            x = free / 2 if style.alignment == TA_CENTER else free
+            start = 0.0 if line.ltr else free  # where the line's direction starts
+            x = free / 2 if style.alignment == TA_CENTER else start
             glyph_line.draw_line(canvas, x, baseline, text, style.fontName, style.fontSize, _cover)
         canvas.restoreState()

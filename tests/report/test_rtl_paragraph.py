@@ -209,3 +209,26 @@ def test_reportlab_own_rtl_is_not_usable_here(build_pdf: Build) -> None:
     pdf = build_pdf("reportlab-own-rtl", [narrow(Paragraph(" ".join(NOTE), style))])
     with pytest.raises(AssertionError):
         assert_sentences(pdf, NOTE)
+
+
+def test_english_only_paragraph_starts_at_the_left_edge(build_pdf: Build) -> None:
+    """An English-only paragraph (or hard line) runs left to right, so it starts at the left
+    edge like any left-to-right text; the Persian lines around it keep to the right."""
+    english = (
+        "The office was open on time, the price list was posted at the door and every client "
+        "we asked was served within twenty minutes of arriving."
+    )
+    text = f"{NOTE[0]}\n{english}\n{NOTE[1]}"
+    width = 300
+    doc_left = (A4[0] - width) / 2
+    doc_right = doc_left + width
+    pdf = build_pdf("english-left", [_Boxed(RTLParagraph(text, STYLE), width)])
+    lines = text_lines(pdf)
+    latin = [line for line in lines if any("a" <= ch <= "z" for ch in line.text)]
+    persian = [line for line in lines if line not in latin]
+    assert len(latin) >= 2 and len(persian) >= 2, lines
+    for line in latin:
+        assert abs(line.x_min - doc_left) < 1.5, line
+    assert latin[-1].x_max < doc_right - 50  # the short last line ends well before the right
+    for line in persian:
+        assert abs(line.x_max - doc_right) < 1.5, line
