@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("backup", "back the database up to a file"),
     "restore": ("backup", "replace the database with a backup, keeping finalized work"),
     "report": ("signing", "write the PDF report of an inspection (signed if finalized)"),
+    "letterhead": ("letterhead", "the report's letterhead: governorate, logo, «بسمه تعالی»"),
     "verify": ("signing", "check a signed report; exit 1 if anything is wrong"),
     "audit": ("signing", "the hash-chained audit log"),
     "identity": ("signing", "the inspector's signing key and certificate"),

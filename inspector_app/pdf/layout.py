@@ -6,6 +6,7 @@ and draws the footers then.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
 from typing import Any
@@ -95,9 +96,19 @@ class NumberedCanvas(Canvas):
     """Keeps each page until the end so its footer can say «صفحه ۲ از ۵». The footer's text is
     shortened with «…» where it would reach the page number; `footer_end` is always kept."""
 
-    def __init__(self, *args: Any, footer: str, footer_end: str = "", **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        footer: str,
+        footer_end: str = "",
+        created: dt.datetime | None = None,
+        **kwargs: Any,
+    ) -> None:
         kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT_REGULAR
         super().__init__(*args, **kwargs)
+        if created is not None:  # CreationDate and ModDate: the data's time, not 2000-01-01
+            stamp = created.astimezone(dt.UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
+            self.setDateFormatter(lambda *_: stamp)
         self._footer = footer
         self._footer_end = footer_end
         self._pages: list[dict[str, Any]] = []
@@ -129,10 +140,18 @@ class NumberedCanvas(Canvas):
         self.restoreState()
 
 
-def build_a4(story: Sequence[Flowable], *, footer: str, footer_end: str = "", **info: str) -> bytes:
+def build_a4(
+    story: Sequence[Flowable],
+    *,
+    footer: str,
+    footer_end: str = "",
+    created: dt.datetime | None = None,
+    **info: str,
+) -> bytes:
     """Every PDF's page: A4 with its margins, «صفحه N از M» footers (`footer`, shortened if need
     be, then `footer_end`), no build-time stamps (`invariant`: the same input gives the same
-    bytes). `info`: title, author, subject, keywords."""
+    bytes), dated `created` (the data's own time; 2000-01-01 without it). `info`: title,
+    author, subject, keywords."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -149,7 +168,9 @@ def build_a4(story: Sequence[Flowable], *, footer: str, footer_end: str = "", **
     )
 
     def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
-        return NumberedCanvas(*args, footer=footer, footer_end=footer_end, **kwargs)
+        return NumberedCanvas(
+            *args, footer=footer, footer_end=footer_end, created=created, **kwargs
+        )
 
     with missing_glyphs.reported_once():
         doc.build(list(story), canvasmaker=canvasmaker)

@@ -18,7 +18,7 @@ from inspector_app.services.correction import changed_keys
 from inspector_app.services.exports import record_export
 from inspector_app.services.report.model import ReportData
 from inspector_app.services.report.service import report_data
-from inspector_app.storage import contents, corrections, drafts, inspections
+from inspector_app.storage import contents, corrections, drafts, inspections, report_numbers
 from inspector_app.storage.drafts import NewPhoto
 
 __all__ = ["EditingSession", "NewPhoto"]
@@ -57,6 +57,11 @@ class EditingSession:
 
     def replaced_id(self) -> str | None:
         return corrections.replaced_id(self.db, self.inspection_id)
+
+    def replaced_number(self) -> str:
+        """The report number of the inspection this one corrects (its letter's «شماره»)."""
+        replaced = self.replaced_id()
+        return report_numbers.number_of(self.db, replaced) if replaced else ""
 
     def changed_since_replaced(self) -> set[AnswerKey]:
         return changed_keys(self.db, self.inspection_id)

@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
@@ -21,6 +22,7 @@ from inspector_app.domain.inspection_document import AuditAnchor
 from inspector_app.domain.jalali import (
     clock_time,
     from_iso,
+    jalali_date,
     tehran_moment,
     to_iso,
     to_tehran,
@@ -30,7 +32,7 @@ from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, NotFound, fill
 from inspector_app.services import inspection_document
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing import pdf_sign
-from inspector_app.storage import audit, contents, inspections, lifecycle
+from inspector_app.storage import audit, contents, inspections, lifecycle, report_numbers
 from inspector_app.storage.db import writing
 from inspector_app.storage.identities import StoredIdentity
 
@@ -157,11 +159,16 @@ def set_departure_now(db: Database, inspection_id: str, *, now: dt.datetime | No
     return stamp
 
 
-def default_renderer(db: Database, inspection_id: str, canonical_sha256: str) -> bytes:
+def default_renderer(
+    db: Database, inspection_id: str, canonical_sha256: str, *, number: str = "", at: str = ""
+) -> bytes:
+    """The report; `number` and `at` (ISO time) are those finalize is about to give it."""
     # Imported here: the report package is heavy (reportlab, fonts) and only needed now.
     from inspector_app.services.report.service import render_inspection_pdf
 
-    return render_inspection_pdf(db, inspection_id, canonical_sha256=canonical_sha256)
+    return render_inspection_pdf(
+        db, inspection_id, canonical_sha256=canonical_sha256, number=number, issued_at=at
+    )
 
 
 def _canonical(
@@ -195,19 +202,27 @@ def finalize(
     head = audit.head(db)
     anchor = AuditAnchor(seq=head.seq, hash=head.hash)
     _, data, digest = _canonical(db, inspection_id, anchor)
-    pdf = (render or default_renderer)(db, inspection_id, digest)
     row = inspections.get(db, inspection_id)
+    stamp = to_iso(moment)
+    # The number is read now to be printed, and taken only by the locking transaction below.
+    year = int(jalali_date(moment, persian=False)[:4])
+    number = report_numbers.next_number(db, year, row["inspector_personnel_no"])
+    pdf = (render or partial(default_renderer, number=number, at=stamp))(db, inspection_id, digest)
     signed = pdf_sign.sign_pdf(
         pdf,
         unlocked,
         signing_time=moment,
         options=pdf_sign.SignOptions(personnel_no=row["inspector_personnel_no"]),
     )
-    stamp = to_iso(moment)
     with writing(db):
         # In the transaction that locks it: nothing can change between this check and the lock.
-        # Entries appended since the head was taken are fine; the head itself must still hold.
-        if _canonical(db, inspection_id, anchor)[2] != digest or audit.check_anchors(db, [head]):
+        # Entries appended since the head was taken are fine; the head itself must still hold,
+        # and the number printed must still be the next one (no other finalize took it).
+        if (
+            _canonical(db, inspection_id, anchor)[2] != digest
+            or audit.check_anchors(db, [head])
+            or report_numbers.next_number(db, year, row["inspector_personnel_no"]) != number
+        ):
             raise ChangedWhileFinalizing(
                 QT_TRANSLATE_NOOP(
                     "Errors", "بازرسی هنگام نهایی‌سازی تغییر کرد؛ چیزی نهایی نشد. دوباره تلاش کنید."
@@ -221,6 +236,7 @@ def finalize(
             signed_pdf=signed,
             signer_fingerprint=unlocked.fingerprint_sha256,
             at=stamp,
+            report_number=number,
         )
     log.info("finalized %s (%s)", inspection_id, digest)
     return FinalizeResult(

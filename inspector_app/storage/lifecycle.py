@@ -26,9 +26,11 @@ def finalize(
     signed_pdf: bytes,
     signer_fingerprint: str,
     at: str,
+    report_number: str | None = None,
 ) -> None:
-    """draft → finalized: the document and signed report stored, the row locked, an outbox
-    entry pending. Refuses an unknown id or one that is no longer a draft."""
+    """draft → finalized: the document and signed report stored (with the report's number),
+    the row locked, an outbox entry pending. Refuses an unknown id or one that is no longer a
+    draft."""
     with writing(db):
         row = db.execute("SELECT status FROM inspections WHERE id = ?", [inspection_id]).fetchone()
         if row is None:
@@ -44,6 +46,7 @@ def finalize(
                 "canonical_sha256": canonical_sha256,
                 "signed_pdf": signed_pdf,
                 "created_at": at,
+                "report_number": report_number,
             }
         )
         db.execute(

@@ -349,4 +349,16 @@ BEGIN SELECT RAISE(ABORT, 'a finalized inspection stays in the outbox until it i
 """
 
 
+@migrations(name="0005_report_numbers")
+def _report_numbers(db: Database) -> None:
+    # The report's letter number («شماره»), given at finalize in the locking transaction and
+    # never reused; reports finalized before it keep the number they print (the id's start),
+    # read in its place (storage/report_numbers.py).
+    db.execute("ALTER TABLE inspection_documents ADD COLUMN report_number TEXT")
+    db.execute(
+        "CREATE UNIQUE INDEX inspection_documents_report_number "
+        "ON inspection_documents (report_number) WHERE report_number IS NOT NULL"
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)

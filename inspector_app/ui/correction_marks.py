@@ -60,7 +60,7 @@ def correction_marks_action(editor: EditorHost) -> QWidget | None:
     if replaces is not None:
         title = QLabel(
             QCoreApplication.translate("ChangeMarks", "اصلاحیهٔ بازرسی شمارهٔ {number} —").format(
-                number=replaces.split("-")[0].upper()
+                number=fmt.ltr(fmt.digits(editor.session.replaced_number()))
             )
         )
         title.setObjectName("replacesLabel")

@@ -1073,6 +1073,21 @@
         <source>فهرست گواهی‌های باطل‌شده با مرجع گواهی استانداری امضا نشده یا خراب است؛ چیزی تغییر نکرد. ({reason})</source>
         <translation>The certificate revocation list is not signed by the governorate&apos;s certificate authority, or is damaged; nothing was changed. ({reason})</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/services/report/letterhead.py" line="68"/>
+        <source>نام سربرگ خالی است.</source>
+        <translation>The letterhead name is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/report/letterhead.py" line="86"/>
+        <source>تصویر آرم بزرگ‌تر از ۲ مگابایت است: {path}</source>
+        <translation>The logo image is larger than 2 MB: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/report/letterhead.py" line="96"/>
+        <source>تصویر آرم خوانده نشد: {path}</source>
+        <translation>The logo image could not be read: {path}</translation>
+    </message>
 </context>
 <context>
     <name>FinalizeActions</name>

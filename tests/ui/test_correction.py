@@ -10,15 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.cli.main import main
+from inspector_app.domain.persian import to_persian_digits
 from inspector_app.domain.scoring import AnswerKey
 from inspector_app.services import correction, finalize, inspection_document
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.storage import audit, contents, inspections
+from inspector_app.storage import audit, contents, inspections, report_numbers
 from inspector_app.ui.correction_marks import ChangeMarks
 from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.editor.items import ItemWidget
 from inspector_app.ui.finalize.editor_action import FinalizeActions
-from inspector_app.ui.qt import QApplication, QMessageBox, QPushButton, Qt, QWidget
+from inspector_app.ui.qt import QApplication, QLabel, QMessageBox, QPushButton, Qt, QWidget
 from tests.helpers.gui import Gui, type_text, wait_for_background
 from tests.helpers.pdf_text import assert_sentences, normalized_text
 from tests.helpers.signing import ARTIFACTS, PASSPHRASE, make_filled_draft
@@ -162,6 +163,9 @@ def test_correction_starts_as_a_copy_and_marks_what_changed(
     assert fixed.answers == old_contents["answers"]
     count = fixed.findChild(ChangeMarks, "changedCount")
     assert count is not None and count.isVisible()
+    title = fixed.findChild(QLabel, "replacesLabel")  # the replaced report by its number
+    assert title is not None
+    assert to_persian_digits(report_numbers.number_of(db, old_id)) in title.text()
     assert count.text() == "۰ مورد تغییر کرده"
     assert marked(fixed) == set()
 
@@ -211,7 +215,7 @@ def test_correction_starts_as_a_copy_and_marks_what_changed(
     assert inspection_document.canonical_document(db, new_id)["replaces"] == old_id
     pdf = tmp_path / "correction.pdf"
     assert main(["report", new_id, "-o", str(pdf), "--data-dir", str(data_dir)]) == 0
-    number = old_id.split("-")[0].upper()
+    number = to_persian_digits(report_numbers.number_of(db, old_id))
     assert_sentences(pdf, ["اصلاحیهٔ گزارش", number, "شناسهٔ گزارش"])
     # The full id too (a long id may wrap inside its cell: compare letters and digits only).
     printed = "".join(ch for ch in normalized_text(pdf) if ch.isascii() and ch.isalnum())

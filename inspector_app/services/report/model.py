@@ -104,11 +104,16 @@ class ReportData:
     sections: list[Section]
     canonical_sha256: str  # sha256 of the canonical inspection JSON (hex)
     form_version: str = ""
-    report_number: str = ""  # the number shown to people; the id when empty
+    report_number: str = ""  # the letter's «شماره» (Latin digits); empty for a draft
+    issued_at: str = ""  # ISO UTC time of finalizing: the letter's «تاریخ»; empty for a draft
+    changed_at: str = ""  # ISO UTC time of the last change: a draft PDF's creation date
     replaces: str = ""  # a correction: the id of the inspection whose report it replaces
+    replaces_number: str = ""  # and that report's number
     findings: list[Finding] = field(default_factory=list)
     interviews: Interviews = field(default_factory=Interviews)
     photos: list[Photo] = field(default_factory=list)
     signatures: list[Signature] = field(default_factory=list)
     governorate: str = "استانداری بوشهر"
     unit: str = "بازرسی و پاسخگویی به شکایات"
+    logo: bytes | None = None  # the letterhead's logo image; None: the bundled one
+    bismillah: bool = False  # «بسمه تعالی» above the titles

@@ -1,13 +1,15 @@
 """The inspection report as a PDF (reportlab platypus, A4, right to left, Vazirmatn embedded):
 the document, the order of its blocks, and the warnings met while drawing it.
 
-Same ReportData, same bytes: reportlab's invariant mode fixes the dates and document id that
-would otherwise change every run. The page, its styles, footers and right-to-left tables are
-the shared ones of inspector_app.pdf; the blocks are drawn by sections, photos and signatures.
+Same ReportData, same bytes: reportlab's invariant mode fixes the document id that would
+otherwise change every run, and the PDF is dated by the data (its finalize time). The page,
+its styles, footers and right-to-left tables are the shared ones of inspector_app.pdf; the
+blocks are drawn by sections, photos and signatures.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from collections.abc import Iterator
@@ -17,6 +19,7 @@ from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from inspector_app.domain.jalali import from_iso
 from inspector_app.domain.persian import format_number
 from inspector_app.pdf.keywords import keywords_for
 from inspector_app.pdf.layout import HEADING, build_a4
@@ -30,6 +33,7 @@ from inspector_app.services.report.sections import (
     items_table,
     summary,
     title_block,
+    verification,
 )
 from inspector_app.services.report.signatures import signature_block
 
@@ -47,20 +51,29 @@ def render_report_with_log(data: ReportData) -> tuple[bytes, list[str]]:
         pdf = build_a4(
             _story(data),
             footer=f"گزارش بازرسی {data.office.name}",
-            footer_end=f" — شماره {data.report_number or data.report_id}",
+            footer_end=f" — شماره {data.report_number}" if data.report_number else " — پیش‌نویس",
             title=f"گزارش بازرسی {data.office.name}",
             author=data.inspector.name,
             subject=f"bazres-report {data.report_id}",
             keywords=keywords_for(data.report_id, data.canonical_sha256),
+            created=_created(data),
         )
     return pdf, warnings
+
+
+def _created(data: ReportData) -> dt.datetime | None:
+    """The PDF's date: the finalize time, a draft's last change (the data's times, so the same
+    data still gives the same bytes)."""
+    moment = data.issued_at or data.changed_at
+    return from_iso(moment) if moment else None
 
 
 SIGNATURE_BOX_ROOM = 80.0  # the signing stamp is 66 pt tall, plus a gap
 
 
 def _story(data: ReportData) -> list[Flowable]:
-    story: list[Flowable] = [title_block(data), Spacer(1, 6), details(data), Spacer(1, 8)]
+    story: list[Flowable] = [title_block(data), Spacer(1, 6), details(data), Spacer(1, 4)]
+    story += [verification(data), Spacer(1, 4)]
     story += [*_heading("خلاصه‌ی نتیجه"), summary(data)]
     for index, section in enumerate(data.sections, start=1):
         title = f"{format_number(index, group=False)}. {section.title}"

@@ -3,15 +3,17 @@ the result, the checklist of each section, findings, and the client interviews."
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from typing import Any
 
 from reportlab.graphics.barcode.qr import QrCode
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Table
 from reportlab.platypus.tables import TableStyle
 
+from inspector_app.domain.jalali import jalali_date
 from inspector_app.domain.persian import format_number
 from inspector_app.paths import resource
 from inspector_app.pdf.layout import (
@@ -29,35 +31,70 @@ from inspector_app.pdf.layout import (
     TITLE,
     paragraph_style,
 )
-from inspector_app.pdf.rtl_flowable import FONT_BOLD, RTLParagraph
+from inspector_app.pdf.rtl_flowable import FONT_BOLD, FONT_MEDIUM, RTLParagraph
 from inspector_app.pdf.tables import rtl_table
 from inspector_app.services.report.model import ReportData
 
 
 def title_block(data: ReportData) -> Table:
-    logo = Image(str(resource("logo.png")), width=24 * mm, height=24 * mm)
-    titles = [
+    """The letterhead: the letter's «شماره», «تاریخ» and «پیوست» on the left (an Iranian
+    official letter's place for them), the titles in the middle (under «بسمه تعالی» when the
+    letterhead asks for it), the logo on the right."""
+    logo = Image(io.BytesIO(data.logo) if data.logo else str(resource("logo.png")))
+    logo._restrictSize(24 * mm, 24 * mm)
+    titles = [RTLParagraph("بسمه تعالی", BISMILLAH)] if data.bismillah else []
+    titles += [
         RTLParagraph(data.governorate, TITLE),
         RTLParagraph(data.unit, SUBTITLE),
         RTLParagraph(f"گزارش بازرسی: {data.form_title}", SUBTITLE),
     ]
-    number = data.report_number or data.report_id
-    meta = [
-        _qr(data),
-        RTLParagraph(f"شماره: {number}", paragraph_style("meta", 7.5, alignment=TA_CENTER)),
+    photos = len(data.photos)
+    fields = [
+        ("شماره", data.report_number or "پیش‌نویس"),
+        ("تاریخ", jalali_date(data.issued_at) if data.issued_at else "—"),
+        ("پیوست", f"{format_number(photos)} تصویر" if photos else "ندارد"),
     ]
-    # Visual order, left to right: QR and number | titles | logo (the logo sits on the right).
-    middle = FRAME_WIDTH - 28 * mm - 34 * mm
-    table = Table([[meta, titles, logo]], colWidths=[34 * mm, middle, 28 * mm])
+    letter = [RTLParagraph(f"{label}: {value}", LETTER_FIELD) for label, value in fields]
+    middle = FRAME_WIDTH - 28 * mm - LETTER_FIELDS_WIDTH
+    table = Table([[letter, titles, logo]], colWidths=[LETTER_FIELDS_WIDTH, middle, 28 * mm])
     table.setStyle(
         TableStyle(
             [
                 TABLE_FONT,
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (0, 0), (0, 0), "CENTER"),
                 ("ALIGN", (2, 0), (2, 0), "RIGHT"),
                 ("LINEBELOW", (0, 0), (-1, 0), 1.2, NAVY),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return table
+
+
+LETTER_FIELDS_WIDTH = 46 * mm
+LETTER_FIELD = paragraph_style("letter-field", 9, font=FONT_MEDIUM)
+BISMILLAH = paragraph_style("bismillah", 10, font=FONT_MEDIUM, alignment=TA_CENTER, leading=18)
+HASH = paragraph_style("hash", 8.5, alignment=TA_LEFT, leading=13)
+
+
+def verification(data: ReportData) -> Table:
+    """The QR code and, beside it, the document's full sha256 for a person to read and compare
+    (8 groups of 8 hex digits, Latin, left to right)."""
+    digest = data.canonical_sha256
+    groups = [digest[i : i + 8] for i in range(0, len(digest), 8)]
+    text = [
+        RTLParagraph("اثر انگشت سند (sha256) برای بررسی اصالت:", CELL),
+        RTLParagraph(" ".join(groups[:4]), HASH, persian_digits=False),
+        RTLParagraph(" ".join(groups[4:]), HASH, persian_digits=False),
+    ]
+    # The text column is as wide as the hash, so its label ends right above the hash's end.
+    table = Table([[_qr(data), text]], colWidths=[28 * mm, 78 * mm], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                TABLE_FONT,
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ]
         )
     )
@@ -89,7 +126,7 @@ def details(data: ReportData) -> Table:
     ]
     if data.replaces:  # a correction names the report it replaces, by number and by id
         pairs += [
-            ("اصلاحیهٔ گزارش", data.replaces.split("-")[0].upper()),
+            ("اصلاحیهٔ گزارش", data.replaces_number or data.replaces),
             ("شناسهٔ گزارش اصلی", data.replaces),
         ]
     rows: list[list[Any]] = []

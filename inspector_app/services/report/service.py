@@ -15,16 +15,23 @@ from inspector_app.domain.scoring import FAIL_BELOW, SectionScore, is_visible, i
 from inspector_app.domain.vocabulary import GRADE_LABELS, OFFICE_TYPE_TITLES, SIGNER_ROLES
 from inspector_app.services import inspection_document
 from inspector_app.services.report import model
+from inspector_app.services.report.letterhead import letterhead
 from inspector_app.services.report.render import render_report_with_log
-from inspector_app.storage import contents, inspections
+from inspector_app.storage import contents, inspections, report_numbers
 
 
 def render_inspection_pdf(
-    db: Database, inspection_id: str, *, canonical_sha256: str | None = None
+    db: Database,
+    inspection_id: str,
+    *,
+    canonical_sha256: str | None = None,
+    number: str = "",
+    issued_at: str = "",
 ) -> bytes:
-    """The PDF report of an inspection as it stands now (a draft gives an unsigned report)."""
-    pdf, _ = render_inspection_pdf_with_log(db, inspection_id, canonical_sha256=canonical_sha256)
-    return pdf
+    """The PDF report of an inspection as it stands now (a draft gives an unsigned report);
+    `number` and `issued_at` are those finalize is about to give it."""
+    data = report_data(db, inspection_id, canonical_sha256, number=number, issued_at=issued_at)
+    return render_report_with_log(data)[0]
 
 
 def render_inspection_pdf_with_log(
@@ -34,8 +41,15 @@ def render_inspection_pdf_with_log(
 
 
 def report_data(
-    db: Database, inspection_id: str, canonical_sha256: str | None = None
+    db: Database,
+    inspection_id: str,
+    canonical_sha256: str | None = None,
+    *,
+    number: str = "",
+    issued_at: str = "",
 ) -> model.ReportData:
+    """What the report prints; a finalized inspection's number and date are its own, a draft's
+    are `number` and `issued_at` (none: a draft report, dated by its last change)."""
     row = inspections.get(db, inspection_id)
     form = inspections.form_of(db, inspection_id)
     answers = contents.answers_of(db, inspection_id)
@@ -48,10 +62,14 @@ def report_data(
         )
     office = row["office"]
     texts = {item.id: item.text for item in form.all_items()}
+    head = letterhead(db)
     return model.ReportData(
         report_id=inspection_id,
-        report_number=inspection_id.split("-")[0].upper(),
+        report_number=number or report_numbers.number_of(db, inspection_id),
+        issued_at=issued_at or row["finalized_at"] or "",
+        changed_at=row["updated_at"],
         replaces=row["replaces"] or "",
+        replaces_number=report_numbers.number_of(db, row["replaces"]) if row["replaces"] else "",
         office=model.Office(
             name=office["name"],
             kind=OFFICE_TYPE_TITLES.get(office["type"], office["type"]),
@@ -94,6 +112,10 @@ def report_data(
             for p in contents.photos_of(db, inspection_id, with_data=True)
         ],
         signatures=[_signature(s, row) for s in contents.signatures_of(db, inspection_id)],
+        governorate=head.governorate,
+        unit=head.unit,
+        logo=head.logo,
+        bismillah=head.bismillah,
     )
 
 
