@@ -15,7 +15,15 @@ from sqlalchemy import func, select
 
 from inspector_app.domain.bundle import BundleError, read_inspections_bundle
 from inspector_app.errors import KnownError
-from inspector_app.server import accounts, backup_cli, ca_cli, conflict_cli, publish, user_cli
+from inspector_app.server import (
+    accounts,
+    backup_cli,
+    ca_cli,
+    conflict_cli,
+    db_cli,
+    publish,
+    user_cli,
+)
 from inspector_app.server.ca import authority
 from inspector_app.server.config import DATA_ENV, DB_ENV, Settings
 from inspector_app.server.console.audit_log import record, shell_user
@@ -114,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     conflict_cli.register(sub, parent, open_state)
     user_cli.register(sub, parent, open_state)
     backup_cli.register(sub, parent, settings_of)
+    db_cli.register(sub, parent, settings_of)
 
     p = sub.add_parser("publish", parents=[parent], help="publish the registry and/or forms")
     p.add_argument("--registry", type=Path, metavar="FILE", help="registry CSV or JSON")

@@ -207,7 +207,3 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 30000")
     cursor.close()
-
-
-def create_schema(engine: Engine) -> None:
-    metadata.create_all(engine, checkfirst=True)

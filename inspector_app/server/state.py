@@ -1,5 +1,6 @@
 """What a running server (or an admin command) works with, opened from the settings in one place:
-the data folder, the database engine (schema created if missing) and the file store."""
+the data folder, the database engine (created at the newest schema revision if empty, refused
+if not at this version's: server/schema.py) and the file store."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from inspector_app.errors import KnownError
+from inspector_app.server import schema
 from inspector_app.server.config import Settings
-from inspector_app.server.console import tables as _console_tables  # noqa: F401  (in the schema)
-from inspector_app.server.database import SQLITE_FILE, create_schema, make_engine
+from inspector_app.server.database import SQLITE_FILE, make_engine
 from inspector_app.server.filestore import FolderStore
 
 
@@ -38,7 +39,10 @@ def open_state(settings: Settings) -> ServerState:
         _private_file(settings.data_dir / SQLITE_FILE)
     engine = make_engine(settings.database_url)
     try:
-        create_schema(engine)
+        schema.ensure_current(engine)
+    except KnownError:
+        engine.dispose()
+        raise
     except Exception as exc:  # wrong URL, server down, bad credentials
         engine.dispose()
         raise KnownError(f"the database cannot be opened: {type(exc).__name__}: {exc}") from exc

@@ -25,12 +25,8 @@ from inspector_app.figures.filters import OverviewFilter
 from inspector_app.figures.overview import Overview
 from inspector_app.figures.queries import sqlalchemy_runner, sqlite_runner
 from inspector_app.figures.summary_report import render_summary
-from inspector_app.server.database import (
-    create_schema,
-    failed_answers_t,
-    inspections_t,
-    make_engine,
-)
+from inspector_app.server import schema
+from inspector_app.server.database import failed_answers_t, inspections_t, make_engine
 from inspector_app.server.figures import compute_server_overview, server_summary
 from inspector_app.server.summary import summary_json
 from inspector_app.services.context import AppContext
@@ -121,7 +117,7 @@ def server_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[En
             "postgresql://", "postgresql+psycopg://"
         )
     engine = make_engine(url)
-    create_schema(engine)
+    schema.ensure_current(engine)
     with engine.begin() as conn:
         conn.execute(failed_answers_t.delete())
         conn.execute(inspections_t.delete())

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from inspector_app.server import schema
 from tests.helpers.cli import Ran, run_cli
 from tests.helpers.server import LaptopTemplates, ServerProcess, make_server
 from tests.sync.pg import PgCluster
@@ -66,6 +67,7 @@ def test_backup_restore_serve(
     assert "backup of the" in done.stdout
     manifest = json.loads((backup / "manifest.json").read_text())
     assert manifest["database"]["kind"] == ("sqlite" if fresh_db is None else "postgresql")
+    assert manifest["database"]["revision"] == schema.scripts().get_current_head()
     assert any(path.startswith("keys/") for path in manifest["entries"])
     held = server.inspections()
     root_pem = server_cli(server, "ca", "root").stdout
