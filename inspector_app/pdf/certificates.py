@@ -93,6 +93,22 @@ def holder_name_ok(value: str) -> bool:
     return True
 
 
+def key_usage(*, ca: bool = False) -> x509.KeyUsage:
+    """What a certificate's key may do: an inspector's signs reports (digital signature and
+    non-repudiation), the governorate CA's signs certificates and revocation lists."""
+    return x509.KeyUsage(
+        digital_signature=not ca,
+        content_commitment=not ca,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=ca,
+        crl_sign=ca,
+        encipher_only=False,
+        decipher_only=False,
+    )
+
+
 def load_certificate(pem_or_der: bytes) -> x509.Certificate:
     try:
         if b"-----BEGIN" in pem_or_der:

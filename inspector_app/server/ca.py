@@ -22,6 +22,7 @@ from cryptography.x509.oid import NameOID
 
 from inspector_app.domain.jalali import utc_now
 from inspector_app.errors import KnownError
+from inspector_app.pdf.certificates import key_usage
 from inspector_app.server import keystore
 from inspector_app.server.config import Settings
 
@@ -80,17 +81,7 @@ def _root_certificate(key: ec.EllipticCurvePrivateKey) -> x509.Certificate:
         .not_valid_after(now + ROOT_VALID)
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(
-            x509.KeyUsage(
-                digital_signature=False,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=True,
-                encipher_only=False,
-                decipher_only=False,
-            ),
+            key_usage(ca=True),
             critical=True,
         )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
@@ -152,17 +143,7 @@ def issue(
         .not_valid_after(min(now + INSPECTOR_VALID, ca.root.not_valid_after_utc))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
+            key_usage(),
             critical=True,
         )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)

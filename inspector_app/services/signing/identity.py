@@ -31,6 +31,7 @@ from inspector_app.pdf.certificates import (
     IdentityError,
     certificate_info,
     holder_name_ok,
+    key_usage,
     load_certificate,
 )
 from inspector_app.services.signing.keys import (
@@ -152,17 +153,7 @@ def create_self_signed(
         .not_valid_after(start + dt.timedelta(days=valid_days))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
+            key_usage(),
             critical=True,
         )
         .add_extension(
