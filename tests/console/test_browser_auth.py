@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.helpers.browser import submit
 from tests.helpers.cli import run_cli
 from tests.helpers.paths import ARTIFACTS
 from tests.helpers.server import ServerProcess, laptop_csr
@@ -119,20 +120,20 @@ def test_sign_in_issue_a_code_revoke_a_device_read_the_audit_log_sign_out(
     look(browser, "01-login")
     browser.find_element(By.ID, "username").send_keys("admin1")
     browser.find_element(By.ID, "password").send_keys("not the password")
-    browser.find_element(By.ID, "login").click()
+    submit(browser, browser.find_element(By.ID, "login"))
     assert (
         "نام کاربری یا گذرواژه درست نیست" in browser.find_element(By.CSS_SELECTOR, ".notice").text
     )
     look(browser, "02-login-refused")
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
-    browser.find_element(By.ID, "login").click()
+    submit(browser, browser.find_element(By.ID, "login"))
     assert browser.current_url.endswith("/console/devices")
     assert "هنوز دستگاهی ثبت نشده است" in browser.page_source
     look(browser, "03-devices-empty")
 
     browser.find_element(By.ID, "inspector").send_keys("مریم احمدی")
     browser.find_element(By.ID, "personnel_no").send_keys("۱۲۳۴۵")
-    browser.find_element(By.ID, "issue-code").click()
+    submit(browser, browser.find_element(By.ID, "issue-code"))
     code = browser.find_element(By.ID, "enrol-code").text
     assert re.fullmatch(r"[A-Z0-9]{4}(-[A-Z0-9]{4}){3}", code), code
     assert "مریم احمدی" in browser.find_element(By.ID, "code-issued").text
@@ -145,12 +146,12 @@ def test_sign_in_issue_a_code_revoke_a_device_read_the_audit_log_sign_out(
     assert "۱۴" in row.text  # the enrolment time as a Jalali date in Persian digits
     look(browser, "05-devices-enrolled")
     Select(row.find_element(By.NAME, "reason")).select_by_value("key_compromise")
-    row.find_element(By.CSS_SELECTOR, "button.danger").click()
+    submit(browser, row.find_element(By.CSS_SELECTOR, "button.danger"))
     assert "دستگاه باطل شد" in browser.find_element(By.CSS_SELECTOR, ".notice.ok").text
     assert "باطل شده" in browser.find_element(By.ID, f"device-{device_id}").text
     look(browser, "06-device-revoked")
 
-    browser.find_element(By.LINK_TEXT, "گزارش رویدادها").click()
+    submit(browser, browser.find_element(By.LINK_TEXT, "گزارش رویدادها"))
     actions = [
         cell.get_attribute("data-action")
         for cell in browser.find_elements(By.CSS_SELECTOR, "td[data-action]")
@@ -159,7 +160,7 @@ def test_sign_in_issue_a_code_revoke_a_device_read_the_audit_log_sign_out(
     assert "ابطال دستگاه" in browser.page_source and "صدور کد ثبت دستگاه" in browser.page_source
     look(browser, "07-audit-log")
 
-    browser.find_element(By.ID, "logout").click()
+    submit(browser, browser.find_element(By.ID, "logout"))
     assert browser.current_url.endswith("/console/login")
     browser.get(f"{auth_server.url}/console/audit")
     assert "/console/login?next=/console/audit" in browser.current_url

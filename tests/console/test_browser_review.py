@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from inspector_app.services.sync import reviews, runner
 from tests.console.conftest import PASSWORD
 from tests.console.laptops import Laptop, synced_laptop
+from tests.helpers.browser import submit
 from tests.helpers.paths import ARTIFACTS
 from tests.helpers.server import ServerProcess
 
@@ -79,20 +80,6 @@ def by_id(driver: Any, element_id: str) -> Any:
     from selenium.webdriver.common.by import By
 
     return driver.find_element(By.ID, element_id)
-
-
-def submit(driver: Any, element: Any) -> None:
-    """Click what sends a form or follows a link, and wait for the next page to load."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    old = driver.find_element(By.TAG_NAME, "html")
-    element.click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
-    WebDriverWait(driver, 30).until(
-        lambda d: d.execute_script("return document.readyState") == "complete"
-    )
 
 
 def choose(driver: Any, element_id: str, text: str) -> None:
