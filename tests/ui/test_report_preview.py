@@ -45,6 +45,7 @@ def test_preview_of_a_draft_shows_and_saves_the_pdf(
     text = subprocess.run(
         ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert inspection_id.split("-")[0].upper() in text
+    # The saved file is this draft's report: its id in «شناسه», no report number yet.
+    assert inspection_id.split("-")[0] in text and "پیش‌نویس" in text
     assert audit.entries(db, inspection_id)[-1]["action"] == "export"
     dialog.close()
