@@ -1,8 +1,16 @@
-"""Where things live: the user's data folder, bundled resources and forms."""
+"""Where things live: the user's data folder, bundled resources and forms.
+
+The project keeps resources/ and forms/ at the top of the repository. An installed copy (the
+wheel, the frozen build) carries them inside the package as inspector_app/_bundled/resources and
+inspector_app/_bundled/forms (pyproject's hatch force-include; the PyInstaller spec's datas).
+bundle_root() is the one place that decides which of the two is used; every bundled file is
+reached through RESOURCES/resource() or BUNDLED_FORMS, never through __file__ elsewhere.
+"""
 
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
@@ -10,10 +18,25 @@ import platformdirs
 APP_NAME = "bazres"
 DATA_ENV = "INSPECTOR_APP_DATA"
 DB_FILENAME = "bazres.db"
+BUNDLE_DIR = "_bundled"
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-RESOURCES = REPO_ROOT / "resources"
-BUNDLED_FORMS = REPO_ROOT / "forms"
+
+def bundle_root() -> Path:
+    """The folder that holds resources/ and forms/.
+
+    inspector_app/_bundled when it exists (an installed wheel or a frozen build), else the
+    repository root (a source checkout, where the package sits beside resources/ and forms/).
+    Qt, reportlab and the font loader need real files, so only a folder on disk counts: the
+    package is never imported from a zip archive.
+    """
+    bundled = files("inspector_app") / BUNDLE_DIR
+    if isinstance(bundled, Path) and bundled.is_dir():
+        return bundled
+    return Path(__file__).resolve().parent.parent
+
+
+RESOURCES = bundle_root() / "resources"
+BUNDLED_FORMS = bundle_root() / "forms"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
