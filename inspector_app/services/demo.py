@@ -9,6 +9,7 @@ import random
 from PIL import Image, ImageDraw
 
 from inspector_app.domain.jalali import from_iso, tehran_moment, tehran_today, to_iso
+from inspector_app.errors import QT_TRANSLATE_NOOP, NotFound
 from inspector_app.services import photos
 from inspector_app.services.context import AppContext
 from inspector_app.services.workflow import prefill_findings, start_inspection
@@ -86,6 +87,14 @@ def make_demo(context: AppContext, count: int = 4, seed: int = 1404) -> list[str
         for candidates in by_type.values():  # one of each type in turn
             if candidates and len(chosen) < count:
                 chosen.append(candidates.pop(rng.randrange(len(candidates))))
+    if count > 0 and not chosen:  # "0 inspections" must not pass for success
+        raise NotFound(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "نمونه‌ای ساخته نشد: فهرست دفاتر هیچ دفتر فعالی از نوع پیشخوان، پلیس +۱۰ "
+                "یا کارگزاری ندارد",
+            )
+        )
     created: list[str] = []
     for office in chosen:
         inspection_id = start_inspection(context, str(office["code"]))
