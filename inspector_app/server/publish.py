@@ -34,14 +34,26 @@ REGISTRY_FORMAT = "bazres.registry/1"
 
 def publish_registry(engine: Engine, path: Path) -> int:
     """Validate a registry file (CSV or JSON, as `offices import` takes) and publish it."""
+    content, count = registry_content(path)
+    put_registry(engine, content)
+    return count
+
+
+def registry_content(path: Path) -> tuple[bytes, int]:
+    """The registry document a registry file publishes, validated as `offices import` takes
+    it (InvalidImport names the line and reason), and its count of offices."""
     records, meta = read_registry_file(path)
     document = {
         "format": REGISTRY_FORMAT,
         "version": str(meta.get("version") or utc_now_iso()),
         "offices": [r.model_dump() for r in records],
     }
-    _put(engine, REGISTRY, "registry", canonical_json(document))
-    return len(records)
+    return canonical_json(document), len(records)
+
+
+def put_registry(engine: Engine, content: bytes) -> None:
+    """Publish a registry document made by `registry_content`."""
+    _put(engine, REGISTRY, "registry", content)
 
 
 def publish_form(engine: Engine, path: Path) -> str:
@@ -52,8 +64,13 @@ def publish_form(engine: Engine, path: Path) -> str:
             f"form file name must be lowercase letters, digits, - or _ with .yaml: {name}"
         )
     load_form(path)  # raises FormError with file, line and reason
-    _put(engine, f"form:{name}", "form", path.read_bytes())
+    put_form(engine, name, path.read_bytes())
     return name
+
+
+def put_form(engine: Engine, name: str, content: bytes) -> None:
+    """Publish a form file's bytes under its name (already checked as `publish_form` does)."""
+    _put(engine, f"form:{name}", "form", content)
 
 
 def _put(engine: Engine, name: str, kind: str, content: bytes) -> None:

@@ -41,6 +41,7 @@ ACTION_LABELS: dict[str, str] = {
 DETAIL_LABELS: dict[str, str] = {
     "address": "نشانی",
     "by": "به نام",
+    "changes": "تغییرها",
     "file": "پرونده",
     "keep": "نگه‌داشته",
     "method": "روش",
@@ -49,6 +50,8 @@ DETAIL_LABELS: dict[str, str] = {
     "personnel_no": "شمارهٔ پرسنلی",
     "reason": "دلیل",
     "role": "نقش",
+    "sha256": "چکیدهٔ sha256",
+    "version": "نسخه",
 }
 
 

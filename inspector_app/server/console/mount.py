@@ -18,6 +18,7 @@ from inspector_app.server.console import (
     routes_devices,
     routes_exports,
     routes_inspections,
+    routes_publishing,
 )
 from inspector_app.server.console.auth import Forbidden, LoginRequired, login_url
 from inspector_app.server.console.templating import render
@@ -30,6 +31,7 @@ ROUTE_MODULES = (
     routes_exports,
     routes_devices,
     routes_audit,
+    routes_publishing,
 )
 
 
