@@ -1,8 +1,9 @@
 """Starting the desktop app: a short, linear, logged sequence.
 
 1. QApplication and the log file   2. Vazirmatn fonts   3. language (translator, locale,
-right-to-left)   4. single-instance lock on the data folder   5. the database and forms,
-opened off the GUI thread with a progress dialog   6. the main window.
+right-to-left)   4. single-instance lock on the data folder (a second launch on the same folder
+brings the running window forward: single_instance.py)   5. the database and forms, opened off
+the GUI thread with a progress dialog   6. the main window.
 """
 
 from __future__ import annotations
@@ -17,7 +18,16 @@ from typing import TYPE_CHECKING
 
 from inspector_app import paths
 from inspector_app.errors import KnownError
-from inspector_app.ui import automation, fmt, i18n, messages, theme, ui_settings, wheel_guard
+from inspector_app.ui import (
+    automation,
+    fmt,
+    i18n,
+    messages,
+    single_instance,
+    theme,
+    ui_settings,
+    wheel_guard,
+)
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.events import DataEvents
 from inspector_app.ui.main_window import MainWindow
@@ -26,9 +36,12 @@ from inspector_app.ui.qt import (
     QCoreApplication,
     QFont,
     QFontDatabase,
+    QIcon,
     QLockFile,
     QMessageBox,
     QObject,
+    QSize,
+    Qt,
     QThreadPool,
     QTimer,
     Signal,
@@ -44,6 +57,16 @@ FONT_FAMILY = "Vazirmatn"
 FONT_POINT_SIZE = 10
 LOCK_FILENAME = "bazres.lock"
 LOG_FILENAME = "bazres.log"
+DESKTOP_FILE = "bazres"  # packaging/linux/bazres.desktop: the taskbar groups the windows by it
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # resources/icons/bazres-N.png
+
+
+def app_icon() -> QIcon:
+    """The application's icon (packaging/make_icon.py draws the sizes from bazres.svg)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(paths.resource("icons", f"bazres-{size}.png")), QSize(size, size))
+    return icon
 
 
 def open_context(data_dir: Path) -> AppContext:
@@ -118,6 +141,7 @@ class GuiApp(QObject):
         self.context: AppContext | None = None
         self.window: MainWindow | None = None
         self.lock: QLockFile | None = None
+        self.instance: single_instance.InstanceServer | None = None
         self.lock_error = QLockFile.LockError.NoError
         self.language = i18n.DEFAULT_LANGUAGE
         self.exit_code = 0
@@ -136,14 +160,19 @@ class GuiApp(QObject):
         wheel_guard.install(self.qapp)
         log.info("startup: fonts %s", ", ".join(families) or "none")
         self.language = i18n.apply_language(self.qapp, ui_settings.language(self.settings))
+        self.name_application()
         if not self.acquire_lock():
             self.exit_code = 1
-            if self.lock_error == QLockFile.LockError.LockFailedError:
-                self.refuse_second_copy()
-            else:
+            if self.lock_error != QLockFile.LockError.LockFailedError:
                 self.refuse_unusable_folder()
+            elif single_instance.hand_off(single_instance.server_name(self.data_dir)):
+                log.info("startup: the running copy brings its window forward; exiting")
+                self.exit_code = 0
+            else:  # the lock's holder does not answer (hung, or still starting after 3 s)
+                self.refuse_second_copy()
             return False
         log.info("startup: lock held")
+        self.listen_for_later_launches()
         # The window first, so the user sees the app at once; the database opens meanwhile.
         self.window = MainWindow(None, self.events, self.settings, self)
         self.window.show()
@@ -157,10 +186,43 @@ class GuiApp(QObject):
         lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         if not lock.tryLock(200):
             self.lock_error = lock.error()
-            log.warning("startup: no lock on %s (%s)", self.data_dir, self.lock_error)
+            expected = self.lock_error == QLockFile.LockError.LockFailedError  # a running copy
+            log.log(
+                logging.INFO if expected else logging.WARNING,
+                "startup: no lock on %s (%s)",
+                self.data_dir,
+                self.lock_error,
+            )
             return False
         self.lock = lock
         return True
+
+    def listen_for_later_launches(self) -> None:
+        self.instance = single_instance.InstanceServer(
+            single_instance.server_name(self.data_dir), self
+        )
+        self.instance.activation_requested.connect(self.bring_forward)
+        self.instance.listen()  # failing only costs the hand-off: the lock still guards
+
+    def bring_forward(self) -> None:
+        """A later launch on this data folder: show the window (and a dialog open over it)."""
+        window = self.window
+        if window is None or not is_alive(window):
+            return
+        if window.isMinimized():
+            window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not window:
+            modal.raise_()
+            modal.activateWindow()
+        log.info("single instance: window brought forward")
+
+    def name_application(self) -> None:
+        """The name the taskbar, the window titles and the dock show, in the UI's language."""
+        self.qapp.setApplicationDisplayName(QCoreApplication.translate("Startup", "بازرس"))
 
     def refuse_unusable_folder(self) -> None:
         """The lock file cannot be written: the folder is missing, read-only or not ours."""
@@ -298,6 +360,7 @@ class GuiApp(QObject):
             return
         ui_settings.set_language(self.settings, language)
         self.language = i18n.apply_language(self.qapp, language)
+        self.name_application()
         self._show_window(
             MainWindow(self.context, self.events, self.settings, self), page="settings"
         )
@@ -334,6 +397,9 @@ class GuiApp(QObject):
         if self.context is not None:
             self.context.close()
             self.context = None
+        if self.instance is not None:
+            self.instance.close()
+            self.instance = None
         if self.lock is not None:
             self.lock.unlock()
             self.lock = None
@@ -346,6 +412,8 @@ def run_gui(data_dir: str | None) -> int:
     if not isinstance(qapp, QApplication):
         qapp = QApplication(sys.argv[:1])
     qapp.setApplicationName(paths.APP_NAME)
+    qapp.setDesktopFileName(DESKTOP_FILE)
+    qapp.setWindowIcon(app_icon())
     automation.install(qapp)  # only when BAZRES_AUTOMATION_MAP is set (the display tests)
     app = GuiApp(qapp, paths.data_dir(data_dir))
     if not app.start():

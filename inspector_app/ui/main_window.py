@@ -76,7 +76,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("بازرس — بازرسی دفاتر خدمات استان بوشهر"))
+        # Qt appends " — " and the application display name, «بازرس» (ui/app.py).
+        self.setWindowTitle(self.tr("بازرسی دفاتر خدمات استان بوشهر"))
         self._settings = settings
         self._events = events
         self._app = app

@@ -89,6 +89,7 @@ if TYPE_CHECKING:
         QTouchEvent,
         QValidator,
     )
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
     from PySide6.QtSvg import QSvgRenderer
@@ -143,6 +144,7 @@ _SOURCES = (
     "PySide6.QtCore",
     "PySide6.QtGui",
     "PySide6.QtWidgets",
+    "PySide6.QtNetwork",  # the single-instance socket, made at every start
     "PySide6.QtSvg",
     "PySide6.QtPdf",
     "PySide6.QtPdfWidgets",
@@ -226,6 +228,8 @@ __all__ = [
     "QLineEdit",
     "QListWidget",
     "QListWidgetItem",
+    "QLocalServer",
+    "QLocalSocket",
     "QLocale",
     "QLockFile",
     "QMainWindow",

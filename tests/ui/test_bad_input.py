@@ -1,6 +1,6 @@
 """Bad input: a file that is no image, a 40-megapixel photo, a photo folder that vanished, a
-second copy of the app on the same data folder. Clear Persian messages, nothing lost, no
-traceback dialog."""
+second copy of the app on the same data folder (it hands over to the first:
+test_single_instance.py). Clear Persian messages, nothing lost, no traceback dialog."""
 
 from __future__ import annotations
 
@@ -101,7 +101,7 @@ def test_a_photo_folder_that_vanished(qtbot: Any, gui: Gui, tmp_path: Path) -> N
     assert ui_settings.last_folder(gui.window.env.settings, "photos") == str(Path.home())
 
 
-def test_a_second_copy_is_refused_politely(qtbot: Any, data_dir: Path) -> None:
+def test_a_second_copy_hands_over_to_the_first(qtbot: Any, data_dir: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "INSPECTOR_APP_DATA": str(data_dir)}
     first = subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), "gui", "--data-dir", str(data_dir)],
@@ -121,21 +121,15 @@ def test_a_second_copy_is_refused_politely(qtbot: Any, data_dir: Path) -> None:
         qapp = QApplication.instance()
         assert isinstance(qapp, QApplication)
         second = GuiApp(qapp, data_dir)
-        seen: list[str] = []
-
-        def answer() -> None:
-            boxes = message_boxes("secondCopyBox")
-            if not boxes:
-                QTimer.singleShot(50, answer)
-                return
-            seen.append(boxes[0].text())
-            boxes[0].accept()
-
-        QTimer.singleShot(50, answer)
+        # The first copy answers: its window comes forward, this one exits quietly (0).
         assert second.start() is False
-        assert second.exit_code == 1
-        assert seen and "در حال اجراست" in seen[0]
+        assert second.exit_code == 0
+        assert not message_boxes("secondCopyBox")
         assert second.window is None and second.context is None
+        deadline = time.monotonic() + 30
+        while "window brought forward" not in log.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, "the first copy did not bring its window forward"
+            time.sleep(0.2)
         # The first copy, asked to stop (as at logout), closes properly and frees the lock.
         first.send_signal(signal.SIGTERM)
         assert first.wait(30) == 0
