@@ -16,7 +16,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from inspector_app.domain.persian import NO_VALUE, format_number
+from inspector_app.domain import iran_numbers
+from inspector_app.domain.persian import NO_VALUE, format_number, to_persian_digits
 from inspector_app.errors import FormError, InvalidAnswer
 
 if TYPE_CHECKING:
@@ -296,9 +297,104 @@ class Photo(ItemType):
         return f"{_number(photos, 0)} عکس" if photos else NO_VALUE
 
 
+class Typed(ItemType):
+    """A value typed as text and read by a rule of domain/iran_numbers.py: stored in one
+    spelling with Latin digits, shown with Persian ones; quoted, not counted, in the report."""
+
+    can_fail = False
+    free_text = True
+    sample = ""  # the demo's answer, in its stored form
+
+    @abstractmethod
+    def read(self, text: str) -> str:
+        """The stored form of typed `text`; iran_numbers.NotValid saying why it does not fit."""
+
+    def stored(self, value: str) -> str:
+        """A stored (or imported) value checked; for most kinds the same rule as typing."""
+        return self.read(value)
+
+    def as_typed(self, value: str, *, persian: bool = True) -> str:
+        """A stored value written as an inspector types it: Persian digits or Latin ones."""
+        return to_persian_digits(value) if persian else value
+
+    def check_answer(self, item: Item, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise _refusal(item, "پاسخ باید متن باشد")
+        try:
+            return self.stored(value)
+        except iran_numbers.NotValid as exc:
+            raise _refusal(item, exc.message) from None
+
+    def value_label(self, item: Item, value: Any) -> str:
+        return self.as_typed(str(value))
+
+    def demo_value(self, item: Item, rng: random.Random, texts: Sequence[str]) -> Any:
+        return self.sample
+
+
+class NationalCode(Typed):
+    name, sample = "national_code", "0013542419"
+
+    def read(self, text: str) -> str:
+        return iran_numbers.national_code(text)
+
+
+class Mobile(Typed):
+    name, sample = "mobile", "09171234567"
+
+    def read(self, text: str) -> str:
+        return iran_numbers.mobile(text)
+
+
+class Landline(Typed):
+    name, sample = "landline", "07733441122"
+
+    def read(self, text: str) -> str:
+        return iran_numbers.landline(text)
+
+    def as_typed(self, value: str, *, persian: bool = True) -> str:
+        return super().as_typed(f"{value[:3]}-{value[3:]}", persian=persian)  # as the registry
+
+
+class PostalCode(Typed):
+    name, sample = "postal_code", "7514763487"
+
+    def read(self, text: str) -> str:
+        return iran_numbers.postal_code(text)
+
+
+class JalaliDate(Typed):
+    """Typed as a Jalali date, stored as its ISO Gregorian day (as the app stores dates)."""
+
+    name, sample = "jalali_date", "2025-03-20"
+
+    def read(self, text: str) -> str:
+        return iran_numbers.jalali_day(text)
+
+    def stored(self, value: str) -> str:
+        return iran_numbers.stored_day(value)
+
+    def as_typed(self, value: str, *, persian: bool = True) -> str:
+        return iran_numbers.shown_day(value, persian=persian)
+
+
+class GpsPoint(Typed):
+    name, sample = "gps_point", "28.9234,50.8203"
+
+    def read(self, text: str) -> str:
+        return iran_numbers.gps_point(text)
+
+    def as_typed(self, value: str, *, persian: bool = True) -> str:
+        return iran_numbers.shown_point(value, persian=persian)
+
+
 # In the order the schema lists them (and the unknown-type message names them).
 TYPES: dict[str, ItemType] = {
-    t.name: t for t in (YesNo(), Scale(), Number(), Text(), Choice(), MultiChoice(), Photo())
+    t.name: t
+    for t in (
+        *(YesNo(), Scale(), Number(), Text(), Choice(), MultiChoice(), Photo()),
+        *(NationalCode(), Mobile(), Landline(), PostalCode(), JalaliDate(), GpsPoint()),
+    )
 }
 
 

@@ -128,7 +128,10 @@ def test_answers_are_checked_against_their_item(tmp_path: Path) -> None:
 
 
 def test_item_types_are_looked_up_by_name() -> None:
-    assert list(TYPES) == ["yesno", "scale", "number", "text", "choice", "multichoice", "photo"]
+    assert list(TYPES) == [
+        *("yesno", "scale", "number", "text", "choice", "multichoice", "photo"),
+        *("national_code", "mobile", "landline", "postal_code", "jalali_date", "gps_point"),
+    ]
     assert type_named("scale") is TYPES["scale"]
     for unknown in ("slider", 5, None):
         with pytest.raises(FormError) as caught:

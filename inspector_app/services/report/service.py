@@ -171,7 +171,7 @@ def _interviews(
     for item in form.interview.items:
         values = [answers[(item.id, i)] for i in indices if not is_empty(answers.get((item.id, i)))]
         if item.kind.free_text:
-            remarks.extend(str(v) for v in values)
+            remarks.extend(item.kind.label(item, v) for v in values)  # as a reader reads it
         elif not item.kind.answered_by_photos:
             lines.append(model.InterviewLine(item.text, _interview_summary(item, values)))
     return model.Interviews(

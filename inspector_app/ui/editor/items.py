@@ -16,6 +16,7 @@ from inspector_app.ui import fmt, theme
 from inspector_app.ui.editor.notes import NoteEdit
 from inspector_app.ui.editor.number_field import NumberField
 from inspector_app.ui.editor.photos import PhotoStrip
+from inspector_app.ui.editor.typed_field import TypedField
 from inspector_app.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractButton,
@@ -45,7 +46,7 @@ class ItemWidget(QFrame):
     note_edited = Signal(str)
     note_left = Signal()
     text_edited = Signal(str)  # a text answer being typed (saved like a note)
-    number_typed = Signal(object)  # a number being typed: saved after a pause or on close
+    number_typed = Signal(object)  # a number or code being typed: saved after a pause or on close
     # Photo strips of the item (its photo answer, or the follow-up's photos), forwarded.
     photos_add_requested = Signal()
     photo_files_chosen = Signal(list)
@@ -65,6 +66,7 @@ class ItemWidget(QFrame):
         self._combo: QComboBox | None = None
         self._checks: dict[str, QCheckBox] = {}
         self._number: NumberField | None = None
+        self._typed: TypedField | None = None
         self._text: NoteEdit | None = None
         self.photos: PhotoStrip | None = None
         self.follow_up: QWidget | None = None
@@ -120,6 +122,12 @@ class ItemWidget(QFrame):
         self._number.finished.connect(self.answer_chosen)
         self._number.typed.connect(self.number_typed)
         return self._number
+
+    def _typed_control(self) -> QWidget:
+        self._typed = TypedField(self.item)
+        self._typed.finished.connect(self.answer_chosen)
+        self._typed.typed.connect(self.number_typed)
+        return self._typed
 
     def _text_control(self) -> QWidget:
         self._text = NoteEdit(self.tr("پاسخ"), lines=3, collapsed=True)
@@ -247,6 +255,8 @@ class ItemWidget(QFrame):
                 check.setChecked(bool(value) and option_id in value)
         elif self._number is not None:
             self._number.set_value(value)
+        elif self._typed is not None:
+            self._typed.set_value(value)
         elif self._text is not None:
             self._text.set_text_quietly(value or "")
 
@@ -272,6 +282,7 @@ class ItemWidget(QFrame):
             self._combo,
             *self._checks.values(),
             self._number.edit if self._number else None,
+            self._typed.edit if self._typed else None,
             self._text,
             self.photos.add_button if self.photos else None,
         ):
@@ -287,8 +298,9 @@ class ItemWidget(QFrame):
         for widget in (*self._buttons.values(), self._combo, *self._checks.values()):
             if widget is not None:
                 widget.setEnabled(not read_only)
-        if self._number is not None:
-            self._number.set_read_only(read_only)
+        for field in (self._number, self._typed):
+            if field is not None:
+                field.set_read_only(read_only)
         for text in (self._text, self.note):
             if text is not None:
                 text.setReadOnly(read_only)
@@ -307,4 +319,10 @@ CONTROLS: dict[str, Callable[[ItemWidget], QWidget]] = {
     "choice": ItemWidget._choice_control,
     "multichoice": ItemWidget._multichoice_control,
     "photo": ItemWidget._photo_control,
+    "national_code": ItemWidget._typed_control,
+    "mobile": ItemWidget._typed_control,
+    "landline": ItemWidget._typed_control,
+    "postal_code": ItemWidget._typed_control,
+    "jalali_date": ItemWidget._typed_control,
+    "gps_point": ItemWidget._typed_control,
 }
