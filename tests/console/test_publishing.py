@@ -180,6 +180,8 @@ def test_a_bad_csv_row_is_named_by_its_line_and_nothing_is_published(
     assert "«bad.csv»" in refused.text and "چیزی منتشر نشد" in refused.text
     assert re.search(rf'id="refused-line">سطر {fa(4)}<', refused.text)
     assert 'id="refused-column">ستون <bdi class="mono">type<' in refused.text
+    assert "باید یکی از این‌ها باشد: &#39;pishkhan&#39;, &#39;police10&#39; یا" in refused.text
+    assert "Input should be" not in refused.text
     assert 'name="key"' not in refused.text
     # a duplicate code, and a file that is neither CSV nor JSON
     rows = demo_offices()
@@ -210,6 +212,12 @@ def test_a_form_with_an_error_is_named_by_its_line_and_a_new_version_is_publishe
     assert refused.status_code == 422
     assert re.search(rf'id="refused-line">سطر {fa(wrong + 1)}<', refused.text), refused.text
     assert "«pishkhan.yaml»" in refused.text
+    # a key the schema does not know: its own line, the reason in Persian
+    lines = source.splitlines()
+    lines.insert(wrong + 1, lines[wrong].replace("type: yesno", "colour: red"))
+    extra = upload(user, "form", "pishkhan.yaml", "\n".join(lines).encode("utf-8"))
+    assert re.search(rf'id="refused-line">سطر {fa(wrong + 2)}<', extra.text), extra.text
+    assert "colour" in extra.text and "کلیدی ناشناخته است" in extra.text
     broken = upload(user, "form", "pishkhan.yaml", b"id: x\n  version: [1\n")
     assert broken.status_code == 422 and "YAML نامعتبر" in broken.text
     badly_named = upload(user, "form", "Pishkhan Form.yaml", source.encode("utf-8"))

@@ -13,8 +13,9 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import Any, Literal
 
+from pydantic import ValidationError
 from sqlalchemy import Engine
 
 from inspector_app.domain.bundle import FORM_NAME_PATTERN
@@ -146,6 +147,12 @@ def refusal(exc: KnownError, path: Path, file: str) -> UploadRefused:
         template = _ROW_PREFIX.sub("", template)  # the row and column are shown on their own
     column = params.get("column")
     message = fill(template, params).replace(str(path), file)
+    cause = exc.__cause__
+    if isinstance(cause, ValidationError) and cause.errors():
+        first = cause.errors()[0]
+        persian = persian_reason(first)
+        if persian:
+            message = message.replace(first["msg"].removeprefix("Value error, "), persian, 1)
     return UploadRefused(
         message,
         file,
@@ -153,6 +160,51 @@ def refusal(exc: KnownError, path: Path, file: str) -> UploadRefused:
         column=column if isinstance(column, str) else None,
         row=label,
     )
+
+
+# The schema's refusals that the domain leaves in pydantic's English, said in Persian.
+_REASONS: dict[str, str] = {
+    "missing": "لازم است و نیامده",
+    "extra_forbidden": "کلیدی ناشناخته است",
+    "string_type": "باید متن باشد",
+    "string_too_long": "بیش از {max_length} نویسه است",
+    "string_pattern_mismatch": "با الگوی {pattern} نمی‌خواند",
+    "float_parsing": "باید عدد باشد",
+    "float_type": "باید عدد باشد",
+    "int_parsing": "باید عدد صحیح باشد",
+    "int_type": "باید عدد صحیح باشد",
+    "int_from_float": "باید عدد صحیح باشد",
+    "bool_parsing": "باید true یا false باشد",
+    "bool_type": "باید true یا false باشد",
+    "greater_than_equal": "باید دست‌کم {ge} باشد",
+    "greater_than": "باید بیشتر از {gt} باشد",
+    "less_than_equal": "باید حداکثر {le} باشد",
+    "less_than": "باید کمتر از {lt} باشد",
+    "list_type": "باید فهرست باشد",
+    "dict_type": "باید نگاشت (کلید: مقدار) باشد",
+    "model_type": "باید نگاشت (کلید: مقدار) باشد",
+    "string_too_short": "دست‌کم {min_length} نویسه لازم است",
+    "too_short": "دست‌کم {min_length} مورد لازم است",
+}
+
+
+def persian_reason(error: Any) -> str | None:
+    """A pydantic error's reason in Persian; None when the message is already the domain's."""
+    kind, ctx = error.get("type"), error.get("ctx") or {}
+    if kind == "literal_error" and "expected" in ctx:
+        return "باید یکی از این‌ها باشد: " + str(ctx["expected"]).replace(" or ", " یا ")
+    if kind == "string_too_short" and ctx.get("min_length") == 1:
+        return "خالی است"
+    template = _REASONS.get(str(kind))
+    if template is None:
+        return None
+    return template.format(**{k: _number(v) for k, v in ctx.items()})
+
+
+def _number(value: object) -> object:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return to_persian_digits(value) if isinstance(value, int | float) else value
 
 
 def published_sha(engine: Engine, candidate: Candidate) -> str:
