@@ -18,6 +18,7 @@ from inspector_app.server.console import (
     routes_devices,
     routes_exports,
     routes_inspections,
+    routes_overview,
     routes_publishing,
 )
 from inspector_app.server.console.auth import Forbidden, LoginRequired, login_url
@@ -27,6 +28,7 @@ STATIC = Path(__file__).parent / "static"
 ROUTE_MODULES = (
     routes_auth,
     routes_inspections,
+    routes_overview,
     routes_conflicts,
     routes_exports,
     routes_devices,
