@@ -1,6 +1,10 @@
 """Fixtures for the console: the key passphrases and laptop templates of the sync tests, one
-server process per module (SQLite), console users made with `inspector-server user add`, and
-a signed-in browser-like client (session cookie, the CSRF token of the session's forms)."""
+server process per module, console users made with `inspector-server user add`, and a
+signed-in browser-like client (session cookie, the CSRF token of the session's forms).
+
+The server's database is SQLite, and for each browser test module (test_browser_*) also
+PostgreSQL: the module runs once per backend, with one server each (PostgreSQL from
+tests/sync/pg.py, skipped as the sync tests skip it)."""
 
 from __future__ import annotations
 
@@ -12,17 +16,41 @@ import pytest
 
 from tests.helpers.cli import run_cli
 from tests.helpers.server import ServerProcess
-from tests.sync.conftest import key_passphrases, templates  # noqa: F401  (fixtures)
+from tests.sync.conftest import key_passphrases, pg_cluster, templates  # noqa: F401  (fixtures)
+from tests.sync.pg import PgCluster
 from tests.sync.test_conflicts import conflicting  # noqa: F401  (fixture)
 
 PASSWORD = "a long console password 123"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
+BROWSER_BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A browser test module runs on both backends, each as one group of its tests (module
+    scope: one server per backend, not one per test)."""
+    module = metafunc.module.__name__.rpartition(".")[2]
+    if "console_db" in metafunc.fixturenames and module.startswith("test_browser_"):
+        metafunc.parametrize("console_db", BROWSER_BACKENDS, indirect=True, scope="module")
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+def console_db(request: pytest.FixtureRequest) -> str | None:
+    """The server's database: None for SQLite in its data folder, else a new PostgreSQL
+    database of the module's own."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        return None
+    cluster: PgCluster = request.getfixturevalue("pg_cluster")
+    return cluster.new_database()
+
+
+@pytest.fixture(scope="module")
+def server(
+    tmp_path_factory: pytest.TempPathFactory, console_db: str | None
+) -> Iterator[ServerProcess]:
     root = tmp_path_factory.mktemp("console-server")
-    process = ServerProcess(root / "data")
+    process = ServerProcess(root / "data", console_db)
     process.data_dir.mkdir()
     process.start()
     yield process

@@ -42,9 +42,11 @@ SHOTS = ARTIFACTS / "console"
 
 
 @pytest.fixture(scope="module")
-def auth_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+def auth_server(
+    tmp_path_factory: pytest.TempPathFactory, console_db: str | None
+) -> Iterator[ServerProcess]:
     root = tmp_path_factory.mktemp("console-auth")
-    process = ServerProcess(root / "data")
+    process = ServerProcess(root / "data", console_db)
     process.data_dir.mkdir()
     process.start()
     with pytest.MonkeyPatch.context() as patch:
