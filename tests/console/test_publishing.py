@@ -189,6 +189,15 @@ def test_a_bad_csv_row_is_named_by_its_line_and_nothing_is_published(
     duplicate = upload(user, "registry", "dup.csv", as_csv(rows))
     assert duplicate.status_code == 422 and f"سطر {fa(7)}" in duplicate.text
     assert f"کد تکراری {rows[4]['code']}" in duplicate.text
+    # in JSON: the office by its place in the list, and the line of its bad key
+    document = json.loads(DEMO.read_text("utf-8"))
+    document["offices"][3]["lat"] = 500
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if '"lat": 500' in t)
+    json_refused = upload(user, "registry", "offices.json", text.encode("utf-8"))
+    assert re.search(rf'id="refused-line">سطر {fa(line)}<', json_refused.text)
+    assert f"دفتر شمارهٔ {fa(4)} در فهرست offices" in json_refused.text
+    assert f"باید حداکثر {fa(90)} باشد" in json_refused.text
     other = upload(user, "registry", "offices.xlsx", b"PK\x03\x04")
     assert other.status_code == 422 and "فقط پروندهٔ CSV یا JSON" in other.text
     assert published_registry(server, laptop).headers["etag"] == before

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
+import yaml
 from pydantic import ValidationError
 from sqlalchemy import Engine
 
@@ -37,6 +38,7 @@ _KEY = re.compile(r"^[0-9a-f]{64}$")
 _CSV_LINE = re.compile(r"^line (\d+)$")
 _JSON_OFFICE = re.compile(r"^office #(\d+)$")
 _ROW_PREFIX = re.compile(r"^\{row\}(، ستون \{column\})?: ")
+_NODES = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class UploadRefused(Exception):
@@ -144,6 +146,7 @@ def refusal(exc: KnownError, path: Path, file: str) -> UploadRefused:
             line = int(found[1])
         elif found := _JSON_OFFICE.match(row):
             label = f"دفتر شمارهٔ {to_persian_digits(found[1])} در فهرست offices"
+            line = _json_line(path, int(found[1]) - 1, params.get("column"))
         template = _ROW_PREFIX.sub("", template)  # the row and column are shown on their own
     column = params.get("column")
     message = fill(template, params).replace(str(path), file)
@@ -160,6 +163,25 @@ def refusal(exc: KnownError, path: Path, file: str) -> UploadRefused:
         column=column if isinstance(column, str) else None,
         row=label,
     )
+
+
+def _json_line(path: Path, index: int, key: object) -> int | None:
+    """The line of the `index`-th office of a JSON registry (of its `key` when it has it):
+    JSON read as YAML nodes, which know their lines; None if the file is not such YAML."""
+    try:
+        node = yaml.compose(path.read_text("utf-8-sig"), Loader=_NODES)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        return None
+    if isinstance(node, yaml.MappingNode):
+        node = next((v for k, v in node.value if k.value == "offices"), None)
+    if not isinstance(node, yaml.SequenceNode) or not 0 <= index < len(node.value):
+        return None
+    office = node.value[index]
+    if isinstance(office, yaml.MappingNode):
+        found = next((k for k, _ in office.value if k.value == key), None)
+        if found is not None:
+            return int(found.start_mark.line) + 1
+    return int(office.start_mark.line) + 1
 
 
 # The schema's refusals that the domain leaves in pydantic's English, said in Persian.
