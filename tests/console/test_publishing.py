@@ -336,6 +336,6 @@ def test_the_upload_is_read_only_up_to_the_limit() -> None:
         asked += 1
         return {"type": "http.request", "body": chunk, "more_body": True}  # never ends
 
-    request = Request({"type": "http", "method": "POST", "headers": []}, receive)  # type: ignore[arg-type]
+    request = Request({"type": "http", "method": "POST", "headers": []}, receive)
     assert asyncio.run(body_within_limit(request)) is None
     assert asked == PUBLISH_UPLOAD_LIMIT // len(chunk) + 1
