@@ -7,7 +7,9 @@ libraries (pyHanko, reportlab, httpx) that a quick `offices search` should not w
 from __future__ import annotations
 
 import argparse
+import codecs
 import importlib
+import io
 import logging
 import sys
 from collections.abc import Sequence
@@ -61,7 +63,16 @@ def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentPars
     return parser
 
 
+def utf8_output() -> None:
+    """Write UTF-8 even where the locale's encoding has no Persian digits (a Windows code page
+    when the output goes to a file or a pipe): Persian text must not end in UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_output()
     argv = list(sys.argv[1:] if argv is None else argv)
     command = next((a for a in argv if a in COMMANDS), None)
     parser = build_parser([command] if command else [])

@@ -49,6 +49,9 @@ SECRETS_ENV = "INSPECTOR_APP_SECRETS"  # the fallback key's folder instead of th
 KEY_FILENAME = "device-token.key"
 TOKEN_FILENAME = "device-token.bin"
 _NONCE = 12
+# Windows opens a descriptor in text mode unless asked: a 0x0A byte of the key or of the
+# sealed token would be written as 0x0D 0x0A and the token could never be read back.
+_BINARY = getattr(os, "O_BINARY", 0)
 
 
 def key_folder() -> Path:
@@ -111,7 +114,7 @@ def _key() -> bytes:
     path = folder / KEY_FILENAME
     # O_EXCL: two processes enrolling at once must not each write a different key.
     try:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
     except FileExistsError:
         return path.read_bytes()
     key = AESGCM.generate_key(bit_length=256)
@@ -126,7 +129,7 @@ def _write_file(folder: Path, ref: str, token: str) -> None:
     sealed = nonce + AESGCM(key).encrypt(nonce, token.encode("utf-8"), ref.encode("ascii"))
     path = folder / TOKEN_FILENAME
     partial = path.with_name(path.name + ".partial")
-    handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o600)
     with os.fdopen(handle, "wb") as out:
         out.write(sealed)
     os.replace(partial, path)

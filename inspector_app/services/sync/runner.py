@@ -1,6 +1,6 @@
 """One sync run: send the outbox, then pull registry and form updates.
 
-Only one run per data folder at a time (a lock file); whatever a crashed run left `sending`
+Only one run per data folder at a time (sync/lock.py); whatever a crashed run left `sending`
 goes back to pending first. Each inspection is retried a few times within the run (short
 exponential backoff) on transient failures; when the server stays unreachable the run stops
 and the item's next automatic attempt is scheduled with the persisted backoff.
@@ -8,15 +8,12 @@ and the item's next automatic attempt is scheduled with the persisted backoff.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import platform
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from inspector_app.domain.jalali import to_iso, utc_now
 from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, fill
@@ -45,6 +42,7 @@ from inspector_app.services.sync.client import (
     is_plain_http,
     normalize_fingerprint,
 )
+from inspector_app.services.sync.lock import sync_lock
 from inspector_app.storage import audit, lifecycle, settings
 from inspector_app.storage.db import writing
 
@@ -54,10 +52,6 @@ IN_RUN_RETRIES = 3
 IN_RUN_DELAY = 0.5  # seconds, doubled per retry
 
 Progress = Callable[[int, int, str], None]  # (done, total, inspection id)
-
-
-class SyncBusy(KnownError):
-    """Another sync of this data folder is running."""
 
 
 SERVER_ERROR = QT_TRANSLATE_NOOP("Errors", "خطای سرور {status}: {detail}")
@@ -213,31 +207,6 @@ def client_for(context: AppContext) -> SyncClient:
 
 
 # --- the run -------------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def sync_lock(data_dir: Path) -> Iterator[None]:
-    """Exclusive per data folder; released by the OS if the process dies."""
-    path = data_dir / "sync.lock"
-    handle: IO[str] = open(path, "a+")  # noqa: SIM115 - held for the whole run
-    try:
-        try:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except ImportError:  # Windows: msvcrt locks a byte range instead
-            import msvcrt
-
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-        except OSError as exc:
-            raise SyncBusy(
-                QT_TRANSLATE_NOOP("Errors", "همگام‌سازی دیگری هم‌اکنون در جریان است.")
-            ) from exc
-        handle.write(f"{os.getpid()}\n")
-        handle.flush()
-        yield
-    finally:
-        handle.close()
 
 
 def run_sync(
