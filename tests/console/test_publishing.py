@@ -197,6 +197,7 @@ def test_a_bad_csv_row_is_named_by_its_line_and_nothing_is_published(
     json_refused = upload(user, "registry", "offices.json", text.encode("utf-8"))
     assert re.search(rf'id="refused-line">سطر {fa(line)}<', json_refused.text)
     assert f"دفتر شمارهٔ {fa(4)} در فهرست offices" in json_refused.text
+    assert 'id="refused-column">کلید <bdi class="mono">lat<' in json_refused.text
     assert f"باید حداکثر {fa(90)} باشد" in json_refused.text
     other = upload(user, "registry", "offices.xlsx", b"PK\x03\x04")
     assert other.status_code == 422 and "فقط پروندهٔ CSV یا JSON" in other.text
