@@ -3,13 +3,15 @@ virtual environment, run from another folder, reads nothing from this repository
 
 The desktop install (no extra) lists the bundled forms, makes demo inspections, writes the
 report and the province summary (the population file is found); `inspector-server` says which
-extra is missing. Installing `bazres[server]` from the same wheel makes the server start.
+extra is missing. Installing `bazres[server]` from the same wheel makes the server work: its
+database is made by the Alembic migrations inside the package.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -121,8 +123,14 @@ def test_installed_wheel_works_from_anywhere(built: Path, tmp_path: Path) -> Non
             UV, "pip", "install", "--quiet", "--python", python, with_server, cwd=elsewhere, env=env
         )
     )
-    helped = ok(run(bin_dir / "inspector-server", "--help", cwd=elsewhere, env=env))
-    assert "usage: inspector-server" in helped
+    server = bin_dir / "inspector-server"
+    assert "usage: inspector-server" in ok(run(server, "--help", cwd=elsewhere, env=env))
+    # A new server database, built by the migrations the wheel carries, is at their head.
+    state = tmp_path / "server"
+    ok(run(server, "inspections", "--data-dir", state, cwd=elsewhere, env=env))
+    current = ok(run(server, "db", "current", "--data-dir", state, cwd=elsewhere, env=env))
+    revisions = re.fullmatch(r"database revision (\w+), this version needs (\w+)\n", current)
+    assert revisions and revisions[1] == revisions[2], current
 
 
 def test_demo_that_makes_nothing_fails(data_dir: Path, tmp_path: Path) -> None:
