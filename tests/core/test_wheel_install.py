@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from inspector_app.server.entry import SERVER_MODULES
 from tests.helpers.cli import run_cli
 from tests.helpers.paths import ROOT
 from tests.helpers.pdf_text import normalized_text
@@ -111,6 +112,18 @@ def test_installed_wheel_works_from_anywhere(built: Path, tmp_path: Path) -> Non
     ok(run(app, "summary", "--data-dir", data, *period, "-o", summary, cwd=elsewhere, env=env))
     assert "گزارش خلاصهٔ استانی" in normalized_text(summary)
 
+    # The desktop install carries none of the server's packages, not even indirectly.
+    present = ok(
+        run(
+            python,
+            "-c",
+            "from importlib.util import find_spec; "
+            f"print([m for m in {list(SERVER_MODULES)!r} if find_spec(m)])",
+            cwd=elsewhere,
+            env=env,
+        )
+    )
+    assert present == "[]\n"
     refused = run(bin_dir / "inspector-server", "--help", cwd=elsewhere, env=env)
     assert refused.returncode == 2
     assert refused.stdout == ""
