@@ -4,7 +4,8 @@ The project keeps resources/ and forms/ at the top of the repository. An install
 wheel, the frozen build) carries them inside the package as inspector_app/_bundled/resources and
 inspector_app/_bundled/forms (pyproject's hatch force-include; the PyInstaller spec's datas).
 bundle_root() is the one place that decides which of the two is used; every bundled file is
-reached through RESOURCES/resource() or BUNDLED_FORMS, never through __file__ elsewhere.
+reached through RESOURCES/resource() or BUNDLED_FORMS. (The server's templates, static files
+and migrations are not bundled resources: they live in its package, beside their modules.)
 """
 
 from __future__ import annotations
