@@ -27,6 +27,8 @@ from inspector_app.figures.overview import (
     OverdueOffice,
     Overview,
     assemble,
+    failed_item,
+    rank_failed,
 )
 from inspector_app.figures.queries import Runner, in_list
 
@@ -171,9 +173,11 @@ def _active_office_where(f: OverviewFilter, params: dict[str, Any]) -> str:
 def failed_items(run: Runner, f: OverviewFilter, *, limit: int = TOP_ITEMS) -> list[FailedItem]:
     """Yes/no checklist items answered «no» most often, with their text from the form snapshot.
 
-    One pass over the failed answers of the selected inspections (partial index answers_failed),
-    grouped by item only (no sort keyed on form, no join to offices). Forms and texts come
-    from one snapshot per form afterwards."""
+    Per form and version: forms share item ids («fees_match_tariff» is in all three) and a
+    new version may give an id another question, so each figure is out of the inspections
+    filled with that one form version (at most 100%). One pass over the failed answers of the
+    selected inspections (partial index answers_failed); forms and texts come from one
+    snapshot per form version afterwards."""
     offices = _offices(run)
     params: dict[str, Any] = {}
     where = _inspection_where(f, offices, params)
@@ -182,41 +186,33 @@ def failed_items(run: Runner, f: OverviewFilter, *, limit: int = TOP_ITEMS) -> l
     where += f" AND i.id NOT IN ({_replaced_ids(f.statuses, params)})"
     failures = run(
         f"""
-        SELECT a.item_id, COUNT(*)
+        SELECT i.form_id, i.form_version, a.item_id, COUNT(*)
         FROM inspections i CROSS JOIN answers a
         WHERE a.inspection_id = i.id AND {where}
           AND a.value = '"no"' AND a.repeat_index = 0
-        GROUP BY a.item_id
+        GROUP BY i.form_id, i.form_version, a.item_id
         """,
         params,
     )
-    forms = run(
-        f"SELECT i.form_id, COUNT(*), MAX(i.id) FROM inspections i WHERE {where} "
-        "GROUP BY i.form_id",
-        params,
-    )
-    snapshots = _snapshots(run, {str(sample) for _, _, sample in forms})
-    # Which forms hold an item, and how many selected inspections were filled against them.
-    holders: dict[str, list[tuple[str, int, dict[str, Any]]]] = defaultdict(list)
-    for form_id, count, sample in forms:
-        for item_id, item in snapshots.get(str(sample), {}).items():
-            holders[item_id].append((str(form_id), int(count), item))
+    forms = {
+        (str(form_id), int(version)): (int(count), str(sample))
+        for form_id, version, count, sample in run(
+            "SELECT i.form_id, i.form_version, COUNT(*), MAX(i.id) FROM inspections i "
+            f"WHERE {where} GROUP BY i.form_id, i.form_version",
+            params,
+        )
+    }
+    snapshots = _snapshots(run, {sample for _, sample in forms.values()})
     ranked = []
-    for item_id, count in failures:
-        held = holders.get(str(item_id), [])
-        if held and not any(_yes_no(item) for _, _, item in held):
+    for form_id, version, item_id, count in failures:
+        out_of, sample = forms[(str(form_id), int(version))]
+        item = snapshots.get(sample, {}).get(str(item_id))
+        if item is not None and not _yes_no(item):
             continue  # an option id «no» of a choice item is not a failure
-        out_of = sum(n for _, n, _ in held)
-        ranked.append((int(count), out_of, str(item_id), held))
-    # Most failures first; ties by share of inspections, then a stable order.
-    ranked.sort(key=lambda r: (-r[0], -r[0] / (r[1] or 1), r[2]))
-    items = []
-    for count, out_of, item_id, held in ranked[:limit]:
-        form_id = held[0][0] if held else ""
-        text = str(held[0][2].get("text", item_id)) if held else item_id
-        drill = f.drill(failed_item=item_id)
-        items.append(FailedItem(form_id, item_id, text, count, out_of, drill))
-    return items
+        text = str(item.get("text", item_id)) if item is not None else str(item_id)
+        ranked.append(((str(form_id), int(version), str(item_id)), int(count), out_of, text))
+    ranked.sort(key=lambda r: rank_failed(r[0], r[1], r[2]))
+    return [failed_item(f, key, text, count, out_of) for key, count, out_of, text in ranked[:limit]]
 
 
 def _yes_no(item: dict[str, Any]) -> bool:
@@ -287,6 +283,8 @@ def inspections_behind(run: Runner, drill: Drilldown, *, limit: int = 1000) -> l
         ("o.county = :county", "county", drill.county),
         ("o.type = :office_type", "office_type", drill.office_type),
         ("i.office_code = :office_code", "office_code", drill.office_code),
+        ("i.form_id = :form_id", "form_id", drill.form_id),
+        ("i.form_version = :form_version", "form_version", drill.form_version),
     ):
         if value:
             clauses.append(clause)

@@ -100,6 +100,8 @@ class Drilldown:
     office_type: str | None = None
     office_code: str | None = None
     failed_item: str | None = None  # a yes/no item answered «no»
+    form_id: str | None = None  # with failed_item: filled with this form version
+    form_version: int | None = None
 
     def as_params(self) -> dict[str, Any]:
         """Only the parameters that narrow something."""

@@ -50,16 +50,36 @@ class SatisfactionRow:
 
 @dataclass(frozen=True)
 class FailedItem:
+    """One item of one form version: forms share item ids, and a version may reuse an id."""
+
     form_id: str
+    form_version: int
     item_id: str
     text: str
     failed: int  # inspections that answered «no»
-    out_of: int  # inspections filled against this form
+    out_of: int  # inspections filled against this form version
     drill: Drilldown
 
     @property
     def share(self) -> float:
         return 100.0 * self.failed / self.out_of if self.out_of else 0.0
+
+
+FailedKey = tuple[str, int, str]  # form id, form version, item id
+
+
+def rank_failed(key: FailedKey, failed: int, out_of: int) -> tuple[Any, ...]:
+    """Most failures first; ties by share of inspections, then a stable order (laptop and
+    server rank alike)."""
+    return (-failed, -failed / (out_of or 1), key[2], key[0], key[1])
+
+
+def failed_item(
+    f: OverviewFilter, key: FailedKey, text: str, failed: int, out_of: int
+) -> FailedItem:
+    form_id, version, item_id = key
+    drill = f.drill(failed_item=item_id, form_id=form_id, form_version=version)
+    return FailedItem(form_id, version, item_id, text, failed, out_of, drill)
 
 
 @dataclass(frozen=True)

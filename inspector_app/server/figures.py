@@ -8,7 +8,7 @@ satisfaction, replaces) and no answers table, so:
     (GROUP BY, CASE, `:name` parameters), run through a SQLAlchemy connection on SQLite or
     PostgreSQL (`figures.queries.sqlalchemy_runner`);
   * the most-failed items come from `failed_answers` (the yes/no items each inspection
-    answered «no», written at ingest), grouped in SQL the same way.
+    answered «no», written at ingest), grouped in SQL the same way, per form version.
 Every received inspection is finalized (the server never holds drafts); a correction counts
 instead of the inspection it replaces, as on the laptop. The server calls these as
 
@@ -35,6 +35,8 @@ from inspector_app.figures.overview import (
     OverdueOffice,
     Overview,
     assemble,
+    failed_item,
+    rank_failed,
 )
 from inspector_app.figures.queries import Runner
 from inspector_app.figures.summary_report import SummaryData
@@ -104,32 +106,30 @@ def compute_server_overview(
 def _failed_items(
     run: Runner, f: OverviewFilter, where: str, params: dict[str, Any], limit: int = TOP_ITEMS
 ) -> list[FailedItem]:
-    """Yes/no items answered «no» most often, out of the inspections filled with their form."""
+    """Yes/no items answered «no» most often, per form version (forms share item ids, a
+    version may reuse one), out of the inspections filled with that form version."""
     failures = run(
-        "SELECT a.item_id, MIN(a.item_text), MIN(s.form_id), COUNT(*) "
+        "SELECT s.form_id, s.form_version, a.item_id, MIN(a.item_text), COUNT(*) "
         f"FROM failed_answers a, {_COUNTED} AND a.inspection_id = s.id{where} "
-        "GROUP BY a.item_id",
+        "GROUP BY s.form_id, s.form_version, a.item_id",
         params,
     )
     per_form = {
-        str(form): int(count)
-        for form, count in run(
-            f"SELECT s.form_id, COUNT(*) FROM {_COUNTED}{where} GROUP BY s.form_id", params
+        (str(form), int(version)): int(count)
+        for form, version, count in run(
+            f"SELECT s.form_id, s.form_version, COUNT(*) FROM {_COUNTED}{where} "
+            "GROUP BY s.form_id, s.form_version",
+            params,
         )
     }
-    ranked = sorted(
-        failures, key=lambda r: (-int(r[3]), -int(r[3]) / (per_form.get(str(r[2])) or 1), r[0])
-    )
+    ranked = [
+        ((str(form), int(version), str(item)), str(text), int(count))
+        for form, version, item, text, count in failures
+    ]
+    ranked.sort(key=lambda r: rank_failed(r[0], r[2], per_form.get(r[0][:2], 0)))
     return [
-        FailedItem(
-            str(form_id),
-            str(item_id),
-            str(text),
-            int(count),
-            per_form.get(str(form_id), 0),
-            f.drill(failed_item=str(item_id)),
-        )
-        for item_id, text, form_id, count in ranked[:limit]
+        failed_item(f, key, text, count, per_form.get(key[:2], 0))
+        for key, text, count in ranked[:limit]
     ]
 
 

@@ -4,6 +4,7 @@ PostgreSQL), through `/v1/summary` and `inspector-server summary`."""
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -11,11 +12,15 @@ from pathlib import Path
 import httpx
 import pytest
 
+from inspector_app.figures.aggregates import compute_overview
+from inspector_app.figures.queries import sqlite_runner
+from inspector_app.services import finalize
 from inspector_app.services.context import AppContext
+from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.sync import config, runner
 from inspector_app.storage import contents, inspections
 from tests.helpers.server import LaptopTemplates, ServerProcess, make_server
-from tests.sync.factory import PASSPHRASE
+from tests.sync.factory import PASSPHRASE, make_draft, make_laptop, quick_render
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -82,3 +87,32 @@ def test_summary_counts_what_the_laptops_sent(
     assert empty["overview"]["inspections"] == 0
     with pytest.raises(RuntimeError, match="failed"):
         server.admin("summary", "--from", "1403-13-45")
+
+
+def test_failed_items_are_per_form_and_match_the_laptop(
+    server_factory: list[ServerProcess], fresh_db: str | None, tmp_path: Path
+) -> None:
+    """The pishkhan and police +10 forms share item ids: an item failed in both is two
+    figures, each out of its own form's inspections, as the laptop shows them."""
+    server = make_server(server_factory, tmp_path, fresh_db)
+    server.start()
+    ctx = make_laptop(tmp_path / "laptop")
+    rng = random.Random(14)
+    stored = identity_service.active_identity(ctx.db)
+    for code in ("PK-BSH-001", "PK-BSH-002", "PL-BSH-001", "PL-BSH-002"):
+        inspection_id = make_draft(ctx, rng, code, full=False)
+        finalize.finalize(ctx.db, inspection_id, stored, PASSPHRASE, render=quick_render)
+    runner.enrol(ctx, server.url, server.enrol_code(), PASSPHRASE, allow_insecure_http=True)
+    assert runner.run_sync(ctx).ok
+    laptop = compute_overview(sqlite_runner(ctx.db)).to_dict()["failed_items"]
+    ctx.close()
+
+    served = json.loads(server.admin("summary", "--json"))["overview"]["failed_items"]
+    forms_of: dict[str, set[str]] = {}
+    for row in served:
+        forms_of.setdefault(row["item_id"], set()).add(row["form_id"])
+    assert {"pishkhan-charter", "police10-charter"} <= {r["form_id"] for r in served}
+    assert any(len(forms) == 2 for forms in forms_of.values()), "an id failed in both forms"
+    assert all(0 < row["failed"] <= row["out_of"] == 2 for row in served)
+    assert all(row["share"] <= 100 for row in served)
+    assert served == laptop
