@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -207,14 +208,21 @@ class Form(_Strict):
         for section in self.sections:
             yield from section.items
 
+    @cached_property
+    def items_by_id(self) -> dict[str, Item]:
+        """Every item by id (a form is frozen, so built once): a lookup per answer must not
+        walk the form, or a 10,000-answer import costs 10,000²."""
+        return {item.id: item for item in self.all_items()}
+
     def item(self, item_id: str) -> Item:
-        for item in self.all_items():
-            if item.id == item_id:
-                return item
-        raise KeyError(item_id)
+        return self.items_by_id[item_id]
+
+    @cached_property
+    def interview_item_ids(self) -> frozenset[str]:
+        return frozenset(i.id for i in self.interview.items) if self.interview else frozenset()
 
     def is_interview_item(self, item_id: str) -> bool:
-        return self.interview is not None and any(i.id == item_id for i in self.interview.items)
+        return item_id in self.interview_item_ids
 
 
 @dataclass(frozen=True)

@@ -290,15 +290,14 @@ def _import(
                     "created_at": document.created_at,
                 }
             )
-        for answer in document.answers:
-            drafts.set_answer(
-                db,
-                inspection_id,
-                answer.item_id,
-                answer.value,
-                note=answer.note,
-                repeat_index=answer.repeat_index,
-            )
+        drafts.set_answers_of_import(
+            db,
+            inspection_id,
+            (
+                drafts.AnswerRow(a.item_id, a.value, a.note or "", a.repeat_index)
+                for a in document.answers
+            ),
+        )
         start = from_iso(document.created_at)
         for number, photo in enumerate(document.photos):
             db.table("photos").insert(

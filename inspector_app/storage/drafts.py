@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,6 +58,29 @@ def _check_repeat(db: Database, form: Form, inspection_id: str, item_id: str, re
         )
 
 
+def _checked(
+    db: Database, form: Form, inspection_id: str, item_id: str, value: Any, repeat_index: int
+) -> Any:
+    """The value to store, or InvalidAnswer: the item exists, the repeat is real, it fits."""
+    item = _known_item(form, item_id)
+    _check_repeat(db, form, inspection_id, item_id, repeat_index)
+    if item.kind.answered_by_photos and value is not None:
+        raise InvalidAnswer(
+            QT_TRANSLATE_NOOP("Errors", "برای پرسش عکس، عکس پیوست کنید"),
+            where=QT_TRANSLATE_NOOP("Errors", "پرسش {item}"),
+            item=item_id,
+        )
+    return check_answer(item, value)
+
+
+_UPSERT_ANSWER = (
+    "INSERT INTO answers (inspection_id, item_id, repeat_index, value, note, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (inspection_id, item_id, repeat_index) "
+    "DO UPDATE SET value = excluded.value, note = excluded.note, "
+    "updated_at = excluded.updated_at"
+)
+
+
 def set_answer(
     db: Database,
     inspection_id: str,
@@ -70,15 +94,7 @@ def set_answer(
     with writing(db):
         inspections.require_draft(db, inspection_id)
         form = inspections.form_of(db, inspection_id)
-        item = _known_item(form, item_id)
-        _check_repeat(db, form, inspection_id, item_id, repeat_index)
-        if item.kind.answered_by_photos and value is not None:
-            raise InvalidAnswer(
-                QT_TRANSLATE_NOOP("Errors", "برای پرسش عکس، عکس پیوست کنید"),
-                where=QT_TRANSLATE_NOOP("Errors", "پرسش {item}"),
-                item=item_id,
-            )
-        value = check_answer(item, value)
+        value = _checked(db, form, inspection_id, item_id, value, repeat_index)
         key = [inspection_id, item_id, repeat_index]
         existing = db.execute(
             "SELECT note FROM answers WHERE inspection_id = ? AND item_id = ? AND repeat_index = ?",
@@ -86,10 +102,7 @@ def set_answer(
         ).fetchone()
         stored_note = note if note is not None else (existing[0] if existing else "")
         db.execute(
-            "INSERT INTO answers (inspection_id, item_id, repeat_index, value, note, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (inspection_id, item_id, repeat_index) "
-            "DO UPDATE SET value = excluded.value, note = excluded.note, "
-            "updated_at = excluded.updated_at",
+            _UPSERT_ANSWER,
             [*key, json.dumps(value, ensure_ascii=False), stored_note, utc_now_iso()],
         )
         result = _refresh_score(db, inspection_id, form)
@@ -98,6 +111,43 @@ def set_answer(
             detail["note"] = note
         audit.append(db, "answer", inspection_id, detail)
     return result
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    item_id: str
+    value: Any
+    note: str = ""
+    repeat_index: int = 0
+
+
+def set_answers_of_import(
+    db: Database, inspection_id: str, answers: Iterable[AnswerRow]
+) -> ScoreResult:
+    """Store every answer of an imported inspection at once: each checked as `set_answer`
+    checks it, one score refresh at the end (a refresh per answer made an import of n answers
+    cost n²). No audit entry per answer: the caller's «import» entry names the sha256 of the
+    whole document they came from."""
+    with writing(db):
+        inspections.require_draft(db, inspection_id)
+        form = inspections.form_of(db, inspection_id)
+        now = utc_now_iso()
+        rows = [
+            [
+                inspection_id,
+                a.item_id,
+                a.repeat_index,
+                json.dumps(
+                    _checked(db, form, inspection_id, a.item_id, a.value, a.repeat_index),
+                    ensure_ascii=False,
+                ),
+                a.note,
+                now,
+            ]
+            for a in answers
+        ]
+        db.conn.executemany(_UPSERT_ANSWER, rows)
+        return _refresh_score(db, inspection_id, form)
 
 
 def set_note(
