@@ -150,6 +150,16 @@ def landline(text: str) -> str:
     return "0" + national
 
 
+def shown_digits(value: str, *, persian: bool = True) -> str:
+    """A stored code as a reader reads it: Persian digits (or Latin ones in English)."""
+    return to_persian_digits(value) if persian else value
+
+
+def shown_phone(value: str, *, persian: bool = True) -> str:
+    """`07733441122` → «۰۷۷-۳۳۴۴۱۱۲۲»: the area code apart, as the office registry writes it."""
+    return shown_digits(f"{value[:3]}-{value[3:]}", persian=persian)
+
+
 def postal_code(text: str) -> str:
     """«۷۵۱۴۷-۶۳۴۸۷» → the ten Latin digits of a postal code (کد پستی)."""
     digits = _digits(text)

@@ -13,11 +13,11 @@ import math
 import random
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain import iran_numbers
-from inspector_app.domain.persian import NO_VALUE, format_number, to_persian_digits
+from inspector_app.domain.persian import NO_VALUE, format_number
 from inspector_app.errors import FormError, InvalidAnswer
 
 if TYPE_CHECKING:
@@ -66,6 +66,14 @@ class ItemType(ABC):
     @abstractmethod
     def check_answer(self, item: Item, value: Any) -> Any:
         """`value` (not None) in its stored form, or InvalidAnswer saying why it does not fit."""
+
+    def can_equal(self, item: Item, value: Any) -> bool:
+        """Whether a stored answer can ever equal `value` (a `show_if` value): it must be an
+        answer of this item already in its stored form."""
+        try:
+            return bool(self.check_answer(item, value) == value)
+        except InvalidAnswer:
+            return False
 
     def scored(self, item: Item) -> bool:
         """Whether the item counts in compliance."""
@@ -266,6 +274,9 @@ class MultiChoice(_Options):
             raise _refusal(item, f"گزینهٔ ناشناخته: {', '.join(unknown)}")
         return sorted(set(value), key=[o.id for o in item.options or []].index)
 
+    def can_equal(self, item: Item, value: Any) -> bool:
+        return isinstance(value, str) and item.option(value) is not None  # held when chosen
+
     def score(self, item: Item, value: Any) -> float | None:
         scores = [o.score for v in value if (o := item.option(v)) and o.score is not None]
         return min(1.0, sum(scores)) if scores else None
@@ -297,31 +308,42 @@ class Photo(ItemType):
         return f"{_number(photos, 0)} عکس" if photos else NO_VALUE
 
 
+Reader = Callable[[str], str]
+Shower = Callable[..., str]  # (stored value, *, persian: bool) -> the text shown
+
+
 class Typed(ItemType):
     """A value typed as text and read by a rule of domain/iran_numbers.py: stored in one
-    spelling with Latin digits, shown with Persian ones; quoted, not counted, in the report."""
+    spelling with Latin digits, shown with Persian ones; quoted, not counted, in the report.
+    A new kind of it is one entry in TYPES: its name, its rule and a sample answer."""
 
     can_fail = False
     free_text = True
-    sample = ""  # the demo's answer, in its stored form
 
-    @abstractmethod
-    def read(self, text: str) -> str:
-        """The stored form of typed `text`; iran_numbers.NotValid saying why it does not fit."""
-
-    def stored(self, value: str) -> str:
-        """A stored (or imported) value checked; for most kinds the same rule as typing."""
-        return self.read(value)
+    def __init__(
+        self,
+        name: str,
+        read: Reader,
+        sample: str,
+        *,
+        stored: Reader | None = None,
+        shown: Shower = iran_numbers.shown_digits,
+    ) -> None:
+        self.name = name
+        self.read = read  # typed text → stored form, or iran_numbers.NotValid
+        self.sample = sample  # the demo's answer, in its stored form
+        self._stored = stored or read  # a stored (or imported) value checked
+        self._shown = shown
 
     def as_typed(self, value: str, *, persian: bool = True) -> str:
         """A stored value written as an inspector types it: Persian digits or Latin ones."""
-        return to_persian_digits(value) if persian else value
+        return self._shown(value, persian=persian)
 
     def check_answer(self, item: Item, value: Any) -> Any:
         if not isinstance(value, str):
             raise _refusal(item, "پاسخ باید متن باشد")
         try:
-            return self.stored(value)
+            return self._stored(value)
         except iran_numbers.NotValid as exc:
             raise _refusal(item, exc.message) from None
 
@@ -332,68 +354,25 @@ class Typed(ItemType):
         return self.sample
 
 
-class NationalCode(Typed):
-    name, sample = "national_code", "0013542419"
-
-    def read(self, text: str) -> str:
-        return iran_numbers.national_code(text)
-
-
-class Mobile(Typed):
-    name, sample = "mobile", "09171234567"
-
-    def read(self, text: str) -> str:
-        return iran_numbers.mobile(text)
-
-
-class Landline(Typed):
-    name, sample = "landline", "07733441122"
-
-    def read(self, text: str) -> str:
-        return iran_numbers.landline(text)
-
-    def as_typed(self, value: str, *, persian: bool = True) -> str:
-        return super().as_typed(f"{value[:3]}-{value[3:]}", persian=persian)  # as the registry
-
-
-class PostalCode(Typed):
-    name, sample = "postal_code", "7514763487"
-
-    def read(self, text: str) -> str:
-        return iran_numbers.postal_code(text)
-
-
-class JalaliDate(Typed):
-    """Typed as a Jalali date, stored as its ISO Gregorian day (as the app stores dates)."""
-
-    name, sample = "jalali_date", "2025-03-20"
-
-    def read(self, text: str) -> str:
-        return iran_numbers.jalali_day(text)
-
-    def stored(self, value: str) -> str:
-        return iran_numbers.stored_day(value)
-
-    def as_typed(self, value: str, *, persian: bool = True) -> str:
-        return iran_numbers.shown_day(value, persian=persian)
-
-
-class GpsPoint(Typed):
-    name, sample = "gps_point", "28.9234,50.8203"
-
-    def read(self, text: str) -> str:
-        return iran_numbers.gps_point(text)
-
-    def as_typed(self, value: str, *, persian: bool = True) -> str:
-        return iran_numbers.shown_point(value, persian=persian)
-
-
 # In the order the schema lists them (and the unknown-type message names them).
 TYPES: dict[str, ItemType] = {
     t.name: t
     for t in (
         *(YesNo(), Scale(), Number(), Text(), Choice(), MultiChoice(), Photo()),
-        *(NationalCode(), Mobile(), Landline(), PostalCode(), JalaliDate(), GpsPoint()),
+        Typed("national_code", iran_numbers.national_code, "0013542419"),
+        Typed("mobile", iran_numbers.mobile, "09171234567"),
+        Typed("landline", iran_numbers.landline, "07733441122", shown=iran_numbers.shown_phone),
+        Typed("postal_code", iran_numbers.postal_code, "7514763487"),
+        Typed(
+            "jalali_date",
+            iran_numbers.jalali_day,  # typed in Jalali, stored as the ISO Gregorian day
+            "2025-03-20",
+            stored=iran_numbers.stored_day,
+            shown=iran_numbers.shown_day,
+        ),
+        Typed(
+            "gps_point", iran_numbers.gps_point, "28.9234,50.8203", shown=iran_numbers.shown_point
+        ),
     )
 }
 
