@@ -22,7 +22,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from inspector_app.domain import form_checks
 from inspector_app.domain.canonical import canonical_sha256
+from inspector_app.domain.form_checks import Location, Problem, shortened
 from inspector_app.domain.item_types import ItemType, type_named
 from inspector_app.errors import FormError
 
@@ -184,16 +186,18 @@ class Form(_Strict):
     def _ids_and_conditions(self) -> Form:
         seen: set[str] = set()
         section_ids: set[str] = set()
-        for section in self.sections:
+        for s, section in enumerate(self.sections):
             if section.id in section_ids:
-                raise ValueError(f"شناسهٔ بخش تکراری است: {section.id}")
+                raise _at(("sections", s, "id"), f"شناسهٔ بخش تکراری است: {section.id}")
             section_ids.add(section.id)
-        for item in self.all_items():
+        for loc, item in self.located_items():
             if item.id in seen:
-                raise ValueError(f"شناسهٔ پرسش تکراری است: {item.id}")
+                raise _at((*loc, "id"), f"شناسهٔ پرسش تکراری است: {item.id}")
             if item.show_if is not None and item.show_if.item not in seen:
-                raise ValueError(
-                    f"شرط پرسش {item.id} به پرسشی ناشناخته یا بعدی اشاره می‌کند: {item.show_if.item}"
+                raise _at(
+                    (*loc, "show_if", "item"),
+                    f"شرط پرسش {item.id} به پرسشی ناشناخته یا بعدی اشاره می‌کند: "
+                    + item.show_if.item,
                 )
             seen.add(item.id)
         return self
@@ -203,6 +207,15 @@ class Form(_Strict):
             yield from section.items
         if self.interview is not None:
             yield from self.interview.items
+
+    def located_items(self) -> Iterator[tuple[Location, Item]]:
+        """Every item with its place in the document, the interview's last (as `all_items`)."""
+        for s, section in enumerate(self.sections):
+            for i, item in enumerate(section.items):
+                yield ("sections", s, "items", i), item
+        if self.interview is not None:
+            for i, item in enumerate(self.interview.items):
+                yield ("interview", "items", i), item
 
     def checklist_items(self) -> Iterator[Item]:
         for section in self.sections:
@@ -223,6 +236,41 @@ class Form(_Strict):
 
     def is_interview_item(self, item_id: str) -> bool:
         return item_id in self.interview_item_ids
+
+
+def _impossible_condition(form: Form) -> Problem | None:
+    """The first `show_if` asking for a value its item's answers never equal (`"maybe"` of a
+    yes/no item, an option a choice item does not have): the item would never be shown."""
+    for loc, item in form.located_items():
+        condition = item.show_if
+        if condition is None:
+            continue
+        target = form.item(condition.item)
+        if condition.in_ is None:
+            tested: list[tuple[Location, Any]] = [((*loc, "show_if", "equals"), condition.equals)]
+        else:
+            tested = [((*loc, "show_if", "in", i), v) for i, v in enumerate(condition.in_)]
+        for where, value in tested:
+            if not target.kind.can_equal(target, value):
+                return Problem(
+                    where,
+                    f"شرط پرسش {item.id}: پاسخ پرسش {target.id} هرگز {shortened(value)} "
+                    f"نمی‌شود{_possible(target)}",
+                )
+    return None
+
+
+def _possible(item: Item) -> str:
+    if item.options:
+        return f" (گزینه‌ها: {', '.join(o.id for o in item.options)})"
+    if item.kind.yes_no:
+        return ' (پاسخ‌ها: "yes", "no"' + (', "na")' if item.allow_na else ")")
+    return ""
+
+
+def _at(loc: Location, message: str) -> PydanticCustomError:
+    """A form-wide rule broken at one place: the place goes with the error, for its line."""
+    return PydanticCustomError("form_rule", message, {"at": loc})
 
 
 @dataclass(frozen=True)
@@ -258,71 +306,42 @@ def load_form(path: Path) -> LoadedForm:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise FormError(f"فایل فرم خوانده نشد: {exc}", where=where) from exc
+    loader = _LOADER(text)
     try:
-        document = yaml.load(text, Loader=_LOADER)
+        # Composed first and built from the nodes: the nodes show a key written twice (which
+        # building would drop silently) and give the line of any later error.
+        node = loader.get_single_node()
+        duplicate = form_checks.duplicate_key(node)
+        document = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
-        reason = getattr(exc, "problem", None) or str(exc)
+        reason = form_checks.cut(getattr(exc, "problem", None) or str(exc))
         raise FormError(f"YAML نامعتبر ({reason})", where=where + line) from exc
+    finally:
+        loader.dispose()
     if not isinstance(document, dict):
         raise FormError(
             "فایل فرم باید یک نگاشت YAML باشد (id، version، sections، ...)", where=where
         )
+    if duplicate is not None:
+        raise form_checks.error_at(where, node, document, duplicate)
     try:
         loaded = parse_form(document)
     except ValidationError as exc:
         first = exc.errors()[0]
-        loc = tuple(first["loc"])
-        # Parsed again as nodes only now, to point at the line (most files are valid).
-        line_no = _line_of(yaml.compose(text, Loader=_LOADER), loc)
-        item_id = _item_id_at(document, loc)
-        about = f" [پرسش {item_id}]" if item_id else ""
-        field = ".".join(str(p) for p in loc) or "(فرم)"
+        loc = tuple((first.get("ctx") or {}).get("at") or first["loc"])
         message = first["msg"].removeprefix("Value error, ")
         given = first.get("input")
         if isinstance(given, str | int | float) and not isinstance(given, bool):
-            message += f" (مقدار داده‌شده: {given!r})"
-        extra = f" (و {len(exc.errors()) - 1} خطای دیگر)" if len(exc.errors()) > 1 else ""
-        raise FormError(
-            f"{field}{about}: {message}{extra}", where=f"{where}:{line_no}" if line_no else where
-        ) from exc
+            message += f" (مقدار داده‌شده: {shortened(given)})"
+        if len(exc.errors()) > 1:
+            message += f" (و {len(exc.errors()) - 1} خطای دیگر)"
+        raise form_checks.error_at(where, node, document, Problem(loc, message)) from exc
+    problem = form_checks.arabic_letter(node) or _impossible_condition(loaded.form)
+    if problem is not None:
+        raise form_checks.error_at(where, node, document, problem)
     return LoadedForm(loaded.form, loaded.document, loaded.sha256, path)
-
-
-def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
-    """The 1-based line of the deepest YAML node that the pydantic error location reaches."""
-    line = node.start_mark.line + 1 if node is not None else None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            found = next((v for k, v in node.value if k.value == part), None)
-            if found is None:
-                # An extra key: point at the key itself.
-                key = next((k for k, _ in node.value if k.value == part), None)
-                return key.start_mark.line + 1 if key is not None else line
-            node = found
-        elif (
-            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
-        ):
-            node = node.value[part]
-        else:
-            break
-        line = node.start_mark.line + 1
-    return line
-
-
-def _item_id_at(document: Any, loc: tuple[Any, ...]) -> str | None:
-    """The id of the item an error location points into, if any."""
-    found: str | None = None
-    current = document
-    for part in loc:
-        try:
-            current = current[part]
-        except (KeyError, IndexError, TypeError):
-            break
-        if isinstance(current, dict) and "type" in current and isinstance(current.get("id"), str):
-            found = current["id"]
-    return found
 
 
 @dataclass(frozen=True)

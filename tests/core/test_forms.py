@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app import paths
-from inspector_app.domain.forms import Item, check_answer, load_form, load_forms
+from inspector_app.domain.forms import Item, check_answer, load_form, load_forms, parse_form
 from inspector_app.domain.item_types import TYPES, type_named
 from inspector_app.errors import FormError, InvalidAnswer
 
@@ -71,11 +71,12 @@ def test_minimal_form_loads_and_hash_is_stable(tmp_path: Path) -> None:
     ("text", "line", "words"),
     [
         (MINIMAL.replace("type: scale", "type: slider"), 13, ["slider", "b"]),
-        (MINIMAL.replace("id: b", "id: a"), 6, ["تکراری", "a"]),
-        (MINIMAL.replace("{item: a,", "{item: zz,"), 6, ["zz"]),
-        (MINIMAL.replace("min: 1\n", "min: 9\n"), 13, ["min"]),
-        (MINIMAL.replace('equals: "yes"', "equals: yes"), 19, ["نقل‌قول"]),
-        (MINIMAL + "    colour: red\n", 21, ["colour"]),
+        # A rule over the whole form, told at the offending item (not at the form's start).
+        (MINIMAL.replace("id: b", "id: a"), 12, ["تکراری", "a", "items.1.id"]),
+        (MINIMAL.replace("{item: a,", "{item: zz,"), 17, ["zz", "show_if.item"]),
+        (MINIMAL.replace("min: 1\n", "min: 9\n"), 12, ["min"]),
+        (MINIMAL.replace('equals: "yes"', "equals: yes"), 17, ["نقل‌قول"]),
+        (MINIMAL + "    colour: red\n", 18, ["colour"]),
     ],
     ids=["unknown-type", "duplicate-id", "unknown-condition", "bad-scale", "bare-yes", "extra-key"],
 )
@@ -86,8 +87,7 @@ def test_broken_forms_name_file_line_and_reason(
     with pytest.raises(FormError) as caught:
         load_form(path)
     message = str(caught.value)
-    assert message.startswith(f"{path}:")
-    assert ":" in message
+    assert message.startswith(f"{path}:{line}: ")
     for word in words:
         assert word in message
 
@@ -155,3 +155,107 @@ def test_multichoice_interview_answers_are_counted_by_option() -> None:
         }
     )
     assert item.kind.interview_summary(item, [["a", "b"], ["a"]]) == "الف: ۲ — ب: ۱"
+
+
+def load_error(tmp_path: Path, text: str) -> tuple[Path, str]:
+    path = write(tmp_path, text)
+    with pytest.raises(FormError) as caught:
+        load_form(path)
+    return path, str(caught.value)
+
+
+def test_a_key_written_twice_is_refused_with_both_lines(tmp_path: Path) -> None:
+    # A second `items:` in a section: YAML alone keeps the second and drops the first quietly.
+    second_items = "    items:\n      - id: c\n        type: text\n        text: پرسش سه\n"
+    path, message = load_error(tmp_path, MINIMAL + second_items)
+    assert message.startswith(f"{path}:18: sections.0: ")
+    assert "«items»" in message and "خط 8 و خط 18" in message
+    path, message = load_error(
+        tmp_path, MINIMAL.replace("version: 1\n", "version: 1\nversion: 2\n")
+    )
+    assert message.startswith(f"{path}:3: ") and "«version»" in message and "خط 2 و خط 3" in message
+    # The same spelling as a string and as a number are two keys; merge keys are no repetition.
+    fine = MINIMAL.replace(
+        "        max: 5\n", '        max: 5\n        labels: {1: کم, "2": زیاد}\n'
+    )
+    assert load_form(write(tmp_path, fine)).form.item("b").labels == {1: "کم", 2: "زیاد"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "words"),
+    [
+        ('equals: "yes"', 'equals: "maybe"', 17, ["'maybe'", '"yes", "no", "na"']),
+        ('equals: "yes"', 'in: ["yes", "perhaps"]', 17, ["'perhaps'", "show_if.in.1"]),
+        ("        text: پرسش یک\n", "        text: پرسش یک\n        allow_na: false\n", 18, []),
+        ('{item: a, equals: "yes"}', '{item: c, equals: "gold"}', 23, ["'gold'", "plain"]),
+    ],
+    ids=["yesno-maybe", "yesno-in", "na-not-allowed", "unknown-option"],
+)
+def test_a_condition_its_item_never_meets_is_refused_at_its_line(
+    tmp_path: Path, old: str, new: str, line: int, words: list[str]
+) -> None:
+    text = MINIMAL.replace(old, new)
+    if "allow_na" in new:
+        text = text.replace('equals: "yes"', 'equals: "na"')
+    if "item: c" in new:  # a choice item between the two
+        text = text.replace(
+            "      - id: b\n",
+            "      - id: c\n        type: choice\n        text: جنس\n        options:\n"
+            "          - {id: plain, label: ساده}\n          - {id: fancy, label: آراسته}\n"
+            "      - id: b\n",
+        )
+    path, message = load_error(tmp_path, text)
+    assert message.startswith(f"{path}:{line}: "), message
+    assert "[پرسش b]" in message and "هرگز" in message
+    for word in words:
+        assert word in message
+
+
+def test_conditions_that_can_hold_still_load(tmp_path: Path) -> None:
+    text = MINIMAL.replace('equals: "yes"', 'in: ["yes", "na"]')
+    assert load_form(write(tmp_path, text)).form.item("b").show_if is not None
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "letter", "persian"),
+    [
+        ("text: پرسش یک", "text: پرسش يک", 11, "ي", "ی"),
+        ("title: بخش یک", "title: بخش یك", 7, "ك", "ک"),
+        ("title: فرم آزمایشی", "title: فرم آزمايشی", 3, "ي", "ی"),
+        ("max: 5\n", 'max: 5\n        labels: {"5": "بسيار خوب"}\n', 17, "ي", "ی"),
+        ("text: پرسش دو", "text: |\n          پرسش دو\n          با كلمهٔ دیگر", 16, "ك", "ک"),
+    ],
+    ids=["item-text", "section-title", "form-title", "scale-label", "block-text"],
+)
+def test_arabic_yeh_and_kaf_in_persian_text_are_refused(
+    tmp_path: Path, old: str, new: str, line: int, letter: str, persian: str
+) -> None:
+    path, message = load_error(tmp_path, MINIMAL.replace(old, new))
+    assert message.startswith(f"{path}:{line}: "), message
+    assert f"«{letter}»" in message and f"«{persian}»" in message
+
+
+def test_an_option_label_with_arabic_kaf_is_named_at_its_line(tmp_path: Path) -> None:
+    text = MINIMAL + (
+        "      - id: c\n        type: choice\n        text: جنس\n        options:\n"
+        "          - {id: plain, label: ساده}\n          - {id: fancy, label: كاشی}\n"
+    )
+    path, message = load_error(tmp_path, text)
+    assert message.startswith(f"{path}:23: sections.0.items.2.options.1.label [پرسش c]: ")
+    assert "«ك»" in message and "«ک»" in message
+
+
+def test_a_stored_snapshot_with_arabic_letters_still_opens(tmp_path: Path) -> None:
+    # The authoring checks are for form files: an inspection made with an old form still opens.
+    document = load_form(write(tmp_path, MINIMAL)).document
+    document["sections"][0]["title"] = "بخش يك"
+    assert parse_form(document).form.sections[0].title == "بخش يك"
+
+
+def test_a_huge_value_is_not_echoed_back_whole(tmp_path: Path) -> None:
+    huge = "x" * 30_000_000
+    path, message = load_error(tmp_path, MINIMAL.replace("type: scale", f"type: {huge}"))
+    assert message.startswith(f"{path}:13: ") and len(message) < 500
+    assert "'" + "x" * 79 + "…" in message
+    path, message = load_error(tmp_path, MINIMAL.replace('equals: "yes"', f'equals: "{huge}"'))
+    assert message.startswith(f"{path}:17: ") and len(message) < 500 and "…" in message
