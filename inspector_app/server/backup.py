@@ -7,6 +7,13 @@ copied database names is already in the store when the files are copied (the bac
 it). The keys are copied as they are, encrypted under the key passphrase, which is not in the
 backup: keep it apart from it.
 
+With the files in an S3 bucket (`--file-store s3://...`), the backup copies out of the bucket
+every object the copied database names, each checked against its sha256, into the same
+`files/` as a folder store's: the backup is whole without the bucket (objects no row names,
+such as those of an upload cut off before its row, are left out). Restore puts them back into
+the bucket the settings name (or into the data folder without `--file-store`: a backup moves
+between the two stores either way).
+
 A backup folder holds `database/server.db` or `database/postgres.dump`, `files/`, `keys/`, and
 `manifest.json`, written last. Restore checks every file against the manifest before it
 changes anything, and never overwrites a data folder or a database that holds something
@@ -32,6 +39,8 @@ from inspector_app.errors import KnownError
 from inspector_app.server import schema
 from inspector_app.server.config import Settings
 from inspector_app.server.database import SQLITE_FILE, make_engine
+from inspector_app.server.filestore import FileStore
+from inspector_app.server.state import open_file_store
 
 FORMAT = "bazres-server-backup"
 MANIFEST = "manifest.json"
@@ -87,14 +96,18 @@ def _write_backup(settings: Settings, output: Path) -> BackupSummary:
     finally:
         engine.dispose()
     entries = {copy: _digest_file(output / copy)}
-    for folder in FOLDERS:
+    folders: tuple[str, ...] = FOLDERS
+    if settings.file_store:
+        entries.update(_copy_objects(open_file_store(settings), named, output / "files"))
+        folders = ("keys",)
+    for folder in folders:
         entries.update(_copy_tree(settings.data_dir / folder, output / folder, folder))
     missing = sorted(d for d in named if f"files/{d[:2]}/{d}" not in entries)
     if missing:
         raise KnownError(
             f"the file store lacks {len(missing)} file(s) the database names (first "
             f"{missing[0]}): no backup was written; the store is damaged",
-            where=str(settings.data_dir / "files"),
+            where=settings.file_store or str(settings.data_dir / "files"),
         )
     manifest = {
         "format": FORMAT,
@@ -177,6 +190,24 @@ def _copy_tree(source: Path, target: Path, prefix: str) -> dict[str, tuple[str, 
         dest = target / relative
         dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         copied[f"{prefix}/{relative.as_posix()}"] = _copy_file(path, dest)
+    return copied
+
+
+def _copy_objects(store: FileStore, digests: set[str], target: Path) -> dict[str, tuple[str, int]]:
+    """Copy the named objects out of `store` (those it lacks are left out, for the caller to
+    name); {manifest path: (sha256, size)}."""
+    copied: dict[str, tuple[str, int]] = {}
+    for digest in sorted(digests):
+        try:
+            data = store.get(digest)  # checked against its sha256 on the way
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise KnownError(f"no backup was written: {exc}") from exc
+        dest = target / digest[:2] / digest
+        dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _write_new(dest, data)
+        copied[f"files/{digest[:2]}/{digest}"] = (digest, len(data))
     return copied
 
 
@@ -281,6 +312,8 @@ def restore(settings: Settings, source: Path, *, force: bool = False) -> Restore
             where=str(folder),
         )
     tool = _pg_tool("pg_restore") if kind == "postgresql" else ""
+    # Opened (and so checked) before anything changes; None: the data folder's files/.
+    bucket = open_file_store(settings) if settings.file_store else None
     if kind == "postgresql" and _has_tables(settings.database_url) and not force:
         raise KnownError(
             "the PostgreSQL database already holds tables: nothing was restored; give "
@@ -290,7 +323,9 @@ def restore(settings: Settings, source: Path, *, force: bool = False) -> Restore
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     entries: dict[str, dict[str, Any]] = manifest["entries"]
     for path, want in entries.items():
-        if path.split("/", 1)[0] in FOLDERS:
+        if bucket is not None and path.startswith("files/"):
+            _put_back(bucket, source / path, want["sha256"])
+        elif path.split("/", 1)[0] in FOLDERS:
             dest = folder / path
             dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             if _copy_file(source / path, dest) != (want["sha256"], want["size"]):
@@ -311,6 +346,18 @@ def restore(settings: Settings, source: Path, *, force: bool = False) -> Restore
     finally:
         engine.dispose()
     return RestoreSummary(kind, manifest["database"]["revision"], len(entries), moved, status)
+
+
+def _put_back(store: FileStore, path: Path, want: str) -> None:
+    """A backed-up file into the bucket, under the sha256 it is named by (and has)."""
+    try:
+        data = path.read_bytes()
+        if path.name != want or store.put(data) != want:
+            raise KnownError("it changed while being restored, or is not named by its sha256")
+    except (OSError, KnownError) as exc:
+        raise KnownError(
+            f"{path.name} cannot be put back into the S3 file store: {exc}", where=str(path)
+        ) from exc
 
 
 def _has_tables(url: str) -> bool:

@@ -22,10 +22,18 @@ from inspector_app.server import (
     conflict_cli,
     db_cli,
     publish,
+    serve_cli,
     user_cli,
 )
 from inspector_app.server.ca import authority
-from inspector_app.server.config import DATA_ENV, DB_ENV, Settings
+from inspector_app.server.config import (
+    DATA_ENV,
+    DB_ENV,
+    FILE_STORE_ENV,
+    S3_ENDPOINT_ENV,
+    S3_REGION_ENV,
+    Settings,
+)
 from inspector_app.server.console.audit_log import record, shell_user
 from inspector_app.server.database import inspections_t
 from inspector_app.server.revocation import REASONS, revoke_device
@@ -45,6 +53,10 @@ def settings_of(args: argparse.Namespace) -> Settings:
         max_upload_mb=getattr(args, "max_upload_mb", None),
         read_timeout=getattr(args, "read_timeout", None),
         api_docs=getattr(args, "api_docs", None),
+        file_store=args.file_store,
+        s3_endpoint=args.s3_endpoint,
+        s3_region=args.s3_region,
+        trusted_proxies=getattr(args, "trusted_proxies", None),
     )
 
 
@@ -62,6 +74,19 @@ def _parent() -> argparse.ArgumentParser:
         metavar="URL",
         help=f"database URL, e.g. postgresql://... (${DB_ENV}); default SQLite",
     )
+    parent.add_argument(
+        "--file-store",
+        metavar="s3://BUCKET/PREFIX",
+        help=f"keep the files in an S3-compatible bucket (${FILE_STORE_ENV}; credentials from "
+        "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_SHARED_CREDENTIALS_FILE); default the "
+        "data folder",
+    )
+    parent.add_argument(
+        "--s3-endpoint",
+        metavar="URL",
+        help=f"the S3-compatible server, e.g. https://minio.example:9000 (${S3_ENDPOINT_ENV})",
+    )
+    parent.add_argument("--s3-region", metavar="NAME", help=f"its region (${S3_REGION_ENV})")
     return parent
 
 
@@ -73,25 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     parent = _parent()
 
-    p = sub.add_parser("serve", parents=[parent], help="run the HTTP server")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8443)
-    p.add_argument("--tls-cert", metavar="FILE", help="PEM certificate (enables HTTPS)")
-    p.add_argument("--tls-key", metavar="FILE", help="PEM private key for --tls-cert")
-    p.add_argument("--max-upload-mb", type=float, help="largest upload accepted (default 64)")
-    p.add_argument(
-        "--read-timeout",
-        type=float,
-        metavar="SECONDS",
-        help="a request body that stalls this long is refused with 408 (default 30)",
-    )
-    p.add_argument(
-        "--api-docs", action="store_true", help="serve the API description at /openapi.json"
-    )
-    p.add_argument(
-        "--workers", type=int, default=1, help="server processes (they share data and database)"
-    )
-    p.set_defaults(func=_serve)
+    serve_cli.register(sub, parent, open_state, settings_of)
 
     p = sub.add_parser("enrol-code", parents=[parent], help="print a one-time enrolment code")
     p.add_argument(
@@ -174,50 +181,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         while _opened:
             _opened.pop().close()
         os.umask(previous_umask)
-
-
-def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from inspector_app.server.app import create_app
-
-    if bool(args.tls_cert) != bool(args.tls_key):
-        raise KnownError("--tls-cert and --tls-key go together")
-    if not args.tls_cert:
-        # Laptops refuse plain http unless enrolled with --allow-insecure-http; say it here too.
-        print(
-            "WARNING: serving plain http: device tokens, reports and photos travel unencrypted "
-            "and can be read or changed on the way; give --tls-cert and --tls-key",
-            file=sys.stderr,
-        )
-    state = open_state(args)
-    left = state.files.discard_partial()
-    if left:
-        log.info("discarded %d partial file(s) left by an interrupted run", left)
-    publish.update_key(state.settings)  # made (or opened) before requests race for it
-    authority(state.settings)
-    state.close()  # the app opens its own when it starts
-    # pyHanko takes seconds to import: pay it at start, not in the first upload.
-    import inspector_app.pdf.verify  # noqa: F401
-
-    options: dict[str, Any] = {}
-    if args.workers > 1:
-        os.environ.update(state.settings.to_env())
-        target: Any = "inspector_app.server.asgi:create"
-        options = {"factory": True, "workers": args.workers}
-    else:
-        target = create_app(state.settings)
-    uvicorn.run(
-        target,
-        **options,
-        host=args.host,
-        port=args.port,
-        ssl_certfile=args.tls_cert,
-        ssl_keyfile=args.tls_key,
-        log_level="info",
-        timeout_graceful_shutdown=5,
-    )
-    return 0
 
 
 def _enrol_code(args: argparse.Namespace) -> int:

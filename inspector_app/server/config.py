@@ -22,6 +22,14 @@ DB_ENV = "BAZRES_SERVER_DB"
 MAX_UPLOAD_ENV = "BAZRES_SERVER_MAX_UPLOAD_MB"
 READ_TIMEOUT_ENV = "BAZRES_SERVER_READ_TIMEOUT"
 API_DOCS_ENV = "BAZRES_SERVER_API_DOCS"
+# An S3-compatible bucket for the files instead of the data folder (server/s3store.py). Its
+# credentials are boto3's own: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE or
+# AWS_SHARED_CREDENTIALS_FILE, never an option or a file of ours.
+FILE_STORE_ENV = "BAZRES_SERVER_FILE_STORE"
+S3_ENDPOINT_ENV = "BAZRES_SERVER_S3_ENDPOINT"
+S3_REGION_ENV = "BAZRES_SERVER_S3_REGION"
+# The reverse proxies whose X-Forwarded-For/-Proto the server believes; nobody else's.
+TRUSTED_PROXIES_ENV = "BAZRES_SERVER_TRUSTED_PROXIES"
 # Test-only fault injection (server/faults.py); never set in production.
 FAULTS_ENV = "BAZRES_SERVER_FAULTS"
 
@@ -36,6 +44,10 @@ class Settings:
     max_upload: int = int(DEFAULT_MAX_UPLOAD_MB * 1024 * 1024)  # bytes
     read_timeout: float = DEFAULT_READ_TIMEOUT  # seconds a request body may stall
     api_docs: bool = False  # serve /openapi.json (never /docs: it would load a CDN)
+    file_store: str | None = None  # s3://bucket/prefix; None: files/ in the data folder
+    s3_endpoint: str | None = None  # https://minio.example:9000; None: AWS's own
+    s3_region: str | None = None
+    trusted_proxies: str = ""  # "172.30.0.10,127.0.0.1" (addresses or networks); "": none
     faults: Mapping[str, str] = field(default_factory=dict)
     # Encrypts the CA and update keys at rest (server/keystore.py); never printed.
     key_passphrase: str = field(default="", repr=False)
@@ -49,6 +61,10 @@ class Settings:
         max_upload_mb: float | None = None,
         read_timeout: float | None = None,
         api_docs: bool | None = None,
+        file_store: str | None = None,
+        s3_endpoint: str | None = None,
+        s3_region: str | None = None,
+        trusted_proxies: str | None = None,
         environ: Mapping[str, str] = os.environ,
     ) -> Settings:
         """Options given win over the environment, which wins over the defaults."""
@@ -63,6 +79,10 @@ class Settings:
             read_timeout=read_timeout
             or float(environ.get(READ_TIMEOUT_ENV) or DEFAULT_READ_TIMEOUT),
             api_docs=api_docs or environ.get(API_DOCS_ENV) == "1",
+            file_store=file_store or environ.get(FILE_STORE_ENV) or None,
+            s3_endpoint=s3_endpoint or environ.get(S3_ENDPOINT_ENV) or None,
+            s3_region=s3_region or environ.get(S3_REGION_ENV) or None,
+            trusted_proxies=trusted_proxies or environ.get(TRUSTED_PROXIES_ENV) or "",
             faults=parse_faults(environ.get(FAULTS_ENV, "")),
             key_passphrase=read_passphrase(environ),
         )
@@ -79,6 +99,10 @@ class Settings:
             MAX_UPLOAD_ENV: repr(self.max_upload / (1024 * 1024)),
             READ_TIMEOUT_ENV: repr(self.read_timeout),
             API_DOCS_ENV: "1" if self.api_docs else "",
+            FILE_STORE_ENV: self.file_store or "",
+            S3_ENDPOINT_ENV: self.s3_endpoint or "",
+            S3_REGION_ENV: self.s3_region or "",
+            TRUSTED_PROXIES_ENV: self.trusted_proxies,
             PASSPHRASE_ENV: self.key_passphrase,
         }
         if self.faults:

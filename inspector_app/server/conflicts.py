@@ -43,7 +43,7 @@ from inspector_app.server.database import (
     inspection_files_t,
     inspections_t,
 )
-from inspector_app.server.filestore import FolderStore
+from inspector_app.server.filestore import FileStore
 from inspector_app.server.ingest import Rejected, keep_received
 
 Keep = Literal["stored", "received", "both"]
@@ -165,7 +165,7 @@ def get(engine: Engine, conflict_id: int) -> Conflict:
 # --- the two versions ----------------------------------------------------------------------
 
 
-def _from_files(files: FolderStore, sha256: str, names: dict[str, str]) -> Version:
+def _from_files(files: FileStore, sha256: str, names: dict[str, str]) -> Version:
     photos = {
         name.removeprefix("photos/").removesuffix(".jpg"): files.get(digest)
         for name, digest in names.items()
@@ -176,12 +176,12 @@ def _from_files(files: FolderStore, sha256: str, names: dict[str, str]) -> Versi
     )
 
 
-def _from_bundle(files: FolderStore, sha256: str, bundle_sha256: str) -> Version:
+def _from_bundle(files: FileStore, sha256: str, bundle_sha256: str) -> Version:
     parts = read_inspection_bundle(files.get(bundle_sha256)).parts
     return Version(sha256, parts.canonical_json, parts.signed_pdf, dict(parts.photos))
 
 
-def _version(conn: Connection, files: FolderStore, inspection_id: str, sha256: str) -> Version:
+def _version(conn: Connection, files: FileStore, inspection_id: str, sha256: str) -> Version:
     """The version of `inspection_id` with this hash, wherever it is now: held, replaced by a
     resolution (its files listed there), or a refused bundle."""
     held = conn.execute(
@@ -210,7 +210,7 @@ def _version(conn: Connection, files: FolderStore, inspection_id: str, sha256: s
     return _from_bundle(files, sha256, bundle)
 
 
-def versions(engine: Engine, files: FolderStore, conflict: Conflict) -> tuple[Version, Version]:
+def versions(engine: Engine, files: FileStore, conflict: Conflict) -> tuple[Version, Version]:
     """(stored, received), read back from the file store and checked against their hashes."""
     try:
         with engine.connect() as conn:
@@ -228,7 +228,7 @@ def versions(engine: Engine, files: FolderStore, conflict: Conflict) -> tuple[Ve
     return pair[0], pair[1]
 
 
-def difference(engine: Engine, files: FolderStore, conflict: Conflict) -> Difference:
+def difference(engine: Engine, files: FileStore, conflict: Conflict) -> Difference:
     stored, received = versions(engine, files, conflict)
     try:
         return compare(stored.document, received.document)
@@ -236,7 +236,7 @@ def difference(engine: Engine, files: FolderStore, conflict: Conflict) -> Differ
         raise ResolveRefused(f"a version of conflict {conflict.id} does not read: {exc}") from exc
 
 
-def extract(engine: Engine, files: FolderStore, conflict: Conflict, out: Path) -> list[Path]:
+def extract(engine: Engine, files: FileStore, conflict: Conflict, out: Path) -> list[Path]:
     """Both versions into `out/stored/` and `out/received/`: canonical.json (the hashed
     bytes), report.pdf (as signed) and the photos."""
     written = []
@@ -267,7 +267,7 @@ def separate_id(inspection_id: str, conflict_id: int) -> str:
 
 def resolve(
     engine: Engine,
-    files: FolderStore,
+    files: FileStore,
     conflict_id: int,
     keep: Keep,
     *,
@@ -327,7 +327,7 @@ def _sender(engine: Engine, conflict: Conflict) -> Device:
 
 
 def _apply(
-    conn: Connection, files: FolderStore, conflict: Conflict, keep: Keep, device: Device | None
+    conn: Connection, files: FileStore, conflict: Conflict, keep: Keep, device: Device | None
 ) -> tuple[str | None, str | None]:
     """The held data changed as `keep` says: (the separate id, the replaced version's files)."""
     if keep == "stored" or device is None:

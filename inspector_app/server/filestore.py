@@ -1,9 +1,9 @@
 """Where the server keeps file contents (PDFs, photos, bundles): addressed by sha256 only.
 
-`FileStore` is what ingest needs of a store; `FolderStore` keeps files in a folder
-(`ab/abcdef...`). Only the folder store is implemented; an S3-compatible store would implement
-the same `put` (idempotent because the key is the content's hash). No name from a request ever
-becomes a path: the only key is a sha256 we computed ourselves.
+`FileStore` is what the server needs of a store; `FolderStore` keeps files in the data folder
+(`files/ab/abcdef...`), `S3Store` (server/s3store.py) in an S3-compatible bucket when the
+settings name one (`--file-store s3://bucket/prefix`). No name from a request ever becomes a
+path or a key: the only key is a sha256 we computed ourselves, so `put` is idempotent.
 """
 
 from __future__ import annotations
@@ -16,12 +16,25 @@ from typing import Protocol
 
 from inspector_app.domain.canonical import sha256_hex
 
-_DIGEST = re.compile(r"^[0-9a-f]{64}$")
+DIGEST = re.compile(r"^[0-9a-f]{64}$")
 
 
 class FileStore(Protocol):
     def put(self, data: bytes) -> str:
         """Store `data` (if not there yet) and return its sha256."""
+
+    def get(self, digest: str) -> bytes:
+        """The content stored under `digest`; OSError (FileNotFoundError if absent) if it
+        cannot be read."""
+
+    def discard_partial(self) -> int:
+        """Remove what an interrupted write left behind (called at start); how many."""
+
+
+def checked_digest(digest: str) -> str:
+    if not DIGEST.match(digest):
+        raise ValueError("not a sha256 digest")
+    return digest
 
 
 class FolderStore:
@@ -32,9 +45,7 @@ class FolderStore:
         self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
 
     def _path(self, digest: str) -> Path:
-        if not _DIGEST.match(digest):
-            raise ValueError("not a sha256 digest")
-        return self.root / digest[:2] / digest
+        return self.root / digest[:2] / checked_digest(digest)
 
     def put(self, data: bytes) -> str:
         digest = sha256_hex(data)
@@ -55,11 +66,9 @@ class FolderStore:
         return digest
 
     def get(self, digest: str) -> bytes:
-        """The content stored under `digest`; OSError if it is not there."""
         return self._path(digest).read_bytes()
 
     def discard_partial(self) -> int:
-        """Remove temp files a killed process left behind (called at start)."""
         count = 0
         for leftover in self.root.glob("*/.incoming-*"):
             leftover.unlink(missing_ok=True)

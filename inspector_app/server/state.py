@@ -14,14 +14,14 @@ from inspector_app.errors import KnownError
 from inspector_app.server import schema
 from inspector_app.server.config import Settings
 from inspector_app.server.database import SQLITE_FILE, make_engine
-from inspector_app.server.filestore import FolderStore
+from inspector_app.server.filestore import FileStore, FolderStore
 
 
 @dataclass(frozen=True)
 class ServerState:
     settings: Settings
     engine: Engine
-    files: FolderStore
+    files: FileStore
 
     def close(self) -> None:
         self.engine.dispose()
@@ -46,7 +46,22 @@ def open_state(settings: Settings) -> ServerState:
     except Exception as exc:  # wrong URL, server down, bad credentials
         engine.dispose()
         raise KnownError(f"the database cannot be opened: {type(exc).__name__}: {exc}") from exc
-    return ServerState(settings, engine, FolderStore(settings.data_dir / "files"))
+    try:
+        files = open_file_store(settings)
+    except KnownError:
+        engine.dispose()
+        raise
+    return ServerState(settings, engine, files)
+
+
+def open_file_store(settings: Settings) -> FileStore:
+    """The store the settings name: the S3 bucket (checked now: KnownError if it cannot be
+    used), else the data folder's `files/`."""
+    if settings.file_store:
+        from inspector_app.server.s3store import open_s3_store  # boto3: only when asked for
+
+        return open_s3_store(settings)
+    return FolderStore(settings.data_dir / "files")
 
 
 def _private_file(path: Path) -> None:

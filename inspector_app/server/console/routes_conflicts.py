@@ -19,7 +19,7 @@ from inspector_app.server.console.auth import CsrfChecked, Supervisor
 from inspector_app.server.console.deps import ConsoleDb, ConsoleFiles
 from inspector_app.server.console.templating import render
 from inspector_app.server.console.users import ConsoleUser
-from inspector_app.server.filestore import FileStore, FolderStore
+from inspector_app.server.filestore import FileStore
 
 log = logging.getLogger("inspector_server")
 router = APIRouter(include_in_schema=False)
@@ -65,11 +65,6 @@ async def conflicts_page(request: Request, _user: Supervisor, engine: ConsoleDb)
     )
 
 
-def _folder(files: FileStore) -> FolderStore:
-    """The store conflicts.py reads versions from (the folder store is the only store)."""
-    return cast(FolderStore, files)
-
-
 def _show(
     request: Request,
     engine: Engine,
@@ -85,7 +80,7 @@ def _show(
         return render(request, "forbidden.html", status_code=404, message="این تعارض نیست.")
     diff, problem = None, ""
     try:
-        diff = conflicts.difference(engine, _folder(files), conflict)
+        diff = conflicts.difference(engine, files, conflict)
     except conflicts.ResolveRefused as exc:
         problem = exc.message
     return render(
@@ -121,7 +116,7 @@ def _resolve(
         raise conflicts.BadConflictInput("دلیل را بنویسید: در سابقهٔ تعارض می‌ماند")
     done = conflicts.resolve(
         engine,
-        _folder(files),
+        files,
         conflict_id,
         cast(conflicts.Keep, keep),
         reason=reason,

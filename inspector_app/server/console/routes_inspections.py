@@ -8,7 +8,7 @@ inspection's own rows give (no path from the request), PDFs inline so the browse
 from __future__ import annotations
 
 import logging
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Request
@@ -23,7 +23,7 @@ from inspector_app.server.console import inspections, review
 from inspector_app.server.console.auth import CsrfChecked, Supervisor, Viewer
 from inspector_app.server.console.deps import ConsoleDb, ConsoleFiles
 from inspector_app.server.console.templating import render
-from inspector_app.server.filestore import FileStore, FolderStore
+from inspector_app.server.filestore import FileStore
 from inspector_app.server.signature import examine
 
 log = logging.getLogger("inspector_server")
@@ -31,11 +31,6 @@ router = APIRouter(include_in_schema=False)
 ID_REGEX = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"  # an inspection's or photo's id, as the API's
 InspectionId = Annotated[str, PathParam(pattern=ID_REGEX, max_length=64)]
 PhotoId = Annotated[str, PathParam(pattern=ID_REGEX, max_length=64)]
-
-
-def read_file(files: FileStore, digest: str) -> bytes:
-    """A file's content by its sha256 (the folder store is the only store, and has `get`)."""
-    return cast(FolderStore, files).get(digest)
 
 
 def _query_string(q: inspections.ListQuery, **changes: Any) -> str:
@@ -90,7 +85,7 @@ def _signature(files: FileStore, detail: inspections.Detail) -> dict[str, Any]:
     """The signed PDF checked again as it is held now: signer, intact, and whether the
     certificate is the governorate's (as ingest found it)."""
     try:
-        result = examine(read_file(files, detail.files["report.pdf"]))
+        result = examine(files.get(detail.files["report.pdf"]))
     except (OSError, KeyError, ValueError) as exc:
         return {"readable": False, "problem": str(exc)}
     return {
@@ -166,7 +161,7 @@ def _file(
     if detail is None or name not in detail.files:
         return Response("not found", status_code=404, media_type="text/plain")
     try:
-        data = read_file(files, detail.files[name])
+        data = files.get(detail.files[name])
     except OSError:
         log.error("file %s of %s is missing from the file store", name, inspection_id)
         return Response("missing from the file store", status_code=500, media_type="text/plain")
