@@ -48,11 +48,13 @@ def shortened(value: object) -> str:
 def duplicate_key(node: yaml.Node | None) -> Problem | None:
     """The first mapping key written twice in the composed document, with both lines."""
     for mapping, path in _mappings(node, (), set()):
-        seen: dict[tuple[str, str], yaml.Node] = {}
+        seen: dict[str, yaml.Node] = {}
         for key, _value in mapping.value:
             if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE:
                 continue
-            first = seen.setdefault((key.tag, key.value), key)
+            # By its text: a scale label under 1 and under "1" is one label (pydantic reads
+            # both as 1 and keeps one).
+            first = seen.setdefault(key.value, key)
             if first is not key:
                 return Problem(
                     path,

@@ -174,11 +174,13 @@ def test_a_key_written_twice_is_refused_with_both_lines(tmp_path: Path) -> None:
         tmp_path, MINIMAL.replace("version: 1\n", "version: 1\nversion: 2\n")
     )
     assert message.startswith(f"{path}:3: ") and "«version»" in message and "خط 2 و خط 3" in message
-    # The same spelling as a string and as a number are two keys; merge keys are no repetition.
-    fine = MINIMAL.replace(
-        "        max: 5\n", '        max: 5\n        labels: {1: کم, "2": زیاد}\n'
-    )
-    assert load_form(write(tmp_path, fine)).form.item("b").labels == {1: "کم", 2: "زیاد"}
+    # A scale label under 1 and under "1" is one label written twice (both are read as 1).
+    labels = '        max: 5\n        labels: {1: کم, "1": زیاد}\n'
+    path, message = load_error(tmp_path, MINIMAL.replace("        max: 5\n", labels))
+    assert message.startswith(f"{path}:17: ") and "«1»" in message
+    # A merge key (`<<`) brings keys in; it repeats none.
+    merged = MINIMAL.replace("{item: a, equals:", "{<<: {item: a}, equals:")
+    assert load_form(write(tmp_path, merged)).form.item("b").show_if is not None
 
 
 @pytest.mark.parametrize(
