@@ -16,7 +16,6 @@ SERVER_MODULES = (
     "argon2",
     "jinja2",
     "multipart",
-    "openpyxl",
     "boto3",
 )
 INSTALL_HINT = "pip install 'bazres[server]'"
