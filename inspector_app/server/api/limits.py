@@ -3,8 +3,11 @@ byte of it is read unless it carries a valid device token (enrolment, which has 
 instead, is the one exception) or, under /console/, a live console session (checked by the
 function app.py gives; the login form is the exception there); then the body is streamed to an
 unlinked temp file in the data folder, refused with 413 once it passes the limit for its path
-(uploads: the configured limit; any other body: 256 KB) and with 408 when it stalls
-(`read_timeout`) or trickles in slower than `MIN_RATE`. Only a body received whole is passed on."""
+(`body_limit`: a device's upload, the configured limit; the console's publishing uploads, 5 MB;
+any other body, 256 KB), whether it declared its length or comes chunked, and with 408 when it
+stalls (`read_timeout`) or trickles in slower than `MIN_RATE`. Only a body received whole is
+passed on. A console page asked for by a browser gets its 413 as a Persian page, anything
+else as JSON."""
 
 from __future__ import annotations
 
@@ -18,12 +21,18 @@ from typing import IO
 
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from inspector_app.domain.persian import to_persian_digits
 from inspector_app.server import accounts
+from inspector_app.server.console.templating import render
 from inspector_app.server.state import ServerState
 
 SMALL_BODY = 256 * 1024
+# The console's publishing page takes registry and form files (console/routes_publishing.py).
+PUBLISHING = "/console/publishing"
+PUBLISHING_BODY = 5 * 1024 * 1024
 # Slower than this on average (after the first `read_timeout`) is a slow-loris, not a laptop
 # on a poor line: 64 MB at this rate still gets over four hours.
 MIN_RATE = 4096  # bytes per second
@@ -67,11 +76,10 @@ class BodyLimit:
                 [(b"www-authenticate", b"Bearer")],
             )
             return
-        is_upload = scope["method"] == "PUT" and scope["path"].startswith("/v1/inspections/")
-        limit = self.max_upload if is_upload else SMALL_BODY
+        limit = body_limit(scope["method"], scope["path"], self.max_upload)
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            await _too_large(send, limit)
+            await _too_large(scope, receive, send, limit)
             return
         spool_dir = state.settings.data_dir / "incoming"
         with _spool(spool_dir) as spool:
@@ -79,7 +87,7 @@ class BodyLimit:
             if outcome == "disconnected":
                 return  # half-received: discarded, nothing was handled
             if outcome == "too_large":
-                await _too_large(send, limit)
+                await _too_large(scope, receive, send, limit)
                 return
             if outcome == "too_slow":
                 await _refuse(send, 408, "the request body arrived too slowly")
@@ -114,6 +122,15 @@ class BodyLimit:
                 return "complete"
 
 
+def body_limit(method: str, path: str, max_upload: int) -> int:
+    """The largest body a request to `path` may have."""
+    if method == "PUT" and path.startswith("/v1/inspections/"):
+        return max_upload
+    if path == PUBLISHING or path.startswith(PUBLISHING + "/"):
+        return PUBLISHING_BODY
+    return SMALL_BODY
+
+
 def _spool(folder: Path) -> IO[bytes]:
     """An unlinked file (mode 0600) in the data folder: a body never sits whole in memory
     while it is being received, and nothing is left behind if the process dies."""
@@ -144,8 +161,21 @@ async def _authenticated(state: ServerState, headers: dict[bytes, bytes]) -> boo
     return device is not None
 
 
-async def _too_large(send: Send, limit: int) -> None:
+async def _too_large(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+    request = Request(scope, receive)
+    if scope["path"].startswith(CONSOLE) and "text/html" in request.headers.get("accept", ""):
+        page = render(request, "too_large.html", status_code=413, limit=_size_fa(limit))
+        page.headers["connection"] = "close"  # the rest of the body is not read
+        await page(scope, receive, send)
+        return
     await _refuse(send, 413, f"request body is larger than {limit} bytes")
+
+
+def _size_fa(size: int) -> str:
+    """«۲۵۶ کیلوبایت», «۵ مگابایت»."""
+    if size % (1024 * 1024) == 0:
+        return f"{to_persian_digits(size // (1024 * 1024))} مگابایت"
+    return f"{to_persian_digits(size // 1024)} کیلوبایت"
 
 
 async def _refuse(
