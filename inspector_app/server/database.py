@@ -100,6 +100,10 @@ inspections_t = Table(
     Column("received_at", String(40), nullable=False),
     Index("inspections_visit", "visit_date"),
     Index("inspections_county_type", "county", "office_type"),
+    # The province figures (server/figures.py): each office's last visit and the offices
+    # inspected are walks of this index alone; corrections are found by what they replace.
+    Index("inspections_office_visit", "office_code", "visit_date", "county", "office_type", "id"),
+    Index("inspections_replaces", "replaces", "signer_key_sha256", "office_code"),
 )
 
 inspection_files_t = Table(
@@ -151,6 +155,40 @@ failed_answers_t = Table(
     Column("inspection_id", String(64), ForeignKey("inspections.id"), primary_key=True),
     Column("item_id", String(64), primary_key=True),
     Column("item_text", Text, nullable=False, default=""),
+)
+
+# The province figures summed as inspections arrive (server/figure_counts.py, in ingest's
+# transaction), so the summary reads a few thousand rows, not every inspection and answer:
+# the six sums of an overview figure per visit day and form version, and the «no» answers per
+# (Gregorian) month, form version and item. Every received inspection is in them; the few a
+# correction replaces are taken off when the figures are read.
+figure_days_t = Table(
+    "figure_days",
+    metadata,
+    Column("visit_date", String(10), primary_key=True),
+    Column("county", Text, primary_key=True),
+    Column("office_type", String(32), primary_key=True),
+    Column("form_id", String(64), primary_key=True),
+    Column("form_version", Integer, primary_key=True, autoincrement=False),
+    Column("inspections", Integer, nullable=False),
+    Column("scored", Integer, nullable=False),
+    Column("score_sum", Float, nullable=False),
+    Column("critical", Integer, nullable=False),  # inspections with a failed critical item
+    Column("interviewed", Integer, nullable=False),
+    Column("satisfaction_sum", Float, nullable=False),
+)
+
+figure_failed_months_t = Table(
+    "figure_failed_months",
+    metadata,
+    Column("month", String(7), primary_key=True),  # 2024-03
+    Column("county", Text, primary_key=True),
+    Column("office_type", String(32), primary_key=True),
+    Column("form_id", String(64), primary_key=True),
+    Column("form_version", Integer, primary_key=True, autoincrement=False),
+    Column("item_id", String(64), primary_key=True),
+    Column("failed", Integer, nullable=False),
+    Column("item_text", Text, nullable=False),
 )
 
 publications_t = Table(

@@ -1,16 +1,21 @@
 """The province figures on the governorate server's database, computed in SQL, and the summary
 they make with the registry the server publishes.
 
-The server (server/database.py) keeps one row per received inspection with the figures the
-summary needs as columns (county, office_type, visit_date, compliance, critical_failures,
-satisfaction, replaces) and no answers table, so:
-  * compliance, trend, satisfaction and overdue offices come from portable SQL over that table
-    (GROUP BY, CASE, `:name` parameters), run through a SQLAlchemy connection on SQLite or
-    PostgreSQL (`figures.queries.sqlalchemy_runner`);
-  * the most-failed items come from `failed_answers` (the yes/no items each inspection
-    answered «no», written at ingest), grouped in SQL the same way, per form version.
-Every received inspection is finalized (the server never holds drafts); a correction counts
-instead of the inspection it replaces, as on the laptop. The server calls these as
+The server keeps one row per received inspection with the figures the summary needs as
+columns (county, office_type, visit_date, compliance, critical_failures, satisfaction,
+replaces), the yes/no items each one answered «no» (`failed_answers`), and both summed at
+ingest (server/figure_counts.py: per visit day, and per month and item), so on 200,000
+inspections the summary reads a few thousand rows:
+  * compliance, trend and satisfaction are the day sums (figure_days) within the filter;
+  * the most-failed items are the month sums for the whole months of the date range, and
+    failed_answers for the days of the months it cuts;
+  * the offices inspected and each office's last visit (overdue offices) are one walk of an
+    index on inspections.
+Every received inspection is finalized (the server never holds drafts) and is in the sums; a
+correction counts instead of the inspection it replaces, as on the laptop: the replaced ones
+(a few) are read from inspections and taken off. Portable SQL (GROUP BY, CASE, `:name`
+parameters) through a SQLAlchemy connection on SQLite or PostgreSQL
+(`figures.queries.sqlalchemy_runner`). The server calls these as
 
     with state.engine.connect() as conn:
         data = server_summary(sqlalchemy_runner(conn), f, registry=publish.registry(engine)[0])
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -44,19 +50,27 @@ from inspector_app.figures.summary_report import SummaryData
 _FIGURES = """COUNT(*), COUNT(s.compliance), SUM(s.compliance),
        SUM(CASE WHEN s.critical_failures > 0 THEN 1 ELSE 0 END),
        COUNT(s.satisfaction), SUM(s.satisfaction)"""
-# Received inspections, less those a received correction replaces: a correction signed with the
-# same key, for the same office (ingest refuses any other; this holds for old rows too).
-_COUNTED = """inspections s WHERE s.id NOT IN (
-    SELECT r.replaces FROM inspections r JOIN inspections o ON o.id = r.replaces
-    WHERE r.signer_key_sha256 = o.signer_key_sha256 AND r.signer_key_sha256 <> ''
-      AND r.office_code = o.office_code)"""
+_SUMMED = """SUM(s.inspections), SUM(s.scored), SUM(s.score_sum), SUM(s.critical),
+       SUM(s.interviewed), SUM(s.satisfaction_sum)"""
+# Inspections a received correction replaces: a correction signed with the same key, for the
+# same office (ingest refuses any other; this holds for old rows too). They are few.
+_REPLACED = """SELECT r.replaces FROM inspections r JOIN inspections o ON o.id = r.replaces
+    WHERE r.replaces IS NOT NULL AND r.signer_key_sha256 = o.signer_key_sha256
+      AND r.signer_key_sha256 <> '' AND r.office_code = o.office_code"""
+_KEYS = "s.county, s.office_type, s.visit_date, s.form_id, s.form_version"
 
 
-def _where(f: OverviewFilter, params: dict[str, Any]) -> str:
+def _where(f: OverviewFilter, params: dict[str, Any], *, dates: bool = True) -> str:
+    """` AND ...` on the columns inspections, figure_days and (without dates)
+    figure_failed_months share, aliased `s`."""
     clauses = []
     for clause, key, value in (
-        ("s.visit_date >= :date_from", "date_from", f.date_from and f.date_from.isoformat()),
-        ("s.visit_date <= :date_to", "date_to", f.date_to and f.date_to.isoformat()),
+        (
+            "s.visit_date >= :date_from",
+            "date_from",
+            dates and f.date_from and f.date_from.isoformat(),
+        ),
+        ("s.visit_date <= :date_to", "date_to", dates and f.date_to and f.date_to.isoformat()),
         ("s.county = :county", "county", f.county),
         ("s.office_type = :office_type", "office_type", f.office_type),
     ):
@@ -75,79 +89,165 @@ def compute_server_overview(
     as_of: dt.date | None = None,
 ) -> Overview:
     """The overview of all inspectors' data. `offices` is the registry the server publishes
-    (dicts with code, name, type, county, city, status) for the overdue list."""
+    (dicts with code, name, type, county, city, status) for the overdue list.
+
+    The sums come from figure_days (every received inspection, summed at ingest), less the
+    inspections a correction replaces, read from inspections (a few)."""
     f = f or OverviewFilter()
     as_of = as_of or tehran_today()
     params: dict[str, Any] = {}
     where = _where(f, params)
-    groups = run(
-        f"SELECT s.county, s.office_type, {_FIGURES} FROM {_COUNTED}{where} "
-        "GROUP BY s.county, s.office_type",
+
+    def summed(keys: str) -> list[Any]:
+        return run(
+            f"SELECT {keys}, {_SUMMED} FROM figure_days s WHERE 1 = 1{where} GROUP BY {keys}",
+            params,
+        )
+
+    replaced = run(
+        f"SELECT {_KEYS}, s.office_code, {_FIGURES} FROM inspections s "
+        f"WHERE s.id IN ({_REPLACED}){where} GROUP BY {_KEYS}, s.office_code",
         params,
     )
-    days = run(
-        f"SELECT s.visit_date, {_FIGURES} FROM {_COUNTED}{where} GROUP BY s.visit_date", params
+    # A group whose inspections in the range were all replaced (by corrections dated outside
+    # it) stays, with none: the laptop shows it so.
+    groups = _less(summed("s.county, s.office_type"), replaced, (0, 1))
+    days = _less(summed("s.visit_date"), replaced, (2,))
+    per_form = {
+        (str(form_id), int(version)): int(fig[0])
+        for (form_id, version), fig in _less(
+            summed("s.form_id, s.form_version"), replaced, (3, 4)
+        ).items()
+    }
+    # Each office's last visit (any inspection, for the overdue list) and its inspections in
+    # the range, in one walk of the index inspections_office_visit.
+    visits = run(
+        f"SELECT s.office_code, MAX(s.visit_date), SUM(CASE WHEN 1 = 1{where} THEN 1 ELSE 0 END) "
+        "FROM inspections s GROUP BY s.office_code",
+        params,
     )
-    offices_inspected = run(f"SELECT COUNT(DISTINCT s.office_code) FROM {_COUNTED}{where}", params)[
-        0
-    ][0]
+    taken_off: dict[str, int] = defaultdict(int)
+    for row in replaced:
+        taken_off[str(row[5])] += int(row[6])
+    inspected = sum(1 for code, _, n in visits if int(n or 0) > taken_off.get(str(code), 0))
+    last = {str(code): str(visit)[:10] for code, visit, _ in visits if visit}
     return assemble(
         f,
-        [(str(county), str(kind), tuple(fig)) for county, kind, *fig in groups],
-        [(str(day), tuple(fig)) for day, *fig in days],
-        offices_inspected=int(offices_inspected or 0),
-        failed=_failed_items(run, f, where, params),
-        overdue=_overdue(run, f, offices, days=overdue_days, as_of=as_of),
+        [(str(county), str(kind), tuple(fig)) for (county, kind), fig in groups.items()],
+        [(str(day), tuple(fig)) for (day,), fig in days.items()],
+        offices_inspected=inspected,
+        failed=_failed_items(run, f, per_form),
+        overdue=_overdue(last, f, offices, days=overdue_days, as_of=as_of),
         overdue_days=overdue_days,
         as_of=as_of,
     )
 
 
+def _less(
+    summed: list[Any], replaced: list[Any], keys: tuple[int, ...]
+) -> dict[tuple[Any, ...], list[float]]:
+    """Summed figures by their leading key columns, less the replaced inspections' figures
+    (rows of `replaced`: the five keys, office code, then the six figures) on the same key."""
+    out: dict[tuple[Any, ...], list[float]] = {}
+    width = len(keys)
+    for row in summed:
+        out[tuple(row[:width])] = [float(v or 0) for v in row[width:]]
+    for row in replaced:
+        held = out.setdefault(tuple(row[k] for k in keys), [0.0] * 6)
+        for n, value in enumerate(row[6:]):
+            held[n] -= float(value or 0)
+    return out
+
+
 def _failed_items(
-    run: Runner, f: OverviewFilter, where: str, params: dict[str, Any], limit: int = TOP_ITEMS
+    run: Runner, f: OverviewFilter, per_form: Mapping[tuple[str, int], int], limit: int = TOP_ITEMS
 ) -> list[FailedItem]:
     """Yes/no items answered «no» most often, per form version (forms share item ids, a
-    version may reuse one), out of the inspections filled with that form version."""
-    failures = run(
+    version may reuse one), out of the inspections filled with that form version.
+
+    Whole months in the date range come from figure_failed_months; the days of a month the
+    range cuts, and the inspections a correction replaces (taken off), from failed_answers."""
+    params: dict[str, Any] = {}
+    places = _where(f, params, dates=False)
+    months, days = _month_split(f.date_from, f.date_to)
+    parts: list[tuple[int, list[Any]]] = []
+    if months is not None:
+        clauses, bounds = places, dict(params)
+        for clause, name, value in (
+            ("s.month >= :month_from", "month_from", months[0]),
+            ("s.month <= :month_to", "month_to", months[1]),
+        ):
+            if value:
+                clauses += f" AND {clause}"
+                bounds[name] = value
+        parts.append((1, run(
+            "SELECT s.form_id, s.form_version, s.item_id, MIN(s.item_text), SUM(s.failed) "
+            f"FROM figure_failed_months s WHERE 1 = 1{clauses} "
+            "GROUP BY s.form_id, s.form_version, s.item_id",
+            bounds,
+        )))  # fmt: skip
+    answered = (
         "SELECT s.form_id, s.form_version, a.item_id, MIN(a.item_text), COUNT(*) "
-        f"FROM failed_answers a, {_COUNTED} AND a.inspection_id = s.id{where} "
-        "GROUP BY s.form_id, s.form_version, a.item_id",
-        params,
+        "FROM failed_answers a JOIN inspections s ON s.id = a.inspection_id WHERE {} "
+        "GROUP BY s.form_id, s.form_version, a.item_id"
     )
-    per_form = {
-        (str(form), int(version)): int(count)
-        for form, version, count in run(
-            f"SELECT s.form_id, s.form_version, COUNT(*) FROM {_COUNTED}{where} "
-            "GROUP BY s.form_id, s.form_version",
-            params,
-        )
-    }
-    ranked = [
-        ((str(form), int(version), str(item)), str(text), int(count))
-        for form, version, item, text, count in failures
-    ]
-    ranked.sort(key=lambda r: rank_failed(r[0], r[2], per_form.get(r[0][:2], 0)))
+    for n, (first, last) in enumerate(days):
+        span = {f"day_from{n}": first.isoformat(), f"day_to{n}": last.isoformat()}
+        cut = f"s.visit_date >= :day_from{n} AND s.visit_date <= :day_to{n}{places}"
+        parts.append((1, run(answered.format(cut), {**params, **span})))
+    replaced = {**params}
+    parts.append(
+        (-1, run(answered.format(f"s.id IN ({_REPLACED}){_where(f, replaced)}"), replaced))
+    )
+    counted: dict[tuple[str, int, str], list[Any]] = {}
+    for sign, rows in parts:
+        for form_id, version, item_id, text, count in rows:
+            key = (str(form_id), int(version), str(item_id))
+            held = counted.setdefault(key, [0, str(text)])
+            held[0] += sign * int(count)
+            held[1] = min(held[1], str(text))
+    ranked = [(key, n, text) for key, (n, text) in counted.items() if n > 0]
+    ranked.sort(key=lambda r: rank_failed(r[0], r[1], per_form.get(r[0][:2], 0)))
     return [
         failed_item(f, key, text, count, per_form.get(key[:2], 0))
-        for key, text, count in ranked[:limit]
+        for key, count, text in ranked[:limit]
     ]
+
+
+def _month_split(
+    first: dt.date | None, last: dt.date | None
+) -> tuple[tuple[str | None, str | None] | None, list[tuple[dt.date, dt.date]]]:
+    """The range [first, last] as whole months ("YYYY-MM" bounds, None: open; None when no
+    whole month) and the days left over at either end."""
+    start = first if first is None or first.day == 1 else _next_month(first)
+    end = last
+    if last is not None and _next_month(last) != last + dt.timedelta(days=1):
+        end = last.replace(day=1) - dt.timedelta(days=1)
+    if first and last and start and end and start > end:  # no whole month between them
+        return None, [(first, last)]
+    days = []
+    if first is not None and start is not None and first < start:
+        days.append((first, start - dt.timedelta(days=1)))
+    if last is not None and end is not None and end < last:
+        days.append((end + dt.timedelta(days=1), last))
+    whole = (start.isoformat()[:7] if start else None, end.isoformat()[:7] if end else None)
+    return whole, days
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
 def _overdue(
-    run: Runner,
+    last: Mapping[str, str],
     f: OverviewFilter,
     offices: Iterable[Mapping[str, Any]],
     *,
     days: int,
     as_of: dt.date,
 ) -> list[OverdueOffice]:
-    last = {
-        str(code): str(visit)[:10]
-        for code, visit in run(
-            "SELECT s.office_code, MAX(s.visit_date) FROM inspections s GROUP BY s.office_code", {}
-        )
-        if visit
-    }
+    """Active offices of the registry whose last visit (`last`: office code → ISO date) is
+    older than `days`, or never."""
     cutoff = (as_of - dt.timedelta(days=days)).isoformat()
     out = []
     for office in offices:

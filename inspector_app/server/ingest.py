@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from inspector_app.domain.bundle import BundleError, CheckedInspection, read_inspection_bundle
 from inspector_app.domain.canonical import sha256_hex
 from inspector_app.domain.jalali import utc_now_iso
-from inspector_app.server import accounts, revocation
+from inspector_app.server import accounts, figure_counts, revocation
 from inspector_app.server.accounts import Device
 from inspector_app.server.database import (
     conflicts_t,
@@ -103,7 +103,8 @@ def _insert(
     row: dict[str, Any],
     names: dict[str, tuple[str, int]],
 ) -> None:
-    """The inspection's row, its «no» answers and its files, under `row["id"]`."""
+    """The inspection's row, its «no» answers, its files and its share of the province
+    figures, under `row["id"]`."""
     inspection_id = row["id"]
     conn.execute(inspections_t.insert().values(**row))
     failed = checked.document.failed_checklist_items()
@@ -112,6 +113,7 @@ def _insert(
             failed_answers_t.insert(),
             [{"inspection_id": inspection_id, "item_id": i, "item_text": t} for i, t in failed],
         )
+    figure_counts.add(conn, row, failed)
     conn.execute(
         inspection_files_t.insert(),
         [
@@ -309,6 +311,7 @@ def keep_received(
     )
     row = _row(checked, device, source, check)
     if as_id is None:
+        figure_counts.remove(conn, parts.inspection_id)
         for table in (failed_answers_t, inspection_files_t):
             conn.execute(table.delete().where(table.c.inspection_id == parts.inspection_id))
         conn.execute(inspections_t.delete().where(inspections_t.c.id == parts.inspection_id))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from inspector_app.domain.jalali import parse_jalali_date
 from inspector_app.figures.aggregates import compute_overview
@@ -25,12 +25,19 @@ from inspector_app.figures.filters import OverviewFilter
 from inspector_app.figures.overview import Overview
 from inspector_app.figures.queries import sqlalchemy_runner, sqlite_runner
 from inspector_app.figures.summary_report import render_summary
-from inspector_app.server import schema
-from inspector_app.server.database import failed_answers_t, inspections_t, make_engine
+from inspector_app.server import figure_counts, schema
+from inspector_app.server.database import (
+    failed_answers_t,
+    figure_days_t,
+    figure_failed_months_t,
+    inspections_t,
+    make_engine,
+)
 from inspector_app.server.figures import compute_server_overview, server_summary
 from inspector_app.server.summary import summary_json
 from inspector_app.services.context import AppContext
 from inspector_app.services.overview import population
+from inspector_app.storage import drafts, inspections, offices
 from tests.helpers.pdf_text import assert_sentences, pdffonts
 from tests.overview import dataset
 
@@ -119,49 +126,52 @@ def server_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[En
     engine = make_engine(url)
     schema.ensure_current(engine)
     with engine.begin() as conn:
-        conn.execute(failed_answers_t.delete())
-        conn.execute(inspections_t.delete())
+        for table in (figure_days_t, figure_failed_months_t, failed_answers_t, inspections_t):
+            conn.execute(table.delete())
     yield engine
     engine.dispose()
 
 
 def _receive(engine: Engine, app: AppContext) -> list[dict[str, Any]]:
-    """What the server would hold after every finished inspection of the app was synced."""
+    """What the server would hold after every finished inspection of the app was synced:
+    the rows ingest writes, and their share of the figures (`figure_counts.add`)."""
     rows = list(
         app.db.query(
             "SELECT i.*, o.type AS office_type, o.county FROM inspections i "
             "JOIN offices o ON o.code = i.office_code WHERE i.status <> 'draft'"
         )
     )
+    # What ingest records: the yes/no checklist items each inspection answered «no».
+    failed: dict[str, list[tuple[str, str]]] = {}
+    texts = {i["id"]: i["text"] for i in dataset.FORM["sections"][0]["items"]}
+    for answer in app.db.query(
+        "SELECT a.inspection_id, a.item_id FROM answers a JOIN inspections i "
+        "ON i.id = a.inspection_id WHERE i.status <> 'draft' AND a.value = '\"no\"' "
+        "AND a.repeat_index = 0 AND a.item_id IN ('a', 'b', 'c') ORDER BY a.item_id"
+    ):
+        item = answer["item_id"]
+        failed.setdefault(answer["inspection_id"], []).append((item, texts[item]))
     with engine.begin() as conn:
         for r in rows:
-            conn.execute(
-                inspections_t.insert().values(
-                    id=r["id"], canonical_sha256="0" * 64, source="sync",
-                    signer_fingerprint="f" * 64, office_code=r["office_code"],
-                    office_type=r["office_type"], county=r["county"], visit_date=r["visit_date"],
-                    form_id=r["form_id"], form_version=r["form_version"],
-                    compliance=r["score"], grade=r["grade"],
-                    critical_failures=r["critical_failed"], satisfaction=r["satisfaction"],
-                    replaces=r["replaces"], pdf_sha256="0" * 64, canonical_json="{}",
-                    received_at="2024-07-01T00:00:00Z",
-                )
+            row = dict(
+                id=r["id"], canonical_sha256="0" * 64, source="sync",
+                signer_fingerprint="f" * 64, signer_key_sha256="k" * 64,
+                office_code=r["office_code"],
+                office_type=r["office_type"], county=r["county"], visit_date=r["visit_date"],
+                form_id=r["form_id"], form_version=r["form_version"],
+                compliance=r["score"], grade=r["grade"],
+                critical_failures=r["critical_failed"], satisfaction=r["satisfaction"],
+                replaces=r["replaces"], pdf_sha256="0" * 64, canonical_json="{}",
+                received_at="2024-07-01T00:00:00Z",
             )  # fmt: skip
-        # What ingest records: the yes/no checklist items each inspection answered «no».
-        failed = app.db.query(
-            "SELECT a.inspection_id, a.item_id FROM answers a JOIN inspections i "
-            "ON i.id = a.inspection_id WHERE i.status <> 'draft' AND a.value = '\"no\"' "
-            "AND a.repeat_index = 0 AND a.item_id IN ('a', 'b', 'c')"
-        )
-        texts = {i["id"]: i["text"] for i in dataset.FORM["sections"][0]["items"]}
-        for row in failed:
-            conn.execute(
-                failed_answers_t.insert().values(
-                    inspection_id=row["inspection_id"],
-                    item_id=row["item_id"],
-                    item_text=texts[row["item_id"]],
+            conn.execute(inspections_t.insert().values(**row))
+            held = failed.get(r["id"], [])
+            if held:
+                conn.execute(
+                    failed_answers_t.insert(),
+                    [{"inspection_id": r["id"], "item_id": i, "item_text": t} for i, t in held],
                 )
-            )
+            figure_counts.add(conn, row, held)
     return list(app.db.query("SELECT * FROM offices"))
 
 
@@ -225,3 +235,59 @@ def test_server_summary_pdf_and_json(
     pdf.write_bytes(render_summary(data))
     assert_sentences(pdf, ["گزارش خلاصهٔ استانی", "انطباق با ضوابط به تفکیک شهرستان"])
     assert all(font["emb"] == "yes" for font in pdffonts(pdf))
+
+
+@pytest.mark.parametrize(
+    "f",
+    [
+        OverviewFilter(),
+        OverviewFilter(dt.date(2024, 4, 15), dt.date(2024, 4, 30)),  # #3, not its correction
+        OverviewFilter(dt.date(2024, 4, 1), dt.date(2024, 5, 31)),  # whole months
+        OverviewFilter(parse_jalali_date("1403-01-01"), parse_jalali_date("1403-06-31")),
+        OverviewFilter(date_to=dt.date(2024, 4, 29)),
+    ],
+    ids=["all", "part-of-april", "april-may", "1403-h1", "to-april-29"],
+)
+def test_a_correction_and_a_dropped_inspection_match_the_app(
+    fixed: AppContext, server_engine: Engine, f: OverviewFilter
+) -> None:
+    """Corrections are taken off when the figures are read, whole months and the days a
+    range cuts add up, and an inspection taken off (a conflict settled by keeping the received
+    version) leaves the figures as if it had never come."""
+    office = offices.get(fixed.db, "BU-K1")
+    assert office is not None
+    fix = inspections.create(
+        fixed.db, office=office, form_document=dataset.FORM, visit_date="2024-05-05",
+        replaces="insp-3", inspection_id="insp-7",
+    )  # fmt: skip
+    for item, value in (("a", "no"), ("b", "yes"), ("c", "yes")):
+        drafts.set_answer(fixed.db, fix, item, value)
+    fixed.db.execute("UPDATE inspections SET status = 'finalized' WHERE id = ?", [fix])
+    fixed.db.conn.commit()
+    offices_held = _receive(server_engine, fixed)
+    # Taken off and stored again, as keeping a conflict's received version does.
+    with server_engine.begin() as conn:
+        row = dict(
+            conn.execute(select(inspections_t).where(inspections_t.c.id == "insp-2"))
+            .mappings()
+            .one()
+        )
+        failed = (
+            conn.execute(
+                select(failed_answers_t).where(failed_answers_t.c.inspection_id == "insp-2")
+            )
+            .mappings()
+            .all()
+        )
+        figure_counts.remove(conn, "insp-2")
+        conn.execute(failed_answers_t.delete().where(failed_answers_t.c.inspection_id == "insp-2"))
+        conn.execute(inspections_t.delete().where(inspections_t.c.id == "insp-2"))
+        conn.execute(inspections_t.insert().values(**row))
+        conn.execute(failed_answers_t.insert(), [dict(a) for a in failed])
+        figure_counts.add(conn, row, [(a["item_id"], a["item_text"]) for a in failed])
+    app = compute_overview(sqlite_runner(fixed.db), f, as_of=AS_OF)
+    with server_engine.connect() as conn:
+        server = compute_server_overview(
+            sqlalchemy_runner(conn), f, offices=offices_held, as_of=AS_OF
+        )
+    assert _figures(server) == _figures(app)

@@ -169,6 +169,22 @@ def test_a_database_made_before_migrations_is_checked_stamped_and_upgraded(
     for inspection_id, item_id, item_text in rows:
         restored.setdefault(inspection_id, []).append((item_id, item_text))
     assert restored == failed
+    # The province figures are summed from what it holds, failed items included.
+    overview = json.loads(admin(server.data_dir, None, "summary", "--json").stdout)["overview"]
+    assert overview["inspections"] == len(held)
+    assert overview["failed_items"] and all(
+        0 < item["failed"] <= item["out_of"] for item in overview["failed_items"]
+    )
+    engine = engine_for(None, server.data_dir)
+    try:
+        with engine.connect() as conn:
+            summed = conn.execute(
+                text("SELECT (SELECT SUM(inspections) FROM figure_days), "
+                     "(SELECT SUM(failed) FROM figure_failed_months)")
+            ).one()  # fmt: skip
+    finally:
+        engine.dispose()
+    assert tuple(summed) == (len(held), len(rows))
     assert admin(server.data_dir, None, "db", "current", ok=True).returncode == 0
     assert server.start().inspections() == held
 

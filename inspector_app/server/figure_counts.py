@@ -1,0 +1,95 @@
+"""The province figures kept summed as inspections arrive (tables figure_days and
+figure_failed_months, server/database.py), in the transaction that stores or drops the
+inspection, so they never disagree with the inspections held.
+
+Every received inspection is added, corrections and the inspections they replace alike:
+which replacement counts is decided when the figures are read (server/figures.py takes the
+replaced ones off, as the laptop does). Each row is changed by an upsert (`inspections =
+inspections + 1`), atomic on both databases; rows are touched in key order, so two uploads
+cannot deadlock. A row whose count falls to zero is deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from inspector_app.server.database import (
+    failed_answers_t,
+    figure_days_t,
+    figure_failed_months_t,
+    inspections_t,
+)
+
+_DAY_KEY = ("visit_date", "county", "office_type", "form_id", "form_version")
+_MONTH_KEY = ("month", "county", "office_type", "form_id", "form_version", "item_id")
+
+
+def add(conn: Connection, row: Mapping[str, Any], failed: Iterable[tuple[str, str]]) -> None:
+    """Count one inspection (its `inspections` row and its failed (item id, text) pairs)."""
+    _change(conn, row, failed, 1)
+
+
+def remove(conn: Connection, inspection_id: str) -> None:
+    """Take off an inspection about to be deleted, as it is held."""
+    row = conn.execute(select(inspections_t).where(inspections_t.c.id == inspection_id)).first()
+    if row is None:
+        return
+    failed = conn.execute(
+        select(failed_answers_t.c.item_id, failed_answers_t.c.item_text).where(
+            failed_answers_t.c.inspection_id == inspection_id
+        )
+    ).all()
+    _change(conn, dict(row._mapping), [(str(i), str(t)) for i, t in failed], -1)
+
+
+def _change(
+    conn: Connection, row: Mapping[str, Any], failed: Iterable[tuple[str, str]], sign: int
+) -> None:
+    compliance, satisfaction = row["compliance"], row["satisfaction"]
+    day = {k: row[k] for k in _DAY_KEY}
+    _upsert(
+        conn,
+        figure_days_t,
+        day,
+        {
+            "inspections": sign,
+            "scored": sign if compliance is not None else 0,
+            "score_sum": sign * (compliance or 0.0),
+            "critical": sign if (row["critical_failures"] or 0) > 0 else 0,
+            "interviewed": sign if satisfaction is not None else 0,
+            "satisfaction_sum": sign * (satisfaction or 0.0),
+        },
+        count="inspections",
+    )
+    month = {"month": str(row["visit_date"])[:7], **{k: row[k] for k in _DAY_KEY[1:]}}
+    for item_id, text in sorted(failed):
+        key = {**month, "item_id": item_id}
+        _upsert(conn, figure_failed_months_t, key, {"failed": sign}, count="failed", text=text)
+
+
+def _upsert(
+    conn: Connection,
+    table: Table,
+    key: dict[str, Any],
+    amounts: dict[str, Any],
+    *,
+    count: str,
+    text: str | None = None,
+) -> None:
+    """Add `amounts` to the row at `key` (made if missing); drop it when `count` reaches 0.
+    `text` (the item's) keeps the least one seen, as MIN() over the answers would."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    values = {**key, **amounts, **({"item_text": text} if text is not None else {})}
+    stmt = dialect.insert(table).values(**values)
+    change: dict[str, Any] = {c: table.c[c] + stmt.excluded[c] for c in amounts}
+    if text is not None:
+        least = func.least if dialect is postgresql else func.min  # SQLite's min(a, b)
+        change["item_text"] = least(table.c.item_text, stmt.excluded.item_text)
+    conn.execute(stmt.on_conflict_do_update(index_elements=list(key), set_=change))
+    if amounts[count] < 0:
+        at_key = [table.c[k] == v for k, v in key.items()]
+        conn.execute(delete(table).where(*at_key, table.c[count] <= 0))
