@@ -140,7 +140,8 @@ def assert_same_figures(page: Page, data: dict[str, Any]) -> None:
     items = list(page.tables.get("failed-items", {}).values())  # in the summary's order
     assert len(items) == len(o["failed_items"])
     for row, r in zip(items, o["failed_items"], strict=True):
-        assert row["cells"][:2] == [r["text"], r["form_id"]]
+        form = f"{r['form_id']} نسخهٔ {fa(r['form_version'])}"  # forms share item ids
+        assert row["cells"][:2] == [r["text"], form]
         assert row["cells"][2:] == [fa(r["failed"]), fa(r["out_of"]), fa(r["share"], 1) + "٪"]
     overdue = page.tables.get("overdue", {})
     assert list(overdue) == [r["code"] for r in o["overdue"]]
