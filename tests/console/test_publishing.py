@@ -327,6 +327,24 @@ def test_a_forged_csrf_token_is_refused(
     assert published_registry(server, laptop).headers["etag"] == before
 
 
+def test_an_oversized_upload_is_refused_in_persian(
+    server: ServerProcess, laptop: AppContext, admin: str, console: Callable[[str], Console]
+) -> None:
+    user = console(admin)
+    before = published_registry(server, laptop).headers["etag"]
+    staged = server.data_dir / "publishing"
+    kept = sorted(staged.glob("*.json"))
+    big = as_csv(demo_offices() * 2000)[: PUBLISH_UPLOAD_LIMIT + 1]
+    refused = upload(user, "registry", "offices.csv", big)
+    assert refused.status_code == 413
+    assert f"{fa(5)} مگابایت" in refused.text and "پذیرفته نشد" in refused.text
+    assert sorted(staged.glob("*.json")) == kept
+    assert published_registry(server, laptop).headers["etag"] == before
+    # just under the limit is read and checked (the rows cut mid-way are refused by line)
+    within = upload(user, "registry", "offices.csv", big[: PUBLISH_UPLOAD_LIMIT - 64 * 1024])
+    assert within.status_code == 422 and 'id="refused-line"' in within.text
+
+
 def test_the_upload_is_read_only_up_to_the_limit() -> None:
     """Past the limit the body is not read on (a client sending without end is cut off)."""
     chunk = b"x" * (1024 * 1024)
