@@ -56,6 +56,7 @@ def fill(context: AppContext, count: int, seed: int = 7) -> None:
     start = dt.date(2022, 3, 21)
     statuses = ["draft", "finalized", "synced"]
     values = []
+    finished: list[tuple[str, str]] = []
     for _ in range(count):
         office = rng.choice(rows)
         row = dict(template)
@@ -64,17 +65,24 @@ def fill(context: AppContext, count: int, seed: int = 7) -> None:
             office_code=office["code"],
             office_snapshot=json.dumps({"code": office["code"], "name": office["name"]}),
             visit_date=(start + dt.timedelta(days=rng.randrange(4 * 365))).isoformat(),
-            status=rng.choice(statuses),
+            status="draft",
             score=round(rng.uniform(40, 100), 1),
             grade=rng.choice("ABCD"),
             required_open=rng.randrange(10),
         )
         values.append([row[c] for c in columns])
+        finished.append((rng.choice(statuses), row["id"]))
     marks = ", ".join("?" for _ in columns)
-    with context.db.conn:  # inserting finalized rows is allowed; only later changes are not
+    with context.db.conn:
         context.db.conn.executemany(
             f"INSERT INTO inspections ({', '.join(columns)}) VALUES ({marks})", values
         )
+        # Finished only after the insert, as finalizing does (a new row is always a draft).
+        for status, later in (("finalized", ("finalized", "synced")), ("synced", ("synced",))):
+            context.db.conn.executemany(
+                "UPDATE inspections SET status = ? WHERE id = ?",
+                [(status, iid) for s, iid in finished if s in later],
+            )
 
 
 def main() -> int:

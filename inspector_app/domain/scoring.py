@@ -117,16 +117,18 @@ def score(
                 continue
             visible += 1
             required_total += item.required
-            value = answers.get((item.id, 0))
-            if is_answered(item, answers, photos):
+            key = (item.id, 0)
+            value = answers.get(key)
+            kind = item.kind  # looked up once: this loop runs on every saved answer
+            if kind.is_answered(item, value, photos.get(key, 0)):
                 answered += 1
             elif item.required:
-                open_required.append((item.id, 0))
-            if item.kind.yes_no:
+                open_required.append(key)
+            if kind.yes_no:
                 yes += value == "yes"
                 no += value == "no"
                 na += value == "na"
-            s = item_score(item, value)
+            s = None if value is None or not kind.scored(item) else kind.score(item, value)
             if s is None:
                 continue
             pairs.append((item.weight, s))

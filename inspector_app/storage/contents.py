@@ -4,6 +4,7 @@ and the score they add up to. The changes are in `drafts`."""
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -13,9 +14,22 @@ from inspector_app.domain.scoring import AnswerKey, ScoreResult, score
 from inspector_app.storage import inspections
 
 
+@lru_cache(maxsize=4096)
+def _scalar(text: str) -> Any:
+    return json.loads(text)
+
+
+def _decoded(text: str | None) -> Any:
+    """A stored answer's value. Most are a few repeated scalars («"yes"», 4, null), decoded once
+    and shared (immutable); a list or object is decoded fresh, for the caller may change it."""
+    if text is None:
+        return None
+    return json.loads(text) if text[:1] in ("[", "{") else _scalar(text)
+
+
 def answers_of(db: Database, inspection_id: str) -> dict[AnswerKey, Any]:
     return {
-        (item_id, repeat): json.loads(value) if value is not None else None
+        (item_id, repeat): _decoded(value)
         for item_id, repeat, value in db.execute(
             "SELECT item_id, repeat_index, value FROM answers WHERE inspection_id = ?",
             [inspection_id],

@@ -92,18 +92,24 @@ def set_answer(
 ) -> ScoreResult:
     """Store one answer (and optionally its note); committed when this returns."""
     with writing(db):
-        inspections.require_draft(db, inspection_id)
-        form = inspections.form_of(db, inspection_id)
+        form = inspections.draft_form(db, inspection_id)
         value = _checked(db, form, inspection_id, item_id, value, repeat_index)
-        key = [inspection_id, item_id, repeat_index]
-        existing = db.execute(
-            "SELECT note FROM answers WHERE inspection_id = ? AND item_id = ? AND repeat_index = ?",
-            key,
-        ).fetchone()
-        stored_note = note if note is not None else (existing[0] if existing else "")
+        # Without a note given, a new answer has none and a stored one keeps its own.
         db.execute(
-            _UPSERT_ANSWER,
-            [*key, json.dumps(value, ensure_ascii=False), stored_note, utc_now_iso()],
+            "INSERT INTO answers (inspection_id, item_id, repeat_index, value, note, updated_at) "
+            "VALUES (?, ?, ?, ?, coalesce(?, ''), ?) "
+            "ON CONFLICT (inspection_id, item_id, repeat_index) "
+            "DO UPDATE SET value = excluded.value, note = coalesce(?, answers.note), "
+            "updated_at = excluded.updated_at",
+            [
+                inspection_id,
+                item_id,
+                repeat_index,
+                json.dumps(value, ensure_ascii=False),
+                note,
+                utc_now_iso(),
+                note,
+            ],
         )
         result = _refresh_score(db, inspection_id, form)
         detail: dict[str, Any] = {"item": item_id, "repeat": repeat_index, "value": value}
