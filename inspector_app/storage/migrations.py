@@ -361,4 +361,26 @@ def _report_numbers(db: Database) -> None:
     )
 
 
+@migrations(name="0006_overview_form_version")
+def _overview_form_version(db: Database) -> None:
+    # The most-failed items are counted per form version: with the version in the covering
+    # index, neither of their passes reads the wide inspection rows (100,000: 300 ms to 60).
+    db.execute("DROP INDEX inspections_overview")
+    db.execute(
+        "CREATE INDEX inspections_overview ON inspections (status, visit_date, office_code, "
+        "score, satisfaction, critical_failed, form_id, form_version, id)"
+    )
+    if db["sqlite_stat1"].exists():  # a database analyzed before keeps the planner informed
+        db.execute("ANALYZE inspections_overview")
+
+
+@migrations(name="0007_photo_evidence")
+def _photo_evidence(db: Database) -> None:
+    # When and where a photo was taken, from its EXIF (the stored JPEG keeps no EXIF); null
+    # for photos without it and for those added before.
+    db.execute("ALTER TABLE photos ADD COLUMN captured_at TEXT")
+    db.execute("ALTER TABLE photos ADD COLUMN latitude REAL")
+    db.execute("ALTER TABLE photos ADD COLUMN longitude REAL")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
