@@ -105,6 +105,14 @@ class Photo(_Part):
     original_name: str
     width: int
     height: int
+    # From the original's EXIF. Absent (not null) when unknown, so documents made before, and
+    # photos without EXIF, hash as they did.
+    captured_at: UtcTime | None = None
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+
+
+PHOTO_EVIDENCE: Final = ("captured_at", "latitude", "longitude")
 
 
 class Finding(_Part):
@@ -202,7 +210,12 @@ class InspectionDocument(_Part):
 
     def to_dict(self) -> dict[str, Any]:
         """The plain document, as it is serialized canonically and hashed."""
-        return self.model_dump(exclude={"audit_anchor"} if self.audit_anchor is None else None)
+        plain = self.model_dump(exclude={"audit_anchor"} if self.audit_anchor is None else None)
+        for photo in plain["photos"]:
+            for key in PHOTO_EVIDENCE:
+                if photo[key] is None:
+                    del photo[key]
+        return plain
 
 
 def _error(exc: ValidationError, prefix: str = "") -> DocumentError:

@@ -99,6 +99,9 @@ def build_document(
                 original_name=p["original_name"],
                 width=p["width"],
                 height=p["height"],
+                captured_at=p["captured_at"],
+                latitude=p["latitude"],
+                longitude=p["longitude"],
             )
             for p in contents.photos_of(db, inspection_id, with_data=True)
         ],
@@ -313,6 +316,9 @@ def _import(
                     "jpeg": attached.jpegs[photo.id],
                     "thumbnail": attached.thumbnails[photo.id],
                     "caption": photo.caption,
+                    "captured_at": photo.captured_at,
+                    "latitude": photo.latitude,
+                    "longitude": photo.longitude,
                     # The file holds no photo times; photos are listed by time, so one second
                     # apart from the start keeps the document's order.
                     "created_at": to_iso(start + dt.timedelta(seconds=number)),

@@ -75,7 +75,7 @@ def photos_of(db: Database, inspection_id: str, *, with_data: bool = False) -> l
         if with_data
         else (
             "id, inspection_id, item_id, repeat_index, sha256, original_name, width, height, "
-            "thumbnail, caption, created_at"
+            "thumbnail, caption, created_at, captured_at, latitude, longitude"
         )
     )
     return list(

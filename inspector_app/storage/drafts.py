@@ -215,6 +215,10 @@ class NewPhoto:
     width: int
     height: int
     original_name: str = ""
+    # From the original's EXIF (the stored copies carry none): UTC time, decimal degrees.
+    captured_at: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 def add_photo(
@@ -245,6 +249,9 @@ def add_photo(
                 "thumbnail": photo.thumbnail,
                 "caption": caption,
                 "created_at": utc_now_iso(),
+                "captured_at": photo.captured_at,
+                "latitude": photo.latitude,
+                "longitude": photo.longitude,
             }
         )
         _refresh_score(db, inspection_id, form)

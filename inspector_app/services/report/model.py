@@ -80,6 +80,7 @@ class Interviews:
 class Photo:
     data: bytes  # JPEG (or any image Pillow reads); corrupt data gives a placeholder
     caption: str = ""
+    taken: str = ""  # when and where it was taken, from its EXIF (photo_evidence)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,8 @@ def photo_grid(photos: Sequence[Photo]) -> Table:
     cells: list[list[Flowable]] = []
     for number, (photo, result) in enumerate(zip(photos, prepared, strict=True), start=1):
         label = f"تصویر {format_number(number, group=False)}"
-        caption = RTLParagraph(f"{label}: {photo.caption}" if photo.caption else label, CAPTION)
+        text = f"{label}: {photo.caption}" if photo.caption else label
+        caption = RTLParagraph(f"{text}\n{photo.taken}" if photo.taken else text, CAPTION)
         cells.append([_photo_flowable(result, number), caption])
     rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
     if len(rows[-1]) == 1:

@@ -14,6 +14,7 @@ from inspector_app.domain.persian import NO_VALUE, to_persian_digits
 from inspector_app.domain.scoring import FAIL_BELOW, SectionScore, is_visible, item_score
 from inspector_app.domain.vocabulary import GRADE_LABELS, OFFICE_TYPE_TITLES, SIGNER_ROLES
 from inspector_app.services import inspection_document
+from inspector_app.services.photos import evidence_of, visit_of
 from inspector_app.services.report import model
 from inspector_app.services.report.letterhead import letterhead
 from inspector_app.services.report.render import render_report_with_log
@@ -108,7 +109,11 @@ def report_data(
             form, answers, contents.interview_indices(db, inspection_id), result.satisfaction
         ),
         photos=[
-            model.Photo(data=p["jpeg"], caption=p["caption"] or texts.get(p["item_id"], ""))
+            model.Photo(
+                data=p["jpeg"],
+                caption=p["caption"] or texts.get(p["item_id"], ""),
+                taken=evidence_of(p, visit_of(row)).report_line(),
+            )
             for p in contents.photos_of(db, inspection_id, with_data=True)
         ],
         signatures=[_signature(s, row) for s in contents.signatures_of(db, inspection_id)],

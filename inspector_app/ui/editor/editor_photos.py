@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.services.editing import EditingSession, NewPhoto
+from inspector_app.services.photos import visit_of
 from inspector_app.ui import fmt, messages, ui_settings
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.editor.items import ItemWidget
@@ -38,13 +39,13 @@ class EditorPhotos:
     def load_photos(self, widget: ItemWidget) -> None:
         """Show the item's stored photos in its strip, if it has one."""
         if widget.photos is not None:
-            widget.photos.set_photos(
-                [
-                    p
-                    for p in getattr(self, "_photos", [])
-                    if p["item_id"] == widget.item.id and p["repeat_index"] == widget.repeat
-                ]
-            )
+            mine = [
+                p
+                for p in getattr(self, "_photos", [])
+                if p["item_id"] == widget.item.id and p["repeat_index"] == widget.repeat
+            ]
+            # The visit (its times may have changed) is read only for an item with photos.
+            widget.photos.set_photos(mine, visit_of(self.session.record()) if mine else None)
 
     def choose_photos(self, widget: ItemWidget) -> None:
         assert widget.photos is not None
@@ -114,7 +115,8 @@ class EditorPhotos:
             return
         self._photos = self.session.photos()
         widget.photos.set_photos(
-            [p for p in self._photos if p["item_id"] == item_id and p["repeat_index"] == repeat]
+            [p for p in self._photos if p["item_id"] == item_id and p["repeat_index"] == repeat],
+            visit_of(self.session.record()),
         )
 
     def remove_photo(self, widget: ItemWidget, photo_id: str) -> None:

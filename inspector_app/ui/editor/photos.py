@@ -13,7 +13,7 @@ from typing import Any
 
 from inspector_app.errors import KnownError
 from inspector_app.services.editing import NewPhoto
-from inspector_app.services.photos import prepare_photo
+from inspector_app.services.photos import Visit, evidence_of, prepare_photo
 from inspector_app.ui import messages
 from inspector_app.ui.qt import (
     QAbstractItemView,
@@ -75,7 +75,10 @@ class PhotoStrip(QWidget):
         self.thumbs.setIconSize(thumb)
         self.thumbs.setFlow(QListWidget.Flow.LeftToRight)
         self.thumbs.setWrapping(False)
-        self.thumbs.setFixedHeight(thumb.height() + 34)
+        self.thumbs.setWordWrap(True)
+        self.thumbs.setGridSize(QSize(thumb.width() + 60, thumb.height() + 52))
+        # Room under each thumbnail for its capture time and distance (two short lines).
+        self.thumbs.setFixedHeight(thumb.height() + 68)
         self.thumbs.setMovement(QListWidget.Movement.Static)
         self.thumbs.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.thumbs.setAcceptDrops(False)
@@ -95,14 +98,20 @@ class PhotoStrip(QWidget):
         row.addLayout(buttons)
         row.addWidget(self.thumbs, 1)
 
-    def set_photos(self, photos: list[dict[str, Any]]) -> None:
+    def set_photos(self, photos: list[dict[str, Any]], visit: Visit | None) -> None:
+        """Thumbnails, each with when (Jalali) and how far from the office it was taken; a
+        photo taken outside the visit or far from the office is marked, the reason in its
+        tooltip. `visit` may be None only for no photos."""
+        assert visit is not None or not photos
         self.thumbs.clear()
         for photo in photos:
             pixmap = QPixmap()
             pixmap.loadFromData(photo["thumbnail"])
-            item = QListWidgetItem(QIcon(pixmap), "")
+            evidence = evidence_of(photo, visit)  # type: ignore[arg-type]
+            item = QListWidgetItem(QIcon(pixmap), evidence.summary("\n"))
             item.setData(Qt.ItemDataRole.UserRole, photo["id"])
-            item.setToolTip(photo.get("original_name") or "")
+            tip = [photo.get("original_name") or "", *(f"⚠ {w}" for w in evidence.warnings)]
+            item.setToolTip("\n".join(line for line in tip if line))
             self.thumbs.addItem(item)
         self.remove_button.setEnabled(bool(photos) and self.add_button.isEnabled())
 
