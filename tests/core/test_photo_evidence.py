@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from inspector_app import paths
 from inspector_app.domain import photo_evidence
 from inspector_app.domain.inspection_document import InspectionDocument
 from inspector_app.domain.photo_evidence import Visit, capture_time, check, coordinate
@@ -18,6 +20,7 @@ from inspector_app.services import inspection_document, photos
 from inspector_app.services.context import AppContext, open_context
 from inspector_app.services.report.service import render_inspection_pdf
 from inspector_app.storage import contents, drafts, inspections
+from inspector_app.storage.migrations import SCHEMA_VERSION
 from tests.helpers.exif import exif_jpeg
 from tests.helpers.pdf_text import normalized_text
 
@@ -170,3 +173,27 @@ def test_the_report_caption_shows_when_and_where(context: AppContext) -> None:
     assert "۰ متر از دفتر" in text
     assert "خارج از بازهٔ زمانی بازدید گرفته شده است" in text
     assert "بدون زمان ثبت" in text
+
+
+def test_a_database_from_before_the_evidence_columns_upgrades(data_dir: Path) -> None:
+    context = open_context(data_dir)
+    inspection_id = visit_draft(context)
+    add(context, inspection_id, exif_jpeg(), "old.jpg")
+    before = inspection_document.canonical_document(context.db, inspection_id)
+    context.close()
+    # Back to the schema before migration 0007: no evidence columns, the step not recorded.
+    conn = sqlite3.connect(paths.database_path(data_dir))
+    for column in ("captured_at", "latitude", "longitude"):
+        conn.execute(f"ALTER TABLE photos DROP COLUMN {column}")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0007_photo_evidence'")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.commit()
+    conn.close()
+    context = open_context(data_dir)
+    try:
+        assert {"captured_at", "latitude", "longitude"} <= set(context.db["photos"].columns_dict)
+        (photo,) = contents.photos_of(context.db, inspection_id)
+        assert (photo["captured_at"], photo["latitude"], photo["longitude"]) == (None, None, None)
+        assert inspection_document.canonical_document(context.db, inspection_id) == before
+    finally:
+        context.close()
