@@ -8,6 +8,7 @@ from typing import Any
 
 from inspector_app.services import workflow
 from inspector_app.storage import contents, inspections, offices
+from inspector_app.ui.editor.photos import FLAGGED
 from inspector_app.ui.qt import (
     QDropEvent,
     QMimeData,
@@ -74,6 +75,8 @@ def test_dropped_photos_show_time_distance_and_a_warning(
     for row in range(widget.photos.count()):
         item = widget.photos.thumbs.item(row)
         by_name[item.toolTip().splitlines()[0]] = (item.text(), item.toolTip())
+        flagged = item.foreground().color() == FLAGGED
+        assert flagged == item.text().startswith("⚠"), item.text()
     assert by_name["1-inside.jpg"] == ("۱۴۰۳/۰۱/۰۱ ۱۰:۱۵\n۱۱۱ متر از دفتر", "1-inside.jpg")
     late_text, late_tip = by_name["2-late.jpg"]
     assert late_text == "⚠ ۱۴۰۳/۰۱/۰۱ ۱۸:۴۰\n۱۱۱ متر از دفتر"

@@ -17,6 +17,7 @@ from inspector_app.services.photos import Visit, evidence_of, prepare_photo
 from inspector_app.ui import messages
 from inspector_app.ui.qt import (
     QAbstractItemView,
+    QColor,
     QDragEnterEvent,
     QDropEvent,
     QFileDialog,
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.heic *.webp *.bmp *.tif *.tiff"
 THUMB = QSize(120, 90)
+FLAGGED = QColor("#b3261e")  # the text of a photo taken outside the visit or far away
 
 
 def prepare_many(
@@ -112,6 +114,8 @@ class PhotoStrip(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, photo["id"])
             tip = [photo.get("original_name") or "", *(f"⚠ {w}" for w in evidence.warnings)]
             item.setToolTip("\n".join(line for line in tip if line))
+            if evidence.flagged:
+                item.setForeground(FLAGGED)
             self.thumbs.addItem(item)
         self.remove_button.setEnabled(bool(photos) and self.add_button.isEnabled())
 
