@@ -15,14 +15,17 @@ from typing import Final
 
 from inspector_app.domain.jalali import TEHRAN, clock_time, from_iso, jalali_date, to_iso
 from inspector_app.domain.persian import to_persian_digits
+from inspector_app.errors import QT_TRANSLATE_NOOP
 
 WINDOW_TOLERANCE: Final = dt.timedelta(minutes=30)  # a photo a little before arrival is fine
 MAX_DISTANCE_M: Final = 500.0  # GPS in a building is often off by a hundred metres or more
 EARTH_RADIUS_M: Final = 6_371_000.0
 
-NO_CAPTURE_TIME: Final = "بدون زمان ثبت"
-OUTSIDE_WINDOW: Final = "خارج از بازهٔ زمانی بازدید گرفته شده است"
-FAR_AWAY: Final = "دور از نشانی دفتر گرفته شده است"
+# Persian as printed in the report; the app shows them translated (context "Photos").
+NO_CAPTURE_TIME: Final = QT_TRANSLATE_NOOP("Photos", "بدون زمان ثبت")
+OUTSIDE_WINDOW: Final = QT_TRANSLATE_NOOP("Photos", "خارج از بازهٔ زمانی بازدید گرفته شده است")
+FAR_AWAY: Final = QT_TRANSLATE_NOOP("Photos", "دور از نشانی دفتر گرفته شده است")
+METRES_FROM_OFFICE: Final = QT_TRANSLATE_NOOP("Photos", "{n} متر از دفتر")
 WARNING_MARK: Final = "⚠"
 
 _EXIF_TIME = re.compile(r"^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
@@ -109,7 +112,7 @@ class Evidence:
         else:
             parts = [f"{jalali_date(self.captured_at)} {clock_time(self.captured_at)}"]
         if self.distance_m is not None:
-            parts.append(f"{to_persian_digits(round(self.distance_m))} متر از دفتر")
+            parts.append(METRES_FROM_OFFICE.format(n=to_persian_digits(round(self.distance_m))))
         text = sep.join(parts)
         return f"{WARNING_MARK} {text}" if mark and self.flagged else text
 

@@ -11,13 +11,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain.photo_evidence import (
+    METRES_FROM_OFFICE,
+    NO_CAPTURE_TIME,
+    WARNING_MARK,
+    Evidence,
+)
 from inspector_app.errors import KnownError
 from inspector_app.services.editing import NewPhoto
 from inspector_app.services.photos import Visit, evidence_of, prepare_photo
-from inspector_app.ui import messages
+from inspector_app.ui import fmt, messages
 from inspector_app.ui.qt import (
     QAbstractItemView,
     QColor,
+    QCoreApplication,
     QDragEnterEvent,
     QDropEvent,
     QFileDialog,
@@ -35,6 +42,21 @@ from inspector_app.ui.qt import (
 )
 
 log = logging.getLogger(__name__)
+
+
+def _caption(evidence: Evidence) -> str:
+    """When (Jalali) and how far from the office a photo was taken, in the app's language; a
+    warning mark first when it is flagged."""
+    if evidence.captured_at is None:
+        lines = [QCoreApplication.translate("Photos", NO_CAPTURE_TIME)]
+    else:
+        lines = [f"{fmt.jalali(evidence.captured_at)} {fmt.clock(evidence.captured_at)}"]
+    if evidence.distance_m is not None:
+        metres = QCoreApplication.translate("Photos", METRES_FROM_OFFICE)
+        lines.append(metres.format(n=fmt.number(round(evidence.distance_m))))
+    text = "\n".join(lines)
+    return f"{WARNING_MARK} {text}" if evidence.flagged else text
+
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.heic *.webp *.bmp *.tif *.tiff"
 THUMB = QSize(120, 90)
@@ -110,9 +132,10 @@ class PhotoStrip(QWidget):
             pixmap = QPixmap()
             pixmap.loadFromData(photo["thumbnail"])
             evidence = evidence_of(photo, visit)  # type: ignore[arg-type]
-            item = QListWidgetItem(QIcon(pixmap), evidence.summary("\n"))
+            item = QListWidgetItem(QIcon(pixmap), _caption(evidence))
             item.setData(Qt.ItemDataRole.UserRole, photo["id"])
-            tip = [photo.get("original_name") or "", *(f"⚠ {w}" for w in evidence.warnings)]
+            warnings = [QCoreApplication.translate("Photos", w) for w in evidence.warnings]
+            tip = [photo.get("original_name") or "", *(f"{WARNING_MARK} {w}" for w in warnings)]
             item.setToolTip("\n".join(line for line in tip if line))
             if evidence.flagged:
                 item.setForeground(FLAGGED)
