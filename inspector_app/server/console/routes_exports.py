@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from inspector_app.domain.jalali import tehran_today
+from inspector_app.figures import spreadsheets
 from inspector_app.server.console import exports, inspections
 from inspector_app.server.console.audit_log import record
 from inspector_app.server.console.auth import Supervisor
@@ -34,8 +35,8 @@ def exports_page(request: Request, _user: Supervisor, engine: ConsoleDb) -> Resp
     return render(
         request,
         "exports.html",
-        kinds=exports.KINDS,
-        formats=exports.FORMATS,
+        kinds=spreadsheets.KINDS,
+        formats=spreadsheets.FORMATS,
         choices=inspections.choices(engine),
         total=inspections.list_page(engine, q.with_page(1), names={}).total,
         **filter_context(q),
@@ -55,7 +56,7 @@ async def export_file(
         return Response("؛ ".join(q.errors), status_code=422, media_type="text/plain")
     try:
         out = await run_in_threadpool(exports.export, engine, kind, fmt, q)
-    except exports.TooMany as exc:
+    except spreadsheets.TooMany as exc:
         return Response(exc.message, status_code=422, media_type="text/plain; charset=utf-8")
     await run_in_threadpool(
         record, engine, user, "export", f"{kind}.{fmt}", dict(request.query_params)
