@@ -252,22 +252,22 @@
         <translation>Licence pending</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_queue.py" line="59"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="64"/>
         <source>بررسی استانداری</source>
         <translation>Governorate review</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_queue.py" line="65"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="59"/>
         <source>تلاش‌ها</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_queue.py" line="67"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="61"/>
         <source>تلاش بعدی</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_queue.py" line="68"/>
+        <location filename="../../inspector_app/ui/sync_queue.py" line="62"/>
         <source>علت آخرین ناکامی</source>
         <translation>Reason of last failure</translation>
     </message>
@@ -363,45 +363,45 @@
         <translation>This inspection was already corrected by inspection {id}; start a further correction from that correcting inspection.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="49"/>
+        <location filename="../../inspector_app/services/finalize.py" line="51"/>
         <source>بازرسی هنوز آمادهٔ نهایی‌سازی نیست:
 {problems}</source>
         <translation>The inspection is not ready to be finalized yet:
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="89"/>
-        <location filename="../../inspector_app/storage/lifecycle.py" line="39"/>
+        <location filename="../../inspector_app/services/finalize.py" line="91"/>
+        <location filename="../../inspector_app/storage/lifecycle.py" line="41"/>
         <source>این بازرسی پیش‌تر نهایی شده است.</source>
         <translation>This inspection has already been finalized.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="98"/>
+        <location filename="../../inspector_app/services/finalize.py" line="100"/>
         <source>پرسش الزامی بی‌پاسخ (مصاحبهٔ {n}): {text}</source>
         <translation>Required question unanswered (interview {n}): {text}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="100"/>
+        <location filename="../../inspector_app/services/finalize.py" line="102"/>
         <source>پرسش الزامی بی‌پاسخ: {text}</source>
         <translation>Required question unanswered: {text}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="108"/>
+        <location filename="../../inspector_app/services/finalize.py" line="110"/>
         <source>امضای بازرس ثبت نشده است.</source>
         <translation>The inspector&apos;s signature is missing.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="115"/>
+        <location filename="../../inspector_app/services/finalize.py" line="117"/>
         <source>امضای نمایندهٔ دفتر یا دلیل امضا نکردن او ثبت نشده است.</source>
         <translation>The office representative&apos;s signature, or the reason for not signing, is missing.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="123"/>
+        <location filename="../../inspector_app/services/finalize.py" line="125"/>
         <source>ساعت پایان بازدید (خروج) ثبت نشده است.</source>
         <translation>The end time of the visit (departure) is missing.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="130"/>
+        <location filename="../../inspector_app/services/finalize.py" line="132"/>
         <source>ساعت خروج ({departure}) پیش از ساعت ورود ({arrival}) است؛ ساعت‌های بازدید را درست کنید.</source>
         <translation>The departure time ({departure}) is before the arrival time ({arrival}); correct the visit times.</translation>
     </message>
@@ -409,17 +409,18 @@
         <location filename="../../inspector_app/services/sync/bundles.py" line="32"/>
         <location filename="../../inspector_app/storage/inspections.py" line="57"/>
         <location filename="../../inspector_app/storage/inspections.py" line="66"/>
-        <location filename="../../inspector_app/storage/lifecycle.py" line="36"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="80"/>
+        <location filename="../../inspector_app/storage/lifecycle.py" line="38"/>
         <source>بازرسی با شناسهٔ {id} پیدا نشد</source>
         <translation>No inspection with id {id} was found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="212"/>
+        <location filename="../../inspector_app/services/finalize.py" line="227"/>
         <source>بازرسی هنگام نهایی‌سازی تغییر کرد؛ چیزی نهایی نشد. دوباره تلاش کنید.</source>
         <translation>The inspection changed while it was being finalized; nothing was finalized. Try again.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="244"/>
+        <location filename="../../inspector_app/services/finalize.py" line="260"/>
         <source>این بازرسی هنوز نهایی نشده و گزارش امضاشده ندارد.</source>
         <translation>This inspection is not finalized yet and has no signed report.</translation>
     </message>
@@ -531,49 +532,49 @@
         <translation>{row}: duplicate code {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="186"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="189"/>
         <source>ساختار پرونده بیش از اندازه تودرتو است</source>
         <translation>The file is nested too deeply</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="201"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="204"/>
         <source>قالب پرونده «{format}» نیست</source>
         <translation>The file is not in the “{format}” format</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="205"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="208"/>
         <source>بخش «inspection» نیست</source>
         <translation>The “inspection” section is missing</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="212"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="215"/>
         <source>تاریخ یا زمان نامعتبر در {field}: «{value}» (روز میلادی YYYY-MM-DD، زمان ISO 8601 با منطقهٔ زمانی)</source>
         <translation>Invalid date or time in {field}: «{value}» (a Gregorian day is YYYY-MM-DD, a time is ISO 8601 with its time zone)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="221"/>
-        <location filename="../../inspector_app/services/inspection_document.py" line="232"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="224"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="235"/>
         <source>ساختار پرونده با طرح نمی‌خواند: {reason}</source>
         <translation>The file&apos;s structure does not match the schema: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="227"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="230"/>
         <source>پرونده با داده‌های این پایگاه نمی‌خواند: {reason}</source>
         <translation>The file conflicts with the data in this database: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="242"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="245"/>
         <source>sha256 فرم با محتوای آن نمی‌خواند</source>
         <translation>The form&apos;s sha256 does not match its content</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="249"/>
-        <location filename="../../inspector_app/storage/drafts.py" line="35"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="252"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="36"/>
         <source>پرسش ناشناخته: {item}</source>
         <translation>Unknown question: {item}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="363"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="368"/>
         <source>بخش {part} پرونده با آنچه از داده‌هایش ساخته می‌شود نمی‌خواند (ویرایش دستی؟)</source>
         <translation>The file&apos;s {part} does not match what its data gives (edited by hand?)</translation>
     </message>
@@ -623,62 +624,62 @@
         <translation>The population file could not be copied: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/photos.py" line="53"/>
+        <location filename="../../inspector_app/services/photos.py" line="61"/>
         <source>عکس بیش از اندازه بزرگ است</source>
         <translation>The photo is too large</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/photos.py" line="56"/>
+        <location filename="../../inspector_app/services/photos.py" line="64"/>
         <source>این پرونده تصویر نیست یا قالب آن پشتیبانی نمی‌شود</source>
         <translation>This file is not an image, or its format is not supported</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/photos.py" line="61"/>
+        <location filename="../../inspector_app/services/photos.py" line="69"/>
         <source>پروندهٔ تصویر خراب است ({reason})</source>
         <translation>The image file is damaged ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/pdf/certificates.py" line="103"/>
+        <location filename="../../inspector_app/pdf/certificates.py" line="119"/>
         <source>گواهی خوانده نشد؛ پرونده گواهی X.509 نیست ({reason})</source>
         <translation>The certificate could not be read; the file is not an X.509 certificate ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="85"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="86"/>
         <source>گذرواژه باید دست‌کم {n} نویسه باشد.</source>
         <translation>The passphrase must have at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="101"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="102"/>
         <source>نام دارندهٔ گواهی با حرف آغاز و پایان شود (نه رقم یا نشانه) و حروف فارسی و لاتین را با هم نیامیزد: «{name}»</source>
         <translation>The certificate holder&apos;s name must begin and end with a letter (not a digit or symbol) and not mix Persian and Latin letters: “{name}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="137"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="138"/>
         <source>نام دارندهٔ گواهی خالی است؛ نام بازرس را در تنظیمات وارد کنید.</source>
         <translation>The certificate holder&apos;s name is empty; enter the inspector&apos;s name in Settings.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="191"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="182"/>
         <source>رمز پروندهٔ PKCS#12 درست نیست (یا پرونده آسیب دیده است). رمزی را که استانداری همراه پرونده داده است وارد کنید؛ چیزی تغییر نکرد.</source>
         <translation>The PKCS#12 file&apos;s password is wrong (or the file is damaged). Enter the password the governorate gave with the file; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="198"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="189"/>
         <source>این پرونده PKCS#12 (.p12/.pfx) نیست؛ چیزی تغییر نکرد.</source>
         <translation>This is not a PKCS#12 (.p12/.pfx) file; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="202"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="193"/>
         <source>پروندهٔ PKCS#12 کلید خصوصی یا گواهی ندارد؛ چیزی تغییر نکرد.</source>
         <translation>The PKCS#12 file has no private key or no certificate; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="209"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="200"/>
         <source>نوع کلید پروندهٔ PKCS#12 پشتیبانی نمی‌شود (فقط RSA یا EC).</source>
         <translation>The PKCS#12 file&apos;s key type is not supported (RSA or EC only).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="254"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="245"/>
         <source>پروندهٔ PKCS#12 خوانده نشد ({reason})؛ چیزی تغییر نکرد.</source>
         <translation>The PKCS#12 file could not be read ({reason}); nothing was changed.</translation>
     </message>
@@ -713,7 +714,7 @@
         <translation>The stored private key does not match the certificate; import the certificate again.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/identity.py" line="292"/>
+        <location filename="../../inspector_app/services/signing/identity.py" line="283"/>
         <source>هنوز شناسهٔ امضا (کلید و گواهی) ساخته نشده است. در تنظیمات گواهی استانداری را وارد کنید یا برای آزمایش یک گواهی خودامضا بسازید.</source>
         <translation>There is no signing identity (key and certificate) yet. In Settings, import the governorate&apos;s certificate or, to try things out, make a self-signed one.</translation>
     </message>
@@ -768,37 +769,42 @@
         <translation>Enrolment was refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="63"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="57"/>
         <source>خطای سرور {status}: {detail}</source>
         <translation>Server error {status}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="64"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="58"/>
         <source>سرور نپذیرفت ({status}): {detail} {problems}</source>
         <translation>The server refused it ({status}): {detail} {problems}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="125"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="119"/>
         <source>نشانی سرور باید با http:// یا https:// آغاز شود.</source>
         <translation>The server address must start with http:// or https://.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="132"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="126"/>
         <source>اثر انگشت گواهی سرور با آنچه داده شده نمی‌خواند؛ ممکن است سرور دیگری در میان باشد. ثبت‌نام انجام نشد. (اثر انگشت سرور: {actual})</source>
         <translation>The server certificate&apos;s fingerprint does not match the one given; another server may be in between. Enrolment was not done. (Server fingerprint: {actual})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="203"/>
+        <location filename="../../inspector_app/services/sync/runner.py" line="197"/>
         <source>این دستگاه هنوز در سرور استانداری ثبت‌نام نشده است (inspector-app enrol).</source>
         <translation>This device is not enrolled with the governorate server yet (inspector-app enrol).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="234"/>
+        <location filename="../../inspector_app/services/sync/lock.py" line="34"/>
         <source>همگام‌سازی دیگری هم‌اکنون در جریان است.</source>
         <translation>Another sync is already running.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/runner.py" line="320"/>
+        <location filename="../../inspector_app/services/sync/lock.py" line="38"/>
+        <source>قفل همگام‌سازی گرفته نشد: {reason}</source>
+        <translation>Could not take the sync lock: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/runner.py" line="289"/>
         <source>سرور بازرسی دیگری با همین شناسه و محتوای متفاوت دارد؛ برای بررسی به کارشناس استانداری ارجاع شد.</source>
         <translation>The server has another inspection with the same id and different content; it was referred to a governorate officer for review.</translation>
     </message>
@@ -865,7 +871,8 @@
     <message>
         <location filename="../../inspector_app/storage/corrections.py" line="37"/>
         <location filename="../../inspector_app/storage/db.py" line="291"/>
-        <location filename="../../inspector_app/storage/inspections.py" line="74"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="83"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="90"/>
         <source>این بازرسی نهایی شده و دیگر تغییر نمی‌کند.</source>
         <translation>This inspection is finalized and can no longer change.</translation>
     </message>
@@ -926,50 +933,50 @@
         <translation>Signing identity {id} was not found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="47"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="48"/>
         <source>مصاحبهٔ شمارهٔ {repeat} وجود ندارد</source>
         <translation>There is no interview number {repeat}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="48"/>
-        <location filename="../../inspector_app/storage/drafts.py" line="55"/>
-        <location filename="../../inspector_app/storage/drafts.py" line="78"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="49"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="56"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="70"/>
         <source>پرسش {item}</source>
         <translation>Question {item}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="54"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="55"/>
         <source>این پرسش تکرارشونده نیست</source>
         <translation>This question does not repeat</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="77"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="69"/>
         <source>برای پرسش عکس، عکس پیوست کنید</source>
         <translation>For a photo question, attach a photo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="127"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="183"/>
         <source>این فرم گروه مصاحبه ندارد</source>
         <translation>This form has no interview group</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="202"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="265"/>
         <source>عکس {id} پیدا نشد</source>
         <translation>Photo {id} was not found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="223"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="286"/>
         <source>شرح یافته خالی است</source>
         <translation>The finding&apos;s description is empty</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="230"/>
-        <location filename="../../inspector_app/storage/drafts.py" line="261"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="293"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="324"/>
         <source>یافتهٔ {id} پیدا نشد</source>
         <translation>Finding {id} was not found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/inspections.py" line="177"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="193"/>
         <source>بازرسی دیگری به این پیش‌نویس ارجاع می‌دهد</source>
         <translation>Another inspection refers to this draft</translation>
     </message>
@@ -1087,6 +1094,160 @@
         <location filename="../../inspector_app/services/report/letterhead.py" line="96"/>
         <source>تصویر آرم خوانده نشد: {path}</source>
         <translation>The logo image could not be read: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="57"/>
+        <source>فقط رقم نوشته می‌شود</source>
+        <translation>Only digits can be typed here</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="59"/>
+        <source>چیزی نوشته نشده است</source>
+        <translation>Nothing is typed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="83"/>
+        <source>کد ملی ده رقم دارد؛ {typed} رقم نوشته شده است</source>
+        <translation>A national code has ten digits; {typed} typed so far</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="84"/>
+        <source>کد ملی ده رقم دارد، نه {typed} رقم</source>
+        <translation>A national code has ten digits, not {typed}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="87"/>
+        <source>کد ملی با ده رقم یکسان معتبر نیست</source>
+        <translation>A national code of ten identical digits is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="90"/>
+        <source>رقم کنترل کد ملی درست نیست (کد را دوباره بخوانید)</source>
+        <translation>The national code&apos;s check digit is wrong (read the code again)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="104"/>
+        <source>پیش‌شمارهٔ کشور ایران +۹۸ است</source>
+        <translation>Iran&apos;s country code is +98</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="115"/>
+        <source>شمارهٔ همراه کامل نیست</source>
+        <translation>The mobile number is not complete</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="117"/>
+        <source>شمارهٔ همراه با ۰۹ آغاز می‌شود</source>
+        <translation>A mobile number starts with 09</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="121"/>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="122"/>
+        <source>شمارهٔ همراه یازده رقم دارد (۰۹ و نه رقم دیگر)</source>
+        <translation>A mobile number has eleven digits (09 and nine more)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="132"/>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="136"/>
+        <source>شمارهٔ تلفن کامل نیست</source>
+        <translation>The phone number is not complete</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="134"/>
+        <source>این شمارهٔ همراه است، نه تلفن ثابت</source>
+        <translation>This is a mobile number, not a landline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="139"/>
+        <source>پیش‌شمارهٔ استان درست نیست؛ شماره را با پیش‌شماره بنویسید (مثلاً ۰۷۷ برای بوشهر)</source>
+        <translation>The area code is not right; write the number with its area code (e.g. 077 for Bushehr)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="147"/>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="148"/>
+        <source>تلفن ثابت با پیش‌شماره یازده رقم دارد</source>
+        <translation>A landline with its area code has eleven digits</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="169"/>
+        <source>کد پستی ده رقم دارد؛ {typed} رقم نوشته شده است</source>
+        <translation>A postal code has ten digits; {typed} typed so far</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="170"/>
+        <source>کد پستی ده رقم دارد، نه {typed} رقم</source>
+        <translation>A postal code has ten digits, not {typed}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="185"/>
+        <source>تاریخ کامل نیست</source>
+        <translation>The date is not complete</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="186"/>
+        <source>تاریخ را به شکل ۱۴۰۳/۰۱/۱۵ بنویسید</source>
+        <translation>Write the date as 1403/01/15</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="189"/>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="215"/>
+        <source>سال تاریخ باید میان ۱۳۰۰ و ۱۴۹۹ باشد</source>
+        <translation>The year must be between 1300 and 1499</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="191"/>
+        <source>ماه باید از ۱ تا ۱۲ باشد</source>
+        <translation>The month must be from 1 to 12</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="197"/>
+        <source>سال {year} کبیسه نیست و اسفند آن ۲۹ روز دارد</source>
+        <translation>{year} is not a leap year: its Esfand has 29 days</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="201"/>
+        <source>این ماه {days} روز دارد</source>
+        <translation>This month has {days} days</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="213"/>
+        <source>تاریخ ذخیره‌شده باید به شکل YYYY-MM-DD باشد</source>
+        <translation>A stored date must be YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="241"/>
+        <source>نقطه دو عدد دارد: عرض و طول جغرافیایی</source>
+        <translation>A point has two numbers: latitude and longitude</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="243"/>
+        <source>عرض و طول را با رقم و ممیز بنویسید</source>
+        <translation>Write the latitude and longitude with digits and a decimal point</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="246"/>
+        <source>عرض و طول جغرافیایی را با ویرگول جدا کنید</source>
+        <translation>Separate the latitude and longitude with a comma</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="251"/>
+        <source>عرض جغرافیایی باید میان ۹۰- و ۹۰ باشد</source>
+        <translation>The latitude must be between -90 and 90</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/iran_numbers.py" line="253"/>
+        <source>طول جغرافیایی باید میان ۱۸۰- و ۱۸۰ باشد</source>
+        <translation>The longitude must be between -180 and 180</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/figures/spreadsheets.py" line="48"/>
+        <source>پاسخ‌های {total} بازرسی بیش از گنجایش یک کاربرگ است؛ فیلترها را تنگ‌تر کنید (تا {most} بازرسی)</source>
+        <translation>The answers of {total} inspections are more than one sheet can hold; narrow the filters (up to {most} inspections)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/demo.py" line="92"/>
+        <source>نمونه‌ای ساخته نشد: فهرست دفاتر هیچ دفتر فعالی از نوع پیشخوان، پلیس +۱۰ یا کارگزاری ندارد</source>
+        <translation>No sample was made: the office registry has no active government counter, Police +10 or brokerage office</translation>
     </message>
 </context>
 <context>
@@ -1645,23 +1806,23 @@
         <translation>✖ Not saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="84"/>
+        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="85"/>
         <source>در حال آماده‌سازی عکس‌ها…</source>
         <translation>Preparing photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="105"/>
+        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="106"/>
         <source>{n} پرونده افزوده نشد:</source>
         <translation>{n} files were not added:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="132"/>
+        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="134"/>
         <source>این عکس حذف شود؟</source>
         <translation>Remove this photo?</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/editor/editor.py" line="382"/>
-        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="134"/>
+        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="136"/>
         <source>حذف شود</source>
         <translation>Remove</translation>
     </message>
@@ -1771,42 +1932,42 @@
 <context>
     <name>ItemWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="37"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="38"/>
         <source>بله</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="38"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="39"/>
         <source>خیر</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="39"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="40"/>
         <source>مورد ندارد</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="96"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="98"/>
         <source>یادداشت این مورد (اختیاری)</source>
         <translation>Note on this item (optional)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="125"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="133"/>
         <source>پاسخ</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="134"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="142"/>
         <source>— انتخاب کنید —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="180"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="188"/>
         <source>پاک کردن پاسخ</source>
         <translation>Clear answer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="182"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="190"/>
         <source>پاسخ این مورد برداشته شود (بی‌پاسخ)</source>
         <translation>Remove this item&apos;s answer (unanswered)</translation>
     </message>
@@ -1882,12 +2043,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="79"/>
-        <source>بازرس — بازرسی دفاتر خدمات استان بوشهر</source>
-        <translation>Bazres — inspections of service offices, Bushehr province</translation>
+        <location filename="../../inspector_app/ui/main_window.py" line="80"/>
+        <source>بازرسی دفاتر خدمات استان بوشهر</source>
+        <translation>Inspections of service offices, Bushehr province</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="126"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="127"/>
         <source>در حال باز کردن پایگاه داده…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -2336,34 +2497,57 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="82"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="109"/>
         <source>افزودن عکس…</source>
         <translation>Add photo…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="84"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="111"/>
         <source>یا عکس‌ها را روی این بخش بکشید و رها کنید</source>
         <translation>or drag and drop photos here</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="86"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="113"/>
         <source>حذف عکس</source>
         <translation>Remove photo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="111"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="147"/>
         <source>عکس‌ها</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="112"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="148"/>
         <source>همهٔ پرونده‌ها</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="114"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="150"/>
         <source>انتخاب عکس</source>
         <translation>Choose photos</translation>
+    </message>
+</context>
+<context>
+    <name>Photos</name>
+    <message>
+        <location filename="../../inspector_app/domain/photo_evidence.py" line="25"/>
+        <source>بدون زمان ثبت</source>
+        <translation>No capture time</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/photo_evidence.py" line="26"/>
+        <source>خارج از بازهٔ زمانی بازدید گرفته شده است</source>
+        <translation>Taken outside the visit&apos;s time</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/photo_evidence.py" line="27"/>
+        <source>دور از نشانی دفتر گرفته شده است</source>
+        <translation>Taken far from the office&apos;s address</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/domain/photo_evidence.py" line="28"/>
+        <source>{n} متر از دفتر</source>
+        <translation>{n} m from the office</translation>
     </message>
 </context>
 <context>
@@ -2669,32 +2853,37 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="169"/>
+        <location filename="../../inspector_app/ui/app.py" line="225"/>
+        <source>بازرس</source>
+        <translation>Bazres</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/app.py" line="231"/>
         <source>پوشهٔ داده‌ها در دسترس نیست</source>
         <translation>The data folder is not usable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="170"/>
+        <location filename="../../inspector_app/ui/app.py" line="232"/>
         <source>برنامه نمی‌تواند در پوشهٔ داده‌ها بنویسد (پوشه نیست، فقط‌خواندنی است یا اجازهٔ نوشتن ندارید). پوشهٔ دیگری با --data-dir برگزینید یا دسترسی را درست کنید.</source>
         <translation>The app cannot write to the data folder (it is missing, read-only, or you lack permission). Choose another folder with --data-dir or fix its permissions.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="184"/>
+        <location filename="../../inspector_app/ui/app.py" line="246"/>
         <source>بازرس هم‌اکنون باز است</source>
         <translation>Bazres is already open</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="185"/>
+        <location filename="../../inspector_app/ui/app.py" line="247"/>
         <source>برنامهٔ بازرس با همین پوشهٔ داده در حال اجراست. لطفاً از همان پنجره استفاده کنید؛ دو نسخهٔ هم‌زمان روی یک پایگاه داده ممکن است کار یکدیگر را از بین ببرند.</source>
         <translation>Bazres is already running with this data folder. Please use that window; two copies at once on one database could undo each other&apos;s work.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="236"/>
+        <location filename="../../inspector_app/ui/app.py" line="298"/>
         <source>{n} مورد از بازرسی‌های نهایی‌شده با آنچه امضا شده بود نمی‌خواند؛ ممکن است پروندهٔ داده‌ها دستکاری شده باشد. این بازرسی‌ها را تغییر ندهید و به پشتیبانی خبر دهید («inspector-app audit verify» جزئیات را نشان می‌دهد).</source>
         <translation>{n} finalized inspection record(s) no longer match what was signed; the data file may have been tampered with. Do not change these inspections and tell support («inspector-app audit verify» shows the details).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="319"/>
+        <location filename="../../inspector_app/ui/app.py" line="382"/>
         <source>در حال باز کردن پایگاه داده…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -2883,6 +3072,44 @@
         <location filename="../../inspector_app/ui/sync_queue.py" line="47"/>
         <source>پذیرفته شد</source>
         <translation>Accepted</translation>
+    </message>
+</context>
+<context>
+    <name>TypedField</name>
+    <message>
+        <location filename="../../inspector_app/ui/editor/typed_field.py" line="23"/>
+        <source>ده رقم، مثلاً ۰۰۱۳۵۴۲۴۱۹</source>
+        <translation>Ten digits, e.g. 0013542419</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/typed_field.py" line="24"/>
+        <source>مثلاً ۰۹۱۷۱۲۳۴۵۶۷</source>
+        <translation>e.g. 09171234567</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/typed_field.py" line="25"/>
+        <source>با پیش‌شماره، مثلاً ۰۷۷۳۳۴۴۱۱۲۲</source>
+        <translation>With the area code, e.g. 07733441122</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/typed_field.py" line="26"/>
+        <source>ده رقم، مثلاً ۷۵۱۴۷۶۳۴۸۷</source>
+        <translation>Ten digits, e.g. 7514763487</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/typed_field.py" line="27"/>
+        <source>مثلاً ۱۴۰۳/۰۱/۱۵</source>
+        <translation>e.g. 1403/01/15</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/typed_field.py" line="28"/>
+        <source>عرض، طول؛ مثلاً ۲۸٫۹۲۳۴، ۵۰٫۸۲۰۳</source>
+        <translation>Latitude, longitude; e.g. 28.9234, 50.8203</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/typed_field.py" line="80"/>
+        <source>{reason}؛ ذخیره نشد.</source>
+        <translation>{reason}; not saved.</translation>
     </message>
 </context>
 <context>
