@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import os
 import sys
-from io import BytesIO
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -29,18 +28,14 @@ def png_name(size: int) -> str:
 
 
 def render(renderer: QSvgRenderer, size: int) -> Image.Image:
-    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image = QImage(size, size, QImage.Format.Format_RGBA8888)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter)
     painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return Image.open(BytesIO(bytes(data.data()))).convert("RGBA")
+    pixels = bytes(image.constBits())
+    return Image.frombuffer("RGBA", (size, size), pixels, "raw", "RGBA", image.bytesPerLine(), 1)
 
 
 def main() -> int:
