@@ -7,10 +7,15 @@ import getpass
 import json
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from inspector_app import paths
+from inspector_app.domain import vocabulary
+from inspector_app.errors import KnownError
 from inspector_app.services.context import AppContext, open_context
+
+if TYPE_CHECKING:
+    from inspector_app.figures.filters import OverviewFilter
 
 
 def data_dir_parent() -> argparse.ArgumentParser:
@@ -55,3 +60,28 @@ def print_table(rows: list[dict[str, Any]], columns: list[str]) -> None:
     print("\t".join(columns))
     for row in rows:
         print("\t".join("" if row.get(c) is None else str(row.get(c)) for c in columns))
+
+
+def overview_filters(p: argparse.ArgumentParser, *, required: bool) -> None:
+    """The overview's filters as options: Jalali dates, county, office type, drafts."""
+    p.add_argument("--from", dest="date_from", required=required, metavar="YYYY-MM-DD",
+                   help="first visit date, Jalali (e.g. 1403-01-01)")  # fmt: skip
+    p.add_argument("--to", dest="date_to", required=required, metavar="YYYY-MM-DD",
+                   help="last visit date, Jalali (e.g. 1403-06-31)")  # fmt: skip
+    p.add_argument("--county", help="only this county (Persian name)")
+    p.add_argument("--type", dest="office_type", choices=list(vocabulary.OFFICE_TYPES))
+    p.add_argument(
+        "--include-drafts", action="store_true", help="count drafts too (default: finished only)"
+    )
+
+
+def overview_filter(args: argparse.Namespace) -> OverviewFilter:
+    """The filter of `overview_filters`' options; a bad date is a KnownError."""
+    from inspector_app.figures.filters import OverviewFilter  # only for the commands that filter
+
+    try:
+        return OverviewFilter.from_jalali(
+            args.date_from, args.date_to, args.county, args.office_type, args.include_drafts
+        )
+    except ValueError as exc:
+        raise KnownError(str(exc)) from None

@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bundle": ("sync", "USB bundles"),
     "summary": ("summary", "province summary report (Persian PDF) for a period"),
     "overview": ("summary", "print the overview figures"),
+    "export": ("export", "spreadsheets (CSV, XLSX) of inspections, answers, findings, overview"),
     "population": ("summary", "county populations used for coverage"),
 }
 

@@ -5,11 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from inspector_app.cli.common import context, data_dir_parent, json_flag, print_json, print_table
-from inspector_app.domain.forms import OFFICE_TYPES
+from inspector_app.cli.common import (
+    context,
+    data_dir_parent,
+    json_flag,
+    overview_filter,
+    overview_filters,
+    print_json,
+    print_table,
+)
 from inspector_app.errors import KnownError
 from inspector_app.figures.coverage import compute_coverage
-from inspector_app.figures.filters import OverviewFilter
 from inspector_app.figures.overview import ComplianceRow
 from inspector_app.figures.population import BUNDLED
 from inspector_app.figures.queries import sqlite_runner
@@ -22,12 +28,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "summary", parents=[parent], help="province summary report (Persian PDF) for a period"
     )
-    _filters(p, required=True)
+    overview_filters(p, required=True)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     p.set_defaults(func=_summary)
 
     p = sub.add_parser("overview", parents=[parent], help="print the overview figures")
-    _filters(p, required=False)
+    overview_filters(p, required=False)
     json_flag(p)
     p.set_defaults(func=_overview)
 
@@ -46,33 +52,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=_population_reset)
 
 
-def _filters(p: argparse.ArgumentParser, *, required: bool) -> None:
-    p.add_argument("--from", dest="date_from", required=required, metavar="YYYY-MM-DD",
-                   help="first visit date, Jalali (e.g. 1403-01-01)")  # fmt: skip
-    p.add_argument("--to", dest="date_to", required=required, metavar="YYYY-MM-DD",
-                   help="last visit date, Jalali (e.g. 1403-06-31)")  # fmt: skip
-    p.add_argument("--county", help="only this county (Persian name)")
-    p.add_argument("--type", dest="office_type", choices=OFFICE_TYPES)
-    p.add_argument(
-        "--include-drafts", action="store_true", help="count drafts too (default: finished only)"
-    )
-
-
-def _filter(args: argparse.Namespace) -> OverviewFilter:
-    try:
-        return OverviewFilter.from_jalali(
-            args.date_from, args.date_to, args.county, args.office_type, args.include_drafts
-        )
-    except ValueError as exc:
-        raise KnownError(str(exc)) from None
-
-
 def _summary(args: argparse.Namespace) -> int:
     # reportlab is loaded only for the PDF, not for `overview` or `population`.
     from inspector_app.figures.summary_report import render_summary
     from inspector_app.services.overview.local import summary_of
 
-    f = _filter(args)
+    f = overview_filter(args)
     assert f.date_from is not None and f.date_to is not None  # required options
     ctx = context(args)
     data = summary_of(
@@ -98,7 +83,7 @@ def _summary(args: argparse.Namespace) -> int:
 
 def _overview(args: argparse.Namespace) -> int:
     ctx = context(args)
-    o = overview_of(ctx.db, _filter(args))
+    o = overview_of(ctx.db, overview_filter(args))
     cov = compute_coverage(sqlite_runner(ctx.db), population.current(ctx.db))
     if args.json:
         print_json({**o.to_dict(), "coverage": cov.to_dict()})
