@@ -7,7 +7,9 @@ import logging
 from typing import Any
 
 from inspector_app.domain import vocabulary
+from inspector_app.figures.filters import OverviewFilter
 from inspector_app.services import inspections, registry
+from inspector_app.services.spreadsheet_export import ExportRequest
 from inspector_app.ui import fmt, labels, messages
 from inspector_app.ui.background import Changes, run_in_background, run_write
 from inspector_app.ui.env import PageEnv
@@ -28,6 +30,7 @@ from inspector_app.ui.qt import (
     QWidget,
     is_alive,
 )
+from inspector_app.ui.spreadsheet_export import export_spreadsheet
 from inspector_app.ui.table_models import (
     ALIGN_CENTER,
     KEY_ROLE,
@@ -229,12 +232,26 @@ class InspectionsPage(QWidget):
         self.delete_button = QPushButton(self.tr("حذف پیش‌نویس"))
         self.delete_button.setObjectName("deleteDraft")
         self.delete_button.clicked.connect(self.delete_current)
+        self.export_kind = filter_combo(
+            "exportKind",
+            self.tr("یک سطر برای هر بازرسی"),
+            [
+                ("answers", self.tr("یک سطر برای هر پاسخ")),
+                ("findings", self.tr("یک سطر برای هر یافته")),
+            ],
+        )
+        self.export_button = QPushButton(self.tr("صفحه‌گسترده…"))
+        self.export_button.setObjectName("exportSheet")
+        self.export_button.setToolTip(self.tr("بازرسی‌های این فهرست در پرونده‌ای XLSX یا CSV"))
+        self.export_button.clicked.connect(self.export_sheet)
         self.count_label = QLabel()
         self.count_label.setObjectName("inspectionCount")
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.export_kind)
+        buttons.addWidget(self.export_button)
         buttons.addWidget(self.count_label)
 
         layout = QVBoxLayout(self)
@@ -319,6 +336,33 @@ class InspectionsPage(QWidget):
             self.open_button.setText(self.tr("باز کردن (فقط خواندنی)"))
         # Finalized inspections are part of the record: they can never be deleted.
         self.delete_button.setEnabled(row is not None and row["status"] == "draft")
+
+    def export_request(self, fmt: str) -> ExportRequest:
+        """The rows the list shows (its filters, drafts included unless a status is chosen)."""
+        date_from, date_to = self.date_range()
+        f = OverviewFilter(
+            date_from,
+            date_to,
+            self.county_filter.currentData() or None,
+            self.type_filter.currentData() or None,
+            include_drafts=True,
+        )
+        kind = self.export_kind.currentData() or "inspections"
+        return ExportRequest(kind, fmt, f, self.status_filter.currentData() or None)
+
+    def export_sheet(self) -> None:
+        kind = self.export_kind.currentData() or "inspections"
+        export_spreadsheet(
+            self,
+            self._env,
+            self.export_request,
+            kind,
+            lambda path, n: self.count_label.setText(
+                self.tr("{n} بازرسی در {path}").format(
+                    n=fmt.number(n), path=f"\u2066{path.name}\u2069"
+                )
+            ),
+        )
 
     def open_current(self) -> None:
         key = self.table.current_key()

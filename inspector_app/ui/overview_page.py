@@ -25,6 +25,7 @@ from inspector_app.services.overview.dashboard import (
     load_failed_items,
 )
 from inspector_app.services.province_overview import inspections_behind_figure, write_summary_pdf
+from inspector_app.services.spreadsheet_export import ExportRequest
 from inspector_app.ui import messages, overview_labels
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.env import PageEnv
@@ -46,6 +47,7 @@ from inspector_app.ui.qt import (
     QWidget,
     Signal,
 )
+from inspector_app.ui.spreadsheet_export import export_spreadsheet
 from inspector_app.ui.table_models import Row
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,7 @@ class OverviewPage(QWidget):
         self.filters = OverviewFilterBar()
         self.filters.set_counties(registry.counties(env.context.db))
         self.filters.export_requested.connect(self._ask_export)
+        self.filters.sheets_requested.connect(self.export_sheets)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(120)  # a burst of filter changes loads once
@@ -126,6 +129,8 @@ class OverviewPage(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.description, 1)
         head.addWidget(self.status_label)
+        head.addWidget(self.filters.sheets_button)
+        head.addWidget(self.filters.export_button)
         layout.addLayout(head)
         layout.addWidget(scroll, 1)
         env.events.inspection_changed.connect(self._mark_dirty)
@@ -278,6 +283,19 @@ class OverviewPage(QWidget):
         )
         if path:
             self.export_pdf(Path(path))
+
+    def export_sheets(self) -> None:
+        """The figures of the current filters, one sheet per table (XLSX or CSV)."""
+        f = self.current_filter()
+        export_spreadsheet(
+            self,
+            self._env,
+            lambda fmt: ExportRequest("overview", fmt, f),
+            "overview",
+            lambda path, _n: self.status_label.setText(
+                self.tr("صفحه‌گسترده ذخیره شد: {path}").format(path=f"\u2066{path}\u2069")
+            ),
+        )
 
     def export_pdf(self, path: Path) -> None:
         """Write the province summary for the current filters, off the GUI thread."""

@@ -136,21 +136,21 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="68"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="71"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="52"/>
         <location filename="../../inspector_app/ui/sync_queue.py" line="51"/>
         <source>دفتر</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="74"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="77"/>
         <location filename="../../inspector_app/ui/offices_page.py" line="50"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="54"/>
         <source>نوع</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="79"/>
         <location filename="../../inspector_app/ui/offices_page.py" line="55"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="53"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="68"/>
@@ -158,35 +158,35 @@
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="81"/>
         <location filename="../../inspector_app/ui/sync_queue.py" line="52"/>
         <source>تاریخ بازدید</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="80"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="83"/>
         <location filename="../../inspector_app/ui/offices_page.py" line="58"/>
         <location filename="../../inspector_app/ui/sync_queue.py" line="54"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="82"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="85"/>
         <source>امتیاز</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="84"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="87"/>
         <source>رتبه</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="86"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="89"/>
         <source>موارد الزامی باز</source>
         <translation>Required open</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="88"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="91"/>
         <source>بازرس</source>
         <translation>Inspector</translation>
     </message>
@@ -1249,6 +1249,11 @@
         <source>نمونه‌ای ساخته نشد: فهرست دفاتر هیچ دفتر فعالی از نوع پیشخوان، پلیس +۱۰ یا کارگزاری ندارد</source>
         <translation>No sample was made: the office registry has no active government counter, Police +10 or brokerage office</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/services/spreadsheet_export.py" line="203"/>
+        <source>پرونده نوشته نشد: {reason}</source>
+        <translation>The file was not written: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>FinalizeActions</name>
@@ -1840,68 +1845,98 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="180"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="183"/>
         <source>همهٔ وضعیت‌ها</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="185"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="188"/>
         <source>همهٔ شهرستان‌ها</source>
         <translation>All counties</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="190"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="193"/>
         <source>همهٔ انواع</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="193"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="196"/>
         <source>از تاریخ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="197"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="200"/>
         <source>تا تاریخ</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="226"/>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="315"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="229"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="332"/>
         <source>ادامه / باز کردن</source>
         <translation>Continue / open</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="229"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="232"/>
         <source>حذف پیش‌نویس</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="289"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="237"/>
+        <source>یک سطر برای هر بازرسی</source>
+        <translation>One row per inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="239"/>
+        <source>یک سطر برای هر پاسخ</source>
+        <translation>One row per answer</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="240"/>
+        <source>یک سطر برای هر یافته</source>
+        <translation>One row per finding</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="243"/>
+        <source>صفحه‌گسترده…</source>
+        <translation>Spreadsheet…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="245"/>
+        <source>بازرسی‌های این فهرست در پرونده‌ای XLSX یا CSV</source>
+        <translation>The inspections of this list in an XLSX or CSV file</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="306"/>
         <source>در حال خواندن همهٔ بازرسی‌ها…</source>
         <translation>Reading all inspections…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="308"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="325"/>
         <source>{n} بازرسی</source>
         <translation>{n} inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="317"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="334"/>
         <source>ادامهٔ پیش‌نویس</source>
         <translation>Continue draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="319"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="336"/>
         <source>باز کردن (فقط خواندنی)</source>
         <translation>Open (read-only)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="333"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="361"/>
+        <source>{n} بازرسی در {path}</source>
+        <translation>{n} inspections in {path}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="377"/>
         <source>پیش‌نویس بازرسی «{office}» در تاریخ {date} با همهٔ پاسخ‌ها و عکس‌هایش حذف شود؟ این کار برگشت‌پذیر نیست.</source>
         <translation>Delete the draft inspection of “{office}” on {date} with all its answers and photos? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="336"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="380"/>
         <source>حذف شود</source>
         <translation>Delete</translation>
     </message>
@@ -2327,32 +2362,42 @@
 <context>
     <name>OverviewFilterBar</name>
     <message>
-        <location filename="../../inspector_app/ui/overview_filters.py" line="25"/>
+        <location filename="../../inspector_app/ui/overview_filters.py" line="26"/>
         <source>از تاریخ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_filters.py" line="29"/>
+        <location filename="../../inspector_app/ui/overview_filters.py" line="30"/>
         <source>تا تاریخ</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_filters.py" line="38"/>
+        <location filename="../../inspector_app/ui/overview_filters.py" line="39"/>
         <source>همهٔ انواع دفتر</source>
         <translation>All office types</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_filters.py" line="41"/>
+        <location filename="../../inspector_app/ui/overview_filters.py" line="42"/>
         <source>پیش‌نویس‌ها هم شمرده شوند</source>
         <translation>Include drafts</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_filters.py" line="43"/>
+        <location filename="../../inspector_app/ui/overview_filters.py" line="44"/>
         <source>گزارش خلاصهٔ استانی (PDF)…</source>
         <translation>Provincial summary report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_filters.py" line="72"/>
+        <location filename="../../inspector_app/ui/overview_filters.py" line="47"/>
+        <source>صفحه‌گسترده…</source>
+        <translation>Spreadsheet…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_filters.py" line="49"/>
+        <source>ارقام این نما در پرونده‌ای XLSX یا CSV</source>
+        <translation>The figures of this view in an XLSX or CSV file</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_filters.py" line="78"/>
         <source>همهٔ شهرستان‌ها</source>
         <translation>All counties</translation>
     </message>
@@ -2423,32 +2468,37 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="170"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="173"/>
         <source>در حال بارگذاری…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="193"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="196"/>
         <source>آمار: {what}. برای شمردن پیش‌نویس‌ها گزینهٔ بالا را بزنید.</source>
         <translation>Statistics: {what}. To count drafts, tick the option above.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="273"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="276"/>
         <source>برای گزارش خلاصه، بازهٔ تاریخ (از و تا) را برگزینید.</source>
         <translation>For the summary report, choose a date range (from and to).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="277"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="280"/>
         <source>ذخیرهٔ گزارش خلاصه</source>
         <translation>Save summary report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="293"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="294"/>
+        <source>صفحه‌گسترده ذخیره شد: {path}</source>
+        <translation>Spreadsheet saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_page.py" line="309"/>
         <source>گزارش ذخیره شد: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="295"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="311"/>
         <source>ساخت گزارش خلاصه…</source>
         <translation>Creating summary report…</translation>
     </message>
@@ -2848,6 +2898,19 @@
         <location filename="../../inspector_app/ui/finalize/signature_pad.py" line="210"/>
         <source>نام امضاکننده</source>
         <translation>Signer&apos;s name</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetExport</name>
+    <message>
+        <location filename="../../inspector_app/ui/spreadsheet_export.py" line="25"/>
+        <source>ذخیرهٔ صفحه‌گسترده</source>
+        <translation>Save spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/spreadsheet_export.py" line="26"/>
+        <source>در حال ساختن صفحه‌گسترده…</source>
+        <translation>Making the spreadsheet…</translation>
     </message>
 </context>
 <context>
