@@ -15,8 +15,10 @@ from inspector_app.ui.editor.editor import InspectionEditor
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.qt import (
     QApplication,
+    QComboBox,
     QEvent,
     QKeyEvent,
+    QListWidget,
     QMessageBox,
     Qt,
     QThreadPool,
@@ -124,3 +126,30 @@ def open_editor(qtbot: Any, gui: Gui) -> InspectionEditor:
     window.open_inspection(workflow.start_inspection(window.env.context, code))
     assert window.editor is not None
     return window.editor
+
+
+def choose_in_combo(qtbot: Any, combo: QComboBox, row: int) -> None:
+    """Open the combo's list with a click and pick `row` with the arrow keys and Return."""
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    popup = combo.view()
+    qtbot.waitUntil(popup.isVisible, timeout=5_000)
+    for _ in range(row - combo.currentIndex()):
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=5_000)
+    assert combo.currentIndex() == row
+
+
+def go_to_page(qtbot: Any, gui: Gui, key: str) -> Any:
+    """Click the page's entry in the window's side list; the page."""
+    window = gui.window
+    assert window is not None
+    nav = window.findChild(QListWidget)
+    assert nav is not None
+    row = [spec.key for spec in window.specs].index(key)
+    qtbot.mouseClick(
+        nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(nav.item(row)).center()
+    )
+    page = window.pages[key]
+    qtbot.waitUntil(page.isVisible, timeout=10_000)
+    return page

@@ -18,8 +18,14 @@ from inspector_app.domain.jalali import jalali_date
 from inspector_app.services.demo import make_demo
 from inspector_app.services.demo_signed import finalize_demo
 from inspector_app.storage import inspections
-from inspector_app.ui.qt import QApplication, QComboBox, QFileDialog, QListWidget, Qt
-from tests.helpers.gui import Gui, message_boxes, wait_for_background
+from inspector_app.ui.qt import QApplication, QFileDialog, Qt
+from tests.helpers.gui import (
+    Gui,
+    choose_in_combo,
+    go_to_page,
+    message_boxes,
+    wait_for_background,
+)
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -35,29 +41,6 @@ def save_dialog_answers(monkeypatch: pytest.MonkeyPatch, path: Path, chosen: str
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
     return asked
-
-
-def choose(qtbot: Any, combo: QComboBox, row: int) -> None:
-    """Open the combo's list with a click and pick `row` with the arrow keys and Return."""
-    qtbot.mouseClick(combo, LEFT)
-    popup = combo.view()
-    qtbot.waitUntil(popup.isVisible, timeout=5_000)
-    for _ in range(row - combo.currentIndex()):
-        qtbot.keyClick(popup, Qt.Key.Key_Down)
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=5_000)
-    assert combo.currentIndex() == row
-
-
-def go_to(qtbot: Any, gui: Gui, key: str) -> Any:
-    window = gui.window
-    assert window is not None
-    nav = window.findChild(QListWidget)
-    assert nav is not None
-    row = [spec.key for spec in window.specs].index(key)
-    qtbot.mouseClick(nav.viewport(), LEFT, pos=nav.visualItemRect(nav.item(row)).center())
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is not None)
-    return window.pages[key]
 
 
 def exports_in_audit(gui: Gui) -> list[dict[str, Any]]:
@@ -79,11 +62,11 @@ def demo_gui(gui: Gui) -> Gui:
 def test_inspections_page_exports_its_answers_as_csv(
     qtbot: Any, demo_gui: Gui, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    page = go_to(qtbot, demo_gui, "inspections")
+    page = go_to_page(qtbot, demo_gui, "inspections")
     db = demo_gui.window.env.context.db  # type: ignore[union-attr]
     shown = {r["id"] for r in inspections.list_inspections(db)}
     assert page.table.model.rowCount() == len(shown) == 4  # drafts too, as the list shows
-    choose(qtbot, page.export_kind, 1)  # one row per answer
+    choose_in_combo(qtbot, page.export_kind, 1)  # one row per answer
     # Typed without an extension, with the CSV filter chosen: the file gets .csv.
     asked = save_dialog_answers(monkeypatch, tmp_path / "answers", "CSV (*.csv)")
     qtbot.mouseClick(page.export_button, LEFT)
@@ -117,9 +100,9 @@ def test_inspections_page_exports_its_answers_as_csv(
 def test_inspections_page_exports_what_its_filters_show_as_xlsx(
     qtbot: Any, demo_gui: Gui, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    page = go_to(qtbot, demo_gui, "inspections")
+    page = go_to_page(qtbot, demo_gui, "inspections")
     finalized = page.status_filter.findData("finalized")
-    choose(qtbot, page.status_filter, finalized)
+    choose_in_combo(qtbot, page.status_filter, finalized)
     qtbot.waitUntil(lambda: page.table.model.rowCount() == 2)
     listed = {r["id"] for r in page.table.model.rows()}
     target = tmp_path / "list.xlsx"
@@ -142,7 +125,7 @@ def test_inspections_page_exports_what_its_filters_show_as_xlsx(
 def test_overview_exports_its_figures_one_sheet_each(
     qtbot: Any, demo_gui: Gui, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    page = go_to(qtbot, demo_gui, "overview")
+    page = go_to_page(qtbot, demo_gui, "overview")
     target = tmp_path / "figures.xlsx"
     save_dialog_answers(monkeypatch, target, "Excel (*.xlsx)")
     qtbot.mouseClick(page.filters.sheets_button, LEFT)
@@ -168,7 +151,7 @@ def test_overview_exports_its_figures_one_sheet_each(
 def test_a_folder_that_cannot_be_written_gets_a_message_and_no_file(
     qtbot: Any, demo_gui: Gui, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    page = go_to(qtbot, demo_gui, "inspections")
+    page = go_to_page(qtbot, demo_gui, "inspections")
     target = tmp_path / "gone" / "list.xlsx"
     save_dialog_answers(monkeypatch, target, "Excel (*.xlsx)")
     before = len(exports_in_audit(demo_gui))
