@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "overview": ("summary", "print the overview figures"),
     "export": ("export", "spreadsheets (CSV, XLSX) of inspections, answers, findings, overview"),
     "population": ("summary", "county populations used for coverage"),
+    "day-count": ("deadlines", "count deadlines and overdue offices on every day or working days"),
 }
 
 

@@ -102,7 +102,8 @@ def _overview(args: argparse.Namespace) -> int:
          for i in o.failed_items],
         ["item", "failed", "of", "text"],
     )  # fmt: skip
-    print(f"\n# offices with no inspection in {o.overdue_days} days")
+    unit = "working days" if o.overdue_working_days else "days"
+    print(f"\n# offices with no inspection in {o.overdue_days} {unit}")
     print_table(
         [{"code": d.code, "county": d.county, "last_visit": d.last_visit or "never",
           "days": d.days_since} for d in o.overdue],

@@ -152,6 +152,7 @@ def compute_overview(
         overdue=overdue_offices(run, f, days=overdue_days, as_of=as_of, calendar=calendar),
         overdue_days=overdue_days,
         as_of=as_of,
+        overdue_working_days=calendar != CALENDAR_DAYS,
     )
 
 

@@ -109,6 +109,8 @@ class Overview:
     satisfaction_by_county: list[SatisfactionRow] = field(default_factory=list)
     failed_items: list[FailedItem] = field(default_factory=list)
     overdue: list[OverdueOffice] = field(default_factory=list)
+    # Whether overdue_days (and each office's days since) count working days, not every day.
+    overdue_working_days: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (dates ISO, drilldowns as parameter dicts)."""
@@ -171,6 +173,7 @@ def assemble(
     overdue: list[OverdueOffice],
     overdue_days: int,
     as_of: dt.date,
+    overdue_working_days: bool = False,
 ) -> Overview:
     """The overview from grouped sums: `groups` per (county, office type, ...), `days` per
     visit date. Shared by the app and the server, whose tables differ but whose figures don't."""
@@ -214,6 +217,7 @@ def assemble(
         satisfaction_by_county=satisfaction,
         failed_items=failed,
         overdue=overdue,
+        overdue_working_days=overdue_working_days,
     )
 
 

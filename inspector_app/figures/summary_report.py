@@ -164,7 +164,7 @@ def _key_figures(o: Overview, cov: Coverage) -> Flowable:
         ("مجوزهای در انتظار", format_number(cov.pending_total)),
         ("دفتر به ازای هر صد هزار نفر", format_number(cov.per_100k, 2)),  # two decimals, always
         (
-            f"دفاتر بی‌بازرسی در {format_number(o.overdue_days)} روز گذشته",
+            f"دفاتر بی‌بازرسی در {_days(o)} گذشته",
             format_number(len(o.overdue)),
         ),
     ]
@@ -280,8 +280,14 @@ def _population_source(source: str) -> list[Flowable]:
     return [RTLParagraph("منبع آمار جمعیت:", SMALL), Paragraph(escape(source), SOURCE)]
 
 
+def _days(o: Overview) -> str:
+    """«۹۰ روز», or «۹۰ روز کاری» when working days are counted."""
+    unit = "روز کاری" if o.overdue_working_days else "روز"
+    return f"{format_number(o.overdue_days)} {unit}"
+
+
 def _overdue(o: Overview) -> list[Flowable]:
-    title = f"دفاتری که در {format_number(o.overdue_days)} روز گذشته بازرسی نشده‌اند"
+    title = f"دفاتری که در {_days(o)} گذشته بازرسی نشده‌اند"
     if not o.overdue:
         return [RTLParagraph(title, HEADING), RTLParagraph("همهٔ دفاتر فعال بازرسی شده‌اند.", BODY)]
     head = ["کد", "نام دفتر", "شهرستان", "نوع", "آخرین بازرسی", "روز گذشته"]

@@ -7,13 +7,14 @@ adds nothing to that but the inspection id, so the rules stay in storage and the
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlite_utils import Database
 
 from inspector_app.domain.forms import Form
 from inspector_app.domain.scoring import AnswerKey, ScoreResult
-from inspector_app.services import finalize, workflow
+from inspector_app.services import finalize, workflow, working_calendar
 from inspector_app.services.correction import changed_keys
 from inspector_app.services.exports import record_export
 from inspector_app.services.report.model import ReportData
@@ -54,6 +55,10 @@ class EditingSession:
 
     def findings(self) -> list[dict[str, Any]]:
         return contents.findings_of(self.db, self.inspection_id)
+
+    def suggested_deadline(self) -> dt.date:
+        """The deadline a new finding is offered: 30 days on, counted as the setting says."""
+        return working_calendar.finding_deadline(self.db, dt.date.today())
 
     def replaced_id(self) -> str | None:
         return corrections.replaced_id(self.db, self.inspection_id)

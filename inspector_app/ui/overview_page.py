@@ -134,6 +134,7 @@ class OverviewPage(QWidget):
         layout.addLayout(head)
         layout.addWidget(scroll, 1)
         env.events.inspection_changed.connect(self._mark_dirty)
+        env.events.settings_changed.connect(self._mark_dirty)  # how overdue days are counted
         env.events.offices_changed.connect(self._offices_changed)
 
     # -- filters ------------------------------------------------------------------------

@@ -144,10 +144,12 @@ class OverviewTables(QObject):
         self.coverage_source.setText(
             self.tr("منبع جمعیت: {source}").format(source=f"\u2068{cov.population_source}\u2069")
         )
-        self.overdue_title.setText(
-            self.tr("دفاتر فعالی که در {n} روز گذشته بازرسی نشده‌اند (دوبار کلیک: بازرسی‌هایشان)")
-            .format(n=fmt.number(o.overdue_days))
+        title = (
+            self.tr("دفاتر فعالی که در {n} روز کاری گذشته بازرسی نشده‌اند (دوبار کلیک: بازرسی‌هایشان)")  # noqa: E501
+            if o.overdue_working_days
+            else self.tr("دفاتر فعالی که در {n} روز گذشته بازرسی نشده‌اند (دوبار کلیک: بازرسی‌هایشان)")  # noqa: E501
         )  # fmt: skip
+        self.overdue_title.setText(title.format(n=fmt.number(o.overdue_days)))
         self.overdue_model.set_rows(
             [
                 {"code": d.code, "name": d.name, "county": d.county,

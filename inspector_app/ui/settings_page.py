@@ -8,7 +8,8 @@ from pathlib import Path
 
 from inspector_app import paths
 from inspector_app.domain.jalali import jalali_date, utc_now
-from inspector_app.services import backup, inspector
+from inspector_app.services import backup, inspector, working_calendar
+from inspector_app.services.overview.local import overdue_days_of
 from inspector_app.services.restore_check import RestorePlan
 from inspector_app.ui import fmt, messages, ui_settings
 from inspector_app.ui.background import Changes, run_in_background, run_write
@@ -82,6 +83,8 @@ class SettingsPage(QWidget):
         language_form = QFormLayout(language_box)
         language_form.addRow(self.tr("زبان برنامه"), self.language_combo)
 
+        days_box = self._days_box(env)
+
         self.data_label = QLabel(fmt.ltr(str(env.context.data_dir)))
         self.data_label.setObjectName("dataFolder")
         self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -107,9 +110,58 @@ class SettingsPage(QWidget):
         layout.setSpacing(12)
         layout.addWidget(profile_box)
         layout.addWidget(language_box)
+        layout.addWidget(days_box)
         layout.addWidget(data_box)
         layout.addWidget(CertificateBox(env.context.db))
         layout.addStretch(1)
+
+    def _days_box(self, env: PageEnv) -> QGroupBox:
+        """How deadlines and overdue offices count days: every day, or working days."""
+        db = env.context.db
+        self.day_count_combo = QComboBox()
+        self.day_count_combo.setObjectName("dayCount")
+        self.day_count_combo.addItem(self.tr("همهٔ روزها"), working_calendar.CALENDAR)
+        self.day_count_combo.addItem(
+            self.tr("روزهای کاری (جمعه و تعطیلات رسمی شمرده نمی‌شوند)"), working_calendar.WORKING
+        )
+        self.day_count_combo.setCurrentIndex(
+            max(self.day_count_combo.findData(working_calendar.day_count_of(db)), 0)
+        )
+        self.day_count_combo.currentIndexChanged.connect(self._day_count_chosen)
+        self.day_count_status = QLabel()
+        self.day_count_status.setObjectName("dayCountStatus")
+        hint = QLabel(
+            self.tr(
+                "مهلت پیشنهادی یافته‌ها {deadline} روز پس از بازدید است و دفتری که {overdue} روز "
+                "بازرسی نشده عقب‌افتاده شمرده می‌شود. با روزهای کاری، جمعه‌ها و تعطیلات رسمی "
+                "ایران از این شمار بیرون‌اند."
+            ).format(
+                deadline=fmt.number(working_calendar.FINDING_DEADLINE_DAYS),
+                overdue=fmt.number(overdue_days_of(db)),
+            )
+        )
+        hint.setObjectName("dayCountHint")
+        hint.setWordWrap(True)
+        box = QGroupBox(self.tr("شمار روزها"))
+        form = QFormLayout(box)
+        row = QHBoxLayout()
+        row.addWidget(self.day_count_combo)
+        row.addWidget(self.day_count_status, 1)
+        form.addRow(self.tr("شمردن روزها"), row)
+        form.addRow(hint)
+        return box
+
+    def _day_count_chosen(self) -> None:
+        value = str(self.day_count_combo.currentData())
+        run_write(
+            self,
+            self._env.events,
+            working_calendar.set_day_count,
+            self._env.context.db,
+            value,
+            changes=Changes.SETTINGS,
+            on_success=lambda _r: self.day_count_status.setText(self.tr("ذخیره شد")),
+        )
 
     def save_profile(self) -> None:
         profile = inspector.InspectorProfile(

@@ -1254,6 +1254,11 @@
         <source>پرونده نوشته نشد: {reason}</source>
         <translation>The file was not written: {reason}</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/services/working_calendar.py" line="53"/>
+        <source>شمارش روزها «{value}» شناخته نیست (calendar یا working)</source>
+        <translation>Day count “{value}” is not known (calendar or working)</translation>
+    </message>
 </context>
 <context>
     <name>FinalizeActions</name>
@@ -1395,32 +1400,32 @@
 <context>
     <name>FindingCard</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="41"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="50"/>
         <source>اقدام اصلاحی که دفتر باید انجام دهد</source>
         <translation>Corrective action the office must take</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="43"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="52"/>
         <source>مهلت</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="47"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="56"/>
         <source>حذف یافته</source>
         <translation>Remove finding</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="49"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="58"/>
         <source>شرح یافته خالی است؛ تا نوشته نشود ذخیره نمی‌شود.</source>
         <translation>The finding has no description; it is not saved until one is written.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="57"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="66"/>
         <source>شرح یافته</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="59"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="68"/>
         <source>اقدام اصلاحی</source>
         <translation>Corrective action</translation>
     </message>
@@ -1428,12 +1433,12 @@
 <context>
     <name>FindingLinks</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/finding_links.py" line="152"/>
+        <location filename="../../inspector_app/ui/editor/finding_links.py" line="153"/>
         <source>این یافته حذف شود؟</source>
         <translation>Remove this finding?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/finding_links.py" line="154"/>
+        <location filename="../../inspector_app/ui/editor/finding_links.py" line="155"/>
         <source>حذف شود</source>
         <translation>Remove</translation>
     </message>
@@ -1441,17 +1446,17 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="130"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="141"/>
         <source>یافته‌ها و اقدام‌های اصلاحی</source>
         <translation>Findings and corrective actions</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="132"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="143"/>
         <source>افزودن از موارد ناقص</source>
         <translation>Add from failed items</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="135"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="146"/>
         <source>افزودن یافته</source>
         <translation>Add finding</translation>
     </message>
@@ -2468,37 +2473,37 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="173"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="176"/>
         <source>در حال بارگذاری…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="196"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="199"/>
         <source>آمار: {what}. برای شمردن پیش‌نویس‌ها گزینهٔ بالا را بزنید.</source>
         <translation>Statistics: {what}. To count drafts, tick the option above.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="276"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="279"/>
         <source>برای گزارش خلاصه، بازهٔ تاریخ (از و تا) را برگزینید.</source>
         <translation>For the summary report, choose a date range (from and to).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="280"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="283"/>
         <source>ذخیرهٔ گزارش خلاصه</source>
         <translation>Save summary report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="294"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="297"/>
         <source>صفحه‌گسترده ذخیره شد: {path}</source>
         <translation>Spreadsheet saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="309"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="312"/>
         <source>گزارش ذخیره شد: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="311"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="314"/>
         <source>ساخت گزارش خلاصه…</source>
         <translation>Creating summary report…</translation>
     </message>
@@ -2512,6 +2517,11 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/overview_tables.py" line="148"/>
+        <source>دفاتر فعالی که در {n} روز کاری گذشته بازرسی نشده‌اند (دوبار کلیک: بازرسی‌هایشان)</source>
+        <translation>Active offices not inspected in the last {n} working days (double-click: their inspections)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_tables.py" line="150"/>
         <source>دفاتر فعالی که در {n} روز گذشته بازرسی نشده‌اند (دوبار کلیک: بازرسی‌هایشان)</source>
         <translation>Active offices not inspected in the last {n} days (double-click: their inspections)</translation>
     </message>
@@ -2743,108 +2753,134 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="60"/>
         <source>ذخیرهٔ مشخصات</source>
         <translation>Save profile</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="64"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="65"/>
         <source>مشخصات بازرس</source>
         <translation>Inspector profile</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="66"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="67"/>
         <source>نام و نام خانوادگی</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="67"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="68"/>
         <source>شمارهٔ پرسنلی</source>
         <translation>Personnel number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="81"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="82"/>
         <source>زبان</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="83"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="84"/>
         <source>زبان برنامه</source>
         <translation>App language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="88"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="91"/>
         <source>پشتیبان‌گیری همین حالا</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="91"/>
-        <location filename="../../inspector_app/ui/settings_page.py" line="161"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="94"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="213"/>
         <source>بازیابی از پشتیبان</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="94"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="97"/>
         <source>داده‌ها</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="96"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="99"/>
         <source>پوشهٔ داده‌ها</source>
         <translation>Data folder</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/settings_page.py" line="123"/>
+        <source>همهٔ روزها</source>
+        <translation>Every day</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/settings_page.py" line="125"/>
+        <source>روزهای کاری (جمعه و تعطیلات رسمی شمرده نمی‌شوند)</source>
+        <translation>Working days (Fridays and official holidays not counted)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_page.py" line="135"/>
+        <source>مهلت پیشنهادی یافته‌ها {deadline} روز پس از بازدید است و دفتری که {overdue} روز بازرسی نشده عقب‌افتاده شمرده می‌شود. با روزهای کاری، جمعه‌ها و تعطیلات رسمی ایران از این شمار بیرون‌اند.</source>
+        <translation>A finding is offered a deadline {deadline} days after the visit, and an office not inspected for {overdue} days counts as overdue. With working days, Fridays and Iran&apos;s official holidays are left out of the count.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_page.py" line="145"/>
+        <source>شمار روزها</source>
+        <translation>Counting days</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_page.py" line="150"/>
+        <source>شمردن روزها</source>
+        <translation>Count days</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_page.py" line="163"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="177"/>
         <source>ذخیره شد</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="139"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="191"/>
         <source>پروندهٔ پشتیبان</source>
         <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="139"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="191"/>
         <source>پشتیبان بازرس (*.db)</source>
         <translation>Bazres backup (*.db)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="147"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="199"/>
         <source>پشتیبان ذخیره شد.</source>
         <translation>Backup saved.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="155"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="207"/>
         <source>در حال پشتیبان‌گیری…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="163"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="215"/>
         <source>پشتیبان بازرس (*.db);;همهٔ پرونده‌ها (*)</source>
         <translation>Bazres backup (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="173"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="225"/>
         <source>در حال مقایسهٔ پشتیبان با داده‌های فعلی…</source>
         <translation>Comparing the backup with the current data…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="182"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="234"/>
         <source>همهٔ داده‌های فعلی با محتوای این پشتیبان جایگزین می‌شود. پیش از آن یک نسخه از وضع فعلی کنار پایگاه داده نگه داشته می‌شود. ادامه می‌دهید؟</source>
         <translation>All current data will be replaced by this backup. A copy of the current state is kept beside the database first. Continue?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="186"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="238"/>
         <source>بازیابی شود</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="206"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="258"/>
         <source>بازیابی انجام شد.</source>
         <translation>Restore complete.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_page.py" line="216"/>
+        <location filename="../../inspector_app/ui/settings_page.py" line="268"/>
         <source>در حال بازیابی…</source>
         <translation>Restoring…</translation>
     </message>

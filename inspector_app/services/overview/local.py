@@ -15,6 +15,7 @@ from inspector_app.figures.overview import DEFAULT_OVERDUE_DAYS, Overview
 from inspector_app.figures.queries import sqlite_runner
 from inspector_app.figures.summary_report import SummaryData
 from inspector_app.services.overview import population
+from inspector_app.services.working_calendar import calendar_of
 from inspector_app.storage import settings
 
 OVERDUE_SETTING = "overview.overdue_days"
@@ -44,6 +45,7 @@ def overview_of(
         overdue_days=overdue_days_of(db),
         as_of=as_of,
         with_items=with_items,
+        calendar=calendar_of(db, as_of),
     )
 
 

@@ -84,6 +84,7 @@ class FindingLinks(QObject):
 
     def _make_panel(self, widget: ItemWidget) -> FollowUpPanel:
         panel = FollowUpPanel()
+        panel.card.suggested = self.editor.session.suggested_deadline()
         panel.setObjectName(f"followUp_{widget.item.id}")
         panel.edited.connect(self._card_edited)
         panel.left.connect(self.editor.writes.flush)
@@ -177,7 +178,7 @@ class FindingLinks(QObject):
             self._add_card(finding)
 
     def _add_card(self, finding: dict[str, Any] | None) -> FindingCard:
-        card = FindingCard(finding)
+        card = FindingCard(finding, suggested=self.editor.session.suggested_deadline())
         card.edited.connect(self._card_edited)
         card.left.connect(self.editor.writes.flush)
         card.remove_requested.connect(lambda c: self._remove(c, None))

@@ -6,6 +6,7 @@ follow-up, followup.py); both show the same stored record with the same card.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from inspector_app.ui.editor.notes import LineEdit, NoteEdit, follow_content
@@ -30,9 +31,17 @@ class FindingCard(QFrame):
     left = Signal()
     remove_requested = Signal(object)
 
-    def __init__(self, finding: dict[str, Any] | None = None, *, compact: bool = False) -> None:
+    def __init__(
+        self,
+        finding: dict[str, Any] | None = None,
+        *,
+        compact: bool = False,
+        suggested: dt.date | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("findingCard")
+        # The date offered until a deadline is set (EditingSession.suggested_deadline).
+        self.suggested = suggested
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.finding_id: str | None = None
         self.item_id: str | None = None
@@ -85,6 +94,8 @@ class FindingCard(QFrame):
         self.has_deadline.setChecked(bool(finding.get("deadline")))
         if finding.get("deadline"):
             self.deadline.set_value(finding["deadline"])
+        elif self.suggested is not None:
+            self.deadline.set_value(self.suggested)
         else:
             self.deadline.setDate(QDate.currentDate().addDays(30))
         self.deadline.setEnabled(self.has_deadline.isChecked() and self.has_deadline.isEnabled())
