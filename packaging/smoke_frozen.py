@@ -3,7 +3,8 @@
     uv run --frozen python packaging/smoke_frozen.py dist/bazres artifacts/freeze
 
 The commands from the frozen `inspector-app` with the exit codes the README gives (demo 0,
-report 0, verify 3 on this laptop's own signature and 1 on a changed file, audit verify 0);
+report 0, verify 3 on this laptop's own signature and 1 on a changed file, audit verify 0,
+an XLSX export, working days with Iran's holidays);
 then, under Xvfb and openbox (tests/display/xdisplay.py), the frozen `bazres` on a fresh data
 folder (the window and the first-run setup over it), a second launch that hands over (exit 0,
 the first brings its window forward), and the offices page of the demo folder laid out right
@@ -81,6 +82,17 @@ class Smoke:
         )
         done = self.run_cli(demo_dir, "audit", "verify")
         self.check(done.returncode == 0, f"audit verify exits 0 (got {done.returncode})")
+        sheet = work / "answers.xlsx"
+        done = self.run_cli(demo_dir, "export", "answers", "-o", str(sheet))
+        self.check(
+            done.returncode == 0 and sheet.read_bytes()[:2] == b"PK", "export answers: an XLSX"
+        )
+        # Iran's holidays are a module `holidays` loads by name: it must be in the build.
+        done = self.run_cli(demo_dir, "day-count", "working")
+        self.check(
+            done.returncode == 0 and "working days on" in done.stdout,
+            "day-count working counts Iran's holidays",
+        )
 
     # --- the window ------------------------------------------------------------------------
     def launch(self, display: XDisplay, command: list[str], data_dir: Path, name: str) -> App:
