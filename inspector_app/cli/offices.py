@@ -7,9 +7,13 @@ from pathlib import Path
 
 from inspector_app.cli.common import context, data_dir_parent, json_flag, print_json, print_table
 from inspector_app.domain.search import OfficeIndex
+from inspector_app.services import registry
 from inspector_app.storage import offices
 
-COLUMNS = ["code", "name", "type", "county", "city", "status", "last_visit", "last_score"]
+COLUMNS = [
+    "code", "name", "type", "county", "city", "status", "last_visit", "last_score",
+    "overdue_actions",
+]  # fmt: skip
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,7 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _list(args: argparse.Namespace) -> int:
     ctx = context(args)
-    rows = offices.list_offices(
+    rows = registry.list_offices(
         ctx.db, office_type=args.type, county=args.county, status=args.status
     )
     print_json(rows) if args.json else print_table(rows, COLUMNS)

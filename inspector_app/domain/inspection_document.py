@@ -123,6 +123,20 @@ class Finding(_Part):
     deadline: CalendarDate | None
 
 
+class FollowUp(_Part):
+    """A finding an earlier inspection of the office left open, copied whole, and what this
+    visit found of it: done, not done, no longer applicable, or None (not checked)."""
+
+    finding_id: str
+    source_inspection_id: str
+    source_visit_date: CalendarDate
+    description: str
+    corrective_action: str
+    deadline: CalendarDate | None
+    outcome: Literal["done", "not_done", "not_applicable"] | None
+    note: str
+
+
 class Signature(_Part):
     role: Literal["inspector", "representative"]
     signer_name: str
@@ -172,6 +186,8 @@ class InspectionDocument(_Part):
     score: Score
     # Absent (not null) in documents made before the log was anchored: they hash as before.
     audit_anchor: AuditAnchor | None = None
+    # Absent when nothing was carried over (every document made before): they hash as before.
+    followups: list[FollowUp] = Field(default_factory=list)
 
     _loaded_form: LoadedForm = PrivateAttr()
 
@@ -210,7 +226,10 @@ class InspectionDocument(_Part):
 
     def to_dict(self) -> dict[str, Any]:
         """The plain document, as it is serialized canonically and hashed."""
-        plain = self.model_dump(exclude={"audit_anchor"} if self.audit_anchor is None else None)
+        left_out = {"audit_anchor"} if self.audit_anchor is None else set()
+        if not self.followups:
+            left_out.add("followups")
+        plain = self.model_dump(exclude=left_out or None)
         for photo in plain["photos"]:
             for key in PHOTO_EVIDENCE:
                 if photo[key] is None:

@@ -25,6 +25,7 @@ from inspector_app.domain.inspection_document import (
     AuditAnchor,
     DocumentError,
     Finding,
+    FollowUp,
     FormRef,
     InspectionDocument,
     Inspector,
@@ -37,7 +38,7 @@ from inspector_app.domain.jalali import from_iso, to_iso
 from inspector_app.domain.offices import OfficeRecord
 from inspector_app.errors import QT_TRANSLATE_NOOP, InvalidAnswer, InvalidImport, KnownError
 from inspector_app.services import import_checks
-from inspector_app.storage import audit, contents, drafts, inspections, offices
+from inspector_app.storage import audit, contents, drafts, followups, inspections, offices
 from inspector_app.storage.db import writing
 
 
@@ -135,6 +136,7 @@ def build_document(
             na=result.na,
         ),
         audit_anchor=audit_anchor,
+        followups=[FollowUp(**f) for f in followups.followups_of(db, inspection_id)],
     )
 
 
@@ -333,6 +335,10 @@ def _import(
                 deadline=finding.deadline,
                 item_id=finding.item_id,
                 finding_id=finding.id,
+            )
+        for position, followup in enumerate(document.followups):
+            db.table("finding_followups").insert(
+                {**followup.model_dump(), "inspection_id": inspection_id, "position": position}
             )
         for signature in document.signatures:
             drafts.save_signature(

@@ -16,7 +16,8 @@ from inspector_app.domain.jalali import to_tehran, utc_now
 from inspector_app.domain.scoring import FAIL_BELOW, item_score
 from inspector_app.errors import QT_TRANSLATE_NOOP, NotFound
 from inspector_app.services.context import AppContext
-from inspector_app.storage import contents, drafts, inspections, offices, settings
+from inspector_app.storage import contents, drafts, followups, inspections, offices, settings
+from inspector_app.storage.db import writing
 
 
 def start_inspection(context: AppContext, office_code: str, *, replaces: str | None = None) -> str:
@@ -28,15 +29,19 @@ def start_inspection(context: AppContext, office_code: str, *, replaces: str | N
         )
     form = context.form_for(office["type"])
     profile = settings.inspector_profile(context.db)
-    return inspections.create(
-        context.db,
-        office=office,
-        form_document=form.document,
-        visit_date=to_tehran(utc_now()).date().isoformat(),
-        inspector_name=profile.name,
-        inspector_personnel_no=profile.personnel_no,
-        replaces=replaces,
-    )
+    with writing(context.db):
+        new_id = inspections.create(
+            context.db,
+            office=office,
+            form_document=form.document,
+            visit_date=to_tehran(utc_now()).date().isoformat(),
+            inspector_name=profile.name,
+            inspector_personnel_no=profile.personnel_no,
+            replaces=replaces,
+        )
+        if replaces is None:  # a correction copies the follow-ups of the one it replaces
+            followups.carry_into(context.db, new_id, office_code)
+    return new_id
 
 
 def prefill_findings(db: Database, inspection_id: str) -> list[str]:

@@ -16,10 +16,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from inspector_app.storage.migrations import CHILD_TABLES
+from inspector_app.storage.migrations import INSPECTION_TABLES
 
 # The rows of an inspection besides its document (written last, as finalize does), as they are.
-_CHILDREN = tuple(t for t in CHILD_TABLES if t != "inspection_documents")
+_CHILDREN = tuple(t for t in INSPECTION_TABLES if t != "inspection_documents")
 _LIFECYCLE = ("canonical_sha256", "finalized_at", "synced_at")
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector_app.errors import QT_TRANSLATE_NOOP, RecordLocked
+from inspector_app.storage import followups
 
 # Cached figures copied as they are: same form snapshot and same rows give the same score.
 _SCORE_COLUMNS = ("score", "grade", "critical_failed", "satisfaction", "required_open")
@@ -64,6 +65,7 @@ def copy_contents(db: Database, source_id: str, target_id: str) -> dict[str, int
         db.table("findings").insert(
             {**finding, "id": str(uuid.uuid4()), "inspection_id": target_id}
         )
+    followups.copy_between(db, source_id, target_id)
     columns = ", ".join(f"{c} = (SELECT {c} FROM inspections WHERE id = ?)" for c in _SCORE_COLUMNS)
     db.execute(
         f"UPDATE inspections SET {columns} WHERE id = ?",

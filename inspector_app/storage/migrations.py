@@ -383,4 +383,45 @@ def _photo_evidence(db: Database) -> None:
     db.execute("ALTER TABLE photos ADD COLUMN longitude REAL")
 
 
+@migrations(name="0008_finding_followups")
+def _finding_followups(db: Database) -> None:
+    # The open findings of the office's last inspection, carried into the next one and checked
+    # there: a copy of each (the document must stand alone) with the outcome found.
+    db.executescript(
+        """
+        CREATE TABLE finding_followups (
+            inspection_id TEXT NOT NULL REFERENCES inspections (id) ON DELETE CASCADE,
+            finding_id TEXT NOT NULL,
+            source_inspection_id TEXT NOT NULL,
+            source_visit_date TEXT NOT NULL,
+            description TEXT NOT NULL,
+            corrective_action TEXT NOT NULL DEFAULT '',
+            deadline TEXT,
+            outcome TEXT CHECK (outcome IN ('done', 'not_done', 'not_applicable')),
+            note TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (inspection_id, finding_id)
+        );
+        """
+    )
+    # Frozen with its inspection, as the tables of 0001 are (the key holds the inspection, so
+    # a REPLACE cannot take another inspection's row).
+    for name, event, row in (
+        ("insert", "INSERT", "NEW"),
+        ("update", "UPDATE", "OLD"),
+        ("delete", "DELETE", "OLD"),
+        ("move", "UPDATE", "NEW"),
+    ):
+        db.execute(
+            f"""
+            CREATE TRIGGER finding_followups_locked_{name} BEFORE {event} ON finding_followups
+            WHEN (SELECT status FROM inspections WHERE id = {row}.inspection_id) <> 'draft'
+            BEGIN SELECT RAISE(ABORT, 'inspection is finalized and cannot change'); END
+            """
+        )
+
+
+# Every table whose rows belong to one inspection (CHILD_TABLES are those of 0001).
+INSPECTION_TABLES = (*CHILD_TABLES, "finding_followups")
+
 SCHEMA_VERSION = len(migrations._migrations)

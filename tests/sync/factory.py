@@ -76,7 +76,13 @@ def make_draft(ctx: AppContext, rng: random.Random, office_code: str, full: bool
         for item in form.checklist_items():
             if item.type == "yesno":
                 drafts.set_answer(ctx.db, inspection_id, item.id, rng.choice(["yes", "no"]))
-        _answer_required(ctx, inspection_id)
+    _ready(ctx, inspection_id, rng)
+    return inspection_id
+
+
+def _ready(ctx: AppContext, inspection_id: str, rng: random.Random) -> None:
+    """Answer what is required, set the visit's times and representative, sign both."""
+    _answer_required(ctx, inspection_id)
     inspections.update_header(
         ctx.db,
         inspection_id,
@@ -101,7 +107,23 @@ def make_draft(ctx: AppContext, rng: random.Random, office_code: str, full: bool
         signer_name="علی رضایی",
         declined_reason="نماینده در محل نبود",
     )
-    return inspection_id
+
+
+def finish_draft(ctx: AppContext, inspection_id: str) -> None:
+    """Make the draft `inspection_id` ready as it stands (what is required answered) and
+    finalize it with this laptop's identity."""
+    _ready(ctx, inspection_id, random.Random(inspection_id))
+    for _ in range(5):  # an answer may show items that were hidden
+        if not finalize.check_ready(ctx.db, inspection_id):
+            break
+        _answer_required(ctx, inspection_id)
+    finalize.finalize(
+        ctx.db,
+        inspection_id,
+        identity_service.active_identity(ctx.db),
+        PASSPHRASE,
+        render=quick_render,
+    )
 
 
 def _answer_required(ctx: AppContext, inspection_id: str) -> None:
