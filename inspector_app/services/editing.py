@@ -19,7 +19,14 @@ from inspector_app.services.correction import changed_keys
 from inspector_app.services.exports import record_export
 from inspector_app.services.report.model import ReportData
 from inspector_app.services.report.service import report_data
-from inspector_app.storage import contents, corrections, drafts, inspections, report_numbers
+from inspector_app.storage import (
+    contents,
+    corrections,
+    drafts,
+    followups,
+    inspections,
+    report_numbers,
+)
 from inspector_app.storage.drafts import NewPhoto
 
 __all__ = ["EditingSession", "NewPhoto"]
@@ -55,6 +62,16 @@ class EditingSession:
 
     def findings(self) -> list[dict[str, Any]]:
         return contents.findings_of(self.db, self.inspection_id)
+
+    def followups(self) -> list[dict[str, Any]]:
+        """The findings an earlier visit left open, with what this one found of each."""
+        return followups.followups_of(self.db, self.inspection_id)
+
+    def set_followup(self, finding_id: str, outcome: str | None, note: str) -> None:
+        followups.set_outcome(self.db, self.inspection_id, finding_id, outcome, note)
+
+    def visit_date(self) -> dt.date:
+        return dt.date.fromisoformat(str(self.record()["visit_date"])[:10])
 
     def suggested_deadline(self) -> dt.date:
         """The deadline a new finding is offered: 30 days on, counted as the setting says."""

@@ -75,6 +75,14 @@ OFFICE_COLUMNS = [
         ALIGN_CENTER,
         width=80,
     ),
+    # Open findings past their deadline: what the next visit must follow up first.
+    field_column(
+        QT_TRANSLATE_NOOP("Columns", "اقدام معوق"),
+        "overdue_actions",
+        lambda n: fmt.number(n) if n else "",
+        ALIGN_CENTER,
+        width=80,
+    ),
 ]
 
 

@@ -158,6 +158,8 @@ ItemWidget[changed="true"] {{ border-right: 4px solid {PENDING}; }}
 QLabel#changedCount {{ color: {PENDING}; font-weight: bold; }}
 QLabel#help, QLabel#shortcutHelp, QLabel#fieldHint {{ color: {TEXT_MUTED}; }}
 QLabel#fieldError {{ color: {BAD}; }}
+QLabel#overdueDeadline {{ color: {BAD}; font-weight: bold; }}
+QFrame#previousFinding {{ background: #fffaf0; border: 1px solid #ead9b5; border-radius: 6px; }}
 QLabel#gradeCapNote {{ color: {BAD}; }}
 QLabel#insecureWarning {{ color: {BAD}; font-weight: bold; }}
 

@@ -212,6 +212,11 @@
         <translation>Last score</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/offices_page.py" line="80"/>
+        <source>اقدام معوق</source>
+        <translation>Overdue actions</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/overview_tables.py" line="51"/>
         <source>کد</source>
         <translation>Code</translation>
@@ -532,49 +537,49 @@
         <translation>{row}: duplicate code {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="189"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="191"/>
         <source>ساختار پرونده بیش از اندازه تودرتو است</source>
         <translation>The file is nested too deeply</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="204"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="206"/>
         <source>قالب پرونده «{format}» نیست</source>
         <translation>The file is not in the “{format}” format</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="208"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="210"/>
         <source>بخش «inspection» نیست</source>
         <translation>The “inspection” section is missing</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="215"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="217"/>
         <source>تاریخ یا زمان نامعتبر در {field}: «{value}» (روز میلادی YYYY-MM-DD، زمان ISO 8601 با منطقهٔ زمانی)</source>
         <translation>Invalid date or time in {field}: «{value}» (a Gregorian day is YYYY-MM-DD, a time is ISO 8601 with its time zone)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="224"/>
-        <location filename="../../inspector_app/services/inspection_document.py" line="235"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="226"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="237"/>
         <source>ساختار پرونده با طرح نمی‌خواند: {reason}</source>
         <translation>The file&apos;s structure does not match the schema: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="230"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="232"/>
         <source>پرونده با داده‌های این پایگاه نمی‌خواند: {reason}</source>
         <translation>The file conflicts with the data in this database: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="245"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="247"/>
         <source>sha256 فرم با محتوای آن نمی‌خواند</source>
         <translation>The form&apos;s sha256 does not match its content</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="252"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="254"/>
         <location filename="../../inspector_app/storage/drafts.py" line="36"/>
         <source>پرسش ناشناخته: {item}</source>
         <translation>Unknown question: {item}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="368"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="374"/>
         <source>بخش {part} پرونده با آنچه از داده‌هایش ساخته می‌شود نمی‌خواند (ویرایش دستی؟)</source>
         <translation>The file&apos;s {part} does not match what its data gives (edited by hand?)</translation>
     </message>
@@ -864,12 +869,12 @@
         <translation>{reason}; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/workflow.py" line="27"/>
+        <location filename="../../inspector_app/services/workflow.py" line="28"/>
         <source>دفتری با کد {code} در فهرست نیست</source>
         <translation>There is no office with code {code} in the registry</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/corrections.py" line="37"/>
+        <location filename="../../inspector_app/storage/corrections.py" line="38"/>
         <location filename="../../inspector_app/storage/db.py" line="291"/>
         <location filename="../../inspector_app/storage/inspections.py" line="83"/>
         <location filename="../../inspector_app/storage/inspections.py" line="90"/>
@@ -972,6 +977,7 @@
     <message>
         <location filename="../../inspector_app/storage/drafts.py" line="293"/>
         <location filename="../../inspector_app/storage/drafts.py" line="324"/>
+        <location filename="../../inspector_app/storage/followups.py" line="155"/>
         <source>یافتهٔ {id} پیدا نشد</source>
         <translation>Finding {id} was not found</translation>
     </message>
@@ -1259,6 +1265,11 @@
         <source>شمارش روزها «{value}» شناخته نیست (calendar یا working)</source>
         <translation>Day count “{value}” is not known (calendar or working)</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/storage/followups.py" line="145"/>
+        <source>نتیجهٔ پیگیری «{value}» شناخته نیست</source>
+        <translation>Follow-up outcome “{value}” is not known</translation>
+    </message>
 </context>
 <context>
     <name>FinalizeActions</name>
@@ -1400,32 +1411,32 @@
 <context>
     <name>FindingCard</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="50"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="51"/>
         <source>اقدام اصلاحی که دفتر باید انجام دهد</source>
         <translation>Corrective action the office must take</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="52"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="53"/>
         <source>مهلت</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="56"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="57"/>
         <source>حذف یافته</source>
         <translation>Remove finding</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="58"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="59"/>
         <source>شرح یافته خالی است؛ تا نوشته نشود ذخیره نمی‌شود.</source>
         <translation>The finding has no description; it is not saved until one is written.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="66"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="67"/>
         <source>شرح یافته</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="68"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="69"/>
         <source>اقدام اصلاحی</source>
         <translation>Corrective action</translation>
     </message>
@@ -1433,12 +1444,12 @@
 <context>
     <name>FindingLinks</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/finding_links.py" line="153"/>
+        <location filename="../../inspector_app/ui/editor/finding_links.py" line="155"/>
         <source>این یافته حذف شود؟</source>
         <translation>Remove this finding?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/finding_links.py" line="155"/>
+        <location filename="../../inspector_app/ui/editor/finding_links.py" line="157"/>
         <source>حذف شود</source>
         <translation>Remove</translation>
     </message>
@@ -1446,17 +1457,17 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="141"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="142"/>
         <source>یافته‌ها و اقدام‌های اصلاحی</source>
         <translation>Findings and corrective actions</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="143"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="144"/>
         <source>افزودن از موارد ناقص</source>
         <translation>Add from failed items</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="146"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="147"/>
         <source>افزودن یافته</source>
         <translation>Add finding</translation>
     </message>
@@ -2265,37 +2276,37 @@
 <context>
     <name>OfficesPage</name>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="131"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="139"/>
         <source>جستجو: نام، کد، شهر یا شهرستان</source>
         <translation>Search: name, code, city or county</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="136"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="144"/>
         <source>همهٔ انواع</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="139"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="147"/>
         <source>همهٔ شهرستان‌ها</source>
         <translation>All counties</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="142"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="150"/>
         <source>همهٔ وضعیت‌ها</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="246"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="254"/>
         <source>دفتری با این جستجو یافت نشد</source>
         <translation>No office matches this search</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="248"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="256"/>
         <source>دفتری با این صافی‌ها یافت نشد</source>
         <translation>No office matches these filters</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="252"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="260"/>
         <source>{shown} از {total} دفتر</source>
         <translation>{shown} of {total} offices</translation>
     </message>
@@ -2608,6 +2619,62 @@
         <location filename="../../inspector_app/domain/photo_evidence.py" line="28"/>
         <source>{n} متر از دفتر</source>
         <translation>{n} m from the office</translation>
+    </message>
+</context>
+<context>
+    <name>PreviousFindingCard</name>
+    <message>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="56"/>
+        <source>اقدام اصلاحی: {action}</source>
+        <translation>Corrective action: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="59"/>
+        <source>یافتهٔ بازدید {date}</source>
+        <translation>Found on the visit of {date}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="61"/>
+        <source>مهلت {date}</source>
+        <translation>due {date}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="67"/>
+        <source>مهلت گذشته است</source>
+        <translation>deadline passed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="85"/>
+        <source>آنچه در این بازدید دیده شد (اختیاری)</source>
+        <translation>What this visit found (optional)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviousFindings</name>
+    <message>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="27"/>
+        <source>انجام شد</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="28"/>
+        <source>انجام نشد</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="29"/>
+        <source>دیگر موضوعیت ندارد</source>
+        <translation>No longer applicable</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="142"/>
+        <source>پیگیری یافته‌های بازدید پیشین ({n})</source>
+        <translation>Follow-up of the previous visit&apos;s findings ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="144"/>
+        <source>{n} مهلت گذشته</source>
+        <translation>{n} past their deadline</translation>
     </message>
 </context>
 <context>

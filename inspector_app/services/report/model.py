@@ -63,6 +63,19 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """A finding an earlier visit left open and what this visit found of it."""
+
+    text: str
+    corrective_action: str = ""
+    found_on: str = ""  # Jalali date of the visit that recorded it
+    deadline: str = ""  # Jalali, as shown
+    overdue: bool = False  # the deadline had passed by this visit
+    outcome: str = ""  # «انجام شد», «انجام نشد», «دیگر موضوعیت ندارد», «بررسی نشد»
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class InterviewLine:
     question: str
     summary: str  # e.g. «بله: ۷ — خیر: ۳»
@@ -111,6 +124,7 @@ class ReportData:
     replaces: str = ""  # a correction: the id of the inspection whose report it replaces
     replaces_number: str = ""  # and that report's number
     findings: list[Finding] = field(default_factory=list)
+    followups: list[FollowUp] = field(default_factory=list)
     interviews: Interviews = field(default_factory=Interviews)
     photos: list[Photo] = field(default_factory=list)
     signatures: list[Signature] = field(default_factory=list)

@@ -29,6 +29,7 @@ from inspector_app.services.report.photos import PHOTO_WIDTH, photo_grid
 from inspector_app.services.report.sections import (
     details,
     findings,
+    followups,
     interviews,
     items_table,
     summary,
@@ -80,6 +81,8 @@ def _story(data: ReportData) -> list[Flowable]:
         if section.score is not None:
             title += f" (امتیاز: {format_number(section.score, 1, trim=True)} از ۱۰۰)"
         story += [*_heading(title), items_table(section.rows)]
+    if data.followups:
+        story += [*_heading("پیگیری یافته‌های بازدید پیشین"), followups(data)]
     if data.findings:
         story += [*_heading("یافته‌ها و اقدامات اصلاحی"), findings(data)]
     if data.interviews.count or data.interviews.lines or data.interviews.remarks:

@@ -234,6 +234,30 @@ def findings(data: ReportData) -> Table:
     return rtl_table(rows, [11 * mm, rest / 2, rest / 2, 24 * mm], [], header=True)
 
 
+def followups(data: ReportData) -> Table:
+    """The earlier visit's open findings: each with its deadline (shaded when passed by this
+    visit) and what this visit found."""
+    head = [RTLParagraph(t, CELL_HEAD) for t in ("ردیف", "یافته", "مهلت", "نتیجه", "توضیح")]
+    rows: list[list[Any]] = [head]
+    style: list[Any] = []
+    for number, f in enumerate(data.followups, start=1):
+        deadline = f.deadline or "—"
+        if f.overdue:
+            deadline += " (گذشته)"
+            style.append(("BACKGROUND", (2, number), (2, number), FAIL_BG))
+        rows.append(
+            [
+                RTLParagraph(format_number(number, group=False), CELL_CENTER),
+                RTLParagraph(f"{f.text} (بازدید {f.found_on})", CELL),
+                RTLParagraph(deadline, CELL_CENTER),
+                RTLParagraph(f.outcome, CELL_CENTER),
+                RTLParagraph(f.note or "—", CELL),
+            ]
+        )
+    rest = FRAME_WIDTH - 11 * mm - 30 * mm - 28 * mm
+    return rtl_table(rows, [11 * mm, rest * 0.6, 30 * mm, 28 * mm, rest * 0.4], style, header=True)
+
+
 def interviews(data: ReportData) -> list[Flowable]:
     iv = data.interviews
     line = f"تعداد مصاحبه‌ها: {format_number(iv.count)}"

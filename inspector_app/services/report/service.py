@@ -18,7 +18,7 @@ from inspector_app.services.photos import evidence_of, visit_of
 from inspector_app.services.report import model
 from inspector_app.services.report.letterhead import letterhead
 from inspector_app.services.report.render import render_report_with_log
-from inspector_app.storage import contents, inspections, report_numbers
+from inspector_app.storage import contents, followups, inspections, report_numbers
 
 
 def render_inspection_pdf(
@@ -105,6 +105,7 @@ def report_data(
             )
             for f in contents.findings_of(db, inspection_id)
         ],
+        followups=_followups(db, inspection_id, row["visit_date"]),
         interviews=_interviews(
             form, answers, contents.interview_indices(db, inspection_id), result.satisfaction
         ),
@@ -195,3 +196,26 @@ def _signature(signature: dict[str, Any], row: dict[str, Any]) -> model.Signatur
         declined_reason=signature["declined_reason"] or "",
         signed_at=jalali_datetime(signature["signed_at"]),
     )
+
+
+OUTCOME_LABELS = {
+    "done": "انجام شد",
+    "not_done": "انجام نشد",
+    "not_applicable": "دیگر موضوعیت ندارد",
+    None: "بررسی نشد",
+}
+
+
+def _followups(db: Database, inspection_id: str, visit_date: str) -> list[model.FollowUp]:
+    return [
+        model.FollowUp(
+            text=f["description"],
+            corrective_action=f["corrective_action"],
+            found_on=jalali_date(f["source_visit_date"]),
+            deadline=jalali_date(f["deadline"]) if f["deadline"] else "",
+            overdue=bool(f["deadline"]) and str(f["deadline"]) < str(visit_date),
+            outcome=OUTCOME_LABELS.get(f["outcome"], str(f["outcome"])),
+            note=f["note"],
+        )
+        for f in followups.followups_of(db, inspection_id)
+    ]

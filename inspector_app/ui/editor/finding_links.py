@@ -13,6 +13,7 @@ from inspector_app.ui import messages
 from inspector_app.ui.editor.findings import FindingCard, FindingsPanel
 from inspector_app.ui.editor.followup import FollowUpPanel
 from inspector_app.ui.editor.items import ItemWidget
+from inspector_app.ui.editor.previous_findings import PreviousFindingCard
 from inspector_app.ui.qt import QObject, QWidget
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class FindingLinks(QObject):
         self.page = FindingsPanel()
         self.page.add_requested.connect(lambda: self._add_card(None))
         self.page.prefill_requested.connect(self.prefill)
+        self.page.previous.edited.connect(self._followup_edited)
         self.panels: dict[str, FollowUpPanel] = {}
         self._page_loaded = False
 
@@ -176,6 +178,20 @@ class FindingLinks(QObject):
         self.page.clear()
         for finding in self.editor.session.findings():
             self._add_card(finding)
+        session = self.editor.session
+        self.page.previous.show_rows(
+            session.followups(), session.visit_date(), self.editor.read_only
+        )
+
+    def _followup_edited(self, card: PreviousFindingCard) -> None:
+        if self.editor.read_only:
+            return
+        editor = self.editor
+
+        def write() -> None:
+            editor.session.set_followup(card.finding_id, card.outcome(), card.note.text().strip())
+
+        editor.writes.schedule(("followup", card.finding_id), write)
 
     def _add_card(self, finding: dict[str, Any] | None) -> FindingCard:
         card = FindingCard(finding, suggested=self.editor.session.suggested_deadline())

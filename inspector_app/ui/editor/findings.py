@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from inspector_app.ui.editor.notes import LineEdit, NoteEdit, follow_content
+from inspector_app.ui.editor.previous_findings import PreviousFindings
 from inspector_app.ui.jalali_widgets import JalaliDateEdit
 from inspector_app.ui.qt import (
     QCheckBox,
@@ -151,8 +152,10 @@ class FindingsPanel(QWidget):
         top.addWidget(self.prefill_button)
         top.addWidget(self.add_button)
         self._list = QVBoxLayout()
+        self.previous = PreviousFindings()  # what an earlier visit left open, checked first
         body = QWidget()
         column = QVBoxLayout(body)
+        column.addWidget(self.previous)
         column.addLayout(self._list)
         column.addStretch(1)
         scroll = QScrollArea()

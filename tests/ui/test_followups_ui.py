@@ -1,0 +1,85 @@
+"""Findings followed up, with the mouse and keys: an office whose last inspection left findings
+open shows them overdue on the Offices page; its next inspection lists them first on the
+findings page (the passed deadlines in red), the inspector marks each done, not done or no
+longer applicable with a note, and the report prints them with their outcome."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from inspector_app.services import workflow
+from inspector_app.services.report.service import render_inspection_pdf
+from inspector_app.services.signing import identity as identity_service
+from inspector_app.storage import drafts, followups, offices, settings
+from inspector_app.ui.qt import QLabel, Qt
+from tests.helpers.gui import Gui, go_to_page, open_editor, type_text, wait_for_background
+from tests.helpers.pdf_text import normalized_text
+from tests.sync.factory import PASSPHRASE, finish_draft
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def test_open_findings_are_followed_up_on_the_next_visit(
+    qtbot: Any, gui: Gui, artifacts: Path
+) -> None:
+    assert gui.window is not None
+    ctx = gui.window.env.context
+    profile = settings.inspector_profile(ctx.db)
+    identity_service.ensure_identity(ctx.db, profile.name, profile.personnel_no, PASSPHRASE)
+    code = offices.list_offices(ctx.db, office_type="pishkhan")[0]["code"]
+    first = workflow.start_inspection(ctx, code)
+    late = drafts.save_finding(
+        ctx.db, first, description="تابلوی تعرفه نصب نشده", deadline="2026-01-10"
+    )
+    soon = drafts.save_finding(
+        ctx.db, first, description="نوبت‌دهی نامنظم", corrective_action="نصب دستگاه نوبت‌دهی",
+        deadline="2099-01-01",
+    )  # fmt: skip
+    finish_draft(ctx, first)
+    gui.window.env.events.inspection_changed.emit(first)
+
+    page = go_to_page(qtbot, gui, "offices")
+    model = page.model
+    row = next(r for r in range(model.rowCount()) if model.row_at(r)["code"] == code)
+    column = [c.title for c in model.columns].index("اقدام معوق")
+    assert model.index(row, column).data() == "۱"  # one deadline passed, one still ahead
+
+    editor = open_editor(qtbot, gui)
+    last = editor.nav.count() - 1  # the findings page
+    qtbot.mouseClick(
+        editor.nav.viewport(), LEFT, pos=editor.nav.visualItemRect(editor.nav.item(last)).center()
+    )
+    previous = editor.findings.previous
+    qtbot.waitUntil(previous.isVisible, timeout=10_000)
+    assert "۱ مهلت گذشته" in previous.heading.text()
+    cards = {card.finding_id: card for card in previous.cards}
+    assert set(cards) == {late, soon}
+    assert cards[late].findChild(QLabel, "overdueDeadline") is not None
+    assert cards[soon].findChild(QLabel, "overdueDeadline") is None
+
+    qtbot.mouseClick(cards[late].buttons["done"], LEFT)
+    qtbot.mouseClick(cards[soon].buttons["not_applicable"], LEFT)
+    qtbot.mouseClick(cards[soon].buttons["not_done"], LEFT)  # changes its mind
+    qtbot.mouseClick(cards[soon].note, LEFT)
+    type_text(cards[soon].note, "دستگاه سفارش داده شده")
+    assert editor.flush()
+    wait_for_background(qtbot)
+    stored = {f["finding_id"]: f for f in followups.followups_of(ctx.db, editor.inspection_id)}
+    assert stored[late]["outcome"] == "done"
+    assert (stored[soon]["outcome"], stored[soon]["note"]) == ("not_done", "دستگاه سفارش داده شده")
+
+    # A second click on the chosen outcome takes it back.
+    qtbot.mouseClick(cards[late].buttons["done"], LEFT)
+    assert editor.flush()
+    assert followups.followups_of(ctx.db, editor.inspection_id)[0]["outcome"] is None
+    qtbot.mouseClick(cards[late].buttons["done"], LEFT)
+    assert editor.flush()
+
+    # The extracted text has no ZWNJ (tests/helpers/pdf_text.py).
+    pdf = render_inspection_pdf(ctx.db, editor.inspection_id)
+    (artifacts / "report-followups.pdf").write_bytes(pdf)
+    editor.findings.grab().save(str(artifacts / "editor-followups.png"))
+    text = normalized_text(pdf)
+    assert "پیگیری یافتههای بازدید پیشین" in text, text[:3000]
+    assert "انجام شد" in text and "انجام نشد" in text and "دستگاه سفارش داده شده" in text
