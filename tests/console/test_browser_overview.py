@@ -19,37 +19,20 @@ from inspector_app.domain.persian import format_number
 from inspector_app.domain.vocabulary import OFFICE_TYPES
 from tests.console.conftest import PASSWORD
 from tests.console.laptops import Laptop, synced_laptop
-from tests.helpers.browser import submit
+from tests.helpers.browser import by_id, needs_chromium, save_shots, start_chromium, submit
 from tests.helpers.paths import ARTIFACTS
 from tests.helpers.server import ServerProcess
 
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 SHOTS = ARTIFACTS / "console"
 REPO = Path(__file__).resolve().parents[2]
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-        reason="Debian's chromium and chromium-driver are not installed (/usr/bin/chromium, "
-        "/usr/bin/chromedriver): apt-get install chromium chromium-driver",
-    ),
-]
+pytestmark = [pytest.mark.slow, needs_chromium]
 
 
 @pytest.fixture(scope="module")
 def browser(console_db: str | None) -> Iterator[Any]:
     """One browser per backend (a fresh cookie jar for each server)."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,768",
-                     "--lang=fa", "--disable-dev-shm-usage"):  # fmt: skip
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_window_size(1366, 768)
+    driver = start_chromium()
     SHOTS.mkdir(parents=True, exist_ok=True)
     yield driver
     driver.quit()
@@ -70,12 +53,6 @@ def laptops(
         laptop.ctx.close()
 
 
-def by_id(driver: Any, element_id: str) -> Any:
-    from selenium.webdriver.common.by import By
-
-    return driver.find_element(By.ID, element_id)
-
-
 def look(driver: Any, name: str) -> None:
     """Checks a person would make, then the window (1366×768) and the whole page as shots."""
     assert driver.execute_script("return getComputedStyle(document.body).direction") == "rtl"
@@ -87,14 +64,7 @@ def look(driver: Any, name: str) -> None:
         " || e.tagName + ':' + e.textContent.trim().slice(0, 30))"
     )
     assert clipped == [], f"{name}: cut off sideways: {clipped}"
-    driver.set_window_size(1366, 768)
-    driver.execute_script("window.scrollTo(0, 0)")
-    driver.save_screenshot(str(SHOTS / f"{name}.png"))
-    height = int(driver.execute_script("return document.documentElement.scrollHeight"))
-    if height > 768:
-        driver.set_window_size(1366, min(height + 140, 8000))
-        driver.save_screenshot(str(SHOTS / f"{name}-full.png"))
-        driver.set_window_size(1366, 768)
+    save_shots(driver, SHOTS / f"{name}.png")
 
 
 def latin_digits_in(driver: Any, selector: str) -> list[str]:

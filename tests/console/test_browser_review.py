@@ -18,21 +18,13 @@ from openpyxl import load_workbook
 from inspector_app.services.sync import reviews, runner
 from tests.console.conftest import PASSWORD
 from tests.console.laptops import Laptop, synced_laptop
-from tests.helpers.browser import submit
+from tests.helpers.browser import by_id, needs_chromium, save_shots, start_chromium, submit
 from tests.helpers.paths import ARTIFACTS
 from tests.helpers.server import ServerProcess
 
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 SHOTS = ARTIFACTS / "console"
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-        reason="Debian's chromium and chromium-driver are not installed (/usr/bin/chromium, "
-        "/usr/bin/chromedriver): apt-get install chromium chromium-driver",
-    ),
-]
+pytestmark = [pytest.mark.slow, needs_chromium]
 
 
 @pytest.fixture(scope="module")
@@ -42,44 +34,14 @@ def downloads(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser(downloads: Path) -> Iterator[Any]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,768",
-                     "--lang=fa", "--disable-dev-shm-usage"):  # fmt: skip
-        options.add_argument(argument)
-    options.add_experimental_option(
-        "prefs",
-        {"download.default_directory": str(downloads), "download.prompt_for_download": False},
-    )
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.execute_cdp_cmd(
-        "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
-    )
-    driver.set_window_size(1366, 768)
+    driver = start_chromium(downloads)
     SHOTS.mkdir(parents=True, exist_ok=True)
     yield driver
     driver.quit()
 
 
 def shot(driver: Any, name: str) -> None:
-    """The page as the window shows it (1366×768), and the whole page below it."""
-    driver.set_window_size(1366, 768)
-    driver.execute_script("window.scrollTo(0, 0)")
-    driver.save_screenshot(str(SHOTS / f"review-{name}.png"))
-    height = int(driver.execute_script("return document.documentElement.scrollHeight"))
-    if height > 768:
-        driver.set_window_size(1366, min(height + 140, 6000))
-        driver.save_screenshot(str(SHOTS / f"review-{name}-full.png"))
-        driver.set_window_size(1366, 768)
-
-
-def by_id(driver: Any, element_id: str) -> Any:
-    from selenium.webdriver.common.by import By
-
-    return driver.find_element(By.ID, element_id)
+    save_shots(driver, SHOTS / f"review-{name}.png", tallest=6000)
 
 
 def choose(driver: Any, element_id: str, text: str) -> None:

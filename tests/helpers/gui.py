@@ -22,6 +22,7 @@ from inspector_app.ui.qt import (
     QMessageBox,
     Qt,
     QThreadPool,
+    QTimer,
     QWidget,
 )
 from tests.helpers.profile import seed_profile
@@ -153,3 +154,20 @@ def go_to_page(qtbot: Any, gui: Gui, key: str) -> Any:
     page = window.pages[key]
     qtbot.waitUntil(page.isVisible, timeout=10_000)
     return page
+
+
+def accept_box_when_shown(name: str) -> list[str]:
+    """Accept the message box `name` as soon as it shows (a modal one blocks the caller);
+    the texts it showed gather in the list returned."""
+    seen: list[str] = []
+
+    def answer() -> None:
+        boxes = message_boxes(name)
+        if not boxes:
+            QTimer.singleShot(50, answer)
+            return
+        seen.append(boxes[0].text())
+        boxes[0].accept()
+
+    QTimer.singleShot(50, answer)
+    return seen

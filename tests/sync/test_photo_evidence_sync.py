@@ -7,14 +7,13 @@ import random
 from pathlib import Path
 
 from inspector_app.domain.jalali import tehran_now
-from inspector_app.services import finalize, photos
+from inspector_app.services import photos
 from inspector_app.services.inspection_document import canonical_document
-from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.sync import runner
 from inspector_app.storage import drafts, inspections, offices
 from tests.helpers.exif import exif_jpeg
 from tests.helpers.server import ServerProcess
-from tests.sync.factory import PASSPHRASE, _answer_required, make_draft, make_laptop, quick_render
+from tests.sync.factory import PASSPHRASE, finish_draft, make_draft, make_laptop
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -35,14 +34,7 @@ def test_photo_evidence_reaches_the_server(server: ServerProcess, tmp_path: Path
         exif_jpeg(taken, place=(office["lat"], office["lon"])), "evidence.jpg"
     )
     drafts.add_photo(ctx.db, inspection_id, "licence_photo", prepared)
-    _answer_required(ctx, inspection_id)
-    finalize.finalize(
-        ctx.db,
-        inspection_id,
-        identity_service.active_identity(ctx.db),
-        PASSPHRASE,
-        render=quick_render,
-    )
+    finish_draft(ctx, inspection_id)
     document = canonical_document(ctx.db, inspection_id)
     (evidence,) = [p for p in document["photos"] if p["original_name"] == "evidence.jpg"]
     assert evidence["captured_at"] == prepared.captured_at and evidence["latitude"] is not None

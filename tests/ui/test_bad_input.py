@@ -22,9 +22,10 @@ from inspector_app.storage import contents, offices
 from inspector_app.ui.app import LOCK_FILENAME, GuiApp
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.editor.editor import InspectionEditor
-from inspector_app.ui.qt import QApplication, QMessageBox, QThread, QTimer
+from inspector_app.ui.qt import QApplication, QMessageBox, QThread
 from tests.helpers.gui import (
     Gui,
+    accept_box_when_shown,
     close_message_boxes,
     make_jpeg,
     message_boxes,
@@ -190,17 +191,7 @@ def test_a_data_folder_that_cannot_be_written(qtbot: Any, tmp_path: Path) -> Non
     qapp = QApplication.instance()
     assert isinstance(qapp, QApplication)
     app = GuiApp(qapp, blocked / "data")
-    seen: list[str] = []
-
-    def answer() -> None:
-        boxes = message_boxes("unusableFolderBox")
-        if not boxes:
-            QTimer.singleShot(50, answer)
-            return
-        seen.append(boxes[0].text())
-        boxes[0].accept()
-
-    QTimer.singleShot(50, answer)
+    seen = accept_box_when_shown("unusableFolderBox")
     assert app.start() is False
     assert app.exit_code == 1 and app.window is None
     assert seen and "نمی‌تواند در پوشهٔ داده‌ها بنویسد" in seen[0]

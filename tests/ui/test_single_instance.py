@@ -20,8 +20,8 @@ import pytest
 
 from inspector_app.ui import single_instance
 from inspector_app.ui.app import LOCK_FILENAME, GuiApp
-from inspector_app.ui.qt import QApplication, QTimer
-from tests.helpers.gui import Gui, message_boxes
+from inspector_app.ui.qt import QApplication
+from tests.helpers.gui import Gui, accept_box_when_shown
 from tests.helpers.paths import ROOT
 from tests.helpers.profile import seed_profile
 
@@ -149,17 +149,7 @@ def test_a_lock_holder_that_does_not_answer_gets_the_polite_refusal(
         qapp = QApplication.instance()
         assert isinstance(qapp, QApplication)
         second = GuiApp(qapp, data_dir)
-        seen: list[str] = []
-
-        def answer() -> None:
-            boxes = message_boxes("secondCopyBox")
-            if not boxes:
-                QTimer.singleShot(50, answer)
-                return
-            seen.append(boxes[0].text())
-            boxes[0].accept()
-
-        QTimer.singleShot(50, answer)
+        seen = accept_box_when_shown("secondCopyBox")
         started = time.monotonic()
         assert second.start() is False
         assert time.monotonic() - started >= single_instance.CONNECT_TIMEOUT

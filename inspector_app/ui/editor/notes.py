@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from inspector_app.ui.qt import QFocusEvent, QLineEdit, QPlainTextEdit, Qt, QWidget, Signal
+from inspector_app.ui.qt import QFocusEvent, QLabel, QLineEdit, QPlainTextEdit, Qt, QWidget, Signal
 
 
 def content_direction(text: str) -> Qt.LayoutDirection | None:
@@ -33,6 +33,15 @@ def follow_content(widget: QWidget, text: str) -> None:
         Qt.WidgetAttribute.WA_SetLayoutDirection
     ):
         widget.setLayoutDirection(direction)
+
+
+def error_label() -> QLabel:
+    """The message under a field whose input was refused (red by the theme), hidden until set."""
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
 
 
 class NoteEdit(QPlainTextEdit):

@@ -12,7 +12,7 @@ from typing import Any
 from inspector_app.domain.forms import Item
 from inspector_app.domain.persian import to_latin_digits
 from inspector_app.ui import fmt, theme
-from inspector_app.ui.editor.notes import LineEdit
+from inspector_app.ui.editor.notes import LineEdit, error_label
 from inspector_app.ui.qt import QHBoxLayout, QLabel, QObject, Qt, QValidator, QWidget, Signal
 
 DIGITS = set("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")
@@ -77,10 +77,7 @@ class NumberField(QWidget):
         self.hint = QLabel(self._limits())
         self.hint.setObjectName("fieldHint")
         self.hint.setVisible(bool(self.hint.text()))
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit)

@@ -15,8 +15,8 @@ from inspector_app.domain.forms import Item
 from inspector_app.domain.iran_numbers import NotValid
 from inspector_app.domain.item_types import Typed
 from inspector_app.ui import fmt, messages, theme
-from inspector_app.ui.editor.notes import LineEdit
-from inspector_app.ui.qt import QT_TRANSLATE_NOOP, QHBoxLayout, QLabel, Qt, QWidget, Signal
+from inspector_app.ui.editor.notes import LineEdit, error_label
+from inspector_app.ui.qt import QT_TRANSLATE_NOOP, QHBoxLayout, Qt, QWidget, Signal
 
 # What the empty field shows: the shape of the value, with an example.
 EXAMPLES = {
@@ -45,10 +45,7 @@ class TypedField(QWidget):
         self.edit.setMaximumWidth(260)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.edit.setPlaceholderText(self.tr(EXAMPLES.get(item.type, "")))
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit)
