@@ -54,6 +54,7 @@ class OverviewCharts(QObject):
             ("mean", self.tr("میانگین درصد انطباق")),
             ("critical", self.tr("بازرسی دارای تخلف حیاتی")),
             ("overdue", self.tr("دفتر بی‌بازرسی در دورهٔ مقرر")),
+            ("actions", self.tr("اقدام اصلاحی با مهلت گذشته")),
             ("per100k", self.tr("دفتر فعال در هر ۱۰۰ هزار نفر")),
             ("pending", self.tr("مجوز در انتظار")),
         ):
@@ -102,6 +103,7 @@ class OverviewCharts(QObject):
         self.figures["mean"].setText(fmt.number(o.mean_score, 1))
         self.figures["critical"].setText(fmt.number(o.critical))
         self.figures["overdue"].setText(fmt.number(len(o.overdue)))
+        self.figures["actions"].setText(fmt.number(dashboard.overdue_actions))
         self.figures["per100k"].setText(fmt.number(cov.per_100k, 2))
         self.figures["pending"].setText(fmt.number(cov.pending_total))
         self.county_chart.set_rows([(r.label, r.mean_score) for r in o.by_county])

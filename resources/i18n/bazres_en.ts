@@ -977,7 +977,7 @@
     <message>
         <location filename="../../inspector_app/storage/drafts.py" line="293"/>
         <location filename="../../inspector_app/storage/drafts.py" line="324"/>
-        <location filename="../../inspector_app/storage/followups.py" line="155"/>
+        <location filename="../../inspector_app/storage/followups.py" line="157"/>
         <source>یافتهٔ {id} پیدا نشد</source>
         <translation>Finding {id} was not found</translation>
     </message>
@@ -1266,7 +1266,7 @@
         <translation>Day count “{value}” is not known (calendar or working)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/followups.py" line="145"/>
+        <location filename="../../inspector_app/storage/followups.py" line="147"/>
         <source>نتیجهٔ پیگیری «{value}» شناخته نیست</source>
         <translation>Follow-up outcome “{value}” is not known</translation>
     </message>
@@ -2155,37 +2155,37 @@
 <context>
     <name>NumberField</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/number_field.py" line="100"/>
+        <location filename="../../inspector_app/ui/editor/number_field.py" line="97"/>
         <source>از {low} تا {high}</source>
         <translation>From {low} to {high}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/number_field.py" line="102"/>
+        <location filename="../../inspector_app/ui/editor/number_field.py" line="99"/>
         <source>دست‌کم {low}</source>
         <translation>At least {low}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/number_field.py" line="104"/>
+        <location filename="../../inspector_app/ui/editor/number_field.py" line="101"/>
         <source>حداکثر {high}</source>
         <translation>At most {high}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/number_field.py" line="113"/>
+        <location filename="../../inspector_app/ui/editor/number_field.py" line="110"/>
         <source>کمتر از {low}{unit} پذیرفته نیست؛ ذخیره نشد.</source>
         <translation>Less than {low}{unit} is not accepted; not saved.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/number_field.py" line="117"/>
+        <location filename="../../inspector_app/ui/editor/number_field.py" line="114"/>
         <source>بیشتر از {high}{unit} پذیرفته نیست؛ ذخیره نشد.</source>
         <translation>More than {high}{unit} is not accepted; not saved.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/number_field.py" line="129"/>
+        <location filename="../../inspector_app/ui/editor/number_field.py" line="126"/>
         <source>فقط رقم و ممیز نوشته می‌شود؛ حرف پذیرفته نیست.</source>
         <translation>Only digits and a decimal point can be typed; letters are not accepted.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/number_field.py" line="161"/>
+        <location filename="../../inspector_app/ui/editor/number_field.py" line="158"/>
         <source>عدد کامل نیست؛ ذخیره نشد.</source>
         <translation>Not a whole number; not saved.</translation>
     </message>
@@ -2335,42 +2335,47 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/overview_charts.py" line="57"/>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="86"/>
+        <source>اقدام اصلاحی با مهلت گذشته</source>
+        <translation>Corrective actions past their deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="58"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="87"/>
         <source>دفتر فعال در هر ۱۰۰ هزار نفر</source>
         <translation>Active offices per 100k people</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="58"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="59"/>
         <source>مجوز در انتظار</source>
         <translation>Licences pending</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="65"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="66"/>
         <source>میانگین انطباق به تفکیک شهرستان</source>
         <translation>Average compliance by county</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="70"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="71"/>
         <source>میانگین انطباق به تفکیک نوع دفتر</source>
         <translation>Average compliance by office type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="75"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="76"/>
         <source>روند ماهانهٔ انطباق</source>
         <translation>Monthly compliance trend</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="79"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="80"/>
         <source>پرسش‌هایی که بیش از همه «خیر» گرفته‌اند (درصد بازرسی‌ها)</source>
         <translation>Questions most often answered “No” (% of inspections)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="82"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="83"/>
         <source>رضایت مراجعان به تفکیک شهرستان</source>
         <translation>Client satisfaction by county</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_charts.py" line="118"/>
+        <location filename="../../inspector_app/ui/overview_charts.py" line="120"/>
         <source>در حال محاسبه…</source>
         <translation>Calculating…</translation>
     </message>
@@ -2629,22 +2634,22 @@
         <translation>Corrective action: {action}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="59"/>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="61"/>
         <source>یافتهٔ بازدید {date}</source>
         <translation>Found on the visit of {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="61"/>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="63"/>
         <source>مهلت {date}</source>
         <translation>due {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="67"/>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="69"/>
         <source>مهلت گذشته است</source>
         <translation>deadline passed</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="85"/>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="87"/>
         <source>آنچه در این بازدید دیده شد (اختیاری)</source>
         <translation>What this visit found (optional)</translation>
     </message>
@@ -2667,12 +2672,12 @@
         <translation>No longer applicable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="142"/>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="144"/>
         <source>پیگیری یافته‌های بازدید پیشین ({n})</source>
         <translation>Follow-up of the previous visit&apos;s findings ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="144"/>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="146"/>
         <source>{n} مهلت گذشته</source>
         <translation>{n} past their deadline</translation>
     </message>
@@ -3273,7 +3278,7 @@
         <translation>Latitude, longitude; e.g. 28.9234, 50.8203</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/typed_field.py" line="80"/>
+        <location filename="../../inspector_app/ui/editor/typed_field.py" line="77"/>
         <source>{reason}؛ ذخیره نشد.</source>
         <translation>{reason}; not saved.</translation>
     </message>

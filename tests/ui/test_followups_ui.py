@@ -1,5 +1,5 @@
 """Findings followed up, with the mouse and keys: an office whose last inspection left findings
-open shows them overdue on the Offices page; its next inspection lists them first on the
+open shows them overdue on the Offices page and in the Overview; its next inspection lists them first on the
 findings page (the passed deadlines in red), the inspector marks each done, not done or no
 longer applicable with a note, and the report prints them with their outcome."""
 
@@ -44,6 +44,10 @@ def test_open_findings_are_followed_up_on_the_next_visit(
     row = next(r for r in range(model.rowCount()) if model.row_at(r)["code"] == code)
     column = [c.title for c in model.columns].index("اقدام معوق")
     assert model.index(row, column).data() == "۱"  # one deadline passed, one still ahead
+
+    overview = go_to_page(qtbot, gui, "overview")
+    card = overview.charts.figures["actions"]
+    qtbot.waitUntil(lambda: card.text() == "۱", timeout=30_000)
 
     editor = open_editor(qtbot, gui)
     last = editor.nav.count() - 1  # the findings page

@@ -26,6 +26,7 @@ from inspector_app.figures.overview import TOP_ITEMS, FailedItem, Overview
 from inspector_app.figures.queries import sqlite_runner
 from inspector_app.services.overview import population
 from inspector_app.services.overview.local import overview_of
+from inspector_app.storage import followups
 
 _CACHE_SIZE = 32
 _items_cache: OrderedDict[tuple[object, ...], list[FailedItem]] = OrderedDict()
@@ -36,6 +37,8 @@ _cache_lock = threading.Lock()
 class Dashboard:
     overview: Overview  # failed_items left empty: see load_failed_items
     coverage: Coverage
+    # Open findings past their deadline at the offices the filter's county and type select.
+    overdue_actions: int = 0
 
 
 def _connect(db_path: Path) -> sqlite3.Connection:
@@ -49,12 +52,26 @@ def load_dashboard(db_path: Path, f: OverviewFilter, *, as_of: dt.date | None = 
     conn = _connect(db_path)
     try:
         db = Database(conn)
+        overview = overview_of(db, f, as_of=as_of, with_items=False)
         return Dashboard(
-            overview_of(db, f, as_of=as_of, with_items=False),
+            overview,
             compute_coverage(sqlite_runner(conn), population.current(db)),
+            _overdue_actions(db, f, overview.as_of),
         )
     finally:
         conn.close()
+
+
+def _overdue_actions(db: Database, f: OverviewFilter, today: dt.date) -> int:
+    late = followups.overdue_by_office(db, today.isoformat())
+    if not late:
+        return 0
+    return sum(
+        late.get(code, 0)
+        for code, county, office_type in db.execute("SELECT code, county, type FROM offices")
+        if (f.county is None or county == f.county)
+        and (f.office_type is None or office_type == f.office_type)
+    )
 
 
 def _stamp(db_path: Path) -> tuple[object, ...]:
