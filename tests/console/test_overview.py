@@ -6,6 +6,7 @@ inspections list with that many rows; the summary PDF downloads with the page's 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import unicodedata
@@ -19,13 +20,16 @@ from urllib.parse import parse_qsl, urlsplit
 import httpx
 import pytest
 
-from inspector_app.domain.jalali import jalali_date
+from inspector_app.domain.jalali import jalali_date, tehran_today
 from inspector_app.domain.persian import format_number, to_latin_digits, to_persian_digits
 from inspector_app.domain.vocabulary import GRADE_LABELS
+from inspector_app.figures.filters import OverviewFilter
+from inspector_app.server.actions import open_actions, open_deadlines
 from inspector_app.server.console.audit_log import page as audit_page
 from inspector_app.server.database import make_engine
+from inspector_app.storage import contents
 from tests.console.conftest import Console
-from tests.console.laptops import Laptop, synced_laptop
+from tests.console.laptops import DEADLINE, Laptop, synced_laptop
 from tests.helpers.server import ServerProcess
 
 REPO = Path(__file__).resolve().parents[2]
@@ -268,3 +272,55 @@ def test_the_summary_pdf_downloads_with_the_pages_filters(
         e.action == "export" and e.target == "summary.pdf" and e.detail == {"county": county}
         for e in entries
     )
+
+
+def test_open_corrective_actions_per_county_and_office(
+    server: ServerProcess, laptops: tuple[Laptop, Laptop], console: Callable[[str], Console]
+) -> None:
+    """Each synced inspection is its office's latest and left its findings open (one due
+    DEADLINE, tests/console/laptops.py, and those its failed answers gave): each counts, overdue
+    once its deadline has passed."""
+    held = {str(i["office_code"]): str(i["county"]) for i in server.inspections()}
+    first, second = laptops
+    assert len(held) == len(first.ids) + len(second.ids)  # one inspection an office: its latest
+    deadlines = [
+        f["deadline"]
+        for laptop in laptops
+        for iid in laptop.ids
+        for f in contents.findings_of(laptop.ctx.db, iid)
+    ]
+    assert DEADLINE in deadlines
+    engine = make_engine(f"sqlite:///{server.data_dir / 'server.db'}")
+    before = open_actions(engine, OverviewFilter(), dt.date(2000, 1, 1))
+    assert (before.open, before.overdue, before.offices) == (len(deadlines), 0, [])
+    after = open_actions(engine, OverviewFilter(), dt.date(2100, 1, 1))
+    assert after.open == len(deadlines)
+    assert after.overdue == sum(1 for d in deadlines if d)
+    assert {o.code for o in after.offices} == set(held)  # each has its finding due DEADLINE
+    assert sum(c.offices for c in after.by_county) == len(held)
+
+    viewer = console("vali")
+    page = Page(viewer.get("/console/overview").text)
+    today = open_actions(engine, OverviewFilter(), tehran_today())
+    assert set(page.tables["actions-by-county"]) == set(held.values())
+    assert page.by_id["actions-open"]["text"].strip() == fa(today.open)
+    assert page.by_id["actions-overdue"]["text"].strip() == fa(today.overdue)
+    county = sorted(set(held.values()))[0]
+    filtered = Page(viewer.get("/console/overview", county=county).text)
+    assert list(filtered.tables["actions-by-county"]) == [county]
+    in_county = open_actions(engine, OverviewFilter(county=county), tehran_today())
+    assert filtered.by_id["actions-open"]["text"].strip() == fa(in_county.open)
+    assert 0 < in_county.open < today.open
+
+
+def test_an_action_followed_up_as_done_or_not_applicable_is_closed() -> None:
+    document = {
+        "findings": [{"deadline": "2026-01-01"}, {"deadline": None}],
+        "followups": [
+            {"outcome": "done", "deadline": "2025-01-01"},
+            {"outcome": "not_applicable", "deadline": "2025-01-01"},
+            {"outcome": "not_done", "deadline": "2025-02-01"},
+            {"outcome": None, "deadline": "2025-03-01"},
+        ],
+    }
+    assert open_deadlines(document) == ["2026-01-01", None, "2025-02-01", "2025-03-01"]

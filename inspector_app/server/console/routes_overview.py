@@ -25,6 +25,7 @@ from inspector_app.domain.jalali import jalali_date, tehran_today
 from inspector_app.domain.persian import format_number
 from inspector_app.figures.filters import Drilldown, OverviewFilter
 from inspector_app.figures.summary_report import SummaryData, render_summary
+from inspector_app.server.actions import open_actions
 from inspector_app.server.console import inspections
 from inspector_app.server.console.audit_log import record
 from inspector_app.server.console.auth import Viewer
@@ -92,6 +93,7 @@ def _gather(engine: Engine, q: inspections.ListQuery) -> dict[str, Any]:
         "satisfaction": {s.key: s.mean_satisfaction for s in data.overview.satisfaction_by_county},
         "grades_count": grade_counts(engine, q),
         "choices": inspections.choices(engine),
+        "actions": open_actions(engine, f, tehran_today()),
     }
 
 
@@ -115,6 +117,7 @@ async def overview_page(request: Request, _user: Viewer, engine: ConsoleDb) -> R
         all_link=list_link(base),
         grade_link=lambda grade: list_link(base, grade=grade),
         county_link=lambda county: list_link(replace(base, county=county)),
+        office_link=lambda code: list_link(replace(base, office_code=code)),
         pdf_link=with_query("/console/overview/summary.pdf", query_string(base)),
         **figures,
     )
