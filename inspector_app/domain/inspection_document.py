@@ -95,6 +95,22 @@ class Answer(_Part):
     note: str
 
 
+Unit = Annotated[float, Field(ge=0, le=1)]
+
+
+class PhotoMark(_Part):
+    """A mark drawn on a photo: an arrow from (x0, y0) to (x1, y1), a circle or a blurred
+    region in the box they span, or a text at (x0, y0); coordinates as shares of the width
+    and height."""
+
+    kind: Literal["arrow", "circle", "blur", "text"]
+    x0: Unit
+    y0: Unit
+    x1: Unit
+    y1: Unit
+    text: str = Field(default="", max_length=200)
+
+
 class Photo(_Part):
     id: str
     item_id: str
@@ -110,9 +126,12 @@ class Photo(_Part):
     captured_at: UtcTime | None = None
     latitude: float | None = Field(default=None, ge=-90, le=90)
     longitude: float | None = Field(default=None, ge=-180, le=180)
+    # The marks drawn on the JPEG (jpeg_sha256 is that of the marked copy; `sha256` stays the
+    # original's). Absent when none, as in every document made before.
+    marks: list[PhotoMark] | None = None
 
 
-PHOTO_EVIDENCE: Final = ("captured_at", "latitude", "longitude")
+OPTIONAL_PHOTO_KEYS: Final = ("captured_at", "latitude", "longitude", "marks")
 
 
 class Finding(_Part):
@@ -231,7 +250,7 @@ class InspectionDocument(_Part):
             left_out.add("followups")
         plain = self.model_dump(exclude=left_out or None)
         for photo in plain["photos"]:
-            for key in PHOTO_EVIDENCE:
+            for key in OPTIONAL_PHOTO_KEYS:
                 if photo[key] is None:
                     del photo[key]
         return plain

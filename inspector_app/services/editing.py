@@ -13,8 +13,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector_app.domain.forms import Form
+from inspector_app.domain.inspection_document import PhotoMark
 from inspector_app.domain.scoring import AnswerKey, ScoreResult
-from inspector_app.services import finalize, workflow, working_calendar
+from inspector_app.services import finalize, photo_marks, workflow, working_calendar
 from inspector_app.services.correction import changed_keys
 from inspector_app.services.exports import record_export
 from inspector_app.services.report.model import ReportData
@@ -72,6 +73,12 @@ class EditingSession:
 
     def visit_date(self) -> dt.date:
         return dt.date.fromisoformat(str(self.record()["visit_date"])[:10])
+
+    def photo_jpeg(self, photo_id: str) -> bytes | None:
+        return contents.photo_jpeg(self.db, photo_id)
+
+    def mark_photo(self, photo_id: str, base_jpeg: bytes, marks: list[PhotoMark]) -> None:
+        photo_marks.store(self.db, photo_id, base_jpeg, marks)
 
     def suggested_deadline(self) -> dt.date:
         """The deadline a new finding is offered: 30 days on, counted as the setting says."""

@@ -30,6 +30,7 @@ from inspector_app.domain.inspection_document import (
     InspectionDocument,
     Inspector,
     Photo,
+    PhotoMark,
     Representative,
     Score,
     Signature,
@@ -103,6 +104,7 @@ def build_document(
                 captured_at=p["captured_at"],
                 latitude=p["latitude"],
                 longitude=p["longitude"],
+                marks=[PhotoMark(**m) for m in json.loads(p["marks"])] if p["marks"] else None,
             )
             for p in contents.photos_of(db, inspection_id, with_data=True)
         ],
@@ -321,6 +323,11 @@ def _import(
                     "captured_at": photo.captured_at,
                     "latitude": photo.latitude,
                     "longitude": photo.longitude,
+                    "marks": None
+                    if photo.marks is None
+                    else json.dumps(
+                        [m.model_dump() for m in photo.marks], ensure_ascii=False, sort_keys=True
+                    ),
                     # The file holds no photo times; photos are listed by time, so one second
                     # apart from the start keeps the document's order.
                     "created_at": to_iso(start + dt.timedelta(seconds=number)),

@@ -75,8 +75,8 @@ def prepare_photo_bytes(data: bytes, name: str = "") -> NewPhoto:
     thumb.thumbnail((THUMB_EDGE, THUMB_EDGE), Image.Resampling.LANCZOS)
     return NewPhoto(
         sha256=hashlib.sha256(data).hexdigest(),
-        jpeg=_jpeg(report, 82),
-        thumbnail=_jpeg(thumb, 75),
+        jpeg=jpeg_bytes(report, 82),
+        thumbnail=jpeg_bytes(thumb, 75),
         width=report.width,
         height=report.height,
         original_name=name,
@@ -103,7 +103,7 @@ def _exif_evidence(image: Image.Image) -> tuple[str | None, float | None, float 
     return captured_at, latitude, longitude
 
 
-def _jpeg(image: Image.Image, quality: int) -> bytes:
+def jpeg_bytes(image: Image.Image, quality: int) -> bytes:
     out = io.BytesIO()
     image.save(out, "JPEG", quality=quality, optimize=True)
     return out.getvalue()

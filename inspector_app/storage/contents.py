@@ -75,7 +75,7 @@ def photos_of(db: Database, inspection_id: str, *, with_data: bool = False) -> l
         if with_data
         else (
             "id, inspection_id, item_id, repeat_index, sha256, original_name, width, height, "
-            "thumbnail, caption, created_at, captured_at, latitude, longitude"
+            "thumbnail, caption, created_at, captured_at, latitude, longitude, marks"
         )
     )
     return list(
@@ -84,6 +84,18 @@ def photos_of(db: Database, inspection_id: str, *, with_data: bool = False) -> l
             [inspection_id],
         )
     )
+
+
+def photo_jpeg(db: Database, photo_id: str) -> bytes | None:
+    """The JPEG of a photo as it travels (with its marks drawn), or None for no such photo."""
+    row = db.execute("SELECT jpeg FROM photos WHERE id = ?", [photo_id]).fetchone()
+    return bytes(row[0]) if row else None
+
+
+def photo_marks(db: Database, photo_id: str) -> list[dict[str, Any]]:
+    """The marks drawn on a photo so far (none for one as it was taken)."""
+    row = db.execute("SELECT marks FROM photos WHERE id = ?", [photo_id]).fetchone()
+    return list(json.loads(row[0])) if row and row[0] else []
 
 
 def findings_of(db: Database, inspection_id: str) -> list[dict[str, Any]]:

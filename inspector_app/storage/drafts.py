@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector_app.domain.canonical import sha256_hex
 from inspector_app.domain.forms import Form, Item, check_answer
 from inspector_app.domain.jalali import utc_now_iso
 from inspector_app.domain.scoring import ScoreResult
@@ -269,6 +270,29 @@ def remove_photo(db: Database, photo_id: str) -> None:
         db.execute("DELETE FROM photos WHERE id = ?", [photo_id])
         _refresh_score(db, inspection_id)
         audit.append(db, "photo_remove", inspection_id, {"photo": photo_id})
+
+
+def mark_photo(
+    db: Database, photo_id: str, *, jpeg: bytes, thumbnail: bytes, marks: list[dict[str, Any]]
+) -> None:
+    """Replace the photo's JPEG and thumbnail with copies carrying `marks` (all of them, the
+    earlier ones too); the original's sha256, size and evidence stay as they were."""
+    rows = list(db.query("SELECT inspection_id FROM photos WHERE id = ?", [photo_id]))
+    if not rows:
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "عکس {id} پیدا نشد"), id=photo_id)
+    inspection_id = rows[0]["inspection_id"]
+    with writing(db):
+        inspections.require_draft(db, inspection_id)
+        db.execute(
+            "UPDATE photos SET jpeg = ?, thumbnail = ?, marks = ? WHERE id = ?",
+            [jpeg, thumbnail, json.dumps(marks, ensure_ascii=False, sort_keys=True), photo_id],
+        )
+        audit.append(
+            db,
+            "photo_marks",
+            inspection_id,
+            {"photo": photo_id, "marks": len(marks), "jpeg_sha256": sha256_hex(jpeg)},
+        )
 
 
 def save_finding(

@@ -421,6 +421,13 @@ def _finding_followups(db: Database) -> None:
         )
 
 
+@migrations(name="0009_photo_marks")
+def _photo_marks(db: Database) -> None:
+    # The marks drawn on a photo's JPEG (arrows, circles, text, blurred regions) as JSON; null
+    # for a photo as it was taken. The JPEG holds them drawn; `sha256` stays the original's.
+    db.execute("ALTER TABLE photos ADD COLUMN marks TEXT")
+
+
 # Every table whose rows belong to one inspection (CHILD_TABLES are those of 0001).
 INSPECTION_TABLES = (*CHILD_TABLES, "finding_followups")
 

@@ -537,49 +537,49 @@
         <translation>{row}: duplicate code {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="191"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="193"/>
         <source>ساختار پرونده بیش از اندازه تودرتو است</source>
         <translation>The file is nested too deeply</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="206"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="208"/>
         <source>قالب پرونده «{format}» نیست</source>
         <translation>The file is not in the “{format}” format</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="210"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="212"/>
         <source>بخش «inspection» نیست</source>
         <translation>The “inspection” section is missing</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="217"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="219"/>
         <source>تاریخ یا زمان نامعتبر در {field}: «{value}» (روز میلادی YYYY-MM-DD، زمان ISO 8601 با منطقهٔ زمانی)</source>
         <translation>Invalid date or time in {field}: «{value}» (a Gregorian day is YYYY-MM-DD, a time is ISO 8601 with its time zone)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="226"/>
-        <location filename="../../inspector_app/services/inspection_document.py" line="237"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="228"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="239"/>
         <source>ساختار پرونده با طرح نمی‌خواند: {reason}</source>
         <translation>The file&apos;s structure does not match the schema: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="232"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="234"/>
         <source>پرونده با داده‌های این پایگاه نمی‌خواند: {reason}</source>
         <translation>The file conflicts with the data in this database: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="247"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="249"/>
         <source>sha256 فرم با محتوای آن نمی‌خواند</source>
         <translation>The form&apos;s sha256 does not match its content</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="254"/>
-        <location filename="../../inspector_app/storage/drafts.py" line="36"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="256"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="37"/>
         <source>پرسش ناشناخته: {item}</source>
         <translation>Unknown question: {item}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/inspection_document.py" line="374"/>
+        <location filename="../../inspector_app/services/inspection_document.py" line="381"/>
         <source>بخش {part} پرونده با آنچه از داده‌هایش ساخته می‌شود نمی‌خواند (ویرایش دستی؟)</source>
         <translation>The file&apos;s {part} does not match what its data gives (edited by hand?)</translation>
     </message>
@@ -938,45 +938,46 @@
         <translation>Signing identity {id} was not found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="48"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="49"/>
         <source>مصاحبهٔ شمارهٔ {repeat} وجود ندارد</source>
         <translation>There is no interview number {repeat}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="49"/>
-        <location filename="../../inspector_app/storage/drafts.py" line="56"/>
-        <location filename="../../inspector_app/storage/drafts.py" line="70"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="50"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="57"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="71"/>
         <source>پرسش {item}</source>
         <translation>Question {item}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="55"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="56"/>
         <source>این پرسش تکرارشونده نیست</source>
         <translation>This question does not repeat</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="69"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="70"/>
         <source>برای پرسش عکس، عکس پیوست کنید</source>
         <translation>For a photo question, attach a photo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="183"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="184"/>
         <source>این فرم گروه مصاحبه ندارد</source>
         <translation>This form has no interview group</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="265"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="266"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="282"/>
         <source>عکس {id} پیدا نشد</source>
         <translation>Photo {id} was not found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="286"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="310"/>
         <source>شرح یافته خالی است</source>
         <translation>The finding&apos;s description is empty</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="293"/>
-        <location filename="../../inspector_app/storage/drafts.py" line="324"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="317"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="348"/>
         <location filename="../../inspector_app/storage/followups.py" line="157"/>
         <source>یافتهٔ {id} پیدا نشد</source>
         <translation>Finding {id} was not found</translation>
@@ -1269,6 +1270,16 @@
         <location filename="../../inspector_app/storage/followups.py" line="147"/>
         <source>نتیجهٔ پیگیری «{value}» شناخته نیست</source>
         <translation>Follow-up outcome “{value}” is not known</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/photo_marks.py" line="37"/>
+        <source>نشانهٔ روی عکس درست نیست ({reason})</source>
+        <translation>A mark on the photo is not right ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/photo_marks.py" line="42"/>
+        <source>بیش از {most} نشانه روی یک عکس نمی‌رود</source>
+        <translation>A photo takes at most {most} marks</translation>
     </message>
 </context>
 <context>
@@ -1802,53 +1813,53 @@
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="389"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="392"/>
         <source>این بازرسی {status} است و فقط خواندنی است.</source>
         <translation>This inspection is {status} and read-only.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="318"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="321"/>
         <source>{n} مصاحبه</source>
         <translation>{n} interviews</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="324"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="327"/>
         <source>✔ ذخیره شد</source>
         <translation>✔ Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="325"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="328"/>
         <source>… در حال ذخیره</source>
         <translation>… Saving</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="326"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="329"/>
         <source>✖ ذخیره نشد</source>
         <translation>✖ Not saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="85"/>
+        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="86"/>
         <source>در حال آماده‌سازی عکس‌ها…</source>
         <translation>Preparing photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="106"/>
+        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="107"/>
         <source>{n} پرونده افزوده نشد:</source>
         <translation>{n} files were not added:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="134"/>
+        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="153"/>
         <source>این عکس حذف شود؟</source>
         <translation>Remove this photo?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="382"/>
-        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="136"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="385"/>
+        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="155"/>
         <source>حذف شود</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="380"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="383"/>
         <source>مصاحبهٔ {n} با همهٔ پاسخ‌هایش حذف شود؟</source>
         <translation>Remove interview {n} with all its answers?</translation>
     </message>
@@ -1998,27 +2009,27 @@
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="98"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="99"/>
         <source>یادداشت این مورد (اختیاری)</source>
         <translation>Note on this item (optional)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="133"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="134"/>
         <source>پاسخ</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="142"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="143"/>
         <source>— انتخاب کنید —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="188"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="189"/>
         <source>پاک کردن پاسخ</source>
         <translation>Clear answer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/items.py" line="190"/>
+        <location filename="../../inspector_app/ui/editor/items.py" line="191"/>
         <source>پاسخ این مورد برداشته شود (بی‌پاسخ)</source>
         <translation>Remove this item&apos;s answer (unanswered)</translation>
     </message>
@@ -2571,34 +2582,100 @@
     </message>
 </context>
 <context>
+    <name>PhotoMarks</name>
+    <message>
+        <location filename="../../inspector_app/ui/editor/photo_marks_dialog.py" line="35"/>
+        <source>محو کردن</source>
+        <translation>Blur</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/photo_marks_dialog.py" line="36"/>
+        <source>دایره</source>
+        <translation>Circle</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/photo_marks_dialog.py" line="37"/>
+        <source>پیکان</source>
+        <translation>Arrow</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/photo_marks_dialog.py" line="38"/>
+        <source>متن</source>
+        <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoMarksDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/editor/photo_marks_dialog.py" line="115"/>
+        <source>نشانه‌گذاری و محو کردن عکس</source>
+        <translation>Mark and blur the photo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/photo_marks_dialog.py" line="134"/>
+        <source>متن نشانه، سپس روی عکس بزنید</source>
+        <translation>The text, then click on the photo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/photo_marks_dialog.py" line="138"/>
+        <source>برای محو کردن، دایره یا پیکان روی عکس بکشید؛ برای متن، جای آن را بزنید. چهره و مدارک مراجعان را پیش از ذخیره محو کنید.</source>
+        <translation>Drag on the photo to blur, circle or point an arrow; for a text, click where it goes. Blur clients&apos; faces and documents before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/photo_marks_dialog.py" line="144"/>
+        <source>واگرد</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/photo_marks_dialog.py" line="147"/>
+        <source>ذخیره</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/photo_marks_dialog.py" line="151"/>
+        <source>انصراف</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="109"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="110"/>
         <source>افزودن عکس…</source>
         <translation>Add photo…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="111"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="112"/>
         <source>یا عکس‌ها را روی این بخش بکشید و رها کنید</source>
         <translation>or drag and drop photos here</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="113"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="114"/>
         <source>حذف عکس</source>
         <translation>Remove photo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="147"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="117"/>
+        <source>نشانه و محو…</source>
+        <translation>Mark and blur…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="120"/>
+        <source>پیکان، دایره و متن روی عکس، یا محو کردن چهره‌ها و مدارک</source>
+        <translation>Arrows, circles and text on the photo, or blur faces and documents</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="157"/>
         <source>عکس‌ها</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="148"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="158"/>
         <source>همهٔ پرونده‌ها</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/photos.py" line="150"/>
+        <location filename="../../inspector_app/ui/editor/photos.py" line="160"/>
         <source>انتخاب عکس</source>
         <translation>Choose photos</translation>
     </message>

@@ -37,8 +37,16 @@ from inspector_app.ui.table_models import ROW_ROLE
 from tests.helpers.gui import Gui, make_jpeg, type_text, wait_for_background
 
 LEFT = Qt.MouseButton.LeftButton
-# Buttons that leave the editor or delete what was just entered: clicked by their own tests.
-NOT_SWEPT = {"backButton", "removeInterview", "removePhoto", "removeFinding", "finalizeButton"}
+# Buttons that leave the editor, delete what was just entered or open the photo marks dialog:
+# each is clicked by its own tests.
+NOT_SWEPT = {
+    "backButton",
+    "removeInterview",
+    "removePhoto",
+    "markPhoto",
+    "removeFinding",
+    "finalizeButton",
+}
 
 
 def start_inspection(qtbot: Any, window: MainWindow, office_type: str) -> InspectionEditor:

@@ -1,7 +1,7 @@
 """Findings followed up, with the mouse and keys: an office whose last inspection left findings
-open shows them overdue on the Offices page and in the Overview; its next inspection lists them first on the
-findings page (the passed deadlines in red), the inspector marks each done, not done or no
-longer applicable with a note, and the report prints them with their outcome."""
+open shows them overdue on the Offices page and in the Overview; its next inspection lists
+them first on the findings page (the passed deadlines in red), the inspector marks each done,
+not done or no longer applicable with a note, and the report prints them with their outcome."""
 
 from __future__ import annotations
 

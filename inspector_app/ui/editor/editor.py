@@ -179,6 +179,9 @@ class InspectionEditor(QWidget, EditorPhotos, EditorNavigation):
         widget.photos_add_requested.connect(lambda w=widget: self.choose_photos(w))
         widget.photo_files_chosen.connect(lambda files, w=widget: self.import_photos(w, files))
         widget.photo_remove_requested.connect(lambda pid, w=widget: self.remove_photo(w, pid))
+        widget.photo_mark_requested.connect(lambda pid, w=widget: self.mark_photo(w, pid))
+        if widget.photos is not None:
+            widget.photos.set_markable(True)
         self.items[(item.id, repeat)] = widget
         return widget
 

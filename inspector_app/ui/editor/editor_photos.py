@@ -13,6 +13,7 @@ from inspector_app.services.photos import visit_of
 from inspector_app.ui import fmt, messages, ui_settings
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.editor.items import ItemWidget
+from inspector_app.ui.editor.photo_marks_dialog import PhotoMarksDialog
 from inspector_app.ui.editor.photos import prepare_many
 from inspector_app.ui.qt import QCoreApplication, QWidget, is_alive
 
@@ -118,6 +119,24 @@ class EditorPhotos:
             [p for p in self._photos if p["item_id"] == item_id and p["repeat_index"] == repeat],
             visit_of(self.session.record()),
         )
+
+    def mark_photo(self, widget: ItemWidget, photo_id: str) -> None:
+        """Draw marks on the photo or blur part of it; stored when the dialog is saved."""
+        if self.read_only:
+            return
+        base = self.session.photo_jpeg(photo_id)
+        if base is None:
+            return
+        dialog = PhotoMarksDialog(base, self.as_widget())
+        if dialog.exec() != PhotoMarksDialog.DialogCode.Accepted or not dialog.marks:
+            return
+        try:
+            self.session.mark_photo(photo_id, base, dialog.marks)
+        except Exception as exc:
+            messages.report_exception(self.as_widget(), exc)
+            return
+        self._refresh_photos(widget.item.id, widget.repeat)
+        self.after_write()
 
     def remove_photo(self, widget: ItemWidget, photo_id: str) -> None:
         def remove() -> None:

@@ -51,6 +51,7 @@ class ItemWidget(QFrame):
     photos_add_requested = Signal()
     photo_files_chosen = Signal(list)
     photo_remove_requested = Signal(str)
+    photo_mark_requested = Signal(str)
 
     def __init__(self, item: Item, repeat: int = 0, number: str = "") -> None:
         super().__init__()
@@ -234,6 +235,7 @@ class ItemWidget(QFrame):
         strip.add_requested.connect(self.photos_add_requested)
         strip.files_chosen.connect(self.photo_files_chosen)
         strip.remove_requested.connect(self.photo_remove_requested)
+        strip.mark_requested.connect(self.photo_mark_requested)
 
     def attach_follow_up(self, panel: QWidget) -> None:
         """Show `panel` (a FollowUpPanel, with its photo strip) under this item."""

@@ -88,6 +88,7 @@ class PhotoStrip(QWidget):
     files_chosen = Signal(list)  # list[Path], from the dialog or a drop
     add_requested = Signal()
     remove_requested = Signal(str)  # photo id
+    mark_requested = Signal(str)  # photo id: draw marks or blur a region on it
 
     def __init__(self, thumb: QSize = THUMB) -> None:
         super().__init__()
@@ -113,9 +114,17 @@ class PhotoStrip(QWidget):
         self.remove_button = QPushButton(self.tr("حذف عکس"))
         self.remove_button.setObjectName("removePhoto")
         self.remove_button.clicked.connect(self._remove_selected)
+        self.mark_button = QPushButton(self.tr("نشانه و محو…"))
+        self.mark_button.setObjectName("markPhoto")
+        self.mark_button.setToolTip(
+            self.tr("پیکان، دایره و متن روی عکس، یا محو کردن چهره‌ها و مدارک")
+        )
+        self.mark_button.clicked.connect(lambda: self._emit_selected(self.mark_requested))
+        self.mark_button.setVisible(False)  # shown where a host handles it (set_markable)
         buttons = QVBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.mark_button)
         buttons.addStretch(1)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -141,6 +150,7 @@ class PhotoStrip(QWidget):
                 item.setForeground(FLAGGED)
             self.thumbs.addItem(item)
         self.remove_button.setEnabled(bool(photos) and self.add_button.isEnabled())
+        self.mark_button.setEnabled(bool(photos) and self.add_button.isEnabled())
 
     def ask_files(self, start: str) -> list[Path]:
         """The file dialog; an empty list when the user cancels."""
@@ -154,14 +164,22 @@ class PhotoStrip(QWidget):
     def count(self) -> int:
         return self.thumbs.count()
 
+    def set_markable(self, markable: bool) -> None:
+        self.mark_button.setVisible(markable)
+
     def _remove_selected(self) -> None:
+        self._emit_selected(self.remove_requested)
+
+    def _emit_selected(self, signal: Any) -> None:
+        """`signal` with the chosen thumbnail's photo id (the first when none is chosen)."""
         item = self.thumbs.currentItem() or (self.thumbs.item(0) if self.thumbs.count() else None)
         if item is not None:
-            self.remove_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+            signal.emit(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def set_read_only(self, read_only: bool) -> None:
         self.add_button.setEnabled(not read_only)
         self.remove_button.setEnabled(not read_only and self.thumbs.count() > 0)
+        self.mark_button.setEnabled(not read_only and self.thumbs.count() > 0)
         self.setAcceptDrops(not read_only)
 
     # --- drag and drop ---------------------------------------------------------------------
