@@ -16,8 +16,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any, Protocol
 
-from openpyxl import Workbook
-
 from inspector_app.domain import vocabulary
 from inspector_app.domain.inspection_document import InspectionDocument
 from inspector_app.domain.jalali import jalali_date, jalali_month_label
@@ -268,6 +266,8 @@ def write_csv(tables: list[Sheet], out: IO[bytes]) -> None:
 
 
 def write_xlsx(tables: list[Sheet], out: IO[bytes]) -> None:
+    from openpyxl import Workbook  # only when an XLSX is written: it is slow to import
+
     book = Workbook(write_only=True)
     for sheet in tables:
         ws = book.create_sheet(sheet.name[:31])

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-import holidays
 from sqlite_utils import Database
 
 from inspector_app.domain.working_days import (
@@ -59,6 +58,8 @@ def set_day_count(db: Database, value: str) -> None:
 @lru_cache(maxsize=8)
 def iran_calendar(around_year: int) -> WorkCalendar:
     """Friday off and Iran's official holidays in the years around `around_year`."""
+    import holidays  # only once working days are counted: it is slow to import
+
     years = range(around_year - _YEARS_BEFORE, around_year + _YEARS_AFTER + 1)
     days = holidays.country_holidays("IR", years=years)
     return WorkCalendar(holidays=frozenset(days.keys()), weekend=frozenset({FRIDAY}))

@@ -4,6 +4,7 @@ and everything the summary PDF prints (with the population file the laptop uses)
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -13,10 +14,12 @@ from inspector_app.figures.coverage import compute_coverage
 from inspector_app.figures.filters import OverviewFilter
 from inspector_app.figures.overview import DEFAULT_OVERDUE_DAYS, Overview
 from inspector_app.figures.queries import sqlite_runner
-from inspector_app.figures.summary_report import SummaryData
 from inspector_app.services.overview import population
 from inspector_app.services.working_calendar import calendar_of
 from inspector_app.storage import settings
+
+if TYPE_CHECKING:  # reportlab, which the PDF module loads, is for the summary alone
+    from inspector_app.figures.summary_report import SummaryData
 
 OVERDUE_SETTING = "overview.overdue_days"
 
@@ -60,6 +63,8 @@ def summary_of(
     as_of: dt.date | None = None,
 ) -> SummaryData:
     """Everything the summary prints, from the app's database."""
+    from inspector_app.figures.summary_report import SummaryData
+
     f = OverviewFilter(date_from, date_to, county, office_type, include_drafts)
     overview = overview_of(db, f, as_of=as_of)
     coverage = compute_coverage(sqlite_runner(db), population.current(db))
