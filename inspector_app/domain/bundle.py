@@ -39,6 +39,7 @@ MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 SERVER_CERTIFICATES = "server-certificates.pem"
 REVOCATIONS = "revocations.crl.pem"
+VISITS = "visits.json"  # the visit plan (domain/visit_plan.py)
 
 Kind = Literal["inspection", "inspections", "updates"]
 
@@ -366,6 +367,7 @@ def build_updates_bundle(
     signing_key: Ed25519PrivateKey,
     server_certificates: bytes | None = None,
     revocations: bytes | None = None,
+    visits: bytes | None = None,
 ) -> bytes:
     writer = BundleWriter(
         "updates", {**header, "signing_key": public_key_hex(signing_key.public_key())}
@@ -376,6 +378,8 @@ def build_updates_bundle(
         writer.add(SERVER_CERTIFICATES, server_certificates, "server_certificates")
     if revocations is not None:
         writer.add(REVOCATIONS, revocations, "revocations")
+    if visits is not None:
+        writer.add(VISITS, visits, "visits")
     for name, content in sorted(forms.items()):
         if not FORM_NAME_PATTERN.match(name):
             raise BundleError(f"form file name not allowed: {name!r}")
@@ -391,6 +395,7 @@ class Updates:
     created_at: str
     server_certificates: bytes | None = None  # PEM, one or more: the pins from now on
     revocations: bytes | None = None  # the governorate CA's CRL (PEM)
+    visits: bytes | None = None  # the visit plan of every inspector
 
 
 def read_updates_bundle(data: bytes) -> Updates:
@@ -417,4 +422,5 @@ def read_updates_bundle(data: bytes) -> Updates:
         str(bundle.manifest.get("created_at", "")),
         bundle.members.get(SERVER_CERTIFICATES),
         bundle.members.get(REVOCATIONS),
+        bundle.members.get(VISITS),
     )

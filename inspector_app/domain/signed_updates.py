@@ -20,7 +20,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 SIGNATURE_HEADER = "X-Bazres-Update-Signature"
 AS_OF_HEADER = "X-Bazres-Update-As-Of"
 
-Resource = Literal["registry", "forms"]
+# "visits": the visit plan of one inspector (GET /v1/visits) or of all (a USB bundle).
+Resource = Literal["registry", "forms", "visits"]
 
 
 class SignatureInvalid(ValueError):

@@ -33,7 +33,11 @@ CRL = "sync.crl_pem"
 ETAG_CRL = "sync.etag.crl"
 # The server's time on the last registry and forms taken (signed with them): an older one,
 # replayed, is refused.
-AS_OF = {"registry": "sync.as_of.registry", "forms": "sync.as_of.forms"}
+AS_OF = {
+    "registry": "sync.as_of.registry",
+    "forms": "sync.as_of.forms",
+    "visits": "sync.as_of.visits",
+}
 
 
 @dataclass(frozen=True)
