@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "offices": ("offices", "the office registry"),
     "forms": ("forms", "checklist forms"),
     "inspections": ("inspections", "inspections in this data folder"),
+    "visits": ("visits", "the visit plan: assignments from the governorate, offices suggested"),
     "demo": ("demo", "add sample inspections to try the app"),
     "backup": ("backup", "back the database up to a file"),
     "restore": ("backup", "replace the database with a backup, keeping finalized work"),

@@ -57,7 +57,7 @@ _NAME_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "inspections": re.compile(rf"^inspections/{_ID}\.zip$"),
     "updates": re.compile(
-        r"^(registry\.json|server-certificates\.pem|revocations\.crl\.pem|forms/[a-z0-9][a-z0-9_-]{0,63}\.(yaml|yml|json))$"
+        r"^(registry\.json|visits\.json|server-certificates\.pem|revocations\.crl\.pem|forms/[a-z0-9][a-z0-9_-]{0,63}\.(yaml|yml|json))$"
     ),
 }
 

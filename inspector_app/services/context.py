@@ -35,8 +35,10 @@ class AppContext:
         for error in report.errors:
             log.warning("form skipped: %s", error)
 
-    def form_for(self, office_type: str) -> LoadedForm:
-        form = newest_form_for(self.forms, office_type)
+    def form_for(self, office_type: str, form_id: str = "") -> LoadedForm:
+        """The newest form for `office_type`; of the forms with id `form_id`, if one fits."""
+        named = [f for f in self.forms if f.form.id == form_id] if form_id else []
+        form = newest_form_for(named, office_type) or newest_form_for(self.forms, office_type)
         if form is None:
             raise NotFound(
                 QT_TRANSLATE_NOOP("Errors", "فرمی برای این نوع دفتر ({type}) نیست"),

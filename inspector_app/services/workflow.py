@@ -20,14 +20,17 @@ from inspector_app.storage import contents, drafts, followups, inspections, offi
 from inspector_app.storage.db import writing
 
 
-def start_inspection(context: AppContext, office_code: str, *, replaces: str | None = None) -> str:
-    """A new draft for the office, with the newest form for its type and today's date."""
+def start_inspection(
+    context: AppContext, office_code: str, *, replaces: str | None = None, form_id: str = ""
+) -> str:
+    """A new draft for the office, with today's date and the newest form for its type (or the
+    newest version of `form_id`, when this laptop has that form for the type)."""
     office = offices.get(context.db, office_code)
     if office is None:
         raise NotFound(
             QT_TRANSLATE_NOOP("Errors", "دفتری با کد {code} در فهرست نیست"), code=office_code
         )
-    form = context.form_for(office["type"])
+    form = context.form_for(office["type"], form_id)
     profile = settings.inspector_profile(context.db)
     with writing(context.db):
         new_id = inspections.create(

@@ -42,6 +42,11 @@ PAGES: list[PageSpec] = [
         lazy("inspector_app.ui.offices_page", "OfficesPage"),
     ),
     PageSpec(
+        "visits",
+        QT_TRANSLATE_NOOP("Pages", "بازدیدهای من"),
+        lazy("inspector_app.ui.visits_page", "VisitsPage"),
+    ),
+    PageSpec(
         "inspections",
         QT_TRANSLATE_NOOP("Pages", "بازرسی‌ها"),
         lazy("inspector_app.ui.inspections_page", "InspectionsPage"),

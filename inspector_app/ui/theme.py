@@ -188,6 +188,7 @@ QLabel#errorLabel {{ color: {BAD}; }}
 # Navigation icons (Lucide, ISC licence: resources/icons/LICENSE), by page key.
 NAV_ICONS = {
     "offices": "building-2",
+    "visits": "calendar-check",
     "inspections": "clipboard-check",
     "sync": "refresh-cw",
     "settings": "settings",

@@ -139,6 +139,7 @@
         <location filename="../../inspector_app/ui/inspections_page.py" line="71"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="52"/>
         <location filename="../../inspector_app/ui/sync_queue.py" line="51"/>
+        <location filename="../../inspector_app/ui/visits_page.py" line="63"/>
         <source>دفتر</source>
         <translation>Office</translation>
     </message>
@@ -154,6 +155,7 @@
         <location filename="../../inspector_app/ui/offices_page.py" line="55"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="53"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="68"/>
+        <location filename="../../inspector_app/ui/visits_page.py" line="68"/>
         <source>شهرستان</source>
         <translation>County</translation>
     </message>
@@ -167,6 +169,7 @@
         <location filename="../../inspector_app/ui/inspections_page.py" line="83"/>
         <location filename="../../inspector_app/ui/offices_page.py" line="58"/>
         <location filename="../../inspector_app/ui/sync_queue.py" line="54"/>
+        <location filename="../../inspector_app/ui/visits_page.py" line="84"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
@@ -276,6 +279,21 @@
         <source>علت آخرین ناکامی</source>
         <translation>Reason of last failure</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="70"/>
+        <source>مهلت</source>
+        <translation type="unfinished">Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="77"/>
+        <source>مانده</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="90"/>
+        <source>یادداشت</source>
+        <translation>Note</translation>
+    </message>
 </context>
 <context>
     <name>CoverageModel</name>
@@ -353,7 +371,7 @@
         <translation>The head of the audit log was not checked against the server: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/context.py" line="42"/>
+        <location filename="../../inspector_app/services/context.py" line="44"/>
         <source>فرمی برای این نوع دفتر ({type}) نیست</source>
         <translation>There is no form for this office type ({type})</translation>
     </message>
@@ -498,7 +516,7 @@
     <message>
         <location filename="../../inspector_app/domain/offices.py" line="75"/>
         <location filename="../../inspector_app/services/import_checks.py" line="44"/>
-        <location filename="../../inspector_app/services/sync/updates.py" line="154"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="166"/>
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="146"/>
         <source>پرونده خوانده نشد: {reason}</source>
         <translation>The file could not be read: {reason}</translation>
@@ -814,62 +832,67 @@
         <translation>The server has another inspection with the same id and different content; it was referred to a governorate officer for review.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="86"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="98"/>
         <source>فهرست دفاتر JSON معتبر نیست: {reason}</source>
         <translation>The office registry is not valid JSON: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="90"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="102"/>
         <source>فهرست دفاتر بخش «offices» ندارد</source>
         <translation>The office registry has no “offices” section</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="98"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="110"/>
         <source>دفتر شمارهٔ {number} نامعتبر است: {reason}</source>
         <translation>Office number {number} is invalid: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="111"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="123"/>
         <source>نام پروندهٔ فرم پذیرفتنی نیست: {name}</source>
         <translation>Form file name not allowed: {name}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="120"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="132"/>
         <source>فرم {name} نامعتبر است: {reason}</source>
         <translation>Form {name} is invalid: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="160"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="172"/>
         <source>بستهٔ به‌روزرسانی دست‌کاری شده یا خراب است؛ چیزی تغییر نکرد ({reason})</source>
         <translation>The update bundle was tampered with or is damaged; nothing was changed ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="209"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="227"/>
         <source>گواهی‌های سرور در بستهٔ به‌روزرسانی خوانده نشد: {reason}</source>
         <translation>The server certificates in the update bundle could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="38"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="39"/>
         <source>بستهٔ به‌روزرسانی با کلید استانداری شما امضا نشده است؛ چیزی تغییر نکرد.</source>
         <translation>The update bundle is not signed with your governorate&apos;s key; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="41"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="42"/>
         <source>پاسخ سرور ({resource}) با کلید به‌روزرسانی استانداری شما امضا نشده است: ممکن است کسی در میان راه آن را تغییر داده باشد. فرم‌ها و فهرست دفاتر تغییر نکردند. ({reason})</source>
         <translation>The server&apos;s answer ({resource}) is not signed with your governorate&apos;s update key: someone on the way may have changed it. The forms and the office registry were not changed. ({reason})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="56"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="61"/>
+        <source>برنامهٔ بازدید خوانده نشد و برنامهٔ پیشین به جا ماند: {reason}</source>
+        <translation>The visit plan could not be read; the previous plan was kept: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/sync/updates.py" line="66"/>
         <source>به‌روزرسانی {resource} کهنه‌تر از آن است که این رایانه دارد (از {as_of}، پس از {taken})؛ ممکن است کسی پاسخ یا بستهٔ قدیمی را دوباره فرستاده باشد. چیزی تغییر نکرد.</source>
         <translation>The {resource} update is older than the one this computer has (from {as_of}, after {taken}); someone may have sent an old answer or bundle again. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="187"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="203"/>
         <source>{reason}؛ چیزی تغییر نکرد.</source>
         <translation>{reason}; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/workflow.py" line="28"/>
+        <location filename="../../inspector_app/services/workflow.py" line="31"/>
         <source>دفتری با کد {code} در فهرست نیست</source>
         <translation>There is no office with code {code} in the registry</translation>
     </message>
@@ -1247,7 +1270,7 @@
         <translation>The longitude must be between -180 and 180</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/figures/spreadsheets.py" line="48"/>
+        <location filename="../../inspector_app/figures/spreadsheets.py" line="46"/>
         <source>پاسخ‌های {total} بازرسی بیش از گنجایش یک کاربرگ است؛ فیلترها را تنگ‌تر کنید (تا {most} بازرسی)</source>
         <translation>The answers of {total} inspections are more than one sheet can hold; narrow the filters (up to {most} inspections)</translation>
     </message>
@@ -1262,7 +1285,7 @@
         <translation>The file was not written: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/working_calendar.py" line="53"/>
+        <location filename="../../inspector_app/services/working_calendar.py" line="52"/>
         <source>شمارش روزها «{value}» شناخته نیست (calendar یا working)</source>
         <translation>Day count “{value}” is not known (calendar or working)</translation>
     </message>
@@ -1280,6 +1303,11 @@
         <location filename="../../inspector_app/services/photo_marks.py" line="42"/>
         <source>بیش از {most} نشانه روی یک عکس نمی‌رود</source>
         <translation>A photo takes at most {most} marks</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/my_visits.py" line="121"/>
+        <source>این بازدید در برنامهٔ شما نیست</source>
+        <translation>This visit is not in your plan</translation>
     </message>
 </context>
 <context>
@@ -2562,21 +2590,26 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages.py" line="46"/>
+        <source>بازدیدهای من</source>
+        <translation>My visits</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages.py" line="51"/>
         <source>بازرسی‌ها</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages.py" line="51"/>
+        <location filename="../../inspector_app/ui/pages.py" line="56"/>
         <source>همگام‌سازی</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages.py" line="56"/>
+        <location filename="../../inspector_app/ui/pages.py" line="61"/>
         <source>تنظیمات</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages.py" line="61"/>
+        <location filename="../../inspector_app/ui/pages.py" line="66"/>
         <source>نمای کلی استان</source>
         <translation>Province overview</translation>
     </message>
@@ -3531,6 +3564,88 @@
         <location filename="../../inspector_app/ui/finalize/verify_dialog.py" line="176"/>
         <source>نامعلوم (گواهی ریشهٔ استانداری در این رایانه نیست)</source>
         <translation>Unknown (the governorate&apos;s root certificate is not on this computer)</translation>
+    </message>
+</context>
+<context>
+    <name>Visits</name>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="36"/>
+        <source>باز</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="37"/>
+        <source>مهلت گذشته</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="38"/>
+        <source>در جریان</source>
+        <translation>Under way</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="39"/>
+        <source>انجام‌شده</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="40"/>
+        <source>لغوشده</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="42"/>
+        <source>امروز</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="43"/>
+        <source>{n} روز مانده</source>
+        <translation>{n} days left</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="44"/>
+        <source>{n} روز گذشته</source>
+        <translation>{n} days past</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="131"/>
+        <source>استانداری هنوز بازدیدی به شما نسپرده است. برنامه با همگام‌سازی یا بستهٔ به‌روزرسانی می‌رسد.</source>
+        <translation>The governorate has not assigned you any visits yet. The plan arrives with a sync or an updates bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="137"/>
+        <location filename="../../inspector_app/ui/visits_page.py" line="160"/>
+        <source>شروع بازرسی</source>
+        <translation type="unfinished">Start inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="140"/>
+        <source>باز کردن بازرسی</source>
+        <translation type="unfinished">Open inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="150"/>
+        <source>بازدیدهای سپرده به شما</source>
+        <translation>Visits assigned to you</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="200"/>
+        <source>{open} بازدید باز، {late} با مهلت گذشته</source>
+        <translation>{open} open, {late} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="206"/>
+        <source>پیشنهاد: دفترهایی که {n} روز کاری بازرسی نشده‌اند</source>
+        <translation>Suggested: offices not inspected for {n} working days</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visits_page.py" line="208"/>
+        <source>پیشنهاد: دفترهایی که {n} روز بازرسی نشده‌اند</source>
+        <translation>Suggested: offices not inspected for {n} days</translation>
     </message>
 </context>
 </TS>

@@ -46,6 +46,7 @@ from inspector_app.ui.qt import (
 )
 from tests.helpers.gui import Gui
 from tests.helpers.paths import ROOT
+from tests.helpers.visit_plan import seed_plan
 from tests.ui.test_screenshots import save
 
 SCREEN = os.environ.get("BAZRES_SCREEN", "")
@@ -373,6 +374,7 @@ def test_every_window_fits_in_both_languages(
     gui = gui_factory(data_dir)
     window = gui.start()
     make_demo(window.env.context, count=2)
+    seed_plan(window.env.context.db)
     window.env.events.inspection_changed.emit("")
     tour(qtbot, window, shots("fa"))
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft

@@ -233,7 +233,7 @@ def run_sync(
                     report.updates = pull(context, client).as_dict()
                 # Last, so the head sent covers this run's own entries (sync, updates).
                 anchor.send_head(context, client)
-            except (SyncError, updates.UpdateNotSigned) as exc:
+            except (SyncError, updates.UpdateNotSigned, updates.PlanUnreadable) as exc:
                 # unreachable, unauthorized, refused, intercepted, an unsigned update, the
                 # audit log's head refused by the server (cut or rewritten)
                 report.error, report.problem = exc.message, exc
@@ -359,6 +359,11 @@ def pull(context: AppContext, client: SyncClient) -> updates.UpdateReport:
     reviewed = client.reviews()  # a server without the console answers 404: nothing to take
     if reviewed.status == 200:
         reviews.take(db, reviewed.body)
+    plan = client.pull("/v1/visits", None)  # likewise a server without visit plans
+    if plan.status == 200:
+        updates.check_pulled(context, "visits", plan.raw, plan.signature, plan.as_of)
+        assert plan.as_of is not None  # check_pulled refuses an answer without it
+        report.visits = updates.take_visits(context, plan.raw, plan.as_of, "/v1/visits")
     return report
 
 

@@ -23,14 +23,15 @@ from cryptography.hazmat.primitives import hashes, serialization
 from pydantic import ValidationError
 
 from inspector_app import paths
-from inspector_app.domain import signed_updates
+from inspector_app.domain import signed_updates, visit_plan
 from inspector_app.domain.bundle import FORM_NAME_PATTERN, BundleError, read_updates_bundle
 from inspector_app.domain.forms import load_form
 from inspector_app.domain.jalali import from_iso
 from inspector_app.domain.offices import OfficeRecord
+from inspector_app.domain.visit_plan import VisitAssignment
 from inspector_app.errors import QT_TRANSLATE_NOOP, FormError, InvalidImport, KnownError
 from inspector_app.services.context import AppContext
-from inspector_app.services.sync import config, revocations
+from inspector_app.services.sync import config, revocations, visits
 from inspector_app.services.sync.bundles import write_atomically
 from inspector_app.storage import audit, offices, settings
 from inspector_app.storage.db import writing
@@ -53,6 +54,15 @@ class UpdateReplayed(InvalidImport):
     """A genuine update older than one already taken: an old answer or bundle given again."""
 
 
+class PlanUnreadable(InvalidImport):
+    """A signed visit plan that is not one (not JSON, another format): the old plan stays."""
+
+
+PLAN_UNREADABLE = QT_TRANSLATE_NOOP(
+    "Errors", "برنامهٔ بازدید خوانده نشد و برنامهٔ پیشین به جا ماند: {reason}"
+)
+
+
 REPLAYED = QT_TRANSLATE_NOOP(
     "Errors",
     "به‌روزرسانی {resource} کهنه‌تر از آن است که این رایانه دارد (از {as_of}، پس از {taken})؛ "
@@ -67,6 +77,7 @@ class UpdateReport:
     forms_written: list[str] = field(default_factory=list)
     server_pins: list[str] = field(default_factory=list)  # sha256 of the newly pinned certs
     crl_updated: bool = False  # a newer revocation list was kept
+    visits: int | None = None  # the assignments of the visit plan kept, if one came
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -75,6 +86,7 @@ class UpdateReport:
             "forms_written": self.forms_written,
             "server_pins": self.server_pins,
             "crl_updated": self.crl_updated,
+            "visits": self.visits,
         }
 
 
@@ -178,8 +190,12 @@ def import_updates_bundle(context: AppContext, path: Path) -> tuple[UpdateReport
         carried.append("registry")
     if updates.forms:
         carried.append("forms")
+    if updates.visits is not None:
+        carried.append("visits")
     for resource in carried:
         refuse_if_older(context, resource, updates.created_at, str(path))
+    if updates.visits is not None:  # refused before anything is written
+        _plan(updates.visits, str(path))
     try:
         report = apply(context, updates.registry, updates.forms)
     except InvalidImport as exc:
@@ -188,7 +204,9 @@ def import_updates_bundle(context: AppContext, path: Path) -> tuple[UpdateReport
         ) from exc
     if not pinned:
         settings.put(context.db, config.UPDATE_KEY, updates.signing_key)
-    taken(context, carried, updates.created_at)
+    taken(context, [r for r in carried if r != "visits"], updates.created_at)
+    if updates.visits is not None:
+        report.visits = take_visits(context, updates.visits, updates.created_at, str(path))
     if updates.revocations is not None:
         report.crl_updated = revocations.keep(context.db, updates.revocations, str(path))
     if pins is not None:
@@ -253,6 +271,20 @@ def taken(context: AppContext, resources: list[signed_updates.Resource], as_of: 
     """Remember the server's time of the updates just applied."""
     for resource in resources:
         settings.put(context.db, config.AS_OF[resource], as_of)
+
+
+def _plan(content: bytes, where: str) -> list[VisitAssignment]:
+    try:
+        return visit_plan.parse(content)
+    except visit_plan.PlanInvalid as exc:
+        raise PlanUnreadable(PLAN_UNREADABLE, where=where, reason=exc) from exc
+
+
+def take_visits(context: AppContext, content: bytes, as_of: str, where: str) -> int:
+    """Keep this inspector's assignments of a checked visit plan (refused before anything is
+    written if it is not one); returns how many."""
+    _plan(content, where)
+    return visits.take(context.db, content, as_of)
 
 
 def forms_from_document(content: bytes) -> dict[str, bytes]:
