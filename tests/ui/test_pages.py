@@ -212,7 +212,7 @@ def test_pages_are_added_through_the_list(gui: Gui) -> None:
     window = gui.window
     assert window is not None
     keys = [spec.key for spec in window.specs]
-    assert keys[:2] == ["offices", "inspections"] and "settings" in keys
+    assert keys[:3] == ["offices", "visits", "inspections"] and "settings" in keys
     assert all(isinstance(window.pages[s.key], QWidget) for s in window.specs)
     assert window.nav.item(0).text() == "دفترها"
     assert KEY_ROLE != ROW_ROLE
