@@ -156,6 +156,24 @@ class FollowUp(_Part):
     note: str
 
 
+# A photo taken as evidence of a follow-up (most often of a corrective action done) is kept
+# with the inspection's photos under this pseudo item: `followup:<finding id>`.
+FOLLOWUP_PHOTO_PREFIX: Final = "followup:"
+
+
+def followup_photo_item(finding_id: str) -> str:
+    return FOLLOWUP_PHOTO_PREFIX + finding_id
+
+
+def followup_of_photo(item_id: str) -> str | None:
+    """The finding a photo is evidence for, or None for a photo of a form item."""
+    return (
+        item_id.removeprefix(FOLLOWUP_PHOTO_PREFIX)
+        if item_id.startswith(FOLLOWUP_PHOTO_PREFIX)
+        else None
+    )
+
+
 class Signature(_Part):
     role: Literal["inspector", "representative"]
     signer_name: str

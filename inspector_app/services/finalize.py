@@ -13,12 +13,13 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from textwrap import shorten
 from typing import Any
 
 from sqlite_utils import Database
 
 from inspector_app.domain.canonical import canonical_json, sha256_hex
-from inspector_app.domain.inspection_document import AuditAnchor
+from inspector_app.domain.inspection_document import AuditAnchor, followup_photo_item
 from inspector_app.domain.jalali import (
     clock_time,
     from_iso,
@@ -32,7 +33,14 @@ from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, NotFound, fill
 from inspector_app.services import inspection_document
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.signing import pdf_sign
-from inspector_app.storage import audit, contents, inspections, lifecycle, report_numbers
+from inspector_app.storage import (
+    audit,
+    contents,
+    followups,
+    inspections,
+    lifecycle,
+    report_numbers,
+)
 from inspector_app.storage.db import writing
 from inspector_app.storage.identities import StoredIdentity
 
@@ -63,7 +71,7 @@ class Problem:
     """One thing missing before finalizing; `item_id` lets the editor jump to it."""
 
     code: str  # required_item | inspector_signature | representative_signature | departure
-    # | departure_before_arrival
+    # | departure_before_arrival | followup_evidence
     template: str  # Persian, marked for translation; `{name}` parts come from `params`
     item_id: str | None = None
     repeat_index: int = 0
@@ -140,7 +148,21 @@ def check_ready(db: Database, inspection_id: str) -> list[Problem]:
                 },
             )
         )
-    return problems
+    return problems + _followups_without_evidence(db, inspection_id)
+
+
+def _followups_without_evidence(db: Database, inspection_id: str) -> list[Problem]:
+    """A corrective action found done is shown done: each needs a photo of it."""
+    photographed = {p["item_id"] for p in contents.photos_of(db, inspection_id)}
+    return [
+        Problem(
+            "followup_evidence",
+            QT_TRANSLATE_NOOP("Errors", "پیگیری «{text}» انجام‌شده ثبت شده است اما عکس شاهد ندارد."),
+            params={"text": shorten(f["description"], 80, placeholder="…")},
+        )
+        for f in followups.followups_of(db, inspection_id)
+        if f["outcome"] == "done" and followup_photo_item(f["finding_id"]) not in photographed
+    ]
 
 
 def set_departure_now(db: Database, inspection_id: str, *, now: dt.datetime | None = None) -> str:

@@ -16,10 +16,11 @@ from sqlite_utils import Database
 
 from inspector_app.domain.canonical import sha256_hex
 from inspector_app.domain.forms import Form, Item, check_answer
+from inspector_app.domain.inspection_document import followup_of_photo
 from inspector_app.domain.jalali import utc_now_iso
 from inspector_app.domain.scoring import ScoreResult
 from inspector_app.errors import QT_TRANSLATE_NOOP, InvalidAnswer, NotFound
-from inspector_app.storage import audit, contents, inspections
+from inspector_app.storage import audit, contents, followups, inspections
 from inspector_app.storage.db import writing
 
 
@@ -234,7 +235,11 @@ def add_photo(
     with writing(db):
         inspections.require_draft(db, inspection_id)
         form = inspections.form_of(db, inspection_id)
-        _known_item(form, item_id)
+        finding_id = followup_of_photo(item_id)
+        if finding_id is None:
+            _known_item(form, item_id)
+        elif not followups.carried(db, inspection_id, finding_id):
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "یافتهٔ {id} پیدا نشد"), id=finding_id)
         photo_id = str(uuid.uuid4())
         db.table("photos").insert(
             {

@@ -138,6 +138,17 @@ def followups_of(db: Database, inspection_id: str) -> list[dict[str, Any]]:
     )
 
 
+def carried(db: Database, inspection_id: str, finding_id: str) -> bool:
+    """Whether `inspection_id` follows the finding `finding_id` up."""
+    return (
+        db.execute(
+            "SELECT 1 FROM finding_followups WHERE inspection_id = ? AND finding_id = ?",
+            [inspection_id, finding_id],
+        ).fetchone()
+        is not None
+    )
+
+
 def set_outcome(
     db: Database, inspection_id: str, finding_id: str, outcome: str | None, note: str
 ) -> None:

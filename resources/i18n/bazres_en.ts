@@ -282,7 +282,7 @@
     <message>
         <location filename="../../inspector_app/ui/visits_page.py" line="70"/>
         <source>مهلت</source>
-        <translation type="unfinished">Deadline</translation>
+        <translation>Due</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/visits_page.py" line="77"/>
@@ -386,47 +386,52 @@
         <translation>This inspection was already corrected by inspection {id}; start a further correction from that correcting inspection.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="51"/>
+        <location filename="../../inspector_app/services/finalize.py" line="59"/>
         <source>بازرسی هنوز آمادهٔ نهایی‌سازی نیست:
 {problems}</source>
         <translation>The inspection is not ready to be finalized yet:
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="91"/>
+        <location filename="../../inspector_app/services/finalize.py" line="99"/>
         <location filename="../../inspector_app/storage/lifecycle.py" line="41"/>
         <source>این بازرسی پیش‌تر نهایی شده است.</source>
         <translation>This inspection has already been finalized.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="100"/>
+        <location filename="../../inspector_app/services/finalize.py" line="108"/>
         <source>پرسش الزامی بی‌پاسخ (مصاحبهٔ {n}): {text}</source>
         <translation>Required question unanswered (interview {n}): {text}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="102"/>
+        <location filename="../../inspector_app/services/finalize.py" line="110"/>
         <source>پرسش الزامی بی‌پاسخ: {text}</source>
         <translation>Required question unanswered: {text}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="110"/>
+        <location filename="../../inspector_app/services/finalize.py" line="118"/>
         <source>امضای بازرس ثبت نشده است.</source>
         <translation>The inspector&apos;s signature is missing.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="117"/>
+        <location filename="../../inspector_app/services/finalize.py" line="125"/>
         <source>امضای نمایندهٔ دفتر یا دلیل امضا نکردن او ثبت نشده است.</source>
         <translation>The office representative&apos;s signature, or the reason for not signing, is missing.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="125"/>
+        <location filename="../../inspector_app/services/finalize.py" line="133"/>
         <source>ساعت پایان بازدید (خروج) ثبت نشده است.</source>
         <translation>The end time of the visit (departure) is missing.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="132"/>
+        <location filename="../../inspector_app/services/finalize.py" line="140"/>
         <source>ساعت خروج ({departure}) پیش از ساعت ورود ({arrival}) است؛ ساعت‌های بازدید را درست کنید.</source>
         <translation>The departure time ({departure}) is before the arrival time ({arrival}); correct the visit times.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/finalize.py" line="160"/>
+        <source>پیگیری «{text}» انجام‌شده ثبت شده است اما عکس شاهد ندارد.</source>
+        <translation>The follow-up “{text}” is marked done but has no evidence photo.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/services/sync/bundles.py" line="32"/>
@@ -438,12 +443,12 @@
         <translation>No inspection with id {id} was found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="227"/>
+        <location filename="../../inspector_app/services/finalize.py" line="249"/>
         <source>بازرسی هنگام نهایی‌سازی تغییر کرد؛ چیزی نهایی نشد. دوباره تلاش کنید.</source>
         <translation>The inspection changed while it was being finalized; nothing was finalized. Try again.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/finalize.py" line="260"/>
+        <location filename="../../inspector_app/services/finalize.py" line="282"/>
         <source>این بازرسی هنوز نهایی نشده و گزارش امضاشده ندارد.</source>
         <translation>This inspection is not finalized yet and has no signed report.</translation>
     </message>
@@ -592,7 +597,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/inspection_document.py" line="256"/>
-        <location filename="../../inspector_app/storage/drafts.py" line="37"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="38"/>
         <source>پرسش ناشناخته: {item}</source>
         <translation>Unknown question: {item}</translation>
     </message>
@@ -961,47 +966,48 @@
         <translation>Signing identity {id} was not found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="49"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="50"/>
         <source>مصاحبهٔ شمارهٔ {repeat} وجود ندارد</source>
         <translation>There is no interview number {repeat}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="50"/>
-        <location filename="../../inspector_app/storage/drafts.py" line="57"/>
-        <location filename="../../inspector_app/storage/drafts.py" line="71"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="51"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="58"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="72"/>
         <source>پرسش {item}</source>
         <translation>Question {item}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="56"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="57"/>
         <source>این پرسش تکرارشونده نیست</source>
         <translation>This question does not repeat</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="70"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="71"/>
         <source>برای پرسش عکس، عکس پیوست کنید</source>
         <translation>For a photo question, attach a photo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="184"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="185"/>
         <source>این فرم گروه مصاحبه ندارد</source>
         <translation>This form has no interview group</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="266"/>
-        <location filename="../../inspector_app/storage/drafts.py" line="282"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="271"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="287"/>
         <source>عکس {id} پیدا نشد</source>
         <translation>Photo {id} was not found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="310"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="315"/>
         <source>شرح یافته خالی است</source>
         <translation>The finding&apos;s description is empty</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/drafts.py" line="317"/>
-        <location filename="../../inspector_app/storage/drafts.py" line="348"/>
-        <location filename="../../inspector_app/storage/followups.py" line="157"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="242"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="322"/>
+        <location filename="../../inspector_app/storage/drafts.py" line="353"/>
+        <location filename="../../inspector_app/storage/followups.py" line="168"/>
         <source>یافتهٔ {id} پیدا نشد</source>
         <translation>Finding {id} was not found</translation>
     </message>
@@ -1290,7 +1296,7 @@
         <translation>Day count “{value}” is not known (calendar or working)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/followups.py" line="147"/>
+        <location filename="../../inspector_app/storage/followups.py" line="158"/>
         <source>نتیجهٔ پیگیری «{value}» شناخته نیست</source>
         <translation>Follow-up outcome “{value}” is not known</translation>
     </message>
@@ -1483,12 +1489,12 @@
 <context>
     <name>FindingLinks</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/finding_links.py" line="155"/>
+        <location filename="../../inspector_app/ui/editor/finding_links.py" line="163"/>
         <source>این یافته حذف شود؟</source>
         <translation>Remove this finding?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/finding_links.py" line="157"/>
+        <location filename="../../inspector_app/ui/editor/finding_links.py" line="165"/>
         <source>حذف شود</source>
         <translation>Remove</translation>
     </message>
@@ -1831,63 +1837,63 @@
 <context>
     <name>InspectionEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="76"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="77"/>
         <source>بازگشت</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="135"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="136"/>
         <source>یافته‌ها</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="392"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="393"/>
         <source>این بازرسی {status} است و فقط خواندنی است.</source>
         <translation>This inspection is {status} and read-only.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="321"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="322"/>
         <source>{n} مصاحبه</source>
         <translation>{n} interviews</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="327"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="328"/>
         <source>✔ ذخیره شد</source>
         <translation>✔ Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="328"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="329"/>
         <source>… در حال ذخیره</source>
         <translation>… Saving</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="329"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="330"/>
         <source>✖ ذخیره نشد</source>
         <translation>✖ Not saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="86"/>
+        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="98"/>
         <source>در حال آماده‌سازی عکس‌ها…</source>
         <translation>Preparing photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="107"/>
+        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="119"/>
         <source>{n} پرونده افزوده نشد:</source>
         <translation>{n} files were not added:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="153"/>
+        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="166"/>
         <source>این عکس حذف شود؟</source>
         <translation>Remove this photo?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="385"/>
-        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="155"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="386"/>
+        <location filename="../../inspector_app/ui/editor/editor_photos.py" line="168"/>
         <source>حذف شود</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/editor.py" line="383"/>
+        <location filename="../../inspector_app/ui/editor/editor.py" line="384"/>
         <source>مصاحبهٔ {n} با همهٔ پاسخ‌هایش حذف شود؟</source>
         <translation>Remove interview {n} with all its answers?</translation>
     </message>
@@ -2739,55 +2745,60 @@
 <context>
     <name>PreviousFindingCard</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="56"/>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="64"/>
         <source>اقدام اصلاحی: {action}</source>
         <translation>Corrective action: {action}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="61"/>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="69"/>
         <source>یافتهٔ بازدید {date}</source>
         <translation>Found on the visit of {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="63"/>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="71"/>
         <source>مهلت {date}</source>
         <translation>due {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="69"/>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="77"/>
         <source>مهلت گذشته است</source>
         <translation>deadline passed</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="87"/>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="95"/>
         <source>آنچه در این بازدید دیده شد (اختیاری)</source>
         <translation>What this visit found (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="98"/>
+        <source>عکس شاهد (برای «انجام شد» لازم است)</source>
+        <translation>Evidence photo (needed for “Done”)</translation>
     </message>
 </context>
 <context>
     <name>PreviousFindings</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="27"/>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="30"/>
         <source>انجام شد</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="28"/>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="31"/>
         <source>انجام نشد</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="29"/>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="32"/>
         <source>دیگر موضوعیت ندارد</source>
         <translation>No longer applicable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="144"/>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="168"/>
         <source>پیگیری یافته‌های بازدید پیشین ({n})</source>
         <translation>Follow-up of the previous visit&apos;s findings ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="146"/>
+        <location filename="../../inspector_app/ui/editor/previous_findings.py" line="170"/>
         <source>{n} مهلت گذشته</source>
         <translation>{n} past their deadline</translation>
     </message>
@@ -3620,12 +3631,12 @@
         <location filename="../../inspector_app/ui/visits_page.py" line="137"/>
         <location filename="../../inspector_app/ui/visits_page.py" line="160"/>
         <source>شروع بازرسی</source>
-        <translation type="unfinished">Start inspection</translation>
+        <translation>Start inspection</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/visits_page.py" line="140"/>
         <source>باز کردن بازرسی</source>
-        <translation type="unfinished">Open inspection</translation>
+        <translation>Open inspection</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/visits_page.py" line="150"/>

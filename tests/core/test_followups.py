@@ -1,7 +1,8 @@
 """Findings followed up: an office's open findings are carried into its next inspection, with
 what that visit found of each; done and no-longer-applicable ones close, not-done and unchecked
 ones carry on; the follow-ups are part of the signed document (old documents hash as before),
-frozen with it, copied by a correction and by an export and import."""
+frozen with it, copied by a correction and by an export and import; one found done needs a
+photo as evidence, kept with the inspection's photos."""
 
 from __future__ import annotations
 
@@ -14,12 +15,21 @@ from pathlib import Path
 import pytest
 
 from inspector_app.domain.canonical import canonical_sha256
-from inspector_app.errors import InvalidAnswer, RecordLocked
-from inspector_app.services import correction, inspection_document, integrity, registry, workflow
+from inspector_app.domain.inspection_document import followup_of_photo, followup_photo_item
+from inspector_app.errors import InvalidAnswer, NotFound, RecordLocked
+from inspector_app.services import (
+    correction,
+    finalize,
+    inspection_document,
+    integrity,
+    photos,
+    registry,
+    workflow,
+)
 from inspector_app.services.context import AppContext
-from inspector_app.storage import drafts, followups
+from inspector_app.storage import contents, drafts, followups
 from tests.helpers.cli import run_cli
-from tests.sync.factory import finish_draft, make_laptop
+from tests.sync.factory import finish_draft, make_laptop, small_jpeg
 
 
 @pytest.fixture
@@ -148,5 +158,37 @@ def test_a_correction_and_an_import_keep_the_follow_ups(laptop: AppContext, tmp_
         imported = inspection_document.import_document(other.db, json.loads(json.dumps(exported)))
         assert followups.followups_of(other.db, imported)[0]["note"] == "روشن شد"
         # The import rebuilt the document from its rows with the signed hash, follow-ups too.
+    finally:
+        other.close()
+
+
+def test_done_needs_an_evidence_photo_which_travels_with_the_inspection(
+    laptop: AppContext, tmp_path: Path
+) -> None:
+    code = office_code(laptop)
+    first, [finding] = visit_with_findings(laptop, code, "صندلی انتظار کافی نیست")
+    finish_draft(laptop, first)
+    second = workflow.start_inspection(laptop, code)
+    followups.set_outcome(laptop.db, second, finding, "done", "ده صندلی افزوده شد")
+    assert [p.code for p in finalize.check_ready(laptop.db, second)].count("followup_evidence") == 1
+    photo = photos.prepare_photo_bytes(small_jpeg(90), "chairs.jpg")
+    # Evidence only for a finding this inspection follows up, not for one it does not.
+    with pytest.raises(NotFound):
+        drafts.add_photo(laptop.db, second, followup_photo_item("not-carried"), photo)
+    with pytest.raises(InvalidAnswer):
+        drafts.add_photo(laptop.db, second, "no-such-item", photo)
+    photo_id = drafts.add_photo(laptop.db, second, followup_photo_item(finding), photo)
+    assert "followup_evidence" not in [p.code for p in finalize.check_ready(laptop.db, second)]
+    finish_draft(laptop, second)
+    document = inspection_document.build_document(laptop.db, second)
+    [evidence] = [p for p in document.photos if p.id == photo_id]
+    assert followup_of_photo(evidence.item_id) == finding
+
+    exported = inspection_document.export_document(laptop.db, second)
+    other = make_laptop(tmp_path / "other")
+    try:
+        imported = inspection_document.import_document(other.db, json.loads(json.dumps(exported)))
+        kept = [p["item_id"] for p in contents.photos_of(other.db, imported)]
+        assert followup_photo_item(finding) in kept
     finally:
         other.close()

@@ -16,12 +16,13 @@ from PIL import Image, ImageDraw
 from reportlab.pdfgen import canvas
 from sqlite_utils import Database
 
+from inspector_app.domain.inspection_document import followup_photo_item
 from inspector_app.services import finalize, photos
 from inspector_app.services.context import AppContext, open_context
 from inspector_app.services.demo import fill_inspection
 from inspector_app.services.signing import identity as identity_service
 from inspector_app.services.workflow import start_inspection
-from inspector_app.storage import contents, drafts, inspections, offices, settings
+from inspector_app.storage import contents, drafts, followups, inspections, offices, settings
 
 PASSPHRASE = "test-passphrase-1"
 
@@ -127,8 +128,15 @@ def finish_draft(ctx: AppContext, inspection_id: str) -> None:
 
 
 def _answer_required(ctx: AppContext, inspection_id: str) -> None:
-    """Fill whatever the finalize check still finds open (any type), deterministically."""
+    """Fill whatever the finalize check still finds open (any type), deterministically: a
+    follow-up found done gets its evidence photo."""
     rng = random.Random(inspection_id)
+    taken = {p["item_id"] for p in contents.photos_of(ctx.db, inspection_id)}
+    for f in followups.followups_of(ctx.db, inspection_id):
+        item_id = followup_photo_item(f["finding_id"])
+        if f["outcome"] == "done" and item_id not in taken:
+            photo = photos.prepare_photo_bytes(small_jpeg(rng.randint(0, 255)), "evidence.jpg")
+            drafts.add_photo(ctx.db, inspection_id, item_id, photo)
     form = inspections.form_of(ctx.db, inspection_id)
     for item_id, repeat in contents.score_of(ctx.db, inspection_id, form).open_required:
         item = form.item(item_id)

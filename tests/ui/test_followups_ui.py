@@ -1,27 +1,39 @@
 """Findings followed up, with the mouse and keys: an office whose last inspection left findings
 open shows them overdue on the Offices page and in the Overview; its next inspection lists
 them first on the findings page (the passed deadlines in red), the inspector marks each done,
-not done or no longer applicable with a note, and the report prints them with their outcome."""
+not done or no longer applicable with a note; «انجام شد» needs a photo dropped on the card as
+evidence before the inspection can be finalized; the report prints them with their outcome and
+the evidence photo under the finding."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from inspector_app.services import workflow
+from inspector_app.domain.inspection_document import followup_photo_item
+from inspector_app.services import finalize, workflow
 from inspector_app.services.report.service import render_inspection_pdf
 from inspector_app.services.signing import identity as identity_service
-from inspector_app.storage import drafts, followups, offices, settings
-from inspector_app.ui.qt import QLabel, Qt
-from tests.helpers.gui import Gui, go_to_page, open_editor, type_text, wait_for_background
+from inspector_app.storage import contents, drafts, followups, offices, settings
+from inspector_app.ui.qt import QLabel, QPushButton, Qt
+from tests.helpers.gui import (
+    Gui,
+    go_to_page,
+    make_jpeg,
+    message_boxes,
+    open_editor,
+    type_text,
+    wait_for_background,
+)
 from tests.helpers.pdf_text import normalized_text
 from tests.sync.factory import PASSPHRASE, finish_draft
+from tests.ui.test_photo_evidence_ui import drop_files
 
 LEFT = Qt.MouseButton.LeftButton
 
 
 def test_open_findings_are_followed_up_on_the_next_visit(
-    qtbot: Any, gui: Gui, artifacts: Path
+    qtbot: Any, gui: Gui, artifacts: Path, tmp_path: Path
 ) -> None:
     assert gui.window is not None
     ctx = gui.window.env.context
@@ -80,6 +92,22 @@ def test_open_findings_are_followed_up_on_the_next_visit(
     qtbot.mouseClick(cards[late].buttons["done"], LEFT)
     assert editor.flush()
 
+    # Done, without a photo of it: finalizing is refused until one is added.
+    missing = finalize.check_ready(ctx.db, editor.inspection_id)
+    assert any(p.code == "followup_evidence" for p in missing)
+    assert cards[late].photos.thumbs.count() == 0
+    drop_files(cards[late].photos, [make_jpeg(tmp_path / "tariff-board.jpg")])
+    qtbot.waitUntil(lambda: cards[late].photos.thumbs.count() == 1, timeout=30_000)
+    [photo] = [
+        p
+        for p in contents.photos_of(ctx.db, editor.inspection_id)
+        if p["item_id"] == followup_photo_item(late)
+    ]
+    assert cards[soon].photos.thumbs.count() == 0
+    assert not any(
+        p.code == "followup_evidence" for p in finalize.check_ready(ctx.db, editor.inspection_id)
+    )
+
     # The extracted text has no ZWNJ (tests/helpers/pdf_text.py).
     pdf = render_inspection_pdf(ctx.db, editor.inspection_id)
     (artifacts / "report-followups.pdf").write_bytes(pdf)
@@ -87,3 +115,13 @@ def test_open_findings_are_followed_up_on_the_next_visit(
     text = normalized_text(pdf)
     assert "پیگیری یافتههای بازدید پیشین" in text, text[:3000]
     assert "انجام شد" in text and "انجام نشد" in text and "دستگاه سفارش داده شده" in text
+    assert "شاهد پیگیری: تابلوی تعرفه نصب نشده" in text
+
+    # The card's strip removes it again, as an item's does.
+    cards[late].photos.thumbs.setCurrentRow(0)
+    qtbot.mouseClick(cards[late].photos.remove_button, LEFT)
+    qtbot.waitUntil(lambda: bool(message_boxes("confirmBox")), timeout=5_000)
+    box = message_boxes("confirmBox")[0]
+    qtbot.mouseClick(box.findChild(QPushButton, "confirmYes"), LEFT)
+    qtbot.waitUntil(lambda: cards[late].photos.thumbs.count() == 0, timeout=10_000)
+    assert photo["id"] not in {p["id"] for p in contents.photos_of(ctx.db, editor.inspection_id)}

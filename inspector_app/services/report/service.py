@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.canonical import canonical_sha256 as hash_document
 from inspector_app.domain.forms import Form, Item
+from inspector_app.domain.inspection_document import followup_photo_item
 from inspector_app.domain.item_types import answer_label, is_empty
 from inspector_app.domain.jalali import clock_time, jalali_date, jalali_datetime
 from inspector_app.domain.persian import NO_VALUE, to_persian_digits
@@ -63,6 +64,10 @@ def report_data(
         )
     office = row["office"]
     texts = {item.id: item.text for item in form.all_items()}
+    texts.update(  # a follow-up's evidence photo, under the finding it shows done
+        (followup_photo_item(f["finding_id"]), "شاهد پیگیری: " + f["description"])
+        for f in followups.followups_of(db, inspection_id)
+    )
     head = letterhead(db)
     return model.ReportData(
         report_id=inspection_id,

@@ -16,7 +16,7 @@ from inspector_app.services.editing import EditingSession
 from inspector_app.ui import fmt, labels, messages, theme
 from inspector_app.ui.background import Changes, announce
 from inspector_app.ui.editor.actions import EditorAction
-from inspector_app.ui.editor.editor_photos import EditorPhotos
+from inspector_app.ui.editor.editor_photos import EditorPhotos, PhotoHolder
 from inspector_app.ui.editor.finding_links import FindingLinks
 from inspector_app.ui.editor.header import HeaderPanel
 from inspector_app.ui.editor.interviews import InterviewsPanel
@@ -65,6 +65,7 @@ class InspectionEditor(QWidget, EditorPhotos, EditorNavigation):
         self.read_only = self.record["status"] != "draft"
         self.answers: dict[AnswerKey, Any] = self.session.answers()
         self.items: dict[AnswerKey, ItemWidget] = {}
+        self.evidence_holders: dict[tuple[str, int], PhotoHolder] = {}
         self.section_items: list[list[ItemWidget]] = []
         self.imports_running = 0
         self._current: ItemWidget | None = None

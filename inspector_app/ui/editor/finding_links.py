@@ -17,8 +17,11 @@ from inspector_app.ui.editor.previous_findings import PreviousFindingCard
 from inspector_app.ui.qt import QObject, QWidget
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from inspector_app.domain.forms import Form
     from inspector_app.services.editing import EditingSession
+    from inspector_app.ui.editor.editor_photos import PhotoHolder
     from inspector_app.ui.editor.pending import PendingWrites
 
 
@@ -31,10 +34,15 @@ class FindingsHost(Protocol):
     writes: PendingWrites
     items: dict[tuple[str, int], ItemWidget]
     answers: dict[tuple[str, int], Any]
+    evidence_holders: dict[tuple[str, int], PhotoHolder]
 
     def as_widget(self) -> QWidget: ...
     def after_write(self, result: Any = None) -> None: ...
-    def load_photos(self, widget: ItemWidget) -> None: ...
+    def load_photos(self, widget: PhotoHolder) -> None: ...
+    def choose_photos(self, widget: PhotoHolder) -> None: ...
+    def import_photos(self, widget: PhotoHolder, files: list[Path]) -> None: ...
+    def remove_photo(self, widget: PhotoHolder, photo_id: str) -> None: ...
+    def mark_photo(self, widget: PhotoHolder, photo_id: str) -> None: ...
 
 
 class FindingLinks(QObject):
@@ -182,6 +190,16 @@ class FindingLinks(QObject):
         self.page.previous.show_rows(
             session.followups(), session.visit_date(), self.editor.read_only
         )
+        editor = self.editor
+        editor.evidence_holders.clear()
+        for card in self.page.previous.cards:
+            card.photos_add_requested.connect(lambda c=card: editor.choose_photos(c))
+            card.photo_files_chosen.connect(lambda files, c=card: editor.import_photos(c, files))
+            card.photo_remove_requested.connect(lambda pid, c=card: editor.remove_photo(c, pid))
+            card.photo_mark_requested.connect(lambda pid, c=card: editor.mark_photo(c, pid))
+            editor.evidence_holders[card.photo_key] = card
+            editor.load_photos(card)
+            card.set_read_only(editor.read_only)  # the strip's buttons follow its photos
 
     def _followup_edited(self, card: PreviousFindingCard) -> None:
         if self.editor.read_only:

@@ -230,6 +230,10 @@ class ItemWidget(QFrame):
         return self._text.toPlainText()
 
     # --- photos and the follow-up --------------------------------------------------------
+    @property
+    def photo_key(self) -> tuple[str, int]:
+        return self.item.id, self.repeat
+
     def _attach_photos(self, strip: PhotoStrip) -> None:
         self.photos = strip
         strip.add_requested.connect(self.photos_add_requested)

@@ -1,14 +1,17 @@
 """The findings an earlier visit left open, on the findings page: each with its corrective
 action and deadline (red once passed), and what this visit found — done, not done, or no
-longer applicable — with a note. Stored as they are chosen (storage/followups.py)."""
+longer applicable — with a note and photos as evidence (one is needed for «انجام شد»).
+Stored as they are chosen (storage/followups.py); the photos go through the editor."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+from inspector_app.domain.inspection_document import followup_photo_item
 from inspector_app.ui import fmt
 from inspector_app.ui.editor.notes import LineEdit
+from inspector_app.ui.editor.photos import PhotoStrip
 from inspector_app.ui.qt import (
     QT_TRANSLATE_NOOP,
     QButtonGroup,
@@ -43,6 +46,11 @@ def overdue(row: dict[str, Any], visit_date: dt.date) -> bool:
 
 class PreviousFindingCard(QFrame):
     edited = Signal(object)  # the card
+    # The evidence strip's requests, forwarded as an item's are (the editor stores photos).
+    photos_add_requested = Signal()
+    photo_files_chosen = Signal(list)
+    photo_remove_requested = Signal(str)
+    photo_mark_requested = Signal(str)
 
     def __init__(self, row: dict[str, Any], visit_date: dt.date) -> None:
         super().__init__()
@@ -87,12 +95,27 @@ class PreviousFindingCard(QFrame):
         self.note.setPlaceholderText(self.tr("آنچه در این بازدید دیده شد (اختیاری)"))
         self.note.setText(row.get("note") or "")
         self.note.textEdited.connect(lambda _t: self.edited.emit(self))
+        self.evidence_label = QLabel(self.tr("عکس شاهد (برای «انجام شد» لازم است)"))
+        self.evidence_label.setObjectName("evidenceLabel")
+        self.photos = PhotoStrip()
+        self.photos.setObjectName("evidencePhotos")
+        self.photos.set_markable(True)
+        self.photos.add_requested.connect(self.photos_add_requested)
+        self.photos.files_chosen.connect(self.photo_files_chosen)
+        self.photos.remove_requested.connect(self.photo_remove_requested)
+        self.photos.mark_requested.connect(self.photo_mark_requested)
         self._set_outcome(row.get("outcome"))
         layout = QVBoxLayout(self)
         for widget in (description, action, self.deadline_label):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         layout.addWidget(self.note)
+        layout.addWidget(self.evidence_label)
+        layout.addWidget(self.photos)
+
+    @property
+    def photo_key(self) -> tuple[str, int]:
+        return followup_photo_item(self.finding_id), 0
 
     def outcome(self) -> str | None:
         return next((o for o, b in self.buttons.items() if b.isChecked()), None)
@@ -109,6 +132,7 @@ class PreviousFindingCard(QFrame):
         for button in self.buttons.values():
             button.setEnabled(not read_only)
         self.note.setReadOnly(read_only)
+        self.photos.set_read_only(read_only)
 
 
 class PreviousFindings(QWidget):
