@@ -212,6 +212,28 @@ audit_anchors_t = Table(
     Column("received_at", String(40), nullable=False),
 )
 
+# The visit plan (server/visits.py): an office the governorate assigns to an inspector, known
+# by personnel number, with a due date (Gregorian ISO); closed by that inspector's inspection
+# of the office at ingest (`closed_by` its id), or cancelled.
+visit_assignments_t = Table(
+    "visit_assignments",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("office_code", String(64), nullable=False),
+    Column("personnel_no", String(32), nullable=False),
+    Column("inspector_name", Text, nullable=False, default=""),
+    Column("due_date", String(10), nullable=False),
+    Column("form_id", String(64), nullable=False, default=""),
+    Column("note", Text, nullable=False, default=""),
+    Column("assigned_at", String(40), nullable=False),
+    Column("assigned_by", Text, nullable=False, default=""),
+    Column("state", String(16), nullable=False),  # open | done | cancelled
+    Column("closed_at", String(40)),
+    Column("closed_by", String(64)),
+    Index("visit_assignments_personnel_state", "personnel_no", "state"),
+    Index("visit_assignments_office_state", "office_code", "state"),
+)
+
 
 SQLITE_FILE = "server.db"  # in the data folder, when no --db is given
 

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from inspector_app.domain.bundle import BundleError, CheckedInspection, read_inspection_bundle
 from inspector_app.domain.canonical import sha256_hex
 from inspector_app.domain.jalali import utc_now_iso
-from inspector_app.server import accounts, figure_counts, revocation
+from inspector_app.server import accounts, figure_counts, revocation, visits
 from inspector_app.server.accounts import Device
 from inspector_app.server.database import (
     conflicts_t,
@@ -104,7 +104,8 @@ def _insert(
     names: dict[str, tuple[str, int]],
 ) -> None:
     """The inspection's row, its «no» answers, its files and its share of the province
-    figures, under `row["id"]`."""
+    figures, under `row["id"]`; the visit assignments it closes (server/visits.py), those of
+    the inspector the signing key's certificate names."""
     inspection_id = row["id"]
     conn.execute(inspections_t.insert().values(**row))
     failed = checked.document.failed_checklist_items()
@@ -114,6 +115,10 @@ def _insert(
             [{"inspection_id": inspection_id, "item_id": i, "item_text": t} for i, t in failed],
         )
     figure_counts.add(conn, row, failed)
+    number = visits.certified_number(conn, row["device_id"], row["signer_key_sha256"])
+    visits.close_for_inspection(
+        conn, number, row["office_code"], row["visit_date"], inspection_id, row["received_at"]
+    )
     conn.execute(
         inspection_files_t.insert(),
         [

@@ -14,21 +14,21 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete
 
-from inspector_app.domain import signed_updates
+from inspector_app.domain import signed_updates, visit_plan
 from inspector_app.domain.bundle import FORM_NAME_PATTERN, build_updates_bundle, public_key_hex
 from inspector_app.domain.canonical import canonical_json, sha256_hex
 from inspector_app.domain.forms import load_form
 from inspector_app.domain.jalali import utc_now, utc_now_iso
 from inspector_app.domain.offices import read_registry_file
 from inspector_app.errors import KnownError
-from inspector_app.server import keystore, revocation
+from inspector_app.server import keystore, revocation, visits
 from inspector_app.server.ca import authority
 from inspector_app.server.config import Settings
 from inspector_app.server.database import publications_t
+from inspector_app.server.published import REGISTRY, forms, registry
 
-REGISTRY = "registry"
 REGISTRY_FORMAT = "bazres.registry/1"
 
 
@@ -85,26 +85,6 @@ def _put(engine: Engine, name: str, kind: str, content: bytes) -> None:
         conn.execute(publications_t.insert().values(name=name, **values))
 
 
-def registry(engine: Engine) -> tuple[bytes, str] | None:
-    with engine.connect() as conn:
-        row = conn.execute(
-            select(publications_t.c.content, publications_t.c.sha256).where(
-                publications_t.c.name == REGISTRY
-            )
-        ).first()
-    return (bytes(row[0]), row[1]) if row else None
-
-
-def forms(engine: Engine) -> dict[str, bytes]:
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(publications_t.c.name, publications_t.c.content)
-            .where(publications_t.c.kind == "form")
-            .order_by(publications_t.c.name)
-        ).all()
-    return {row[0].removeprefix("form:"): bytes(row[1]) for row in rows}
-
-
 def forms_document(engine: Engine) -> tuple[dict[str, Any], str]:
     """All published forms as one JSON document, with its ETag (changes when any form does)."""
     items = [
@@ -150,17 +130,19 @@ def sign_answer(
 def updates_bundle(
     engine: Engine, settings: Settings, server_certificates: list[Path] | None = None
 ) -> bytes:
-    """Registry, forms and the CRL, signed; with `server_certificates` (PEM files), also the
-    server certificates laptops pin from then on: the old and the new one while a pin is
-    rotated."""
+    """Registry, forms, the CRL and every inspector's open visit assignments, signed; with
+    `server_certificates` (PEM files), also the server certificates laptops pin from then on:
+    the old and the new one while a pin is rotated."""
     current = registry(engine)
+    created_at = utc_now().isoformat()  # as precise as the network answers' time
     return build_updates_bundle(
         current[0] if current else None,
         forms(engine),
-        {"created_at": utc_now().isoformat()},  # as precise as the network answers' time
+        {"created_at": created_at},
         update_key(settings),
         _certificates_pem(server_certificates) if server_certificates else None,
         revocation.current_crl(engine, authority(settings))[0],
+        visit_plan.document(visits.all_open(engine), created_at),
     )
 
 
