@@ -12,8 +12,9 @@ from inspector_app.server.api.routes import (
     reviews,
     summary,
     updates,
+    visits,
 )
 
 api_router = APIRouter()
-for module in (health, devices, inspections, updates, summary, audit, reviews):
+for module in (health, devices, inspections, updates, visits, summary, audit, reviews):
     api_router.include_router(module.router)

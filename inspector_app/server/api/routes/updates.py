@@ -42,7 +42,7 @@ def get_registry(
     if current is None:
         return JSONResponse({"detail": "no registry published yet"}, status_code=404)
     content, digest = current
-    return _tagged(content, digest, _signed(settings, "registry", content), if_none_match)
+    return _tagged(content, digest, signed_headers(settings, "registry", content), if_none_match)
 
 
 @router.get(
@@ -61,7 +61,7 @@ def get_forms(
 ) -> Response:
     document, digest = publish.forms_document(engine)
     content = canonical_json(document)
-    return _tagged(content, digest, _signed(settings, "forms", content), if_none_match)
+    return _tagged(content, digest, signed_headers(settings, "forms", content), if_none_match)
 
 
 @router.get(
@@ -82,14 +82,20 @@ def get_crl(
     return _tagged(content, digest, {}, if_none_match, "application/pkix-crl")
 
 
-def _signed(
-    settings: Settings, resource: signed_updates.Resource, content: bytes
+def signed_headers(
+    settings: Settings, resource: signed_updates.Resource, content: bytes, as_of: str | None = None
 ) -> dict[str, str]:
-    as_of = utc_now().isoformat()  # microseconds: two answers in one second stay ordered
+    """The update key's signature headers of an answer given now, or at `as_of` when the body
+    names its own time (the visit plan)."""
+    as_of = as_of or answer_time()
     return {
         signed_updates.SIGNATURE_HEADER: publish.sign_answer(settings, resource, content, as_of),
         signed_updates.AS_OF_HEADER: as_of,
     }
+
+
+def answer_time() -> str:
+    return utc_now().isoformat()  # microseconds: two answers in one second stay ordered
 
 
 def _tagged(
