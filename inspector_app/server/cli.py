@@ -24,6 +24,7 @@ from inspector_app.server import (
     publish,
     serve_cli,
     user_cli,
+    visits_cli,
 )
 from inspector_app.server.ca import authority
 from inspector_app.server.config import (
@@ -128,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     ca_cli.register(sub, parent, open_state)
     conflict_cli.register(sub, parent, open_state)
     user_cli.register(sub, parent, open_state)
+    visits_cli.register(sub, parent, open_state)
     backup_cli.register(sub, parent, settings_of)
     db_cli.register(sub, parent, settings_of)
 

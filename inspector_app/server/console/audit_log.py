@@ -34,18 +34,24 @@ ACTION_LABELS: dict[str, str] = {
     "device_revoked": "ابطال دستگاه",
     "conflict_resolved": "حل تعارض",
     "publish": "انتشار",
+    "visit_added": "افزودن به برنامهٔ بازدید",
+    "visits_imported": "بارگذاری برنامهٔ بازدید",
+    "visit_cancelled": "لغو بازدید از برنامه",
 }
 
 
 # What the details' keys are called on the audit page (a key not here is shown as it is).
 DETAIL_LABELS: dict[str, str] = {
+    "added": "افزوده",
     "address": "نشانی",
     "by": "به نام",
     "changes": "تغییرها",
+    "due": "مهلت",
     "file": "پرونده",
     "keep": "نگه‌داشته",
     "method": "روش",
     "needs": "نقش لازم",
+    "office": "دفتر",
     "offices": "دفترها",
     "personnel_no": "شمارهٔ پرسنلی",
     "reason": "دلیل",
