@@ -20,6 +20,7 @@ from inspector_app.server.console import (
     routes_inspections,
     routes_overview,
     routes_publishing,
+    routes_visits,
 )
 from inspector_app.server.console.auth import Forbidden, LoginRequired, login_url
 from inspector_app.server.console.templating import render
@@ -29,6 +30,7 @@ ROUTE_MODULES = (
     routes_auth,
     routes_inspections,
     routes_overview,
+    routes_visits,
     routes_conflicts,
     routes_exports,
     routes_devices,

@@ -27,6 +27,7 @@ class NavItem:
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem("/console/inspections", "بازرسی‌ها", "viewer"),
+    NavItem("/console/visits", "برنامهٔ بازدید", "viewer"),
     NavItem("/console/conflicts", "تعارض‌ها", "supervisor"),
     NavItem("/console/devices", "دستگاه‌ها", "admin"),
     NavItem("/console/overview", "نمای کلی استان", "viewer"),
