@@ -13,6 +13,7 @@ from __future__ import annotations
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.x509.oid import NameOID
 from sqlite_utils import Database
 
 from inspector_app.domain.jalali import to_iso
@@ -66,6 +67,12 @@ def check_issued(stored: StoredIdentity, cert_pem: str, root_pem: str) -> x509.C
     return cert
 
 
+def certified_number(cert: x509.Certificate) -> str:
+    """The personnel number a certificate names (its subject's serialNumber), or ""."""
+    found = cert.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)
+    return str(found[0].value) if found else ""
+
+
 def adopt_issued(
     db: Database, stored: StoredIdentity, cert: x509.Certificate, root_pem: str
 ) -> StoredIdentity:
@@ -75,7 +82,7 @@ def adopt_issued(
     identity_id = identities.save(
         db,
         holder_name=info.holder,
-        personnel_no=stored.personnel_no,
+        personnel_no=certified_number(cert) or stored.personnel_no,
         cert_pem=leaf + root_pem.encode("ascii"),
         key_encrypted=stored.key_encrypted,
         fingerprint_sha256=info.fingerprint_sha256,

@@ -190,8 +190,6 @@ def import_updates_bundle(context: AppContext, path: Path) -> tuple[UpdateReport
         carried.append("registry")
     if updates.forms:
         carried.append("forms")
-    if updates.visits is not None:
-        carried.append("visits")
     for resource in carried:
         refuse_if_older(context, resource, updates.created_at, str(path))
     if updates.visits is not None:  # refused before anything is written
@@ -204,8 +202,10 @@ def import_updates_bundle(context: AppContext, path: Path) -> tuple[UpdateReport
         ) from exc
     if not pinned:
         settings.put(context.db, config.UPDATE_KEY, updates.signing_key)
-    taken(context, [r for r in carried if r != "visits"], updates.created_at)
-    if updates.visits is not None:
+    taken(context, carried, updates.created_at)
+    # A plan older than the one kept is not taken back (as an older CRL is not): the bundle's
+    # other parts still count.
+    if updates.visits is not None and not _older(context, "visits", updates.created_at):
         report.visits = take_visits(context, updates.visits, updates.created_at, str(path))
     if updates.revocations is not None:
         report.crl_updated = revocations.keep(context.db, updates.revocations, str(path))
@@ -258,13 +258,18 @@ def refuse_if_older(
     context: AppContext, resource: signed_updates.Resource, as_of: str, where: str
 ) -> None:
     """Refuse an update older than the last `resource` taken: a replayed one."""
+    if _older(context, resource, as_of):
+        taken = settings.get(context.db, config.AS_OF[resource])
+        raise UpdateReplayed(REPLAYED, where=where, resource=resource, as_of=as_of, taken=taken)
+
+
+def _older(context: AppContext, resource: signed_updates.Resource, as_of: str) -> bool:
+    """Whether `as_of` is before the time of the last `resource` taken."""
     taken = settings.get(context.db, config.AS_OF[resource])
     try:
-        older = bool(taken) and from_iso(as_of) < from_iso(str(taken))
+        return bool(taken) and from_iso(as_of) < from_iso(str(taken))
     except ValueError as exc:
         raise UpdateNotSigned(NETWORK_NOT_OURS, resource=resource, reason=exc) from exc
-    if older:
-        raise UpdateReplayed(REPLAYED, where=where, resource=resource, as_of=as_of, taken=taken)
 
 
 def taken(context: AppContext, resources: list[signed_updates.Resource], as_of: str) -> None:

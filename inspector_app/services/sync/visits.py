@@ -6,10 +6,12 @@ bundle carries every inspector's, and one laptop's plan must not show another's.
 
 from __future__ import annotations
 
+from cryptography import x509
 from sqlite_utils import Database
 
 from inspector_app.domain.persian import to_latin_digits
 from inspector_app.domain.visit_plan import PlanInvalid, VisitAssignment, document, parse
+from inspector_app.services.signing import csr
 from inspector_app.services.sync import config
 from inspector_app.storage import identities, settings
 from inspector_app.storage.db import writing
@@ -18,11 +20,15 @@ KEY = "sync.visits"
 
 
 def own_number(db: Database) -> str:
-    """The personnel number the governorate knows this laptop by: the active identity's (the
-    one in its certificate), else the inspector profile's."""
+    """The personnel number the governorate knows this laptop by: the one its certificate
+    names (what the server goes by), else the identity's or the inspector profile's."""
     identity = identities.active(db)
-    number = identity.personnel_no if identity else settings.inspector_profile(db).personnel_no
-    return to_latin_digits(number or "").strip()
+    number = ""
+    if identity is not None:
+        leaf = x509.load_pem_x509_certificates(identity.cert_pem)[0]
+        number = csr.certified_number(leaf) or identity.personnel_no
+    number = number or settings.inspector_profile(db).personnel_no
+    return to_latin_digits(number).strip()
 
 
 def take(db: Database, content: bytes, as_of: str) -> int:
