@@ -1,7 +1,7 @@
 """The visit plan on the laptop: only this inspector's assignments are kept, from a signed USB
 updates bundle as from the network; an old bundle's plan is not taken back, and one whose plan
-is not a plan changes nothing; each assignment's standing and days left; an inspection started from one uses the
-form it names; suggested offices leave out those already assigned."""
+is not a plan changes nothing; each assignment's standing and days left; an inspection started
+from one uses the form it names; suggested offices leave out those already assigned."""
 
 from __future__ import annotations
 
