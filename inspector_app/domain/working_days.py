@@ -1,13 +1,22 @@
 """Counting days for deadlines and "not inspected for N days": calendar days, or working days
-(no weekend day, no official holiday). The calendar is passed in, so the laptop and the server
-count alike whatever holiday list each builds."""
+(no weekend day, no official holiday). The calendar is passed in; the laptop (its setting) and
+the server (its option) choose it by the same names and build Iran's the same way: Friday off
+and the official holidays of the `holidays` package (the solar ones and the lunar ones it
+computes)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 FRIDAY = 4  # dt.date.weekday()
+CALENDAR = "calendar"  # every day counts
+WORKING = "working"  # Fridays and Iran's official holidays do not
+DAY_COUNTS = (CALENDAR, WORKING)
+# Holidays are loaded for these many years around the day counted from (a deadline a year
+# ahead, an office not inspected for years).
+_YEARS_BEFORE, _YEARS_AFTER = 5, 2
 
 
 @dataclass(frozen=True)
@@ -65,3 +74,18 @@ def is_overdue(deadline: dt.date, today: dt.date, calendar: WorkCalendar) -> boo
     """Whether a deadline has passed on `today`; one that falls on a day off is due the next
     working day."""
     return today > next_working_day(deadline, calendar)
+
+
+@lru_cache(maxsize=8)
+def iran_calendar(around_year: int) -> WorkCalendar:
+    """Friday off and Iran's official holidays in the years around `around_year`."""
+    import holidays  # only once working days are counted: it is slow to import
+
+    years = range(around_year - _YEARS_BEFORE, around_year + _YEARS_AFTER + 1)
+    days = holidays.country_holidays("IR", years=years)
+    return WorkCalendar(holidays=frozenset(days.keys()), weekend=frozenset({FRIDAY}))
+
+
+def calendar_for(day_count: str, today: dt.date) -> WorkCalendar:
+    """The calendar a day count names (anything but `working` counts every day)."""
+    return iran_calendar(today.year) if day_count == WORKING else CALENDAR_DAYS

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
+from inspector_app.domain.working_days import CALENDAR_DAYS, WorkCalendar, is_overdue
 from inspector_app.figures.filters import OverviewFilter
 
 OPEN_OUTCOMES = (None, "not_done")
@@ -59,6 +60,14 @@ WHERE NOT EXISTS (SELECT 1 FROM inspections c WHERE c.replaces = i.id)
 """
 
 
+def _past(deadline: str, today: dt.date, calendar: WorkCalendar) -> bool:
+    """A deadline on a day off is due the next working day (when working days count)."""
+    try:
+        return is_overdue(dt.date.fromisoformat(deadline[:10]), today, calendar)
+    except ValueError:
+        return False
+
+
 def open_deadlines(document: dict[str, Any]) -> list[str | None]:
     """The deadline of each action the inspection left open (None: it has none)."""
     found = [f.get("deadline") for f in document.get("findings", [])]
@@ -70,7 +79,9 @@ def open_deadlines(document: dict[str, Any]) -> list[str | None]:
     return found
 
 
-def open_actions(engine: Engine, f: OverviewFilter, today: dt.date) -> Actions:
+def open_actions(
+    engine: Engine, f: OverviewFilter, today: dt.date, calendar: WorkCalendar = CALENDAR_DAYS
+) -> Actions:
     """The open actions at the offices `f` selects (its county and office type; dates do not
     apply: an action stays open whenever it was found)."""
     sql, params = _LATEST, {}
@@ -86,14 +97,13 @@ def open_actions(engine: Engine, f: OverviewFilter, today: dt.date) -> Actions:
             kept = latest.get(code)
             if kept is None or received > kept[2]:
                 latest[code] = (county, office_type, received, document)
-    day = today.isoformat()
     offices: list[OfficeActions] = []
     for code, (county, office_type, _received, document) in latest.items():
         try:
             deadlines = open_deadlines(json.loads(document))
         except (ValueError, AttributeError):
             continue
-        late = sorted(d for d in deadlines if d and d < day)
+        late = sorted(d for d in deadlines if d and _past(d, today, calendar))
         if deadlines:
             offices.append(
                 OfficeActions(

@@ -334,6 +334,7 @@ def _updates_bundle(args: argparse.Namespace) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
+    from inspector_app.domain.jalali import tehran_today
     from inspector_app.figures.filters import OverviewFilter
     from inspector_app.figures.summary_report import render_summary
     from inspector_app.server.summary import province_summary, summary_json
@@ -342,7 +343,8 @@ def _summary(args: argparse.Namespace) -> int:
         f = OverviewFilter.from_jalali(args.date_from, args.date_to, args.county, args.office_type)
     except ValueError as exc:
         raise KnownError(str(exc)) from exc
-    data = province_summary(open_state(args).engine, f)
+    state = open_state(args)
+    data = province_summary(state.engine, f, state.settings.calendar(tehran_today()))
     if args.output:
         try:
             args.output.write_bytes(render_summary(data))

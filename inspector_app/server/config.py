@@ -7,6 +7,7 @@ environment (`to_env`). Nothing else reads these variables.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import platformdirs
 
+from inspector_app.domain.working_days import CALENDAR, DAY_COUNTS, WorkCalendar, calendar_for
+from inspector_app.errors import KnownError
 from inspector_app.server.database import database_url
 from inspector_app.server.keystore import PASSPHRASE_ENV, read_passphrase
 
@@ -30,6 +33,10 @@ S3_ENDPOINT_ENV = "BAZRES_SERVER_S3_ENDPOINT"
 S3_REGION_ENV = "BAZRES_SERVER_S3_REGION"
 # The reverse proxies whose X-Forwarded-For/-Proto the server believes; nobody else's.
 TRUSTED_PROXIES_ENV = "BAZRES_SERVER_TRUSTED_PROXIES"
+# How "overdue" counts days (offices not inspected for N days, corrective actions past their
+# deadline): `calendar` (every day, the default) or `working` (Fridays and Iran's official
+# holidays left out), as the laptop's setting «شمار روزها» does.
+DAY_COUNT_ENV = "BAZRES_SERVER_DAY_COUNT"
 # Test-only fault injection (server/faults.py); never set in production.
 FAULTS_ENV = "BAZRES_SERVER_FAULTS"
 
@@ -48,6 +55,7 @@ class Settings:
     s3_endpoint: str | None = None  # https://minio.example:9000; None: AWS's own
     s3_region: str | None = None
     trusted_proxies: str = ""  # "172.30.0.10,127.0.0.1" (addresses or networks); "": none
+    day_count: str = CALENDAR  # calendar | working
     faults: Mapping[str, str] = field(default_factory=dict)
     # Encrypts the CA and update keys at rest (server/keystore.py); never printed.
     key_passphrase: str = field(default="", repr=False)
@@ -83,9 +91,14 @@ class Settings:
             s3_endpoint=s3_endpoint or environ.get(S3_ENDPOINT_ENV) or None,
             s3_region=s3_region or environ.get(S3_REGION_ENV) or None,
             trusted_proxies=trusted_proxies or environ.get(TRUSTED_PROXIES_ENV) or "",
+            day_count=_day_count(environ.get(DAY_COUNT_ENV) or CALENDAR),
             faults=parse_faults(environ.get(FAULTS_ENV, "")),
             key_passphrase=read_passphrase(environ),
         )
+
+    def calendar(self, today: dt.date) -> WorkCalendar:
+        """How overdue is counted, with the holidays around `today`."""
+        return calendar_for(self.day_count, today)
 
     @property
     def database_url(self) -> str:
@@ -103,11 +116,24 @@ class Settings:
             S3_ENDPOINT_ENV: self.s3_endpoint or "",
             S3_REGION_ENV: self.s3_region or "",
             TRUSTED_PROXIES_ENV: self.trusted_proxies,
+            DAY_COUNT_ENV: self.day_count,
             PASSPHRASE_ENV: self.key_passphrase,
         }
         if self.faults:
             env[FAULTS_ENV] = ",".join(f"{k}={v}" for k, v in self.faults.items())
         return env
+
+
+class BadSetting(KnownError):
+    """A variable of the server's environment with a value it does not take."""
+
+    exit_code = 2
+
+
+def _day_count(value: str) -> str:
+    if value not in DAY_COUNTS:
+        raise BadSetting(f"{DAY_COUNT_ENV} must be calendar or working, not {value[:40]!r}")
+    return value
 
 
 def parse_faults(raw: str) -> dict[str, str]:

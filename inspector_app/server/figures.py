@@ -31,6 +31,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from inspector_app.domain.jalali import tehran_today, utc_now
+from inspector_app.domain.working_days import (
+    CALENDAR_DAYS,
+    WorkCalendar,
+    add_working_days,
+    is_overdue,
+    working_days_between,
+)
 from inspector_app.figures import population as population_file
 from inspector_app.figures.coverage import coverage_from_offices
 from inspector_app.figures.filters import Drilldown, OverviewFilter
@@ -87,9 +94,11 @@ def compute_server_overview(
     offices: Iterable[Mapping[str, Any]] = (),
     overdue_days: int = DEFAULT_OVERDUE_DAYS,
     as_of: dt.date | None = None,
+    calendar: WorkCalendar = CALENDAR_DAYS,
 ) -> Overview:
     """The overview of all inspectors' data. `offices` is the registry the server publishes
-    (dicts with code, name, type, county, city, status) for the overdue list.
+    (dicts with code, name, type, county, city, status) for the overdue list, whose days are
+    counted on `calendar`.
 
     The sums come from figure_days (every received inspection, summed at ingest), less the
     inspections a correction replaces, read from inspections (a few)."""
@@ -137,9 +146,10 @@ def compute_server_overview(
         [(str(day), tuple(fig)) for (day,), fig in days.items()],
         offices_inspected=inspected,
         failed=_failed_items(run, f, per_form),
-        overdue=_overdue(last, f, offices, days=overdue_days, as_of=as_of),
+        overdue=_overdue(last, f, offices, days=overdue_days, as_of=as_of, calendar=calendar),
         overdue_days=overdue_days,
         as_of=as_of,
+        overdue_working_days=calendar != CALENDAR_DAYS,
     )
 
 
@@ -245,9 +255,10 @@ def _overdue(
     *,
     days: int,
     as_of: dt.date,
+    calendar: WorkCalendar = CALENDAR_DAYS,
 ) -> list[OverdueOffice]:
     """Active offices of the registry whose last visit (`last`: office code → ISO date) is
-    older than `days`, or never."""
+    older than `days` (counted on `calendar`, as the laptop counts them), or never."""
     cutoff = (as_of - dt.timedelta(days=days)).isoformat()
     out = []
     for office in offices:
@@ -261,7 +272,11 @@ def _overdue(
         visit = last.get(code)
         if visit is not None and visit >= cutoff:
             continue
-        since = (as_of - dt.date.fromisoformat(visit)).days if visit else None
+        day = dt.date.fromisoformat(visit) if visit else None
+        # N working days never end before N calendar days: the cutoff let through every one.
+        if day and not is_overdue(add_working_days(day, days, calendar), as_of, calendar):
+            continue
+        since = working_days_between(day, as_of, calendar) if day else None
         out.append(
             OverdueOffice(
                 code,
@@ -294,9 +309,10 @@ def server_summary(
     registry: bytes | None,
     population: population_file.Population | None = None,
     as_of: dt.date | None = None,
+    calendar: WorkCalendar = CALENDAR_DAYS,
 ) -> SummaryData:
     offices = registry_offices(registry)
-    overview = compute_server_overview(run, f, offices=offices, as_of=as_of)
+    overview = compute_server_overview(run, f, offices=offices, as_of=as_of, calendar=calendar)
     coverage = coverage_from_offices(
         offices, population or population_file.parse(population_file.BUNDLED)
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from inspector_app.domain.working_days import CALENDAR_DAYS, WorkCalendar
 from inspector_app.figures.filters import OverviewFilter
 from inspector_app.figures.queries import sqlalchemy_runner
 from inspector_app.figures.summary_report import SummaryData
@@ -17,11 +18,17 @@ from inspector_app.server import publish
 from inspector_app.server.figures import server_summary
 
 
-def province_summary(engine: Engine, f: OverviewFilter) -> SummaryData:
+def province_summary(
+    engine: Engine, f: OverviewFilter, calendar: WorkCalendar = CALENDAR_DAYS
+) -> SummaryData:
+    """The province figures, overdue counted on `calendar` (Settings.calendar)."""
     registry = publish.registry(engine)
     with engine.connect() as conn:
         return server_summary(
-            sqlalchemy_runner(conn), f, registry=registry[0] if registry else None
+            sqlalchemy_runner(conn),
+            f,
+            registry=registry[0] if registry else None,
+            calendar=calendar,
         )
 
 

@@ -1,6 +1,5 @@
 """How the laptop counts days for deadlines and overdue offices: every day (the default), or
-working days — Friday the weekend and Iran's official holidays off, from the `holidays`
-package (its Iranian calendar: the solar holidays and the lunar ones it computes).
+working days — Friday the weekend and Iran's official holidays off (domain/working_days.py).
 
 The choice is the setting `deadlines.day_count` (`calendar` or `working`); the Settings page
 and `overview_of` read it here, and a finding's suggested deadline is counted with it.
@@ -9,29 +8,27 @@ and `overview_of` read it here, and a finding's suggested deadline is counted wi
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 from sqlite_utils import Database
 
 from inspector_app.domain.working_days import (
-    CALENDAR_DAYS,
-    FRIDAY,
+    CALENDAR,
+    DAY_COUNTS,
+    WORKING,
     WorkCalendar,
     add_working_days,
+    calendar_for,
+    iran_calendar,
 )
 from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError
 from inspector_app.storage import settings
 
+__all__ = ["CALENDAR", "DAY_COUNTS", "WORKING", "iran_calendar"]
+
 DAY_COUNT_SETTING = "deadlines.day_count"
-CALENDAR = "calendar"
-WORKING = "working"
-DAY_COUNTS = (CALENDAR, WORKING)
 # A finding's corrective action is due this many days (working days when they are counted)
 # after the visit, unless the inspector sets another date.
 FINDING_DEADLINE_DAYS = 30
-# Holidays are loaded for these many years around the day counted from (a deadline a year
-# ahead, an office not inspected for years).
-_YEARS_BEFORE, _YEARS_AFTER = 5, 2
 
 
 class BadDayCount(KnownError):
@@ -55,21 +52,9 @@ def set_day_count(db: Database, value: str) -> None:
     settings.put(db, DAY_COUNT_SETTING, value)
 
 
-@lru_cache(maxsize=8)
-def iran_calendar(around_year: int) -> WorkCalendar:
-    """Friday off and Iran's official holidays in the years around `around_year`."""
-    import holidays  # only once working days are counted: it is slow to import
-
-    years = range(around_year - _YEARS_BEFORE, around_year + _YEARS_AFTER + 1)
-    days = holidays.country_holidays("IR", years=years)
-    return WorkCalendar(holidays=frozenset(days.keys()), weekend=frozenset({FRIDAY}))
-
-
 def calendar_of(db: Database, today: dt.date | None = None) -> WorkCalendar:
     """The calendar the setting chooses, with the holidays around `today`."""
-    if day_count_of(db) != WORKING:
-        return CALENDAR_DAYS
-    return iran_calendar((today or dt.date.today()).year)
+    return calendar_for(day_count_of(db), today or dt.date.today())
 
 
 def finding_deadline(db: Database, visit: dt.date) -> dt.date:

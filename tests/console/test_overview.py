@@ -30,6 +30,7 @@ from inspector_app.server.database import make_engine
 from inspector_app.storage import contents
 from tests.console.conftest import Console
 from tests.console.laptops import DEADLINE, Laptop, synced_laptop
+from tests.helpers.cli import run_cli
 from tests.helpers.server import ServerProcess
 
 REPO = Path(__file__).resolve().parents[2]
@@ -324,3 +325,28 @@ def test_an_action_followed_up_as_done_or_not_applicable_is_closed() -> None:
         ],
     }
     assert open_deadlines(document) == ["2026-01-01", None, "2025-02-01", "2025-03-01"]
+
+
+def test_the_server_counts_working_days_when_told(
+    server: ServerProcess, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """BAZRES_SERVER_DAY_COUNT chooses how the server counts "overdue"; a value it does not
+    know stops the command with a message naming the variable, no traceback."""
+
+    def summary() -> Any:
+        return run_cli("summary", *server.db_args(), "--json", program="inspector-server")
+
+    every_day = json.loads(summary().stdout)["overview"]
+    assert every_day["overdue_working_days"] is False
+    monkeypatch.setenv("BAZRES_SERVER_DAY_COUNT", "working")
+    working = json.loads(summary().stdout)["overview"]
+    assert working["overdue_working_days"] is True
+    assert working["overdue_days"] == every_day["overdue_days"]
+    since = {o["code"]: o["days_since"] for o in every_day["overdue"]}
+    for office in working["overdue"]:  # fewer working days than days have passed
+        if office["days_since"] is not None:
+            assert office["days_since"] <= since[office["code"]]
+    monkeypatch.setenv("BAZRES_SERVER_DAY_COUNT", "weekdays")
+    refused = summary()
+    assert refused.returncode == 2 and "BAZRES_SERVER_DAY_COUNT" in refused.stderr
+    assert "Traceback" not in refused.stderr

@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from inspector_app.domain.jalali import parse_jalali_date
+from inspector_app.domain.working_days import iran_calendar
 from inspector_app.figures.aggregates import compute_overview
 from inspector_app.figures.coverage import compute_coverage
 from inspector_app.figures.filters import OverviewFilter
@@ -215,6 +216,28 @@ def test_server_figures_match_the_app(
         server = compute_server_overview(sqlalchemy_runner(conn), f, offices=offices, as_of=AS_OF)
     assert _figures(server) == _figures(app)
     assert server.inspections > 0 and server.failed_items
+
+
+def test_server_counts_working_days_as_the_app(fixed: AppContext, server_engine: Engine) -> None:
+    """With working days counted (BAZRES_SERVER_DAY_COUNT=working on the server, the setting
+    on the laptop), both drop the same offices from "not inspected for 90 days" and count the
+    same days since each one's last visit."""
+    offices = _receive(server_engine, fixed)
+    calendar = iran_calendar(AS_OF.year)
+    app = compute_overview(
+        sqlite_runner(fixed.db), OverviewFilter(), as_of=AS_OF, calendar=calendar
+    )
+    with server_engine.connect() as conn:
+        server = compute_server_overview(
+            sqlalchemy_runner(conn), OverviewFilter(), offices=offices, as_of=AS_OF,
+            calendar=calendar,
+        )  # fmt: skip
+        every_day = compute_server_overview(
+            sqlalchemy_runner(conn), OverviewFilter(), offices=offices, as_of=AS_OF
+        )
+    assert server.overdue_working_days and not every_day.overdue_working_days
+    assert _figures(server)["overdue"] == _figures(app)["overdue"]
+    assert {o.code for o in server.overdue} < {o.code for o in every_day.overdue}
 
 
 def test_server_summary_pdf_and_json(

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, select
 
 from inspector_app.domain.inspection_document import DocumentError, InspectionDocument
 from inspector_app.domain.jalali import jalali_datetime
+from inspector_app.domain.working_days import CALENDAR_DAYS, WorkCalendar
 from inspector_app.figures import spreadsheets
 from inspector_app.figures.filters import OverviewFilter
 from inspector_app.figures.queries import sqlalchemy_runner
@@ -87,7 +88,9 @@ def _finding_rows(engine: Engine, q: inspections.ListQuery) -> Iterator[list[Any
             yield from spreadsheets.finding_rows(row, doc)
 
 
-def _overview_sheets(engine: Engine, q: inspections.ListQuery) -> list[Sheet]:
+def _overview_sheets(
+    engine: Engine, q: inspections.ListQuery, calendar: WorkCalendar
+) -> list[Sheet]:
     """The province figures for the list's date range, county and office type (the overview
     knows no office, inspector, grade or review state)."""
     f = OverviewFilter(q.date_from, q.date_to, q.county or None, q.office_type or None)
@@ -97,13 +100,16 @@ def _overview_sheets(engine: Engine, q: inspections.ListQuery) -> list[Sheet]:
             sqlalchemy_runner(conn),
             f,
             offices=registry_offices(published[0] if published else None),
+            calendar=calendar,
         )
     return spreadsheets.overview_sheets(overview)
 
 
-def sheets(engine: Engine, kind: str, q: inspections.ListQuery) -> list[Sheet]:
+def sheets(
+    engine: Engine, kind: str, q: inspections.ListQuery, calendar: WorkCalendar = CALENDAR_DAYS
+) -> list[Sheet]:
     if kind == "overview":
-        return _overview_sheets(engine, q)
+        return _overview_sheets(engine, q, calendar)
     if kind == "answers":
         total = inspections.list_page(engine, q.with_page(1), names={}).total
         spreadsheets.check_answers_fit(total)
@@ -113,9 +119,16 @@ def sheets(engine: Engine, kind: str, q: inspections.ListQuery) -> list[Sheet]:
     return [Sheet(KINDS[kind], INSPECTION_HEADERS, _inspection_rows(engine, q))]
 
 
-def export(engine: Engine, kind: str, fmt: str, q: inspections.ListQuery) -> IO[bytes]:
-    """The export as a temporary file (in memory up to 8 MB), rewound for reading."""
-    tables = sheets(engine, kind, q)
+def export(
+    engine: Engine,
+    kind: str,
+    fmt: str,
+    q: inspections.ListQuery,
+    calendar: WorkCalendar = CALENDAR_DAYS,
+) -> IO[bytes]:
+    """The export as a temporary file (in memory up to 8 MB), rewound for reading; the
+    overview's days counted on `calendar`."""
+    tables = sheets(engine, kind, q, calendar)
     out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115  (returned)
     spreadsheets.write(tables, fmt, out)
     out.seek(0)

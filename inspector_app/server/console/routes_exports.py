@@ -17,7 +17,7 @@ from inspector_app.figures import spreadsheets
 from inspector_app.server.console import exports, inspections
 from inspector_app.server.console.audit_log import record
 from inspector_app.server.console.auth import Supervisor
-from inspector_app.server.console.deps import ConsoleDb
+from inspector_app.server.console.deps import ConsoleDb, ConsoleSettings
 from inspector_app.server.console.routes_inspections import filter_context
 from inspector_app.server.console.templating import render
 
@@ -48,6 +48,7 @@ async def export_file(
     request: Request,
     user: Supervisor,
     engine: ConsoleDb,
+    settings: ConsoleSettings,
     kind: Annotated[Literal["inspections", "answers", "findings", "overview"], PathParam()],
     fmt: Annotated[Literal["csv", "xlsx"], PathParam()],
 ) -> Response:
@@ -55,7 +56,8 @@ async def export_file(
     if q.errors:
         return Response("؛ ".join(q.errors), status_code=422, media_type="text/plain")
     try:
-        out = await run_in_threadpool(exports.export, engine, kind, fmt, q)
+        calendar = settings.calendar(tehran_today())
+        out = await run_in_threadpool(exports.export, engine, kind, fmt, q, calendar)
     except spreadsheets.TooMany as exc:
         return Response(exc.message, status_code=422, media_type="text/plain; charset=utf-8")
     await run_in_threadpool(

@@ -23,13 +23,14 @@ from starlette.concurrency import run_in_threadpool
 from inspector_app.domain import vocabulary
 from inspector_app.domain.jalali import jalali_date, tehran_today
 from inspector_app.domain.persian import format_number
+from inspector_app.domain.working_days import WorkCalendar
 from inspector_app.figures.filters import Drilldown, OverviewFilter
 from inspector_app.figures.summary_report import SummaryData, render_summary
 from inspector_app.server.actions import open_actions
 from inspector_app.server.console import inspections
 from inspector_app.server.console.audit_log import record
 from inspector_app.server.console.auth import Viewer
-from inspector_app.server.console.deps import ConsoleDb
+from inspector_app.server.console.deps import ConsoleDb, ConsoleSettings
 from inspector_app.server.console.templating import render
 from inspector_app.server.summary import province_summary
 
@@ -84,23 +85,25 @@ def grade_counts(engine: Engine, q: inspections.ListQuery) -> list[tuple[str, in
     ]
 
 
-def _gather(engine: Engine, q: inspections.ListQuery) -> dict[str, Any]:
+def _gather(engine: Engine, q: inspections.ListQuery, calendar: WorkCalendar) -> dict[str, Any]:
     f = overview_filter(q)
-    data: SummaryData = province_summary(engine, f)
+    data: SummaryData = province_summary(engine, f, calendar)
     return {
         "o": data.overview,
         "cov": data.coverage,
         "satisfaction": {s.key: s.mean_satisfaction for s in data.overview.satisfaction_by_county},
         "grades_count": grade_counts(engine, q),
         "choices": inspections.choices(engine),
-        "actions": open_actions(engine, f, tehran_today()),
+        "actions": open_actions(engine, f, tehran_today(), calendar),
     }
 
 
 @router.get("/console/overview", response_class=HTMLResponse)
-async def overview_page(request: Request, _user: Viewer, engine: ConsoleDb) -> Response:
+async def overview_page(
+    request: Request, _user: Viewer, engine: ConsoleDb, settings: ConsoleSettings
+) -> Response:
     q = parse(dict(request.query_params))
-    figures = await run_in_threadpool(_gather, engine, q)
+    figures = await run_in_threadpool(_gather, engine, q, settings.calendar(tehran_today()))
     base = overview_filter(q).drill()
     return render(
         request,
@@ -119,17 +122,21 @@ async def overview_page(request: Request, _user: Viewer, engine: ConsoleDb) -> R
         county_link=lambda county: list_link(replace(base, county=county)),
         office_link=lambda code: list_link(replace(base, office_code=code)),
         pdf_link=with_query("/console/overview/summary.pdf", query_string(base)),
+        day_unit="روز کاری" if figures["o"].overdue_working_days else "روز",
         **figures,
     )
 
 
 @router.get("/console/overview/summary.pdf")
-async def summary_pdf(request: Request, user: Viewer, engine: ConsoleDb) -> Response:
+async def summary_pdf(
+    request: Request, user: Viewer, engine: ConsoleDb, settings: ConsoleSettings
+) -> Response:
     q = parse(dict(request.query_params))
     if q.errors:
         return Response("؛ ".join(q.errors), status_code=422, media_type="text/plain")
     f = overview_filter(q)
-    data = await run_in_threadpool(province_summary, engine, f)
+    calendar = settings.calendar(tehran_today())
+    data = await run_in_threadpool(province_summary, engine, f, calendar)
     pdf = await run_in_threadpool(render_summary, data)
     await run_in_threadpool(
         record, engine, user, "export", "summary.pdf", dict(request.query_params)

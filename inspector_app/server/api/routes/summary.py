@@ -10,8 +10,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
+from inspector_app.domain.jalali import tehran_today
 from inspector_app.figures.filters import OverviewFilter
-from inspector_app.server.api.deps import ConsoleUser, DatabaseDep
+from inspector_app.server.api.deps import ConsoleUser, DatabaseDep, SettingsDep
 from inspector_app.server.api.models import AUTH_ERRORS, Problem
 from inspector_app.server.summary import province_summary, summary_json
 
@@ -33,6 +34,7 @@ router = APIRouter(tags=["overview"])
 def get_summary(
     _user: ConsoleUser,
     engine: DatabaseDep,
+    settings: SettingsDep,
     date_from: Annotated[str | None, Query(alias="from", pattern=JALALI_DAY)] = None,
     date_to: Annotated[str | None, Query(alias="to", pattern=JALALI_DAY)] = None,
     county: Annotated[str | None, Query(max_length=60)] = None,
@@ -45,4 +47,5 @@ def get_summary(
         f = OverviewFilter.from_jalali(date_from, date_to, county, office_type)
     except ValueError as exc:
         return JSONResponse({"detail": str(exc)}, status_code=422)
-    return JSONResponse(summary_json(province_summary(engine, f), f))
+    calendar = settings.calendar(tehran_today())
+    return JSONResponse(summary_json(province_summary(engine, f, calendar), f))
