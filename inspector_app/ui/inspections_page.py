@@ -23,13 +23,13 @@ from inspector_app.ui.qt import (
     QLabel,
     QModelIndex,
     QPushButton,
-    QShowEvent,
     Qt,
     QTableView,
     QVBoxLayout,
     QWidget,
     is_alive,
 )
+from inspector_app.ui.reload_when_shown import ReloadWhenShown
 from inspector_app.ui.spreadsheet_export import export_spreadsheet
 from inspector_app.ui.table_models import (
     ALIGN_CENTER,
@@ -170,7 +170,7 @@ def filter_combo(name: str, all_text: str, items: list[tuple[str, str]]) -> QCom
     return combo
 
 
-class InspectionsPage(QWidget):
+class InspectionsPage(ReloadWhenShown, QWidget):
     def __init__(self, env: PageEnv) -> None:
         super().__init__()
         self.setObjectName("inspectionsPage")
@@ -261,16 +261,6 @@ class InspectionsPage(QWidget):
         env.events.inspection_changed.connect(self._mark_dirty)
         env.events.offices_changed.connect(self._mark_dirty)
         self._update_buttons()
-
-    def _mark_dirty(self, *_args: Any) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._dirty:
-            self.reload()
-        super().showEvent(event)
 
     def _date_changed(self) -> None:
         if self.from_check.isChecked() or self.to_check.isChecked():

@@ -20,13 +20,13 @@ from inspector_app.ui.qt import (
     QLineEdit,
     QModelIndex,
     QPersistentModelIndex,
-    QShowEvent,
     QSplitter,
     Qt,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
+from inspector_app.ui.reload_when_shown import ReloadWhenShown
 from inspector_app.ui.table_models import (
     ALIGN_CENTER,
     KEY_ROLE,
@@ -123,7 +123,7 @@ class OfficesProxy(RowsProxy):
         return all(row.get(field) == value for field, value in self.filters.items())
 
 
-class OfficesPage(QWidget):
+class OfficesPage(ReloadWhenShown, QWidget):
     def __init__(self, env: PageEnv) -> None:
         super().__init__()
         self.setObjectName("officesPage")
@@ -210,16 +210,6 @@ class OfficesPage(QWidget):
 
     def _focus_start(self, _index: QModelIndex) -> None:
         self.detail.start_button.setFocus()
-
-    def _mark_dirty(self, *_args: Any) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._dirty:
-            self.reload()
-        super().showEvent(event)
 
     def reload(self) -> None:
         """Read the registry again, keeping the selected office."""

@@ -41,12 +41,12 @@ from inspector_app.ui.qt import (
     QLabel,
     QModelIndex,
     QScrollArea,
-    QShowEvent,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from inspector_app.ui.reload_when_shown import ReloadWhenShown
 from inspector_app.ui.spreadsheet_export import export_spreadsheet
 from inspector_app.ui.table_models import Row
 
@@ -55,7 +55,7 @@ log = logging.getLogger(__name__)
 Loader = Callable[[Path, OverviewFilter], Dashboard]
 
 
-class OverviewPage(QWidget):
+class OverviewPage(ReloadWhenShown, QWidget):
     drilldown_requested = Signal(object)  # a Drilldown: the inspections behind a clicked figure
     loaded = Signal()  # the page shows the current filters' figures (all but failed items)
     items_loaded = Signal()  # ... and the most-failed items too
@@ -149,19 +149,12 @@ class OverviewPage(QWidget):
     def _schedule(self, *_args: Any) -> None:
         self._reload_timer.start()
 
-    def _mark_dirty(self, *_args: Any) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self._schedule()
+    def _reload_soon(self) -> None:
+        self._schedule()  # several changes in a row make one load
 
     def _offices_changed(self, *_args: Any) -> None:
         self.filters.set_counties(registry.counties(self._env.context.db))
         self._mark_dirty()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._dirty:
-            self.reload()
-        super().showEvent(event)
 
     def on_shown(self) -> None:
         if self._dirty:

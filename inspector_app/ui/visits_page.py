@@ -24,10 +24,10 @@ from inspector_app.ui.qt import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QShowEvent,
     QVBoxLayout,
     QWidget,
 )
+from inspector_app.ui.reload_when_shown import ReloadWhenShown
 from inspector_app.ui.table_models import ALIGN_CENTER, Column, Row, field_column
 
 log = logging.getLogger(__name__)
@@ -114,7 +114,7 @@ def plan_row(v: MyVisit) -> Row:
     }
 
 
-class VisitsPage(QWidget):
+class VisitsPage(ReloadWhenShown, QWidget):
     def __init__(self, env: PageEnv) -> None:
         super().__init__()
         self.setObjectName("visitsPage")
@@ -175,16 +175,6 @@ class VisitsPage(QWidget):
         env.events.offices_changed.connect(self._mark_dirty)
         env.events.settings_changed.connect(self._mark_dirty)
         self._update_buttons()
-
-    def _mark_dirty(self, *_args: Any) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._dirty:
-            self.reload()
-        super().showEvent(event)
 
     def reload(self) -> None:
         self._dirty = False
