@@ -4,11 +4,12 @@
 - answer save latency (p50, p99) vs. a bare sqlite3 INSERT + COMMIT on the same kind of file;
 - listing 50,000 inspections vs. a bare `SELECT` of the same rows.
 
-Run: uv run python bench/bench_core.py
+Run: uv run python bench/bench_core.py [--json FILE]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import sqlite3
@@ -41,7 +42,7 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms"
 
 
-def bench_search() -> None:
+def bench_search() -> dict[str, float]:
     rng = random.Random(1)
     words = [
         "پیشخوان",
@@ -77,9 +78,16 @@ def bench_search() -> None:
         f"search, 25,000 offices: median {ms(ours)} a query (baseline plain scan {ms(base)}, "
         f"ratio {ours / base:.1f}x); index built once in {ms(build)}"
     )
+    return {
+        "offices": len(rows),
+        "query_ms": round(ours * 1000, 3),
+        "baseline_scan_ms": round(base * 1000, 3),
+        "ratio": round(ours / base, 3),
+        "index_build_ms": round(build * 1000, 1),
+    }
 
 
-def bench_answers(folder: Path) -> None:
+def bench_answers(folder: Path) -> dict[str, float]:
     context = open_context(folder / "a")
     code = offices.list_offices(context.db, office_type="pishkhan")[0]["code"]
     inspection_id = start_inspection(context, code)
@@ -113,9 +121,18 @@ def bench_answers(folder: Path) -> None:
         f"p50 {ms(b50)}, p99 {ms(b99)}; ratio p50 {p50 / b50:.1f}x, p99 {p99 / b99:.1f}x)"
     )
     context.close()
+    return {
+        "saves": len(samples),
+        "p50_ms": round(p50 * 1000, 3),
+        "p99_ms": round(p99 * 1000, 3),
+        "bare_p50_ms": round(b50 * 1000, 3),
+        "bare_p99_ms": round(b99 * 1000, 3),
+        "ratio_p50": round(p50 / b50, 3),
+        "ratio_p99": round(p99 / b99, 3),
+    }
 
 
-def bench_listing(folder: Path) -> None:
+def bench_listing(folder: Path) -> dict[str, float]:
     context = open_context(folder / "l")
     db = context.db
     codes = [r["code"] for r in offices.list_offices(db)]
@@ -192,10 +209,31 @@ def bench_listing(folder: Path) -> None:
         f"{ms(same)}, ratio {ours / same:.1f}x)"
     )
     context.close()
+    return {
+        "inspections": len(rows),
+        "list_ms": round(ours * 1000, 2),
+        "bare_select_ms": round(base * 1000, 2),
+        "ratio": round(ours / base, 3),
+        "same_select_ms": round(same * 1000, 2),
+        "same_select_ratio": round(ours / same, 3),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--json", type=Path, metavar="FILE", help="also write the figures to this file"
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        figures = {
+            "search": bench_search(),
+            "answer_save": bench_answers(Path(tmp)),
+            "listing": bench_listing(Path(tmp)),
+        }
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":
-    with tempfile.TemporaryDirectory() as tmp:
-        bench_search()
-        bench_answers(Path(tmp))
-        bench_listing(Path(tmp))
+    main()

@@ -2,7 +2,7 @@
 10,000 answers in < 2 s), against a baseline in the same process: reading the same file with
 `json` and inserting its answers with a bare sqlite3 executemany + commit.
 
-Run: uv run python bench/bench_import.py [--repeat N]
+Run: uv run python bench/bench_import.py [--repeat N] [--json FILE]
 """
 
 from __future__ import annotations
@@ -80,7 +80,11 @@ def _baseline(folder: Path, path: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--json", type=Path, metavar="FILE", help="also write the figures to this file"
+    )
     args = parser.parse_args()
+    sizes: dict[str, dict[str, float]] = {}
     print(f"{'answers':>8}  {'import':>10}  {'baseline':>10}  {'ratio':>7}  {'per answer':>11}")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -97,6 +101,12 @@ def main() -> None:
                 _baseline(root / f"base-{answers}-{n}", path) for n in range(args.repeat)
             )
             per_answer[answers] = ours / answers
+            sizes[str(answers)] = {
+                "import_ms": round(ours * 1000, 2),
+                "baseline_ms": round(base * 1000, 3),
+                "ratio": round(ours / base, 3),
+                "per_answer_us": round(ours / answers * 1e6, 2),
+            }
             print(
                 f"{answers:>8,}  {ours * 1000:>7.0f} ms  {base * 1000:>7.1f} ms  "
                 f"{ours / base:>6.1f}x  {ours / answers * 1e6:>8.0f} µs"
@@ -105,6 +115,13 @@ def main() -> None:
             f"linearity: time per answer at 10,000 / at 1,000 = "
             f"{per_answer[10_000] / per_answer[1_000]:.2f} (1.00 is linear); goal 10,000 < 2 s"
         )
+    if args.json:
+        figures = {
+            "repeat": args.repeat,
+            "answers": sizes,
+            "linearity": round(per_answer[10_000] / per_answer[1_000], 3),
+        }
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Benchmark: the supervisors' overview on 100,000 inspections (goal: page shown in < 500 ms).
 
-    uv run python bench/bench_overview.py [COUNT]
+    uv run python bench/bench_overview.py [COUNT] [--json FILE]
 
 Builds bench/out/overview-<COUNT>/ once (see overview_data.py; ~3.5 million answers for 100k),
 then times, on a warm cache (median of 5, and the first run):
@@ -13,6 +13,8 @@ then times, on a warm cache (median of 5, and the first run):
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import statistics
 import sys
@@ -52,7 +54,13 @@ def timed(fn: Callable[[], Any], runs: int = 5) -> tuple[float, float]:
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("count", nargs="?", type=int, default=100_000)
+    parser.add_argument(
+        "--json", type=Path, metavar="FILE", help="also write the figures to this file"
+    )
+    args = parser.parse_args()
+    count = args.count
     folder = ROOT / "bench" / "out" / f"overview-{count}"  # reused: building 100k takes minutes
     if not paths.database_path(folder).exists():
         start = time.perf_counter()
@@ -70,23 +78,41 @@ def main() -> None:
         "1403 first half": OverviewFilter(date_from=h1[0], date_to=h1[1]),
         "county Bushehr": OverviewFilter(county="بوشهر"),
     }
+    measured: dict[str, dict[str, float]] = {}
     for name, f in filters.items():
         first, median = timed(lambda f=f: load_dashboard(db, f))
         items_first, items_median = timed(lambda f=f: load_failed_items(db, f, use_cache=False))
+        measured[name] = {
+            "figures_ms": round(median, 1),
+            "figures_first_ms": round(first, 1),
+            "failed_items_ms": round(items_median, 1),
+            "failed_items_first_ms": round(items_first, 1),
+        }
         print(f"{name:16s}  figures: {median:6.0f} ms (first {first:.0f})   "
               f"failed items: {items_median:6.0f} ms (first {items_first:.0f})")  # fmt: skip
     clear_cache()  # the first page computes the failed items; the next ones find them cached
-    page_times(context)
+    page = page_times(context)
     start = time.perf_counter()
     pdf = render_summary(summary_of(context.db, *h1))
     out = Path(tempfile.gettempdir()) / "bench-summary.pdf"
     out.write_bytes(pdf)
-    print(f"summary PDF 1403/01/01-1403/06/31: {(time.perf_counter() - start) * 1000:.0f} ms, "
+    pdf_ms = (time.perf_counter() - start) * 1000
+    print(f"summary PDF 1403/01/01-1403/06/31: {pdf_ms:.0f} ms, "
           f"{len(pdf) / 1e3:.0f} kB ({out})")  # fmt: skip
     context.close()
+    if args.json:
+        figures = {
+            "count": count,
+            "inspections": n_inspections,
+            "answers": n_answers,
+            "filters": measured,
+            "page": page,
+            "summary_pdf_ms": round(pdf_ms, 1),
+        }
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
 
 
-def page_times(context: Any) -> None:
+def page_times(context: Any) -> dict[str, float]:
     from PySide6.QtCore import QEventLoop
 
     from inspector_app.ui import i18n
@@ -137,6 +163,12 @@ def page_times(context: Any) -> None:
     print(f"Overview page shown (figures painted): first {shown[0]:.0f} ms, "
           f"then median {statistics.median(shown[1:]):.0f} ms; failed-items chart filled: "
           f"first {filled[0]:.0f} ms, then {statistics.median(filled[1:]):.0f} ms")  # fmt: skip
+    return {
+        "shown_first_ms": round(shown[0], 1),
+        "shown_ms": round(statistics.median(shown[1:]), 1),
+        "items_filled_first_ms": round(filled[0], 1),
+        "items_filled_ms": round(statistics.median(filled[1:]), 1),
+    }
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 PostgreSQL).
 
     uv run python bench/bench_server_figures.py [COUNT] [--backend sqlite|postgres|both]
+                                                [--json FILE]
 
 Builds the databases once (bench/out/server-figures-<COUNT>/: a SQLite file, and a PostgreSQL
 cluster from Debian's binaries, started for the run and stopped after it; see
@@ -15,6 +16,7 @@ bare `SELECT count(*) FROM inspections` on the same database, and in millisecond
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import socket
@@ -85,7 +87,11 @@ def figures(engine: Engine) -> dict[str, Callable[[], Any]]:
     }
 
 
-def measure(engine: Engine, backend: str) -> list[tuple[str, str, float, float, float]]:
+Row = tuple[str, str, float, float, float]  # figure, backend, ms, ratio, goal ms
+
+
+def measure(engine: Engine, backend: str) -> tuple[list[Row], dict[str, Any]]:
+    """The rows printed at the end, and the same figures for --json."""
     with engine.connect() as conn:
         count = conn.execute(text("SELECT count(*) FROM inspections")).scalar_one()
 
@@ -94,11 +100,19 @@ def measure(engine: Engine, backend: str) -> list[tuple[str, str, float, float, 
 
         base = timed(baseline)
     print(f"{backend}: {count:,} inspections; baseline SELECT count(*): {base:.1f} ms")
-    rows = []
+    rows: list[Row] = []
     for name, fn in figures(engine).items():
         ms = timed(fn)
         rows.append((name, backend, ms, ms / base, GOAL_MS[backend]))
-    return rows
+    found = {
+        "inspections": count,
+        "baseline_count_ms": round(base, 2),
+        "goal_ms": GOAL_MS[backend],
+        "figures": {
+            name: {"ms": round(ms, 2), "ratio": round(ratio, 2)} for name, _, ms, ratio, _ in rows
+        },
+    }
+    return rows, found
 
 
 def prepared(engine: Engine, count: int, backend: str) -> None:
@@ -173,20 +187,35 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("count", nargs="?", type=int, default=200_000)
     parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        metavar="FILE",
+        help="also write the figures to this file (after each backend)",
+    )
     args = parser.parse_args()
     folder = ROOT / "bench" / "out" / f"server-figures-{args.count}"
     folder.mkdir(parents=True, exist_ok=True)
-    rows = []
+    rows: list[Row] = []
+    backends: dict[str, dict[str, Any]] = {}
+
+    def save(backend: str, measured: tuple[list[Row], dict[str, Any]]) -> None:
+        rows.extend(measured[0])
+        backends[backend] = measured[1]
+        if args.json:  # a later backend that fails leaves the earlier one's figures
+            found = {"count": args.count, "backends": backends}
+            args.json.write_text(json.dumps(found, indent=2, ensure_ascii=False), "utf-8")
+
     if args.backend in ("sqlite", "both"):
         engine = make_engine(f"sqlite:///{folder / 'server.db'}")
         prepared(engine, args.count, "sqlite")
-        rows += measure(engine, "sqlite")
+        save("sqlite", measure(engine, "sqlite"))
         engine.dispose()
     if args.backend in ("postgres", "both"):
         with postgres(folder / "pg") as url:
             engine = make_engine(url)
             prepared(engine, args.count, "postgresql")
-            rows += measure(engine, "postgresql")
+            save("postgresql", measure(engine, "postgresql"))
             engine.dispose()
     print(f"\n{'figure':30s} {'backend':10s} {'ms':>8s} {'ratio':>7s} {'goal ms':>8s}")
     for name, backend, ms, ratio, goal in rows:

@@ -1,13 +1,15 @@
 """Load benchmark: many laptops uploading finalized inspections to one server on loopback.
 
     uv run python bench/bench_sync_load.py [--laptops 50] [--inspections 40]
-                                           [--backends sqlite,postgres]
+                                           [--backends sqlite,postgres] [--workers N]
+                                           [--json FILE]
 
 Each simulated laptop has its own signing identity (a self-signed RSA certificate, as on a real
-laptop), enrols with a one-time code, and uploads its inspections one after another; all
-laptops run at once (one thread each). Every bundle is real: the canonical JSON of a real
-inspection (its id changed), photos, and a PDF signed with pyHanko, so the server does its full
-work (bundle checks, PDF signature against the enrolled certificate, store, commit). Bundles are
+laptop), enrols with a one-time code and a CSR for its key, and uploads its inspections one
+after another; all laptops run at once (one thread each). Every bundle is real: the canonical
+JSON of a real inspection (its id changed), photos, and a PDF signed with pyHanko (by the
+laptop's own certificate, as a report finalized before enrolment), so the server does its full
+work (bundle checks, PDF signature against the enrolled key, store, commit). Bundles are
 made before the clock starts. The server is one `inspector-server serve` process (SQLite in its
 data folder, or a throwaway PostgreSQL cluster). Prints inspections/s and latency percentiles,
 and checks that every inspection is on the server exactly once.
@@ -39,7 +41,7 @@ from tests.sync.conftest import ServerProcess  # noqa: E402
 from tests.sync.pg import throwaway_cluster  # noqa: E402
 
 PASSPHRASE = "bench-passphrase"
-Laptop = tuple[str, list[tuple[str, bytes]]]  # certificate PEM, [(inspection id, bundle)]
+Laptop = tuple[str, list[tuple[str, bytes]]]  # CSR PEM, [(inspection id, bundle)]
 
 
 def template() -> tuple[dict, dict[str, bytes], dict[str, bytes]]:
@@ -60,7 +62,7 @@ def make_laptop_bundles(args: tuple[int, int, dict, dict, dict]) -> Laptop:
     index, count, document, photos, signatures = args
     from reportlab.pdfgen import canvas
 
-    from inspector_app.services.signing import identity, keys, pdf_sign
+    from inspector_app.services.signing import csr, identity, keys, pdf_sign
 
     # Letters only: a holder name with digits (Latin or Persian) or a hamza mark fails pyHanko's
     # validation (seen here; reported). Each laptop still has a key and certificate of its own.
@@ -86,7 +88,7 @@ def make_laptop_bundles(args: tuple[int, int, dict, dict, dict]) -> Laptop:
         signed = pdf_sign.sign_pdf(out.getvalue(), unlocked)
         parts = InspectionParts(inspection_id, data, digest, signed, own_photos, signatures)
         bundles.append((inspection_id, build_inspection_bundle(parts)))
-    return new.cert_pem.decode("ascii"), bundles
+    return csr.certificate_request(unlocked), bundles
 
 
 def run_backend(
@@ -98,12 +100,12 @@ def run_backend(
     server.start()
     try:
         tokens = []
-        for index, (cert_pem, _) in enumerate(laptops):
+        for index, (csr_pem, _) in enumerate(laptops):
             reply = httpx.post(
                 f"{server.url}/v1/enrol",
                 json={
                     "code": server.enrol_code(),
-                    "cert_pem": cert_pem,
+                    "csr_pem": csr_pem,
                     "device_name": f"l{index}",
                 },
                 timeout=30,
@@ -169,11 +171,17 @@ def main() -> int:
     parser.add_argument("--inspections", type=int, default=40)
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        metavar="FILE",
+        help="also write the figures to this file (after each backend)",
+    )
     args = parser.parse_args()
 
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
-    cache = out / f"sync_load_bundles_{args.laptops}x{args.inspections}.pickle"
+    cache = out / f"sync_load_bundles_csr_{args.laptops}x{args.inspections}.pickle"
     began = time.perf_counter()
     if cache.exists():  # bundles are inputs, not what is measured: reuse them
         laptops = pickle.loads(cache.read_bytes())
@@ -189,6 +197,13 @@ def main() -> int:
         f"KiB) ready in {time.perf_counter() - began:.0f} s; server workers: {args.workers}"
     )
     results: dict[str, dict[str, float]] = {}
+    figures = {
+        "laptops": args.laptops,
+        "per_laptop": args.inspections,
+        "workers": args.workers,
+        "bundle_mean_kib": round(size / 1024, 1),
+        "backends": results,
+    }
     for backend in args.backends.split(","):
         if backend == "sqlite":
             results[backend] = run_backend(backend, None, laptops, args.workers)
@@ -197,6 +212,8 @@ def main() -> int:
                 db_url = cluster.new_database()
                 results[backend] = run_backend(backend, db_url, laptops, args.workers)
         print(f"{backend:9s} " + "  ".join(f"{k}={v}" for k, v in results[backend].items()))
+        if args.json:  # a later backend that fails leaves the earlier ones' figures
+            args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     (out / f"sync_load_w{args.workers}.json").write_text(
         json.dumps(
             {"laptops": args.laptops, "per_laptop": args.inspections, "workers": args.workers}
