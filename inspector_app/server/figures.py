@@ -146,7 +146,9 @@ def compute_server_overview(
         [(str(day), tuple(fig)) for (day,), fig in days.items()],
         offices_inspected=inspected,
         failed=_failed_items(run, f, per_form),
-        overdue=_overdue(last, f, offices, days=overdue_days, as_of=as_of, calendar=calendar),
+        overdue=overdue_from_last(
+            last, f, offices, days=overdue_days, as_of=as_of, calendar=calendar
+        ),
         overdue_days=overdue_days,
         as_of=as_of,
         overdue_working_days=calendar != CALENDAR_DAYS,
@@ -248,7 +250,7 @@ def _next_month(day: dt.date) -> dt.date:
     return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
-def _overdue(
+def overdue_from_last(
     last: Mapping[str, str],
     f: OverviewFilter,
     offices: Iterable[Mapping[str, Any]],

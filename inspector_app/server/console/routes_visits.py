@@ -13,20 +13,25 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import Engine
 from starlette.datastructures import UploadFile
 
+from inspector_app.domain.jalali import tehran_today
 from inspector_app.domain.persian import to_persian_digits
+from inspector_app.domain.working_days import CALENDAR_DAYS
 from inspector_app.errors import KnownError
+from inspector_app.figures.overview import DEFAULT_OVERDUE_DAYS
 from inspector_app.server import published, visits
 from inspector_app.server.console.audit_log import record
 from inspector_app.server.console.auth import CsrfChecked, Supervisor, Viewer, csrf_checked
-from inspector_app.server.console.deps import ConsoleDb
+from inspector_app.server.console.deps import ConsoleDb, console_settings
 from inspector_app.server.console.publishing import upload_name
 from inspector_app.server.console.templating import render
 from inspector_app.server.console.users import ConsoleUser
 from inspector_app.server.visit_csv import PlanRefused, due_date
+from inspector_app.server.visit_suggestions import due_offices
 
 router = APIRouter(include_in_schema=False)
 
 PREFIX = "/console/visits"
+SUGGESTED = 15  # offices suggested on the page, the longest waiting
 NOTICES = {
     "added": "بازدید به برنامه افزوده شد؛ لپ‌تاپ بازرس در همگام‌سازی بعدی آن را می‌گیرد.",
     "cancelled": "بازدید از برنامه لغو شد.",
@@ -59,6 +64,9 @@ def _page(
     offices = visits.office_registry(engine)
     can_edit = user.has("supervisor")
     values = {"error": None, "notice": "", "entry": {}, **context}
+    today = tehran_today()
+    calendar = console_settings(request).calendar(today)
+    suggested = due_offices(engine, offices.values(), as_of=today, calendar=calendar)
     return render(
         request,
         "visits.html",
@@ -72,6 +80,10 @@ def _page(
         inspectors=visits.inspectors(engine) if can_edit else [],
         forms=published.form_heads(engine) if can_edit else {},
         can_edit=can_edit,
+        suggested=suggested[:SUGGESTED],
+        suggested_total=len(suggested),
+        suggested_days=DEFAULT_OVERDUE_DAYS,
+        day_unit="روز کاری" if calendar != CALENDAR_DAYS else "روز",
         **values,
     )
 
@@ -85,6 +97,7 @@ def visits_page(
     county: Annotated[str, Query(max_length=100)] = "",
     done: Annotated[str, Query(max_length=16)] = "",
     imported: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
+    office: Annotated[str, Query(max_length=64)] = "",
 ) -> Response:
     notice = NOTICES.get(done, "")
     if imported is not None:
@@ -93,7 +106,8 @@ def visits_page(
             "(آن‌هایی که همان بازرس برای همان دفتر باز داشت، کنار گذاشته شد)."
         )
     state = state if state in visits.STATE_LABELS else ""
-    return _page(request, engine, user, state=state, county=county, notice=notice)
+    entry = {"office_code": office} if office else {}  # «افزودن به برنامه» of a suggestion
+    return _page(request, engine, user, state=state, county=county, notice=notice, entry=entry)
 
 
 @router.post(f"{PREFIX}/add")
