@@ -140,6 +140,8 @@ def _sync(args: argparse.Namespace) -> int:
                 f"registry: {u['registry_added']} added, {u['registry_changed']} changed; "
                 f"forms updated: {', '.join(u['forms_written']) or 'none'}"
             )
+            if u.get("visits") is not None:
+                print(f"visit plan: {u['visits']} assignments for this inspector")
         if report.error:
             print(f"error: {report.error}")
         _tell_conflicts(conflicts)
@@ -178,6 +180,8 @@ def _import(args: argparse.Namespace) -> int:
             f"{args.file}: registry {report.registry_added} added, {report.registry_changed} "
             f"changed; forms updated: {', '.join(report.forms_written) or 'none'}"
         )
+        if report.visits is not None:
+            print(f"visit plan: {report.visits} assignments for this inspector")
         if report.server_pins:
             print(f"server certificate now pinned: {', '.join(report.server_pins)}")
     return 0

@@ -314,6 +314,10 @@ class SyncPage(QWidget):
             self.tr("ناسازگار: {n}").format(n=fmt.plain_int(len(report.conflicts))),
         ]
         text = "، ".join(parts)
+        if report.updates.get("visits") is not None:
+            text += "\n" + self.tr("برنامهٔ بازدید شما: {n} بازدید").format(
+                n=fmt.plain_int(int(report.updates["visits"]))
+            )
         if report.error:
             text += "\n" + (messages.error_text(report.problem) if report.problem else report.error)
         self.status_label.setText(text)

@@ -892,7 +892,7 @@
         <translation>The {resource} update is older than the one this computer has (from {as_of}, after {taken}); someone may have sent an old answer or bundle again. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/sync/updates.py" line="203"/>
+        <location filename="../../inspector_app/services/sync/updates.py" line="201"/>
         <source>{reason}؛ چیزی تغییر نکرد.</source>
         <translation>{reason}; nothing was changed.</translation>
     </message>
@@ -1107,7 +1107,7 @@
         <translation>The finalized inspections could not be carried over into the restored database ({reason}); the restore was not done. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/signing/csr.py" line="42"/>
+        <location filename="../../inspector_app/services/signing/csr.py" line="43"/>
         <source>گواهی‌ای که سرور فرستاد برای کلید این رایانه نیست یا از مرجع گواهی همراهش صادر نشده است؛ ثبت‌نام انجام نشد. ({reason})</source>
         <translation>The certificate the server sent is not for this computer&apos;s key, or was not issued by the certificate authority sent with it; the enrolment was not made. ({reason})</translation>
     </message>
@@ -1291,7 +1291,7 @@
         <translation>The file was not written: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/working_calendar.py" line="52"/>
+        <location filename="../../inspector_app/services/working_calendar.py" line="49"/>
         <source>شمارش روزها «{value}» شناخته نیست (calendar یا working)</source>
         <translation>Day count “{value}” is not known (calendar or working)</translation>
     </message>
@@ -1932,7 +1932,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspections_page.py" line="229"/>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="332"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="322"/>
         <source>ادامه / باز کردن</source>
         <translation>Continue / open</translation>
     </message>
@@ -1967,37 +1967,37 @@
         <translation>The inspections of this list in an XLSX or CSV file</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="306"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="296"/>
         <source>در حال خواندن همهٔ بازرسی‌ها…</source>
         <translation>Reading all inspections…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="325"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="315"/>
         <source>{n} بازرسی</source>
         <translation>{n} inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="334"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="324"/>
         <source>ادامهٔ پیش‌نویس</source>
         <translation>Continue draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="336"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="326"/>
         <source>باز کردن (فقط خواندنی)</source>
         <translation>Open (read-only)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="361"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="351"/>
         <source>{n} بازرسی در {path}</source>
         <translation>{n} inspections in {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="377"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="367"/>
         <source>پیش‌نویس بازرسی «{office}» در تاریخ {date} با همهٔ پاسخ‌ها و عکس‌هایش حذف شود؟ این کار برگشت‌پذیر نیست.</source>
         <translation>Delete the draft inspection of “{office}” on {date} with all its answers and photos? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="380"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="370"/>
         <source>حذف شود</source>
         <translation>Delete</translation>
     </message>
@@ -2341,17 +2341,17 @@
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="254"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="244"/>
         <source>دفتری با این جستجو یافت نشد</source>
         <translation>No office matches this search</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="256"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="246"/>
         <source>دفتری با این صافی‌ها یافت نشد</source>
         <translation>No office matches these filters</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="260"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="250"/>
         <source>{shown} از {total} دفتر</source>
         <translation>{shown} of {total} offices</translation>
     </message>
@@ -2534,37 +2534,37 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="176"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="169"/>
         <source>در حال بارگذاری…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="199"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="192"/>
         <source>آمار: {what}. برای شمردن پیش‌نویس‌ها گزینهٔ بالا را بزنید.</source>
         <translation>Statistics: {what}. To count drafts, tick the option above.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="279"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="272"/>
         <source>برای گزارش خلاصه، بازهٔ تاریخ (از و تا) را برگزینید.</source>
         <translation>For the summary report, choose a date range (from and to).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="283"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="276"/>
         <source>ذخیرهٔ گزارش خلاصه</source>
         <translation>Save summary report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="297"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="290"/>
         <source>صفحه‌گسترده ذخیره شد: {path}</source>
         <translation>Spreadsheet saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="312"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="305"/>
         <source>گزارش ذخیره شد: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/overview_page.py" line="314"/>
+        <location filename="../../inspector_app/ui/overview_page.py" line="307"/>
         <source>ساخت گزارش خلاصه…</source>
         <translation>Creating summary report…</translation>
     </message>
@@ -3323,7 +3323,12 @@
         <translation>Conflicts: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_page.py" line="336"/>
+        <location filename="../../inspector_app/ui/sync_page.py" line="318"/>
+        <source>برنامهٔ بازدید شما: {n} بازدید</source>
+        <translation>Your visit plan: {n} visits</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync_page.py" line="340"/>
         <source>همگام‌سازی انجام نشد: {m}</source>
         <translation>Sync failed: {m}</translation>
     </message>
@@ -3644,17 +3649,17 @@
         <translation>Visits assigned to you</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visits_page.py" line="200"/>
+        <location filename="../../inspector_app/ui/visits_page.py" line="190"/>
         <source>{open} بازدید باز، {late} با مهلت گذشته</source>
         <translation>{open} open, {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visits_page.py" line="206"/>
+        <location filename="../../inspector_app/ui/visits_page.py" line="196"/>
         <source>پیشنهاد: دفترهایی که {n} روز کاری بازرسی نشده‌اند</source>
         <translation>Suggested: offices not inspected for {n} working days</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visits_page.py" line="208"/>
+        <location filename="../../inspector_app/ui/visits_page.py" line="198"/>
         <source>پیشنهاد: دفترهایی که {n} روز بازرسی نشده‌اند</source>
         <translation>Suggested: offices not inspected for {n} days</translation>
     </message>

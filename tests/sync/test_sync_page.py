@@ -136,6 +136,8 @@ def test_sync_page(
     assert {cell(page, r, 2) for r in range(3)} == {STATE_NAMES["done"]}
     assert page.reach_label.text() == "سرور: در دسترس"
     assert "—" not in page.last_sync_label.text()
+    # The visit plan came with it (this laptop's inspector has none assigned).
+    assert "برنامهٔ بازدید شما: ۰ بازدید" in page.status_label.text()
     assert "۰" in page.counts_label.text() or "۳" in page.counts_label.text()
     assert outbox.counts(ctx.db) == {"done": 3}
     assert all(inspections.get(ctx.db, i)["status"] == "synced" for i in ids)

@@ -60,7 +60,8 @@ def test_assignments_reach_their_inspector_only_and_close_on_sync(
           "--note", "شکایت سه شهروند")  # fmt: skip
     _plan(server, "add", "--office", codes[1], "--personnel-no", "7002", "--due", "2099-03-01")
 
-    _sync(maryam)
+    told = run_cli("sync", "--data-dir", str(maryam), ok=True).stdout
+    assert "visit plan: 1 assignments for this inspector" in told
     _sync(zahra)
     mine = _visits(maryam)
     assert [(v["office_code"], v["standing"], v["note"]) for v in mine] == [
