@@ -49,7 +49,7 @@ def _count_column(title: str, office_type: str) -> Column:
 
 OVERDUE_COLUMNS = [
     field_column(str(QT_TRANSLATE_NOOP("Columns", "کد")), "code", align=ALIGN_CENTER),
-    field_column(str(QT_TRANSLATE_NOOP("Columns", "دفتر")), "name"),
+    field_column(str(QT_TRANSLATE_NOOP("Columns", "دفتر")), "name", fmt.digits),
     field_column(str(QT_TRANSLATE_NOOP("Columns", "شهرستان")), "county"),
     field_column(str(QT_TRANSLATE_NOOP("Columns", "نوع")), "office_type", office_type_label),
     Column(
