@@ -79,6 +79,7 @@ def test_a_supervisor_plans_visits_in_the_browser(
     by_id(driver, "password").send_keys(PASSWORD)
     submit(driver, by_id(driver, "login"))
     assert driver.current_url.endswith("/console/visits")
+    assert driver.title == "برنامهٔ بازدید · استانداری"
     laid_out(driver)
     shot(driver, "01-page")
 
