@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 
+from tests.helpers.browser import start_chromium
 from tests.helpers.cli import run_cli
+from tests.helpers.paths import ARTIFACTS
 from tests.helpers.server import ServerProcess
 from tests.sync.conftest import key_passphrases, pg_cluster, templates  # noqa: F401  (fixtures)
 from tests.sync.pg import PgCluster
@@ -120,3 +122,13 @@ def console(server: ServerProcess, users: dict[str, str]) -> Iterator[Callable[[
     yield sign_in
     for c in opened:
         c.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """One headless Chromium for a module's browser tests (started once: it is slow); a module
+    that needs another kind (downloads, a database of its own) defines its own."""
+    driver = start_chromium()
+    (ARTIFACTS / "console").mkdir(parents=True, exist_ok=True)
+    yield driver
+    driver.quit()

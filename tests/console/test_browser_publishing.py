@@ -7,7 +7,6 @@ wider than the window."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,21 +15,13 @@ import yaml
 
 from tests.console.conftest import PASSWORD, add_user
 from tests.console.test_publishing import DEMO, as_csv, demo_offices, fa
-from tests.helpers.browser import by_id, needs_chromium, save_shots, start_chromium, submit
+from tests.helpers.browser import by_id, needs_chromium, save_shots, submit
 from tests.helpers.paths import ARTIFACTS, FORMS
 from tests.helpers.server import ServerProcess
 
 SHOTS = ARTIFACTS / "console"
 
 pytestmark = [pytest.mark.slow, needs_chromium]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    driver = start_chromium()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    yield driver
-    driver.quit()
 
 
 def shot(driver: Any, name: str) -> None:

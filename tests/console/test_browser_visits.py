@@ -8,7 +8,6 @@ and not wider than the window."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from tests.console.conftest import PASSWORD, add_user
 from tests.console.test_browser_publishing import laid_out
 from tests.console.test_publishing import DEMO
 from tests.console.test_visit_plans import fa, plan, typed
-from tests.helpers.browser import by_id, needs_chromium, save_shots, start_chromium, submit
+from tests.helpers.browser import by_id, needs_chromium, save_shots, submit
 from tests.helpers.paths import ARTIFACTS
 from tests.helpers.server import ServerProcess
 
@@ -26,14 +25,6 @@ SHOTS = ARTIFACTS / "console"
 NUMBER = "4207"  # the planned inspector's personnel number, this test's own
 
 pytestmark = [pytest.mark.slow, needs_chromium]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    driver = start_chromium()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    yield driver
-    driver.quit()
 
 
 def shot(driver: Any, name: str) -> None:
