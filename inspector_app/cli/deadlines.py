@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
 from inspector_app.cli.common import context, data_dir_parent
-from inspector_app.domain.jalali import jalali_date
+from inspector_app.domain.jalali import jalali_date, tehran_today
 from inspector_app.services import working_calendar
 
 
@@ -26,7 +25,7 @@ def _day_count(args: argparse.Namespace) -> int:
     ctx = context(args)
     if args.value:
         working_calendar.set_day_count(ctx.db, args.value)
-    today = dt.date.today()
+    today = tehran_today()
     deadline = working_calendar.finding_deadline(ctx.db, today)
     count = working_calendar.day_count_of(ctx.db)
     unit = "working days" if count == working_calendar.WORKING else "days"

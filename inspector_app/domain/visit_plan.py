@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from inspector_app.domain.canonical import canonical_json
+from inspector_app.domain.jalali import to_tehran
 
 FORMAT = "bazres.visits/1"
 STATES = ("open", "done", "cancelled")
@@ -48,7 +49,9 @@ class VisitAssignment:
 
     @property
     def assigned_day(self) -> str:
-        return self.assigned_at[:10]
+        """The Tehran day it was assigned: visit dates are Tehran days, and from 20:30 UTC on
+        the UTC date is a day behind."""
+        return to_tehran(self.assigned_at).date().isoformat()
 
     def closed_by_visit(self, office_code: str, visit_date: str) -> bool:
         """Whether an inspection of `office_code` on `visit_date` (ISO) closes this one."""

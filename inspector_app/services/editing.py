@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.forms import Form
 from inspector_app.domain.inspection_document import PhotoMark
+from inspector_app.domain.jalali import tehran_today
 from inspector_app.domain.scoring import AnswerKey, ScoreResult
 from inspector_app.services import finalize, photo_marks, workflow, working_calendar
 from inspector_app.services.correction import changed_keys
@@ -82,7 +83,7 @@ class EditingSession:
 
     def suggested_deadline(self) -> dt.date:
         """The deadline a new finding is offered: 30 days on, counted as the setting says."""
-        return working_calendar.finding_deadline(self.db, dt.date.today())
+        return working_calendar.finding_deadline(self.db, tehran_today())
 
     def replaced_id(self) -> str | None:
         return corrections.replaced_id(self.db, self.inspection_id)

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from inspector_app.domain.jalali import to_tehran, utc_now
+from inspector_app.domain.jalali import tehran_today
 from inspector_app.domain.visit_plan import VisitAssignment
 from inspector_app.domain.working_days import is_overdue, working_days_between
 from inspector_app.errors import QT_TRANSLATE_NOOP, NotFound
@@ -48,7 +48,7 @@ class MyVisit:
 
 
 def today() -> dt.date:
-    return to_tehran(utc_now()).date()
+    return tehran_today()
 
 
 def my_visits(context: AppContext, as_of: dt.date | None = None) -> list[MyVisit]:

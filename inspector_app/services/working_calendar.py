@@ -11,6 +11,7 @@ import datetime as dt
 
 from sqlite_utils import Database
 
+from inspector_app.domain.jalali import tehran_today
 from inspector_app.domain.working_days import (
     CALENDAR,
     DAY_COUNTS,
@@ -54,7 +55,7 @@ def set_day_count(db: Database, value: str) -> None:
 
 def calendar_of(db: Database, today: dt.date | None = None) -> WorkCalendar:
     """The calendar the setting chooses, with the holidays around `today`."""
-    return calendar_for(day_count_of(db), today or dt.date.today())
+    return calendar_for(day_count_of(db), today or tehran_today())
 
 
 def finding_deadline(db: Database, visit: dt.date) -> dt.date:

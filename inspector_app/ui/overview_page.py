@@ -10,12 +10,12 @@ emits `drilldown_requested`; «نمایش در صفحهٔ بازرسی‌ها» 
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain.jalali import tehran_today
 from inspector_app.figures.filters import Drilldown, OverviewFilter
 from inspector_app.figures.overview import FailedItem
 from inspector_app.services import registry
@@ -294,7 +294,7 @@ class OverviewPage(ReloadWhenShown, QWidget):
     def export_pdf(self, path: Path) -> None:
         """Write the province summary for the current filters, off the GUI thread."""
         f = self.current_filter()
-        today = dt.date.today()
+        today = tehran_today()
         run_in_background(
             self,
             write_summary_pdf,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,17 @@ def test_an_inspection_before_the_assignment_does_not_close_it(ctx: AppContext) 
     keep_plan(ctx.db, [assignment("v", code, 5, MINE)])
     [v] = my_visits.my_visits(ctx)
     assert v.standing == "open" and v.inspection_id is None
+
+
+def test_the_day_assigned_is_tehrans_day() -> None:
+    """Visit dates are Tehran days; an assignment made at 21:00 UTC was made on the next Tehran
+    day, so an inspection on its UTC date (the day before, in Tehran) does not close it."""
+    late_evening = replace(assignment("v", "X-1", 5, MINE), assigned_at="2026-12-01T21:00:00Z")
+    assert late_evening.assigned_day == "2026-12-02"
+    assert not late_evening.closed_by_visit("X-1", "2026-12-01")
+    assert late_evening.closed_by_visit("X-1", "2026-12-02")
+    morning = replace(late_evening, assigned_at="2026-12-01T05:00:00Z")
+    assert morning.assigned_day == "2026-12-01"
 
 
 def test_the_assignments_form_is_used(ctx: AppContext) -> None:
