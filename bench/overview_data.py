@@ -2,8 +2,8 @@
 
 The demo registry (65 offices in the ten counties) and the bundled forms, with N inspections
 spread over two Jalali years: each refers to its real form snapshot, answers to every yes/no
-checklist item (repeat 0), cached score, grade, critical failures and satisfaction. Rows are
-inserted directly (one transaction, no audit entries): the point is the volume.
+checklist item (repeat 0), cached score, grade, critical failures, satisfaction and failed item
+ids. Rows are inserted directly (one transaction, no audit entries): the point is the volume.
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ def build(data_dir: Path, count: int, *, seed: int = 1403, end: dt.date | None =
             iid = str(uuid.UUID(int=rng.getrandbits(128)))
             weight = got = 0.0
             critical = 0
+            failed = []
             for item in yesno:
                 # Critical items (licence, tariffs) fail less often than the rest.
                 keep = 1 - (1 - quality) / 3 if item.critical else quality
@@ -74,6 +75,8 @@ def build(data_dir: Path, count: int, *, seed: int = 1403, end: dt.date | None =
                 if rng.random() < 0.04:
                     value = "na"
                 answers.append((iid, item.id, 0, json.dumps(value), "", "2025-01-01T00:00:00Z"))
+                if value == "no":
+                    failed.append(item.id)
                 if value != "na":
                     weight += item.weight
                     got += item.weight * (value == "yes")
@@ -84,13 +87,13 @@ def build(data_dir: Path, count: int, *, seed: int = 1403, end: dt.date | None =
             inspections.append(
                 (iid, code, "{}", loaded.form.id, loaded.form.version, loaded.sha256, "draft",
                  "2025-01-01T00:00:00Z", "2025-01-01T00:00:00Z", day.isoformat(), score,
-                 grade_for(score, critical > 0), critical, satisfaction, status)
+                 grade_for(score, critical > 0), critical, satisfaction, " ".join(failed), status)
             )  # fmt: skip
         conn.executemany(
             "INSERT INTO inspections (id, office_code, office_snapshot, form_id, form_version, "
             "form_sha256, status, created_at, updated_at, visit_date, score, "
-            "grade, critical_failed, satisfaction) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "grade, critical_failed, satisfaction, failed_item_ids) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [row[:-1] for row in inspections],
         )
         conn.executemany(

@@ -12,8 +12,9 @@ or edit it with another tool. These checks find what that left behind, naming ea
   cannot lose entries off its end or be rewritten with recomputed hashes up to the last
   finalize unseen.
 - `full_check` (`inspector-app audit verify`): the above, and every finalized or synced
-  inspection's canonical document rebuilt from its rows and hashed, and its signed PDF checked
-  (intact, nothing appended, carrying this inspection's id and hash).
+  inspection's canonical document rebuilt from its rows and hashed, its signed PDF checked
+  (intact, nothing appended, carrying this inspection's id and hash), and the failed item ids
+  its row keeps for the overview checked against its answers.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from inspector_app.domain.canonical import canonical_json, canonical_sha256, sha
 from inspector_app.errors import QT_TRANSLATE_NOOP, KnownError, fill
 from inspector_app.services import inspection_document
 from inspector_app.storage import audit
-from inspector_app.storage.migrations import migrations
+from inspector_app.storage.migrations import FAILED_ITEM_IDS_SQL, migrations
 
 # Header columns of `inspections` and where the canonical document keeps them.
 _HEADER = {
@@ -371,9 +372,24 @@ def _check_pdf(iid: str, stored: str, pdf: bytes) -> Iterator[Problem]:
         yield Problem(iid, "pdf_hash", "its signed PDF carries another document hash")
 
 
+def _check_failed_item_ids(db: Database) -> Iterator[Problem]:
+    """The failed item ids kept on each row for the overview are those its answers say."""
+    rows = db.execute(
+        "SELECT i.id, i.failed_item_ids, ("
+        + FAILED_ITEM_IDS_SQL.format(id="i.id")
+        + ") FROM inspections i WHERE i.status <> 'draft' ORDER BY i.id"
+    )
+    for iid, kept, answered in rows:
+        if sorted(str(kept).split()) != sorted(str(answered).split()):
+            yield Problem(
+                iid, "failed_items_differ", "the failed items on its row differ from its answers"
+            )
+
+
 def full_check(db: Database) -> tuple[int, list[Problem]]:
     """Every check: (finalized and synced inspections checked, problems)."""
     problems = quick_check(db)
+    problems.extend(_check_failed_item_ids(db))
     checked = 0
     for iid, stored, text, pdf in db.execute(
         "SELECT i.id, i.canonical_sha256, d.canonical_json, d.signed_pdf FROM inspections i "

@@ -16,7 +16,9 @@ from inspector_app.errors import QT_TRANSLATE_NOOP, RecordLocked
 from inspector_app.storage import followups
 
 # Cached figures copied as they are: same form snapshot and same rows give the same score.
-_SCORE_COLUMNS = ("score", "grade", "critical_failed", "satisfaction", "required_open")
+_SCORE_COLUMNS = (
+    "score", "grade", "critical_failed", "satisfaction", "required_open", "failed_item_ids"
+)  # fmt: skip
 
 
 def latest_correction(db: Database, inspection_id: str) -> dict[str, Any] | None:

@@ -22,6 +22,7 @@ from inspector_app.domain.scoring import ScoreResult, score
 from inspector_app.errors import QT_TRANSLATE_NOOP, NotFound, RecordLocked
 from inspector_app.storage import audit
 from inspector_app.storage.db import writing
+from inspector_app.storage.migrations import FAILED_ITEM_IDS_SQL
 
 HEADER_FIELDS = (
     "visit_date",
@@ -157,10 +158,12 @@ def update_header(db: Database, inspection_id: str, **fields: Any) -> None:
 
 
 def store_score(db: Database, inspection_id: str, result: ScoreResult) -> None:
-    """Keep the figures the lists sort and filter by on the row (call inside the change)."""
+    """Keep the figures the lists sort and filter by on the row, and the items answered «no»
+    the overview counts (call inside the change, after it)."""
+    failed_item_ids = FAILED_ITEM_IDS_SQL.format(id="?")
     db.execute(
         "UPDATE inspections SET score = ?, grade = ?, critical_failed = ?, satisfaction = ?, "
-        "required_open = ?, updated_at = ? WHERE id = ?",
+        f"required_open = ?, updated_at = ?, failed_item_ids = ({failed_item_ids}) WHERE id = ?",
         [
             result.compliance,
             result.grade,
@@ -168,6 +171,7 @@ def store_score(db: Database, inspection_id: str, result: ScoreResult) -> None:
             result.satisfaction,
             len(result.open_required),
             utc_now_iso(),
+            inspection_id,
             inspection_id,
         ],
     )

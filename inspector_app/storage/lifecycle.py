@@ -15,6 +15,7 @@ from inspector_app.domain.jalali import to_iso, utc_now
 from inspector_app.errors import QT_TRANSLATE_NOOP, NotFound, RecordLocked
 from inspector_app.storage import audit
 from inspector_app.storage.db import writing
+from inspector_app.storage.migrations import FAILED_ITEM_IDS_SQL
 
 
 def finalize(
@@ -54,10 +55,12 @@ def finalize(
             "VALUES (?, 'pending', 0, ?, ?)",
             [inspection_id, at, at],
         )
+        # The failed items the overview counts are taken afresh from the rows the document
+        # was built from, as they freeze.
         db.execute(
-            "UPDATE inspections SET canonical_sha256 = ?, finalized_at = ?, status = 'finalized' "
-            "WHERE id = ?",
-            [canonical_sha256, at, inspection_id],
+            "UPDATE inspections SET canonical_sha256 = ?, finalized_at = ?, status = 'finalized', "
+            f"failed_item_ids = ({FAILED_ITEM_IDS_SQL.format(id='?')}) WHERE id = ?",
+            [canonical_sha256, at, inspection_id, inspection_id],
         )
         audit.append(
             db,

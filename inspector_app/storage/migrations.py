@@ -24,17 +24,24 @@ def _initial(db: Database) -> None:
     _lock_finalized(db)
 
 
-def _lock_finalized(db: Database) -> None:
-    """Triggers that make a finalized inspection immutable, whatever path the SQL comes from."""
+def _locked_update_sql(db: Database) -> str:
+    """The trigger refusing any change to a finalized row but the move to synced: every column
+    the table has now must stay as it is."""
     columns = [row[1] for row in db.execute("PRAGMA table_info(inspections)").fetchall()]
     unchanged = " AND ".join(f"NEW.{c} IS OLD.{c}" for c in columns if c not in _SYNC_COLUMNS)
-    db.executescript(
-        f"""
+    return f"""
         CREATE TRIGGER inspections_locked_update BEFORE UPDATE ON inspections
         WHEN OLD.status <> 'draft'
           AND NOT (OLD.status = 'finalized' AND NEW.status = 'synced' AND {unchanged})
         BEGIN SELECT RAISE(ABORT, 'inspection is finalized and cannot change'); END;
+        """
 
+
+def _lock_finalized(db: Database) -> None:
+    """Triggers that make a finalized inspection immutable, whatever path the SQL comes from."""
+    db.executescript(
+        f"""
+        {_locked_update_sql(db)}
         CREATE TRIGGER inspections_locked_delete BEFORE DELETE ON inspections
         WHEN OLD.status <> 'draft'
         BEGIN SELECT RAISE(ABORT, 'inspection is finalized and cannot be deleted'); END;
@@ -426,6 +433,36 @@ def _photo_marks(db: Database) -> None:
     # The marks drawn on a photo's JPEG (arrows, circles, text, blurred regions) as JSON; null
     # for a photo as it was taken. The JPEG holds them drawn; `sha256` stays the original's.
     db.execute("ALTER TABLE photos ADD COLUMN marks TEXT")
+
+
+# The ids of an inspection's yes/no items answered «no» (repeat 0), space-separated: what the
+# most-failed items count, kept on the row so the overview reads one narrow index instead of
+# seeking every inspection's answers (100,000 inspections: 860 ms to under 300).
+FAILED_ITEM_IDS_SQL = (
+    "SELECT coalesce(group_concat(a.item_id, ' '), '') FROM answers a "
+    "WHERE a.inspection_id = {id} AND a.value = '\"no\"' AND a.repeat_index = 0"
+)
+
+
+@migrations(name="0010_failed_item_ids")
+def _failed_item_ids(db: Database) -> None:
+    db.execute("ALTER TABLE inspections ADD COLUMN failed_item_ids TEXT NOT NULL DEFAULT ''")
+    # Filled in for the finalized rows too: the lock is lifted for this one derived column,
+    # inside the migration's transaction, and put back covering the new column as well.
+    db.execute("DROP TRIGGER inspections_locked_update")
+    db.execute(
+        "UPDATE inspections SET failed_item_ids = ("
+        + FAILED_ITEM_IDS_SQL.format(id="inspections.id")
+        + ")"
+    )
+    db.execute(_locked_update_sql(db))  # one statement: executescript would commit first
+    db.execute("DROP INDEX inspections_overview")
+    db.execute(
+        "CREATE INDEX inspections_overview ON inspections (status, visit_date, office_code, "
+        "score, satisfaction, critical_failed, form_id, form_version, id, failed_item_ids)"
+    )
+    if db["sqlite_stat1"].exists():
+        db.execute("ANALYZE inspections_overview")
 
 
 # Every table whose rows belong to one inspection (CHILD_TABLES are those of 0001).
