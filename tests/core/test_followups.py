@@ -16,6 +16,7 @@ import pytest
 
 from inspector_app.domain.canonical import canonical_sha256
 from inspector_app.domain.inspection_document import followup_of_photo, followup_photo_item
+from inspector_app.domain.jalali import tehran_today
 from inspector_app.errors import InvalidAnswer, NotFound, RecordLocked
 from inspector_app.services import (
     correction,
@@ -88,7 +89,7 @@ def test_open_findings_carry_over_and_close_when_done(laptop: AppContext) -> Non
         run_cli("offices", "list", "--json", "--data-dir", str(laptop.data_dir), ok=True).stdout
     )
     late = {r["code"]: r["overdue_actions"] for r in listed}
-    assert late[code] == (1 if dt.date.today().isoformat() > "2026-12-20" else 0)
+    assert late[code] == (1 if tehran_today().isoformat() > "2026-12-20" else 0)
     by_code = {r["code"]: r for r in registry.list_offices(laptop.db, today=dt.date(2027, 1, 1))}
     assert by_code[code]["overdue_actions"] == 1  # not done; the new one has no deadline
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from inspector_app.domain.jalali import tehran_today
 from inspector_app.services import working_calendar
 from inspector_app.storage import contents
 from inspector_app.ui.qt import QLabel, QPoint, Qt
@@ -46,8 +47,8 @@ def test_choosing_working_days_changes_overdue_and_deadlines(qtbot: Any, gui: Gu
     )
     qtbot.mouseClick(editor.findings.add_button, Qt.MouseButton.LeftButton)
     card = editor.findings.cards[-1]
-    expected = working_calendar.finding_deadline(db, dt.date.today())
-    assert expected > dt.date.today() + dt.timedelta(days=30)  # Fridays at least
+    expected = working_calendar.finding_deadline(db, tehran_today())
+    assert expected > tehran_today() + dt.timedelta(days=30)  # Fridays at least
     assert card.deadline.value() == expected
     assert not card.has_deadline.isChecked()  # offered, not set until ticked
     check = card.has_deadline  # a stretched check box toggles on its box, at its leading edge
