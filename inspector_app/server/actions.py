@@ -50,6 +50,11 @@ class Actions:
     by_county: list[CountyActions] = field(default_factory=list)
     offices: list[OfficeActions] = field(default_factory=list)  # the overdue ones, worst first
 
+    @property
+    def open_offices(self) -> int:
+        """Offices with at least one open action (each is in one county)."""
+        return sum(c.offices for c in self.by_county)
+
 
 _LATEST = """
 SELECT i.office_code, i.county, i.office_type, i.received_at, i.canonical_json

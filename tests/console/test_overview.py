@@ -306,6 +306,7 @@ def test_open_corrective_actions_per_county_and_office(
     assert set(page.tables["actions-by-county"]) == set(held.values())
     assert page.by_id["actions-open"]["text"].strip() == fa(today.open)
     assert page.by_id["actions-overdue"]["text"].strip() == fa(today.overdue)
+    assert page.by_id["actions-offices"]["text"].strip() == fa(len(held))
     county = sorted(set(held.values()))[0]
     filtered = Page(viewer.get("/console/overview", county=county).text)
     assert list(filtered.tables["actions-by-county"]) == [county]
