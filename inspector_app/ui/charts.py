@@ -20,10 +20,12 @@ from inspector_app.ui.qt import (
     QColor,
     QFont,
     QHorizontalBarSeries,
+    QLabel,
     QLocale,
     QPainter,
     QPoint,
     QPointF,
+    QResizeEvent,
     Qt,
     QValueAxis,
     QWidget,
@@ -69,6 +71,12 @@ class BarChart(QChartView):
         chart.setBackgroundRoundness(0)
         self.setChart(chart)
         self.setMinimumHeight(220)
+        # An empty frame reads as a broken chart: say there is nothing to draw.
+        self.empty_label = QLabel(self.tr("برای این انتخاب داده‌ای نیست."), self)
+        self.empty_label.setObjectName("emptyChart")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #666666;")
+        self.empty_label.hide()
 
     @property
     def row_count(self) -> int:
@@ -81,6 +89,7 @@ class BarChart(QChartView):
             chart.removeAxis(axis)
         self._count = len(rows)
         self._values = [v for _, v in rows]
+        self.empty_label.setVisible(not rows)
         if not rows:
             return
         # Qt draws the first category at the bottom (horizontal) or on the left (vertical):
@@ -133,6 +142,10 @@ class BarChart(QChartView):
         series.attachAxis(categories)
         series.attachAxis(values)
         self.setMinimumHeight(max(220, 34 * len(rows) + 90) if self._horizontal else 400)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.empty_label.setGeometry(self.rect())
 
     def _clicked(self, index: int) -> None:
         if self._on_click is None:

@@ -10,6 +10,14 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../inspector_app/ui/charts.py" line="75"/>
+        <source>برای این انتخاب داده‌ای نیست.</source>
+        <translation>Nothing to show for this selection.</translation>
+    </message>
+</context>
+<context>
     <name>BehindPanel</name>
     <message>
         <location filename="../../inspector_app/ui/overview_behind.py" line="27"/>
@@ -306,52 +314,52 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../inspector_app/services/integrity.py" line="168"/>
+        <location filename="../../inspector_app/services/integrity.py" line="169"/>
         <source>رویداد نهایی‌سازی این بازرسی در دفتر رویدادها نیست (حذف یا بازنویسی شده است).</source>
         <translation>This inspection&apos;s finalize entry is not in the audit log (deleted or rewritten).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/integrity.py" line="171"/>
+        <location filename="../../inspector_app/services/integrity.py" line="172"/>
         <source>این بازرسی همگام شده است، اما رویداد همگام‌سازی آن در دفتر رویدادها نیست (حذف یا بازنویسی شده است).</source>
         <translation>This inspection was synced, but its sync entry is not in the audit log (deleted or rewritten).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/integrity.py" line="223"/>
+        <location filename="../../inspector_app/services/integrity.py" line="224"/>
         <source>رویدادهای {start} به بعد از انتهای دفتر رویدادها بریده شده‌اند: گزارش امضاشدهٔ این بازرسی رویداد {seq} را در خود دارد، اما دفتر اکنون به رویداد {last} پایان می‌یابد.</source>
         <translation>The audit log&apos;s entries from {start} on were cut off its end: this inspection&apos;s signed report holds entry {seq}, but the log now ends at entry {last}.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/integrity.py" line="228"/>
+        <location filename="../../inspector_app/services/integrity.py" line="229"/>
         <source>همهٔ رویدادهای دفتر رویدادها حذف شده‌اند: گزارش امضاشدهٔ این بازرسی رویداد {seq} را در خود دارد، اما دفتر خالی است.</source>
         <translation>Every entry of the audit log was deleted: this inspection&apos;s signed report holds entry {seq}, but the log is empty.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/integrity.py" line="233"/>
+        <location filename="../../inspector_app/services/integrity.py" line="234"/>
         <source>دفتر رویدادها از جایی میان رویداد {start} و رویداد {seq} به بعد بازنویسی شده است: چکیدهٔ رویداد {seq} دیگر آن نیست که در گزارش امضاشدهٔ این بازرسی آمده است.</source>
         <translation>The audit log was rewritten from somewhere between entry {start} and entry {seq} on: the hash of entry {seq} is no longer the one in this inspection&apos;s signed report.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/integrity.py" line="238"/>
+        <location filename="../../inspector_app/services/integrity.py" line="239"/>
         <source>رویداد {seq}، که گزارش امضاشدهٔ این بازرسی آن را در خود دارد، از میان دفتر رویدادها حذف شده است.</source>
         <translation>Entry {seq}, which this inspection&apos;s signed report holds, was deleted from the middle of the audit log.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/integrity.py" line="243"/>
+        <location filename="../../inspector_app/services/integrity.py" line="244"/>
         <source>رویدادهای {start} به بعد از انتهای دفتر رویدادها بریده شده‌اند: سرور از همگام‌سازی پیشین رویداد {seq} را نگه داشته، اما دفتر اکنون به رویداد {last} پایان می‌یابد.</source>
         <translation>The audit log&apos;s entries from {start} on were cut off its end: the server kept entry {seq} from an earlier sync, but the log now ends at entry {last}.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/integrity.py" line="248"/>
+        <location filename="../../inspector_app/services/integrity.py" line="249"/>
         <source>همهٔ رویدادهای دفتر رویدادها حذف شده‌اند: سرور از همگام‌سازی پیشین رویداد {seq} را نگه داشته، اما دفتر خالی است.</source>
         <translation>Every entry of the audit log was deleted: the server kept entry {seq} from an earlier sync, but the log is empty.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/integrity.py" line="253"/>
+        <location filename="../../inspector_app/services/integrity.py" line="254"/>
         <source>دفتر رویدادها از جایی میان رویداد {start} و رویداد {seq} به بعد بازنویسی شده است: چکیدهٔ رویداد {seq} با آنچه سرور از همگام‌سازی پیشین نگه داشته نمی‌خواند.</source>
         <translation>The audit log was rewritten from somewhere between entry {start} and entry {seq} on: the hash of entry {seq} does not match what the server kept from an earlier sync.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/integrity.py" line="258"/>
+        <location filename="../../inspector_app/services/integrity.py" line="259"/>
         <source>رویداد {seq}، که سرور از همگام‌سازی پیشین نگه داشته، از میان دفتر رویدادها حذف شده است.</source>
         <translation>Entry {seq}, which the server kept from an earlier sync, was deleted from the middle of the audit log.</translation>
     </message>
@@ -394,7 +402,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/finalize.py" line="99"/>
-        <location filename="../../inspector_app/storage/lifecycle.py" line="41"/>
+        <location filename="../../inspector_app/storage/lifecycle.py" line="42"/>
         <source>این بازرسی پیش‌تر نهایی شده است.</source>
         <translation>This inspection has already been finalized.</translation>
     </message>
@@ -435,10 +443,10 @@
     </message>
     <message>
         <location filename="../../inspector_app/services/sync/bundles.py" line="32"/>
-        <location filename="../../inspector_app/storage/inspections.py" line="57"/>
-        <location filename="../../inspector_app/storage/inspections.py" line="66"/>
-        <location filename="../../inspector_app/storage/inspections.py" line="80"/>
-        <location filename="../../inspector_app/storage/lifecycle.py" line="38"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="58"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="67"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="82"/>
+        <location filename="../../inspector_app/storage/lifecycle.py" line="39"/>
         <source>بازرسی با شناسهٔ {id} پیدا نشد</source>
         <translation>No inspection with id {id} was found</translation>
     </message>
@@ -902,10 +910,10 @@
         <translation>There is no office with code {code} in the registry</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/corrections.py" line="38"/>
+        <location filename="../../inspector_app/storage/corrections.py" line="40"/>
         <location filename="../../inspector_app/storage/db.py" line="291"/>
-        <location filename="../../inspector_app/storage/inspections.py" line="83"/>
-        <location filename="../../inspector_app/storage/inspections.py" line="90"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="85"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="102"/>
         <source>این بازرسی نهایی شده و دیگر تغییر نمی‌کند.</source>
         <translation>This inspection is finalized and can no longer change.</translation>
     </message>
@@ -1012,7 +1020,7 @@
         <translation>Finding {id} was not found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/inspections.py" line="193"/>
+        <location filename="../../inspector_app/storage/inspections.py" line="208"/>
         <source>بازرسی دیگری به این پیش‌نویس ارجاع می‌دهد</source>
         <translation>Another inspection refers to this draft</translation>
     </message>
@@ -1291,7 +1299,7 @@
         <translation>The file was not written: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/services/working_calendar.py" line="49"/>
+        <location filename="../../inspector_app/services/working_calendar.py" line="50"/>
         <source>شمارش روزها «{value}» شناخته نیست (calendar یا working)</source>
         <translation>Day count “{value}” is not known (calendar or working)</translation>
     </message>

@@ -94,6 +94,27 @@ def test_filters_reload_the_figures(qtbot: Any, page: OverviewPage) -> None:
     assert page.current_filter().office_type == "police10"
 
 
+def test_a_chart_with_nothing_to_draw_says_so(
+    qtbot: Any, page: OverviewPage, overview_artifacts: Path
+) -> None:
+    charts = page.charts
+    assert not charts.county_chart.empty_label.isVisible()
+    with qtbot.waitSignals([page.loaded, page.items_loaded], timeout=20_000):
+        page.set_filter(OverviewFilter(county="جم"))  # no inspection there
+    assert charts.figures["inspections"].text() == "۰"
+    for chart in (charts.county_chart, charts.type_chart, charts.month_chart, charts.items_chart):
+        assert chart.row_count == 0
+        assert chart.empty_label.isVisible()
+        assert chart.empty_label.text() == "برای این انتخاب داده‌ای نیست."
+        assert chart.empty_label.geometry() == chart.rect()
+    assert charts.coverage_chart.row_count == 10  # every county, inspected or not
+    assert not charts.coverage_chart.empty_label.isVisible()
+    page.grab().save(str(overview_artifacts / "page-empty.png"))
+    with qtbot.waitSignals([page.loaded, page.items_loaded], timeout=20_000):
+        page.set_filter(OverviewFilter())
+    assert not charts.county_chart.empty_label.isVisible()
+
+
 def test_clicking_a_bar_lists_the_inspections_behind_it(
     qtbot: Any, page: OverviewPage, overview_artifacts: Path
 ) -> None:
