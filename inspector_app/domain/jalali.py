@@ -99,10 +99,10 @@ def jalali_month(moment: dt.datetime | dt.date | str) -> str:
     return f"{j.year:04d}-{j.month:02d}"
 
 
-def jalali_month_label(key: str) -> str:
-    """`1403-01` → «فروردین ۱۴۰۳»."""
+def jalali_month_label(key: str, *, persian: bool = True) -> str:
+    """`1403-01` → «فروردین ۱۴۰۳» (`persian=False`: «فروردین 1403», as spreadsheet dates)."""
     year, month = key.split("-")
-    return f"{MONTHS[int(month) - 1]} {to_persian_digits(year)}"
+    return f"{MONTHS[int(month) - 1]} {to_persian_digits(year) if persian else year}"
 
 
 def jalali_month_bounds(key: str) -> tuple[dt.date, dt.date]:

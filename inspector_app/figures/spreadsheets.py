@@ -219,7 +219,12 @@ def overview_sheets(overview: Overview) -> list[Sheet]:
         ),
         _compliance("به تفکیک شهرستان", "شهرستان", overview.by_county, lambda r: r.label),
         _compliance("به تفکیک نوع دفتر", "نوع دفتر", overview.by_type, lambda r: r.label),
-        _compliance("به تفکیک ماه", "ماه", overview.by_month, lambda r: jalali_month_label(r.key)),
+        _compliance(
+            "به تفکیک ماه",
+            "ماه",
+            overview.by_month,
+            lambda r: jalali_month_label(r.key, persian=False),
+        ),
         Sheet(
             "موارد پرتکرار ناموفق",
             ["فرم", "شناسهٔ پرسش", "پرسش", "بار «خیر»", "از بازرسی‌ها", "درصد"],

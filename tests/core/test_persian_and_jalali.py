@@ -98,6 +98,7 @@ def test_jalali_of_calendar_dates_and_of_nothing() -> None:
 def test_jalali_months() -> None:
     assert jalali.jalali_month_label("1403-01") == "فروردین ۱۴۰۳"
     assert jalali.jalali_month_label("1402-12") == "اسفند ۱۴۰۲"
+    assert jalali.jalali_month_label("1402-12", persian=False) == "اسفند 1402"
     # Esfand 1403 has 30 days (a leap year), Esfand 1402 has 29.
     assert jalali.jalali_month_bounds("1403-12") == (dt.date(2025, 2, 19), dt.date(2025, 3, 20))
     assert jalali.jalali_month_bounds("1402-12") == (dt.date(2024, 2, 20), dt.date(2024, 3, 19))

@@ -145,6 +145,8 @@ def test_overview_exports_its_figures_one_sheet_each(
     assert all(ws.sheet_view.rightToLeft for ws in book.worksheets)
     summary = {r[0]: r[1] for r in book["خلاصه"].iter_rows(min_row=2, values_only=True)}
     assert summary["تعداد بازرسی"] == 2  # the finished ones, as the Overview counts
+    months = [r[0] for r in book["به تفکیک ماه"].iter_rows(min_row=2, values_only=True)]
+    assert months and all(m.split()[-1].isascii() for m in months)  # digits as the dates'
     assert exports_in_audit(demo_gui)[-1]["kind"] == "overview"
 
 
