@@ -134,8 +134,9 @@ def choose_in_combo(qtbot: Any, combo: QComboBox, row: int) -> None:
     qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
     popup = combo.view()
     qtbot.waitUntil(popup.isVisible, timeout=5_000)
-    for _ in range(row - combo.currentIndex()):
-        qtbot.keyClick(popup, Qt.Key.Key_Down)
+    step = Qt.Key.Key_Down if row > combo.currentIndex() else Qt.Key.Key_Up
+    for _ in range(abs(row - combo.currentIndex())):
+        qtbot.keyClick(popup, step)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not popup.isVisible(), timeout=5_000)
     assert combo.currentIndex() == row

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from inspector_app.domain.jalali import tehran_today
+from inspector_app.services.working_calendar import FINDING_DEADLINE_DAYS
 from inspector_app.ui.editor.notes import LineEdit, NoteEdit, follow_content
 from inspector_app.ui.editor.previous_findings import PreviousFindings
 from inspector_app.ui.jalali_widgets import JalaliDateEdit
@@ -98,7 +99,7 @@ class FindingCard(QFrame):
         elif self.suggested is not None:
             self.deadline.set_value(self.suggested)
         else:
-            self.deadline.set_value(tehran_today() + dt.timedelta(days=30))
+            self.deadline.set_value(tehran_today() + dt.timedelta(days=FINDING_DEADLINE_DAYS))
         self.deadline.setEnabled(self.has_deadline.isChecked() and self.has_deadline.isEnabled())
         for widget in widgets:
             widget.blockSignals(False)
