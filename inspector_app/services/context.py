@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from inspector_app import paths
 from inspector_app.domain.forms import LoadedForm, load_forms, newest_form_for
-from inspector_app.errors import QT_TRANSLATE_NOOP, FormError, NotFound
+from inspector_app.errors import QT_TRANSLATE_NOOP, FormError, KnownError, NotFound
 from inspector_app.services import integrity
 from inspector_app.storage import offices
 from inspector_app.storage.db import classify, db_path, open_database
@@ -55,18 +55,17 @@ class AppContext:
         self.db.close()
 
 
-def open_context(data_dir: Path, *, seed_demo: bool = True) -> AppContext:
-    """Open the database (migrating it), check the finalized inspections, seed the demo
+def open_context(data_dir: Path, *, seed_demo: bool = True, check: bool = True) -> AppContext:
+    """Open the database (migrating it), check the finalized inspections (unless `check` is
+    False: the app runs `check_integrity` itself once its window is usable), seed the demo
     registry on first start, load forms."""
     path = paths.database_path(data_dir)
     db = open_database(path)
     try:
-        problems = integrity.quick_check(db)
-    except sqlite3.DatabaseError as exc:  # damage deeper than opening the file reaches
+        problems = _checked(db, path) if check else []
+    except KnownError:
         db.close()
-        raise classify(exc, path) from exc
-    if problems:
-        log.info("integrity check: %d problem(s): %s", len(problems), "; ".join(map(str, problems)))
+        raise
     if seed_demo and DEMO_REGISTRY.exists():
         report = offices.seed_if_empty(db, DEMO_REGISTRY)
         if report is not None:
@@ -74,3 +73,26 @@ def open_context(data_dir: Path, *, seed_demo: bool = True) -> AppContext:
     context = AppContext(data_dir=data_dir, db=db, integrity_problems=problems)
     context.reload_forms()
     return context
+
+
+def check_integrity(path: Path) -> list[integrity.Problem]:
+    """The start-up check of the finalized inspections in the database at `path`, on a
+    read-only connection of its own, so a worker can run it while the app is in use."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0)
+    except sqlite3.Error as exc:
+        raise classify(exc, path) from exc
+    try:
+        return _checked(Database(conn, execute_plugins=False), path)
+    finally:
+        conn.close()
+
+
+def _checked(db: Database, path: Path) -> list[integrity.Problem]:
+    try:
+        problems = integrity.quick_check(db)
+    except sqlite3.DatabaseError as exc:  # damage deeper than opening the file reaches
+        raise classify(exc, path) from exc
+    if problems:
+        log.info("integrity check: %d problem(s): %s", len(problems), "; ".join(map(str, problems)))
+    return problems

@@ -71,7 +71,7 @@ class Problem:
 @lru_cache(maxsize=1)
 def _expected_triggers() -> dict[str, str]:
     """The triggers of a freshly migrated database, by name, with their SQL."""
-    fresh = Database(memory=True)
+    fresh = Database(memory=True, execute_plugins=False)
     try:
         migrations.apply(fresh)
         return _triggers(fresh)

@@ -47,7 +47,9 @@ def open_database(path: Path, *, migrate: bool = True) -> Database:
     except sqlite3.Error as exc:
         raise classify(exc, path) from exc
     try:
-        db = Database(conn)  # runs its first statement (PRAGMA recursive_triggers)
+        # No sqlite-utils plugins: we use none, and finding them scans every installed
+        # package's metadata; nor should an installed package hook this connection.
+        db = Database(conn, execute_plugins=False)  # runs PRAGMA recursive_triggers
         version = _read_version(db, path)
         if version > SCHEMA_VERSION:
             raise DatabaseTooNew(

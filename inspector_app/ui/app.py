@@ -50,6 +50,7 @@ from inspector_app.ui.qt import (
 
 if TYPE_CHECKING:
     from inspector_app.services.context import AppContext
+    from inspector_app.services.integrity import Problem
 
 log = logging.getLogger(__name__)
 
@@ -72,11 +73,19 @@ def app_icon() -> QIcon:
 def open_context(data_dir: Path) -> AppContext:
     """Import the data layer and open the database; runs in the worker, off the GUI thread.
 
-    The import is here, not at the top, so its cost overlaps the GUI's own start.
+    The import is here, not at the top, so its cost overlaps the GUI's own start. The check of
+    the finalized inspections is left out: it runs in a worker once the window is usable
+    (`GuiApp._check_integrity`), as its cost grows with the inspections held.
     """
     from inspector_app.services import context
 
-    return context.open_context(data_dir)
+    return context.open_context(data_dir, check=False)
+
+
+def check_integrity(db_path: Path) -> list[Problem]:
+    from inspector_app.services import context
+
+    return context.check_integrity(db_path)
 
 
 def _import_editor() -> object:
@@ -273,21 +282,41 @@ class GuiApp(QObject):
         window = self.window
         if window is None or not is_alive(window):
             self._show_window(MainWindow(context, self.events, self.settings, self))
-            self._warn_integrity(context)
             self._offer_first_run(context)
+            QTimer.singleShot(0, lambda: self._check_integrity(context))
             return
         window.attach(context)
-        self._warn_integrity(context)
         self._offer_first_run(context)
         log.info("startup: ready")
         QTimer.singleShot(0, lambda: self.ready.emit(window))
+        QTimer.singleShot(0, lambda: self._check_integrity(context))
         QTimer.singleShot(0, self._warm_up)
 
-    def _warn_integrity(self, context: AppContext) -> None:
+    def _check_integrity(self, context: AppContext) -> None:
+        """The start-up check of the finalized inspections, in a worker on a connection of its
+        own; what it finds is told over the window as soon as it is known."""
+
+        def checked(problems: list[Problem]) -> None:
+            context.integrity_problems = problems
+            self._warn_integrity(problems)
+
+        run_in_background(
+            None,
+            check_integrity,
+            context.db_path,
+            on_success=checked,
+            on_failure=self._integrity_unchecked,
+            progress_dialog=False,
+        )
+
+    def _integrity_unchecked(self, error: BaseException) -> None:
+        """The check could not read the file (damage deeper than opening it reached)."""
+        messages.report_exception(self.window, error)
+
+    def _warn_integrity(self, problems: list[Problem]) -> None:
         """The start-up check found finalized records that no longer match what was signed:
         say so at once (the details are for `audit verify` and support)."""
-        problems = context.integrity_problems
-        if not problems:
+        if not problems or self.window is None or not is_alive(self.window):
             return
         log.info("startup: %d integrity problem(s)", len(problems))
         shown = [f"{p.inspection_id or '—'}: {p.detail}" for p in problems[:8]]

@@ -9,7 +9,7 @@ from inspector_app.services import inspections, workflow
 from inspector_app.ui import fmt, labels
 from inspector_app.ui.background import Changes, run_write
 from inspector_app.ui.env import PageEnv
-from inspector_app.ui.inspections_page import InspectionsTable, history_columns
+from inspector_app.ui.inspections_table import InspectionsTable, history_columns
 from inspector_app.ui.qt import (
     QFormLayout,
     QGroupBox,

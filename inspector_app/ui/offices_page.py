@@ -10,7 +10,7 @@ from inspector_app.domain.search import OfficeIndex
 from inspector_app.services import registry
 from inspector_app.ui import fmt, labels
 from inspector_app.ui.env import PageEnv
-from inspector_app.ui.inspections_page import filter_combo
+from inspector_app.ui.filter_combo import filter_combo
 from inspector_app.ui.office_detail import OfficeDetail
 from inspector_app.ui.qt import (
     QT_TRANSLATE_NOOP,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from inspector_app.figures.filters import Drilldown
 from inspector_app.ui.env import Router
-from inspector_app.ui.inspections_page import COLUMN_DEFS, InspectionsTable
+from inspector_app.ui.inspections_table import COLUMN_DEFS, InspectionsTable
 from inspector_app.ui.jalali_widgets import JalaliDateEdit
 from inspector_app.ui.qt import (
     QCheckBox,

@@ -15,7 +15,7 @@ from inspector_app.services.working_calendar import day_count_of
 from inspector_app.ui import fmt
 from inspector_app.ui.background import Changes, run_write
 from inspector_app.ui.env import PageEnv
-from inspector_app.ui.inspections_page import InspectionsTable
+from inspector_app.ui.inspections_table import InspectionsTable
 from inspector_app.ui.overview_tables import OVERDUE_COLUMNS
 from inspector_app.ui.qt import (
     QT_TRANSLATE_NOOP,

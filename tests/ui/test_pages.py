@@ -12,7 +12,7 @@ from inspector_app.domain.persian import to_persian_digits
 from inspector_app.services import workflow
 from inspector_app.storage import contents, inspections, offices
 from inspector_app.ui.events import DataEvents
-from inspector_app.ui.inspections_page import InspectionsModel
+from inspector_app.ui.inspections_table import InspectionsModel
 from inspector_app.ui.offices_page import OfficesModel, OfficesProxy
 from inspector_app.ui.qt import QLabel, QPushButton, Qt, QWidget
 from inspector_app.ui.table_models import KEY_ROLE, ROW_ROLE, RowsProxy

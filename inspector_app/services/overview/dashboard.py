@@ -51,7 +51,7 @@ def _connect(db_path: Path) -> sqlite3.Connection:
 def load_dashboard(db_path: Path, f: OverviewFilter, *, as_of: dt.date | None = None) -> Dashboard:
     conn = _connect(db_path)
     try:
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)
         overview = overview_of(db, f, as_of=as_of, with_items=False)
         return Dashboard(
             overview,
