@@ -13,9 +13,11 @@ and closed when it stops.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from anyio import CapacityLimiter
 from fastapi import FastAPI
 
 from inspector_app.server.api.errors import install_error_handlers
@@ -25,15 +27,25 @@ from inspector_app.server.api.routes.health import API_VERSION
 from inspector_app.server.config import Settings
 from inspector_app.server.console import sessions
 from inspector_app.server.console.mount import install_console
+from inspector_app.server.signature import load_verifier
 from inspector_app.server.state import open_state
 
 log = logging.getLogger("inspector_server")
+# Uploads taken in at once by one server process; the others wait their turn in order. An
+# ingest is mostly Python (one at a time under the GIL) and partly fsync: two keep the
+# process busy, while forty (the thread pool's size) only share the GIL and the database's
+# write lock unfairly, so some uploads waited seconds while others passed.
+INGESTS_AT_ONCE = 2
 
 
 def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.server = open_state(settings)
+        app.state.ingests = CapacityLimiter(INGESTS_AT_ONCE)
+        # Not awaited: the server answers meanwhile; an upload that comes first waits for the
+        # import to finish (Python's import lock), not for it to start over.
+        threading.Thread(target=load_verifier, name="load-verifier").start()
         try:
             yield
         finally:

@@ -51,45 +51,44 @@ def _change(
 ) -> None:
     compliance, satisfaction = row["compliance"], row["satisfaction"]
     day = {k: row[k] for k in _DAY_KEY}
-    _upsert(
-        conn,
-        figure_days_t,
-        day,
-        {
-            "inspections": sign,
-            "scored": sign if compliance is not None else 0,
-            "score_sum": sign * (compliance or 0.0),
-            "critical": sign if (row["critical_failures"] or 0) > 0 else 0,
-            "interviewed": sign if satisfaction is not None else 0,
-            "satisfaction_sum": sign * (satisfaction or 0.0),
-        },
-        count="inspections",
-    )
+    amounts = {
+        "inspections": sign,
+        "scored": sign if compliance is not None else 0,
+        "score_sum": sign * (compliance or 0.0),
+        "critical": sign if (row["critical_failures"] or 0) > 0 else 0,
+        "interviewed": sign if satisfaction is not None else 0,
+        "satisfaction_sum": sign * (satisfaction or 0.0),
+    }
+    _upsert(conn, figure_days_t, _DAY_KEY, [{**day, **amounts}], tuple(amounts), "inspections")
     month = {"month": str(row["visit_date"])[:7], **{k: row[k] for k in _DAY_KEY[1:]}}
-    for item_id, text in sorted(failed):
-        key = {**month, "item_id": item_id}
-        _upsert(conn, figure_failed_months_t, key, {"failed": sign}, count="failed", text=text)
+    texts = dict(sorted(failed))  # one row per item, in key order
+    rows = [{**month, "item_id": i, "failed": sign, "item_text": t} for i, t in texts.items()]
+    _upsert(conn, figure_failed_months_t, _MONTH_KEY, rows, ("failed",), "failed", text=True)
 
 
 def _upsert(
     conn: Connection,
     table: Table,
-    key: dict[str, Any],
-    amounts: dict[str, Any],
-    *,
+    key: tuple[str, ...],
+    rows: list[dict[str, Any]],
+    amounts: tuple[str, ...],
     count: str,
-    text: str | None = None,
+    *,
+    text: bool = False,
 ) -> None:
-    """Add `amounts` to the row at `key` (made if missing); drop it when `count` reaches 0.
-    `text` (the item's) keeps the least one seen, as MIN() over the answers would."""
+    """Add each row's `amounts` to the row at its `key` (made if missing), all in one
+    statement; drop those whose `count` reaches 0. With `text`, the item's text keeps the
+    least one seen, as MIN() over the answers would."""
+    if not rows:
+        return
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    values = {**key, **amounts, **({"item_text": text} if text is not None else {})}
-    stmt = dialect.insert(table).values(**values)
+    stmt = dialect.insert(table)
     change: dict[str, Any] = {c: table.c[c] + stmt.excluded[c] for c in amounts}
-    if text is not None:
+    if text:
         least = func.least if dialect is postgresql else func.min  # SQLite's min(a, b)
         change["item_text"] = least(table.c.item_text, stmt.excluded.item_text)
-    conn.execute(stmt.on_conflict_do_update(index_elements=list(key), set_=change))
-    if amounts[count] < 0:
-        at_key = [table.c[k] == v for k, v in key.items()]
-        conn.execute(delete(table).where(*at_key, table.c[count] <= 0))
+    conn.execute(stmt.on_conflict_do_update(index_elements=list(key), set_=change), rows)
+    for values in rows:
+        if values[count] < 0:
+            at_key = [table.c[k] == values[k] for k in key]
+            conn.execute(delete(table).where(*at_key, table.c[count] <= 0))

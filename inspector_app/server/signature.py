@@ -32,6 +32,12 @@ def examine(pdf: bytes) -> VerifyResult:
     return verify_pdf(pdf)
 
 
+def load_verifier() -> None:
+    """Import what `examine` needs ahead of the first upload (the server calls it in a thread
+    at start: the first upload would otherwise wait half a second or more for pyHanko)."""
+    import inspector_app.pdf.verify  # noqa: F401
+
+
 @dataclass(frozen=True)
 class SignatureCheck:
     ok: bool

@@ -4,13 +4,14 @@ asked by the laptop whose key signed it; to any other device it is not there).""
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Annotated
 
+from anyio import to_thread
 from fastapi import APIRouter, Request
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
-from starlette.concurrency import run_in_threadpool
 
 from inspector_app.server.api.deps import CurrentDevice, DatabaseDep, FilesDep
 from inspector_app.server.api.models import AUTH_ERRORS, InspectionStatus, Problem, UploadResult
@@ -52,10 +53,11 @@ async def upload(
     inspection_id: InspectionId,
 ) -> JSONResponse:
     body = await request.body()  # complete: api/limits.py received it before routing
+    work = partial(
+        ingest, engine, files, body, device=device, source="sync", expected_id=inspection_id
+    )
     try:
-        result = await run_in_threadpool(
-            ingest, engine, files, body, device=device, source="sync", expected_id=inspection_id
-        )
+        result = await to_thread.run_sync(work, limiter=request.app.state.ingests)
     except Rejected as exc:
         log.info("upload %s from device %s refused: %s", inspection_id, device.id, exc.reason)
         return JSONResponse(
