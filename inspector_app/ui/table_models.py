@@ -166,8 +166,8 @@ class RowsProxy(QSortFilterProxyModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return fmt.plain_int(section + 1)
+        if orientation == Qt.Orientation.Vertical:  # the source has only the number, too
+            return fmt.plain_int(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
         return super().headerData(section, orientation, role)
 
 
