@@ -25,6 +25,8 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    false,
+    text,
 )
 
 metadata = MetaData()
@@ -95,6 +97,9 @@ inspections_t = Table(
     Column("critical_failures", Integer, nullable=False, default=0),
     Column("satisfaction", Float),
     Column("replaces", String(64)),
+    # A correction of the same key and office replaces this one (kept at ingest: replaced.py);
+    # the province figures take such inspections off.
+    Column("replaced", Boolean, nullable=False, default=False, server_default=false()),
     Column("pdf_sha256", String(64), nullable=False),
     Column("canonical_json", Text, nullable=False),
     Column("received_at", String(40), nullable=False),
@@ -104,6 +109,12 @@ inspections_t = Table(
     # inspected are walks of this index alone; corrections are found by what they replace.
     Index("inspections_office_visit", "office_code", "visit_date", "county", "office_type", "id"),
     Index("inspections_replaces", "replaces", "signer_key_sha256", "office_code"),
+    Index(
+        "inspections_replaced",
+        "id",
+        sqlite_where=text("replaced"),
+        postgresql_where=text("replaced"),
+    ),
 )
 
 inspection_files_t = Table(

@@ -13,9 +13,9 @@ inspections the summary reads a few thousand rows:
     index on inspections.
 Every received inspection is finalized (the server never holds drafts) and is in the sums; a
 correction counts instead of the inspection it replaces, as on the laptop: the replaced ones
-(a few) are read from inspections and taken off. Portable SQL (GROUP BY, CASE, `:name`
-parameters) through a SQLAlchemy connection on SQLite or PostgreSQL
-(`figures.queries.sqlalchemy_runner`). The server calls these as
+(a few, flagged at ingest: server/replaced.py) are read from inspections and taken off.
+Portable SQL (GROUP BY, CASE, `:name` parameters) through a SQLAlchemy connection on SQLite
+or PostgreSQL (`figures.queries.sqlalchemy_runner`). The server calls these as
 
     with state.engine.connect() as conn:
         data = server_summary(sqlalchemy_runner(conn), f, registry=publish.registry(engine)[0])
@@ -59,11 +59,11 @@ _FIGURES = """COUNT(*), COUNT(s.compliance), SUM(s.compliance),
        COUNT(s.satisfaction), SUM(s.satisfaction)"""
 _SUMMED = """SUM(s.inspections), SUM(s.scored), SUM(s.score_sum), SUM(s.critical),
        SUM(s.interviewed), SUM(s.satisfaction_sum)"""
-# Inspections a received correction replaces: a correction signed with the same key, for the
-# same office (ingest refuses any other; this holds for old rows too). They are few.
-_REPLACED = """SELECT r.replaces FROM inspections r JOIN inspections o ON o.id = r.replaces
-    WHERE r.replaces IS NOT NULL AND r.signer_key_sha256 = o.signer_key_sha256
-      AND r.signer_key_sha256 <> '' AND r.office_code = o.office_code"""
+# Inspections a received correction replaces (server/replaced.py keeps the flag at ingest;
+# the partial index inspections_replaced holds them). They are few. Said twice for the two
+# planners: given `s.replaced` alone, SQLite (no statistics) scans another index for its
+# GROUP BY order; given the subquery alone, PostgreSQL joins it to a scan of the table.
+_REPLACED = "s.replaced AND s.id IN (SELECT r.id FROM inspections r WHERE r.replaced)"
 _KEYS = "s.county, s.office_type, s.visit_date, s.form_id, s.form_version"
 
 
@@ -115,7 +115,7 @@ def compute_server_overview(
 
     replaced = run(
         f"SELECT {_KEYS}, s.office_code, {_FIGURES} FROM inspections s "
-        f"WHERE s.id IN ({_REPLACED}){where} GROUP BY {_KEYS}, s.office_code",
+        f"WHERE {_REPLACED}{where} GROUP BY {_KEYS}, s.office_code",
         params,
     )
     # A group whose inspections in the range were all replaced (by corrections dated outside
@@ -208,9 +208,7 @@ def _failed_items(
         cut = f"s.visit_date >= :day_from{n} AND s.visit_date <= :day_to{n}{places}"
         parts.append((1, run(answered.format(cut), {**params, **span})))
     replaced = {**params}
-    parts.append(
-        (-1, run(answered.format(f"s.id IN ({_REPLACED}){_where(f, replaced)}"), replaced))
-    )
+    parts.append((-1, run(answered.format(f"{_REPLACED}{_where(f, replaced)}"), replaced)))
     counted: dict[tuple[str, int, str], list[Any]] = {}
     for sign, rows in parts:
         for form_id, version, item_id, text, count in rows:

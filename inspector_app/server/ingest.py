@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from inspector_app.domain.bundle import BundleError, CheckedInspection, read_inspection_bundle
 from inspector_app.domain.canonical import sha256_hex
 from inspector_app.domain.jalali import utc_now_iso
-from inspector_app.server import accounts, figure_counts, revocation, visits
+from inspector_app.server import accounts, figure_counts, replaced, revocation, visits
 from inspector_app.server.accounts import Device
 from inspector_app.server.database import (
     conflicts_t,
@@ -115,6 +115,7 @@ def _insert(
             [{"inspection_id": inspection_id, "item_id": i, "item_text": t} for i, t in failed],
         )
     figure_counts.add(conn, row, failed)
+    replaced.refresh(conn, [inspection_id, row["replaces"]])
     number = visits.certified_number(conn, row["device_id"], row["signer_key_sha256"])
     visits.close_for_inspection(
         conn, number, row["office_code"], row["visit_date"], inspection_id, row["received_at"]
@@ -173,21 +174,21 @@ def _check_replaces(engine: Engine, checked: CheckedInspection, check: Signature
     if replaces is None:
         return
     with engine.connect() as conn:
-        replaced = conn.execute(
+        original = conn.execute(
             select(inspections_t.c.signer_key_sha256, inspections_t.c.office_code).where(
                 inspections_t.c.id == replaces
             )
         ).first()
-    if replaced is None:
+    if original is None:
         raise Rejected(
             422, f"the inspection this correction replaces ({replaces}) is not on the server"
         )
-    if not check.signer_key_sha256 or replaced[0] != check.signer_key_sha256:
+    if not check.signer_key_sha256 or original[0] != check.signer_key_sha256:
         raise Rejected(
             403, f"the inspection this correction replaces ({replaces}) was signed by another "
             "inspector's key: only its own inspector can correct it",
         )  # fmt: skip
-    if replaced[1] != str(checked.document.office.get("code") or ""):
+    if original[1] != str(checked.document.office.get("code") or ""):
         raise Rejected(
             422, f"the inspection this correction replaces ({replaces}) is of another office"
         )
@@ -315,7 +316,11 @@ def keep_received(
         conn, examine(parts.signed_pdf), device, parts.inspection_id, parts.canonical_sha256
     )
     row = _row(checked, device, source, check)
+    earlier: str | None = None  # what the version given up replaced
     if as_id is None:
+        earlier = conn.execute(
+            select(inspections_t.c.replaces).where(inspections_t.c.id == parts.inspection_id)
+        ).scalar_one_or_none()
         figure_counts.remove(conn, parts.inspection_id)
         for table in (failed_answers_t, inspection_files_t):
             conn.execute(table.delete().where(table.c.inspection_id == parts.inspection_id))
@@ -323,4 +328,5 @@ def keep_received(
     else:
         row["id"] = as_id
     _insert(conn, checked, row, _store_files(files, checked))
+    replaced.refresh(conn, [earlier])
     return str(row["id"])

@@ -26,7 +26,7 @@ from inspector_app.figures.filters import OverviewFilter
 from inspector_app.figures.overview import Overview
 from inspector_app.figures.queries import sqlalchemy_runner, sqlite_runner
 from inspector_app.figures.summary_report import render_summary
-from inspector_app.server import figure_counts, schema
+from inspector_app.server import figure_counts, replaced, schema
 from inspector_app.server.database import (
     failed_answers_t,
     figure_days_t,
@@ -173,6 +173,7 @@ def _receive(engine: Engine, app: AppContext) -> list[dict[str, Any]]:
                     [{"inspection_id": r["id"], "item_id": i, "item_text": t} for i, t in held],
                 )
             figure_counts.add(conn, row, held)
+            replaced.refresh(conn, [row["id"], row["replaces"]])  # as ingest does
     return list(app.db.query("SELECT * FROM offices"))
 
 

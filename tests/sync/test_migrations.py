@@ -104,7 +104,7 @@ def test_two_servers_starting_on_one_empty_database_create_it_once(
 
 def make_legacy(db: Path) -> dict[str, list[tuple[str, str]]]:
     """Turn a server's SQLite database into what `create_all` made before migrations: the
-    baseline's tables and indexes only, no alembic_version, and (as on a server older than
+    baseline's tables, columns and indexes only, no alembic_version, and (as on a server older than
     the failed-items figures) no failed answers. Returns the failed answers it held."""
     tables = baseline()
     keep_indexes = {i.name for t in tables.tables.values() for i in t.indexes}
@@ -123,6 +123,10 @@ def make_legacy(db: Path) -> dict[str, list[tuple[str, str]]]:
                 conn.execute(f'DROP TABLE "{name}"')
             elif kind == "index" and table in tables.tables and name not in keep_indexes:
                 conn.execute(f'DROP INDEX "{name}"')
+        for name, table in tables.tables.items():  # columns later revisions added
+            for _cid, column, *_rest in conn.execute(f'PRAGMA table_info("{name}")').fetchall():
+                if column not in table.c:
+                    conn.execute(f'ALTER TABLE "{name}" DROP COLUMN "{column}"')
         conn.execute("DELETE FROM failed_answers")
     return held
 
