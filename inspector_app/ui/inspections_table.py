@@ -25,6 +25,7 @@ from inspector_app.ui.table_models import (
     RowsTableModel,
     apply_widths,
     field_column,
+    select_key,
 )
 
 
@@ -130,9 +131,4 @@ class InspectionsTable(QWidget):
         return index.data(ROW_ROLE) if index.isValid() else None
 
     def select_key(self, key: str) -> bool:
-        row = self.model.row_of_key(key)
-        if row < 0:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.view.setCurrentIndex(index)
-        return True
+        return select_key(self.view, self.proxy, self.model, key)

@@ -34,6 +34,7 @@ from inspector_app.ui.table_models import (
     RowsTableModel,
     apply_widths,
     field_column,
+    select_key,
 )
 
 log = logging.getLogger(__name__)
@@ -257,15 +258,7 @@ class OfficesPage(ReloadWhenShown, QWidget):
         return index.data(KEY_ROLE) if index.isValid() else None
 
     def select_code(self, code: str) -> bool:
-        row = self.model.row_of_key(code)
-        if row < 0:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-        return True
+        return select_key(self.table, self.proxy, self.model, code)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

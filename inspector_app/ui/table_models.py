@@ -171,6 +171,20 @@ class RowsProxy(QSortFilterProxyModel):
         return super().headerData(section, orientation, role)
 
 
+def select_key(view: QTableView, proxy: RowsProxy, model: RowsTableModel, key: str) -> bool:
+    """Make the row with `key` current in `view` and scroll to it; False when it is not there
+    or the proxy's filter hides it."""
+    row = model.row_of_key(key)
+    if row < 0:
+        return False
+    index = proxy.mapFromSource(model.index(row, 0))
+    if not index.isValid():
+        return False
+    view.setCurrentIndex(index)
+    view.scrollTo(index)
+    return True
+
+
 def apply_widths(view: QTableView, columns: Sequence[Column]) -> None:
     """Fixed starting widths (the user can drag them); width-0 columns share the rest.
 
