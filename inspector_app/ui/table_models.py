@@ -15,8 +15,10 @@ from inspector_app.ui import fmt
 from inspector_app.ui.qt import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QHeaderView,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -185,16 +187,65 @@ def select_key(view: QTableView, proxy: RowsProxy, model: RowsTableModel, key: s
     return True
 
 
+STRETCH_MIN = 220  # a Persian office or form name stays readable; a scrollbar comes first
+TITLE_MARGIN = 24  # the header's padding and its sort arrow
+
+
 def apply_widths(view: QTableView, columns: Sequence[Column]) -> None:
     """Fixed starting widths (the user can drag them); width-0 columns share the rest.
 
     Never ResizeToContents: on a large table it asks Python for a thousand cells per column.
+    Not Qt's Stretch mode either: it has no minimum per column, so on a laptop screen the
+    name column shrank to a few letters. Below STRETCH_MIN the table scrolls sideways instead.
     """
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
+    metrics = header.fontMetrics()
     for position, column in enumerate(columns):
-        if column.width:
-            header.setSectionResizeMode(position, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(position, column.width)
-        else:
-            header.setSectionResizeMode(position, QHeaderView.ResizeMode.Stretch)
+        # Never narrower than the title: English titles are longer than the Persian ones.
+        title = QCoreApplication.translate("Columns", column.title)
+        width = max(column.width or STRETCH_MIN, metrics.horizontalAdvance(title) + TITLE_MARGIN)
+        header.setSectionResizeMode(position, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(position, width)
+    stretched = [position for position, column in enumerate(columns) if not column.width]
+    if stretched:
+        _StretchedColumns(view, stretched)
+
+
+class _StretchedColumns(QObject):
+    """Gives the stretched columns what the viewport leaves, never less than STRETCH_MIN,
+    whenever the table is resized or the user drags another column."""
+
+    def __init__(self, view: QTableView, positions: list[int]) -> None:
+        super().__init__(view)
+        self._view = view
+        self._positions = positions
+        self._busy = False
+        view.viewport().installEventFilter(self)
+        view.horizontalHeader().sectionResized.connect(self._on_section_resized)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _on_section_resized(self, position: int, _old: int, _new: int) -> None:
+        if position not in self._positions:
+            self.fit()
+
+    def fit(self) -> None:
+        if self._busy:
+            return
+        header = self._view.horizontalHeader()
+        others = sum(
+            header.sectionSize(position)
+            for position in range(header.count())
+            if position not in self._positions and not header.isSectionHidden(position)
+        )
+        share = (self._view.viewport().width() - others) // len(self._positions)
+        self._busy = True
+        try:
+            for position in self._positions:
+                header.resizeSection(position, max(STRETCH_MIN, share))
+        finally:
+            self._busy = False

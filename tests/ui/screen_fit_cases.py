@@ -41,9 +41,11 @@ from inspector_app.ui.qt import (
     QPushButton,
     QRect,
     Qt,
+    QTableView,
     QTimer,
     QWidget,
 )
+from inspector_app.ui.table_models import STRETCH_MIN
 from tests.helpers.gui import Gui
 from tests.helpers.paths import ROOT
 from tests.helpers.visit_plan import seed_plan
@@ -115,6 +117,24 @@ def assert_not_wider(window: MainWindow, name: str) -> None:
     assert isinstance(shown, QAbstractScrollArea), name
     bar = shown.horizontalScrollBar()
     assert not bar.isVisible(), f"{name}: {bar.maximum()} px wider than the window"
+
+
+def assert_headers_readable(window: MainWindow, name: str) -> None:
+    """Every shown column of the page's tables is as wide as its title: a laptop screen once
+    squeezed the office names into a column headed «ام دفت»."""
+    page = window.stack.currentWidget()
+    for view in page.findChildren(QTableView):
+        if not view.isVisibleTo(window) or view.model() is None:
+            continue
+        header = view.horizontalHeader()
+        metrics = header.fontMetrics()
+        for column in range(header.count()):
+            if header.isSectionHidden(column):
+                continue
+            title = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+            needed = metrics.horizontalAdvance(title)
+            width = header.sectionSize(column)
+            assert width >= needed, f"{name}: column «{title}» is {width} px, its title {needed}"
 
 
 def has_ink(widget: QWidget) -> bool:
@@ -242,6 +262,9 @@ def tour(qtbot: Any, window: MainWindow, folder: Path) -> None:
         assert window.current_key() == key
         fits_and_shot(window, folder, f"page-{key}", buttons=0)
         assert_not_wider(window, f"page-{key}")
+        assert_headers_readable(window, f"page-{key}")
+    names = window.pages["offices"].table.columnWidth(0)
+    assert names >= STRETCH_MIN, f"office names squeezed into {names} px"
     editor_and_dialogs(qtbot, window, folder)
     click_nav(qtbot, window.nav, keys.index("settings"))
     settings_dialogs(qtbot, window, folder)
