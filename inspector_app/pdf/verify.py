@@ -33,6 +33,7 @@ from pyhanko_certvalidator import ValidationContext
 from inspector_app.domain.canonical import sha256_hex
 from inspector_app.domain.jalali import jalali_datetime
 from inspector_app.errors import QT_TRANSLATE_NOOP
+from inspector_app.pdf import hex_strings
 from inspector_app.pdf.certificates import (
     IdentityError,
     certificate_info,
@@ -52,6 +53,7 @@ log = logging.getLogger(__name__)
 # pyHanko logs a rejected incremental update as an error with a traceback; the result below
 # reports it to the user in words, so the traceback would only be noise on the console.
 logging.getLogger("pyhanko.sign.diff_analysis").setLevel(logging.CRITICAL)
+hex_strings.install()  # the signature's /Contents read at once, not a byte at a time
 
 # governorate: chains to the governorate's root, not revoked; own: this laptop's own identity
 # (not, or not yet, issued by the governorate); untrusted: intact, but nobody known vouches

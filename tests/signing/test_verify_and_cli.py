@@ -14,20 +14,11 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 from inspector_app.cli.main import main
 from inspector_app.pdf.verify import verify_pdf
-from inspector_app.services import finalize
 from inspector_app.services.context import AppContext
 from inspector_app.services.signing import placement
 from inspector_app.storage import contents
 from inspector_app.storage.identities import StoredIdentity
 from tests.helpers.signing import PASSPHRASE, pdfsig
-
-
-@pytest.fixture
-def signed(context: AppContext, ready: str, identity: StoredIdentity, tmp_path: Path) -> Path:
-    finalize.finalize(context.db, ready, identity, PASSPHRASE)
-    path = tmp_path / "report.pdf"
-    path.write_bytes(finalize.signed_pdf(context.db, ready))
-    return path
 
 
 def _flip_byte_in_signed_content(pdf: bytes) -> bytes:
