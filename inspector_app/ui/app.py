@@ -22,6 +22,7 @@ from inspector_app.ui import (
     automation,
     fmt,
     i18n,
+    labels,
     messages,
     single_instance,
     theme,
@@ -319,7 +320,12 @@ class GuiApp(QObject):
         if not problems or self.window is None or not is_alive(self.window):
             return
         log.info("startup: %d integrity problem(s)", len(problems))
-        shown = [f"{p.inspection_id or '—'}: {p.detail}" for p in problems[:8]]
+        shown = [
+            f"{p.inspection_id}: {labels.integrity_problem(p.kind)}"
+            if p.inspection_id
+            else labels.integrity_problem(p.kind)
+            for p in problems[:8]
+        ]
         if len(problems) > len(shown):
             shown.append("…")
         box = messages.show_warning(

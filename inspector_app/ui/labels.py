@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from inspector_app.domain import vocabulary
 from inspector_app.domain.persian import NO_VALUE
+from inspector_app.services import integrity_kinds
 from inspector_app.ui.qt import QCoreApplication
 
 
@@ -36,3 +37,8 @@ def counted_status(key: str) -> str:
 
 def grade(key: str | None) -> str:
     return _translated("Labels", vocabulary.GRADE_LABELS, key)
+
+
+def integrity_problem(kind: str) -> str:
+    """What an integrity problem of `kind` means, for the start-up warning."""
+    return _translated("Integrity", integrity_kinds.KINDS, kind)

@@ -144,7 +144,7 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="71"/>
+        <location filename="../../inspector_app/ui/inspections_table.py" line="50"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="52"/>
         <location filename="../../inspector_app/ui/sync_queue.py" line="51"/>
         <location filename="../../inspector_app/ui/visits_page.py" line="63"/>
@@ -152,15 +152,15 @@
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="77"/>
-        <location filename="../../inspector_app/ui/offices_page.py" line="50"/>
+        <location filename="../../inspector_app/ui/inspections_table.py" line="56"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="51"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="54"/>
         <source>نوع</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="79"/>
-        <location filename="../../inspector_app/ui/offices_page.py" line="55"/>
+        <location filename="../../inspector_app/ui/inspections_table.py" line="58"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="56"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="53"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="68"/>
         <location filename="../../inspector_app/ui/visits_page.py" line="68"/>
@@ -168,62 +168,62 @@
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="81"/>
+        <location filename="../../inspector_app/ui/inspections_table.py" line="60"/>
         <location filename="../../inspector_app/ui/sync_queue.py" line="52"/>
         <source>تاریخ بازدید</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="83"/>
-        <location filename="../../inspector_app/ui/offices_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/inspections_table.py" line="62"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="59"/>
         <location filename="../../inspector_app/ui/sync_queue.py" line="54"/>
         <location filename="../../inspector_app/ui/visits_page.py" line="84"/>
         <source>وضعیت</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="85"/>
+        <location filename="../../inspector_app/ui/inspections_table.py" line="64"/>
         <source>امتیاز</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="87"/>
+        <location filename="../../inspector_app/ui/inspections_table.py" line="66"/>
         <source>رتبه</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="89"/>
+        <location filename="../../inspector_app/ui/inspections_table.py" line="68"/>
         <source>موارد الزامی باز</source>
         <translation>Required open</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="91"/>
+        <location filename="../../inspector_app/ui/inspections_table.py" line="70"/>
         <source>بازرس</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="48"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="49"/>
         <source>نام دفتر</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="56"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="57"/>
         <source>شهر</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="65"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="66"/>
         <location filename="../../inspector_app/ui/overview_tables.py" line="56"/>
         <source>آخرین بازرسی</source>
         <translation>Last inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="72"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="73"/>
         <source>آخرین امتیاز</source>
         <translation>Last score</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="80"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="81"/>
         <source>اقدام معوق</source>
         <translation>Overdue actions</translation>
     </message>
@@ -911,60 +911,60 @@
     </message>
     <message>
         <location filename="../../inspector_app/storage/corrections.py" line="40"/>
-        <location filename="../../inspector_app/storage/db.py" line="291"/>
+        <location filename="../../inspector_app/storage/db.py" line="293"/>
         <location filename="../../inspector_app/storage/inspections.py" line="85"/>
         <location filename="../../inspector_app/storage/inspections.py" line="102"/>
         <source>این بازرسی نهایی شده و دیگر تغییر نمی‌کند.</source>
         <translation>This inspection is finalized and can no longer change.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="54"/>
+        <location filename="../../inspector_app/storage/db.py" line="56"/>
         <source>این پایگاه داده با نسخهٔ جدیدتری از برنامه ساخته شده است (نسخهٔ طرح {version}؛ این برنامه تا نسخهٔ {known} را می‌شناسد). برنامه را به‌روز کنید؛ پرونده دست‌نخورده ماند.</source>
         <translation>This database was made by a newer version of the app (schema version {version}; this app knows up to version {known}). Update the app; the file was left untouched.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="89"/>
+        <location filename="../../inspector_app/storage/db.py" line="91"/>
         <source>پروندهٔ پایگاه داده خراب است یا پایگاه دادهٔ SQLite نیست ({reason}). پرونده دست‌نخورده ماند؛ آن را از پشتیبان بازیابی کنید.</source>
         <translation>The database file is damaged or not an SQLite database ({reason}). The file was left untouched; restore it from a backup.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="154"/>
+        <location filename="../../inspector_app/storage/db.py" line="156"/>
         <source>پروندهٔ پشتیبان قابل استفاده نیست: {reason}</source>
         <translation>The backup file cannot be used: {reason}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="219"/>
+        <location filename="../../inspector_app/storage/db.py" line="221"/>
         <source>پروندهٔ پایگاه داده باز نشد ({reason}): پوشه یا پرونده نیست، در دسترس نیست یا اجازهٔ دسترسی ندارد. چیزی تغییر نکرد.</source>
         <translation>The database file could not be opened ({reason}): the folder or the file is missing, out of reach or not permitted. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="247"/>
+        <location filename="../../inspector_app/storage/db.py" line="249"/>
         <source>دیسک پر است؛ فضا آزاد کنید و دوباره تلاش کنید. چیزی تغییر نکرد.</source>
         <translation>The disk is full; free some space and try again. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="257"/>
+        <location filename="../../inspector_app/storage/db.py" line="259"/>
         <source>پوشه یا پرونده فقط‌خواندنی است یا اجازهٔ نوشتن نیست. چیزی تغییر نکرد.</source>
         <translation>The folder or file is read-only, or writing is not permitted. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="267"/>
+        <location filename="../../inspector_app/storage/db.py" line="269"/>
         <source>دیسک در خواندن یا نوشتن خطا داد ({reason}): دیسک یا حافظهٔ جانبی را بررسی کنید. چیزی تغییر نکرد.</source>
         <translation>The disk failed to read or write ({reason}): check the disk or the removable drive. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="231"/>
+        <location filename="../../inspector_app/storage/db.py" line="233"/>
         <source>پایگاه داده در دست برنامهٔ دیگری است؛ کمی بعد دوباره تلاش کنید. چیزی تغییر نکرد.</source>
         <translation>Another program is using the database; try again shortly. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="192"/>
-        <location filename="../../inspector_app/storage/db.py" line="239"/>
+        <location filename="../../inspector_app/storage/db.py" line="194"/>
+        <location filename="../../inspector_app/storage/db.py" line="241"/>
         <source>نوشتن در حافظه ممکن نشد ({reason}). چیزی تغییر نکرد.</source>
         <translation>Writing to storage failed ({reason}). Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/storage/db.py" line="209"/>
+        <location filename="../../inspector_app/storage/db.py" line="211"/>
         <source>پایگاه داده خراب است ({reason})</source>
         <translation>The database is damaged ({reason})</translation>
     </message>
@@ -1035,42 +1035,42 @@
         <translation>The personnel number must be digits only (at most {n} digits); nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/pdf/verify.py" line="150"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="152"/>
         <source>گواهی ریشهٔ استانداری یا فهرست ابطال خوانا نیست.</source>
         <translation>The governorate&apos;s root certificate or revocation list is not readable.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/pdf/verify.py" line="163"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="165"/>
         <source>این PDF امضای دیجیتال ندارد.</source>
         <translation>This PDF has no digital signature.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/pdf/verify.py" line="208"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="210"/>
         <source>محتوای امضاشده تغییر کرده است (امضا با پرونده نمی‌خواند).</source>
         <translation>The signed content has changed (the signature does not match the file).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/pdf/verify.py" line="212"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="214"/>
         <source>امضا معتبر نیست (گواهی یا ساختار امضا پذیرفته نشد).</source>
         <translation>The signature is not valid (the certificate or the signature&apos;s structure was not accepted).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/pdf/verify.py" line="216"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="218"/>
         <source>پس از امضا چیزی به پرونده افزوده شده است.</source>
         <translation>Something was added to the file after it was signed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/pdf/verify.py" line="222"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="224"/>
         <source>شناسهٔ sha256 گزارش در اطلاعات PDF پیدا نشد.</source>
         <translation>The report&apos;s sha256 was not found in the PDF&apos;s metadata.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/pdf/verify.py" line="230"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="232"/>
         <source>گواهی امضاکننده را استانداری باطل کرده است.</source>
         <translation>The governorate has revoked the signer&apos;s certificate.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/pdf/verify.py" line="242"/>
+        <location filename="../../inspector_app/pdf/verify.py" line="244"/>
         <source>امضاکننده همان دارندهٔ گواهی ثبت‌شده نیست.</source>
         <translation>The signer is not the holder of the registered certificate.</translation>
     </message>
@@ -1464,32 +1464,32 @@
 <context>
     <name>FindingCard</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="51"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="52"/>
         <source>اقدام اصلاحی که دفتر باید انجام دهد</source>
         <translation>Corrective action the office must take</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="53"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="54"/>
         <source>مهلت</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="57"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="58"/>
         <source>حذف یافته</source>
         <translation>Remove finding</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="59"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="60"/>
         <source>شرح یافته خالی است؛ تا نوشته نشود ذخیره نمی‌شود.</source>
         <translation>The finding has no description; it is not saved until one is written.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="67"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="68"/>
         <source>شرح یافته</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="69"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="70"/>
         <source>اقدام اصلاحی</source>
         <translation>Corrective action</translation>
     </message>
@@ -1510,17 +1510,17 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="142"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="143"/>
         <source>یافته‌ها و اقدام‌های اصلاحی</source>
         <translation>Findings and corrective actions</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="144"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="145"/>
         <source>افزودن از موارد ناقص</source>
         <translation>Add from failed items</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/editor/findings.py" line="147"/>
+        <location filename="../../inspector_app/ui/editor/findings.py" line="148"/>
         <source>افزودن یافته</source>
         <translation>Add finding</translation>
     </message>
@@ -1914,100 +1914,243 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="183"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="51"/>
         <source>همهٔ وضعیت‌ها</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="188"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="56"/>
         <source>همهٔ شهرستان‌ها</source>
         <translation>All counties</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="193"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="61"/>
         <source>همهٔ انواع</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="196"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="64"/>
         <source>از تاریخ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="200"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="68"/>
         <source>تا تاریخ</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="229"/>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="322"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="97"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="190"/>
         <source>ادامه / باز کردن</source>
         <translation>Continue / open</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="232"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="100"/>
         <source>حذف پیش‌نویس</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="237"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="105"/>
         <source>یک سطر برای هر بازرسی</source>
         <translation>One row per inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="239"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="107"/>
         <source>یک سطر برای هر پاسخ</source>
         <translation>One row per answer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="240"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="108"/>
         <source>یک سطر برای هر یافته</source>
         <translation>One row per finding</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="243"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="111"/>
         <source>صفحه‌گسترده…</source>
         <translation>Spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="245"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="113"/>
         <source>بازرسی‌های این فهرست در پرونده‌ای XLSX یا CSV</source>
         <translation>The inspections of this list in an XLSX or CSV file</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="296"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="164"/>
         <source>در حال خواندن همهٔ بازرسی‌ها…</source>
         <translation>Reading all inspections…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="315"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="183"/>
         <source>{n} بازرسی</source>
         <translation>{n} inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="324"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="192"/>
         <source>ادامهٔ پیش‌نویس</source>
         <translation>Continue draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="326"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="194"/>
         <source>باز کردن (فقط خواندنی)</source>
         <translation>Open (read-only)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="351"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="219"/>
         <source>{n} بازرسی در {path}</source>
         <translation>{n} inspections in {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="367"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="235"/>
         <source>پیش‌نویس بازرسی «{office}» در تاریخ {date} با همهٔ پاسخ‌ها و عکس‌هایش حذف شود؟ این کار برگشت‌پذیر نیست.</source>
         <translation>Delete the draft inspection of “{office}” on {date} with all its answers and photos? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_page.py" line="370"/>
+        <location filename="../../inspector_app/ui/inspections_page.py" line="238"/>
         <source>حذف شود</source>
         <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>Integrity</name>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="13"/>
+        <source>یکی از قفل‌های پایگاه داده که بازرسی‌های نهایی‌شده را از تغییر حفظ می‌کند حذف شده است.</source>
+        <translation>A database lock that protects finalized inspections from change has been removed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="17"/>
+        <source>یکی از قفل‌های پایگاه داده که بازرسی‌های نهایی‌شده را از تغییر حفظ می‌کند تغییر کرده است.</source>
+        <translation>A database lock that protects finalized inspections from change has been altered.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="21"/>
+        <source>نسخهٔ فرم این بازرسی در پایگاه داده نیست.</source>
+        <translation>This inspection&apos;s form version is not in the database.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="24"/>
+        <source>نسخهٔ فرم این بازرسی تغییر کرده است.</source>
+        <translation>This inspection&apos;s form version has been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="25"/>
+        <source>دفتر این بازرسی در فهرست دفترها نیست.</source>
+        <translation>This inspection&apos;s office is not in the office list.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="26"/>
+        <source>این بازرسی در صف ارسال نیست و به استانداری فرستاده نمی‌شود.</source>
+        <translation>This inspection is not in the send queue and will not be sent to the governorate.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="29"/>
+        <source>ارسال این بازرسی بسته شده، اما هرگز همگام‌سازی نشده است.</source>
+        <translation>This inspection&apos;s sending was closed, but it was never synced.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="32"/>
+        <source>سند امضاشدهٔ این بازرسی در پایگاه داده نیست.</source>
+        <translation>This inspection&apos;s signed document is not in the database.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="35"/>
+        <source>سند ذخیره‌شدهٔ این بازرسی خوانا نیست.</source>
+        <translation>This inspection&apos;s stored document cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="36"/>
+        <source>سند ذخیره‌شدهٔ این بازرسی با چکیدهٔ خودش نمی‌خواند.</source>
+        <translation>This inspection&apos;s stored document does not match its own hash.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="39"/>
+        <source>چکیدهٔ ثبت‌شده برای این بازرسی با چکیدهٔ سند آن نمی‌خواند.</source>
+        <translation>The hash recorded for this inspection does not match its document&apos;s hash.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="42"/>
+        <source>مشخصات این بازرسی با سند امضاشدهٔ آن فرق دارد.</source>
+        <translation>This inspection&apos;s details differ from its signed document.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="45"/>
+        <source>سند این بازرسی از داده‌های آن دوباره ساخته نمی‌شود.</source>
+        <translation>This inspection&apos;s document cannot be rebuilt from its data.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="48"/>
+        <source>داده‌های این بازرسی دیگر همان سند امضاشده را نمی‌سازند.</source>
+        <translation>This inspection&apos;s data no longer make the signed document.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="51"/>
+        <source>موارد ناموفق ثبت‌شده برای این بازرسی با پاسخ‌هایش نمی‌خواند.</source>
+        <translation>The failed items recorded for this inspection do not match its answers.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="54"/>
+        <source>این بازرسی نهایی شده بود، اما دیگر در پایگاه داده نیست.</source>
+        <translation>This inspection was finalized but is no longer in the database.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="57"/>
+        <source>این بازرسی نهایی شده بود، اما اکنون پیش‌نویس است.</source>
+        <translation>This inspection was finalized but is now a draft.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="60"/>
+        <source>رویداد نهایی‌سازی این بازرسی در دفتر رویدادها نیست.</source>
+        <translation>This inspection&apos;s finalize entry is not in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="63"/>
+        <source>رویداد نهایی‌سازی این بازرسی در دفتر رویدادها چکیدهٔ دیگری دارد.</source>
+        <translation>This inspection&apos;s finalize entry in the audit log has another hash.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="66"/>
+        <source>رویداد نهایی‌سازی این بازرسی در دفتر رویدادها گزارش دیگری را ثبت کرده است.</source>
+        <translation>This inspection&apos;s finalize entry in the audit log recorded another report.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="69"/>
+        <source>رویداد همگام‌سازی این بازرسی در دفتر رویدادها نیست.</source>
+        <translation>This inspection&apos;s sync entry is not in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="72"/>
+        <source>رویدادهایی از انتهای دفتر رویدادها بریده شده‌اند.</source>
+        <translation>Entries have been cut off the end of the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="73"/>
+        <source>همهٔ رویدادهای دفتر رویدادها حذف شده‌اند.</source>
+        <translation>All entries of the audit log have been deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="74"/>
+        <source>دفتر رویدادها بازنویسی شده است.</source>
+        <translation>The audit log has been rewritten.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="75"/>
+        <source>رویدادی از میان دفتر رویدادها حذف شده است.</source>
+        <translation>An entry has been deleted from the middle of the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="76"/>
+        <source>گزارش امضاشدهٔ این بازرسی پس از امضا تغییر کرده است.</source>
+        <translation>This inspection&apos;s signed report was changed after signing.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="79"/>
+        <source>گزارش امضاشدهٔ این بازرسی گزارش بازرسی دیگری است.</source>
+        <translation>This inspection&apos;s signed report is the report of another inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/services/integrity_kinds.py" line="80"/>
+        <source>گزارش امضاشدهٔ این بازرسی چکیدهٔ سند دیگری را در خود دارد.</source>
+        <translation>This inspection&apos;s signed report carries another document&apos;s hash.</translation>
     </message>
 </context>
 <context>
@@ -2329,37 +2472,37 @@
 <context>
     <name>OfficesPage</name>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="139"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="140"/>
         <source>جستجو: نام، کد، شهر یا شهرستان</source>
         <translation>Search: name, code, city or county</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="144"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="145"/>
         <source>همهٔ انواع</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="147"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="148"/>
         <source>همهٔ شهرستان‌ها</source>
         <translation>All counties</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="150"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="151"/>
         <source>همهٔ وضعیت‌ها</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="244"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="245"/>
         <source>دفتری با این جستجو یافت نشد</source>
         <translation>No office matches this search</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="246"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="247"/>
         <source>دفتری با این صافی‌ها یافت نشد</source>
         <translation>No office matches these filters</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/offices_page.py" line="250"/>
+        <location filename="../../inspector_app/ui/offices_page.py" line="251"/>
         <source>{shown} از {total} دفتر</source>
         <translation>{shown} of {total} offices</translation>
     </message>
@@ -3153,37 +3296,37 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="225"/>
+        <location filename="../../inspector_app/ui/app.py" line="235"/>
         <source>بازرس</source>
         <translation>Bazres</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="231"/>
+        <location filename="../../inspector_app/ui/app.py" line="241"/>
         <source>پوشهٔ داده‌ها در دسترس نیست</source>
         <translation>The data folder is not usable</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="232"/>
+        <location filename="../../inspector_app/ui/app.py" line="242"/>
         <source>برنامه نمی‌تواند در پوشهٔ داده‌ها بنویسد (پوشه نیست، فقط‌خواندنی است یا اجازهٔ نوشتن ندارید). پوشهٔ دیگری با --data-dir برگزینید یا دسترسی را درست کنید.</source>
         <translation>The app cannot write to the data folder (it is missing, read-only, or you lack permission). Choose another folder with --data-dir or fix its permissions.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="246"/>
+        <location filename="../../inspector_app/ui/app.py" line="256"/>
         <source>بازرس هم‌اکنون باز است</source>
         <translation>Bazres is already open</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="247"/>
+        <location filename="../../inspector_app/ui/app.py" line="257"/>
         <source>برنامهٔ بازرس با همین پوشهٔ داده در حال اجراست. لطفاً از همان پنجره استفاده کنید؛ دو نسخهٔ هم‌زمان روی یک پایگاه داده ممکن است کار یکدیگر را از بین ببرند.</source>
         <translation>Bazres is already running with this data folder. Please use that window; two copies at once on one database could undo each other&apos;s work.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="298"/>
+        <location filename="../../inspector_app/ui/app.py" line="333"/>
         <source>{n} مورد از بازرسی‌های نهایی‌شده با آنچه امضا شده بود نمی‌خواند؛ ممکن است پروندهٔ داده‌ها دستکاری شده باشد. این بازرسی‌ها را تغییر ندهید و به پشتیبانی خبر دهید («inspector-app audit verify» جزئیات را نشان می‌دهد).</source>
         <translation>{n} finalized inspection record(s) no longer match what was signed; the data file may have been tampered with. Do not change these inspections and tell support («inspector-app audit verify» shows the details).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="382"/>
+        <location filename="../../inspector_app/ui/app.py" line="417"/>
         <source>در حال باز کردن پایگاه داده…</source>
         <translation>Opening the database…</translation>
     </message>
