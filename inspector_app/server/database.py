@@ -13,6 +13,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Connection,
     Engine,
     Float,
     ForeignKey,
@@ -28,6 +29,7 @@ from sqlalchemy import (
     false,
     text,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 
 metadata = MetaData()
 
@@ -269,6 +271,14 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def insert_or(conn: Connection, table: Table) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT that can say what a conflict on the key does (ON CONFLICT DO NOTHING / DO
+    UPDATE): one statement where two servers racing a read-then-write would lose a change or
+    hit the key twice. Both databases have it, each under its own dialect's class."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

@@ -15,12 +15,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from inspector_app.server.database import (
     failed_answers_t,
     figure_days_t,
     figure_failed_months_t,
+    insert_or,
     inspections_t,
 )
 
@@ -81,11 +81,10 @@ def _upsert(
     least one seen, as MIN() over the answers would."""
     if not rows:
         return
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    stmt = dialect.insert(table)
+    stmt = insert_or(conn, table)
     change: dict[str, Any] = {c: table.c[c] + stmt.excluded[c] for c in amounts}
     if text:
-        least = func.least if dialect is postgresql else func.min  # SQLite's min(a, b)
+        least = func.least if conn.dialect.name == "postgresql" else func.min  # SQLite: min(a, b)
         change["item_text"] = least(table.c.item_text, stmt.excluded.item_text)
     conn.execute(stmt.on_conflict_do_update(index_elements=list(key), set_=change), rows)
     for values in rows:

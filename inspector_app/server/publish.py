@@ -14,7 +14,7 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import Engine, delete
+from sqlalchemy import Engine
 
 from inspector_app.domain import signed_updates, visit_plan
 from inspector_app.domain.bundle import FORM_NAME_PATTERN, build_updates_bundle, public_key_hex
@@ -26,8 +26,7 @@ from inspector_app.errors import KnownError
 from inspector_app.server import keystore, revocation, visits
 from inspector_app.server.ca import authority
 from inspector_app.server.config import Settings
-from inspector_app.server.database import publications_t
-from inspector_app.server.published import REGISTRY, forms, registry
+from inspector_app.server.published import REGISTRY, forms, registry, store
 
 REGISTRY_FORMAT = "bazres.registry/1"
 
@@ -74,15 +73,8 @@ def put_form(engine: Engine, name: str, content: bytes) -> None:
 
 
 def _put(engine: Engine, name: str, kind: str, content: bytes) -> None:
-    values = {
-        "kind": kind,
-        "content": content,
-        "sha256": sha256_hex(content),
-        "updated_at": utc_now_iso(),
-    }
     with engine.begin() as conn:
-        conn.execute(delete(publications_t).where(publications_t.c.name == name))
-        conn.execute(publications_t.insert().values(name=name, **values))
+        store(conn, name, kind, content)
 
 
 def forms_document(engine: Engine) -> tuple[dict[str, Any], str]:

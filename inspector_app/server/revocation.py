@@ -11,15 +11,16 @@ from __future__ import annotations
 import datetime as dt
 
 from cryptography import x509
-from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy import Connection, Engine, select, text, update
 
-from inspector_app.domain.canonical import sha256_hex
 from inspector_app.domain.jalali import utc_now
+from inspector_app.server import published
 from inspector_app.server.ca import Authority, Revocation, revocation_list
-from inspector_app.server.database import certificates_t, devices_t, publications_t
+from inspector_app.server.database import certificates_t, devices_t
 
 CRL = "crl"
 SUPERSEDED = "superseded"
+_CRL_LOCK = 0x62617A_637200  # the advisory lock key CRL rebuilds share on PostgreSQL
 REASONS: dict[str, x509.ReasonFlags] = {
     "superseded": x509.ReasonFlags.superseded,
     "key_compromise": x509.ReasonFlags.key_compromise,
@@ -49,7 +50,13 @@ def retire_devices(conn: Connection, device_ids: list[str], reason: str) -> int:
     return int(revoked)
 
 
-def refresh_crl(conn: Connection, ca: Authority) -> bytes:
+def refresh_crl(conn: Connection, ca: Authority, *, replace: bool = True) -> bytes:
+    """Sign the CRL of every revoked certificate and publish it, in `conn`'s transaction."""
+    if conn.dialect.name == "postgresql":
+        # Two revocations at once: each would list only its own (neither sees the other's
+        # uncommitted row) and the last to commit would publish a CRL missing the other's.
+        # Rebuilds wait for each other; the lock goes with the transaction.
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CRL_LOCK})
     rows = conn.execute(
         select(
             certificates_t.c.serial, certificates_t.c.revoked_at, certificates_t.c.revocation_reason
@@ -64,16 +71,7 @@ def refresh_crl(conn: Connection, ca: Authority) -> bytes:
         for serial, revoked_at, reason in rows
     ]
     pem = revocation_list(ca, entries)
-    conn.execute(delete(publications_t).where(publications_t.c.name == CRL))
-    conn.execute(
-        publications_t.insert().values(
-            name=CRL,
-            kind=CRL,
-            content=pem,
-            sha256=sha256_hex(pem),
-            updated_at=utc_now().isoformat(),
-        )
-    )
+    published.store(conn, CRL, CRL, pem, replace=replace)
     return pem
 
 
@@ -87,17 +85,15 @@ def revoke_device(engine: Engine, ca: Authority, device_id: str, reason: str) ->
 
 def current_crl(engine: Engine, ca: Authority) -> tuple[bytes, str]:
     """The CRL (PEM) and its sha256; made (empty) the first time it is asked for."""
-    with engine.connect() as conn:
-        row = conn.execute(
-            select(publications_t.c.content, publications_t.c.sha256).where(
-                publications_t.c.name == CRL
-            )
-        ).first()
-    if row is not None:
-        return bytes(row[0]), row[1]
-    with engine.begin() as conn:
-        pem = refresh_crl(conn, ca)
-    return pem, sha256_hex(pem)
+    stored = published.read(engine, CRL)
+    if stored is None:
+        with engine.begin() as conn:
+            # Another process may publish first (two laptops enrolling on a new server): its
+            # CRL stays, and is the one answered.
+            refresh_crl(conn, ca, replace=False)
+        stored = published.read(engine, CRL)
+    assert stored is not None
+    return stored
 
 
 def certificate_status(db: Engine | Connection, fingerprint: str) -> tuple[bool, str | None] | None:

@@ -35,11 +35,15 @@ def apps(*commands: list[str]) -> list[subprocess.CompletedProcess[str]]:
         subprocess.Popen([APP, *c], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for c in commands
     ]
-    done = []
-    for command, proc in zip(commands, procs, strict=True):
-        out, err = proc.communicate(timeout=180)
-        assert proc.returncode == 0, (command, out, err)
-        done.append(subprocess.CompletedProcess(command, proc.returncode, out, err))
+    # Every process is waited for before any is judged: one failing must not leave the
+    # others running with open pipes.
+    outputs = [proc.communicate(timeout=180) for proc in procs]
+    done = [
+        subprocess.CompletedProcess(c, proc.returncode, out, err)
+        for c, proc, (out, err) in zip(commands, procs, outputs, strict=True)
+    ]
+    for ran in done:
+        assert ran.returncode == 0, (ran.args, ran.stdout, ran.stderr)
     return done
 
 
