@@ -1,6 +1,7 @@
 """Server workers writing the same row at once, on both databases: laptops enrolling on a new
-server together (each asks for the first CRL) and two revocations together: one is held
-mid-transaction while the other runs into it.
+server together (each asks for the first CRL), two revocations together (one is held
+mid-transaction while the other runs into it), and an attacker's password guesses sent in
+parallel, each of which must count towards the lock.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, select, text
 
 from inspector_app.server import accounts, published, revocation, schema
 from inspector_app.server.ca import Authority, authority
 from inspector_app.server.config import Settings
+from inspector_app.server.console import throttle
+from inspector_app.server.console.tables import login_failures_t
 from inspector_app.server.database import database_url, make_engine
 from tests.helpers.server import SERVER_KEY_PASSPHRASE
 
@@ -128,3 +131,31 @@ def test_two_revocations_at_once_both_reach_the_crl(engine: Engine, ca: Authorit
             ).scalars()
         )
     assert len(serials) == 2 and listed == serials
+
+
+def test_password_guesses_sent_in_parallel_each_count(engine: Engine) -> None:
+    workers, rounds = 6, 4
+    names = throttle.keys("admin", "203.0.113.9")
+    start = threading.Barrier(workers)
+    errors: list[Exception] = []
+
+    def guess() -> None:
+        start.wait()
+        for _ in range(rounds):
+            try:
+                throttle.failed(engine, names)
+            except Exception as exc:  # judged below, in the test's thread
+                errors.append(exc)
+
+    threads = [threading.Thread(target=guess) for _ in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert errors == []
+    with engine.connect() as conn:
+        counted = dict(
+            conn.execute(select(login_failures_t.c.key, login_failures_t.c.failures)).all()
+        )
+    assert counted == {name: workers * rounds for name in names}
+    assert throttle.locked_for(engine, names) is not None

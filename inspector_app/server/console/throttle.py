@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete, select, update
 
 from inspector_app.domain.jalali import from_iso, to_iso, utc_now
 from inspector_app.server.console.tables import login_failures_t
+from inspector_app.server.database import insert_or
 
 FREE = 5
 FIRST_LOCK = dt.timedelta(seconds=30)
@@ -40,24 +41,28 @@ def locked_for(engine: Engine, names: list[str]) -> dt.timedelta | None:
 
 
 def failed(engine: Engine, names: list[str]) -> None:
+    """Count a failed login against each key. Guesses sent in parallel each count: the row is
+    made first if missing, then read locked (PostgreSQL; on SQLite the insert already holds the
+    database) and written back, so no failure is lost between another's read and write."""
     now = utc_now()
     with engine.begin() as conn:
         for key in names:
-            row = conn.execute(
-                select(login_failures_t).where(login_failures_t.c.key == key)
-            ).first()
+            fresh = {"failures": 0, "last_failed_at": to_iso(now), "locked_until": None}
+            made = insert_or(conn, login_failures_t).values(key=key, **fresh)
+            conn.execute(made.on_conflict_do_nothing(index_elements=["key"]))
+            at_key = login_failures_t.c.key == key
+            row = conn.execute(select(login_failures_t).where(at_key).with_for_update()).one()
             count = 1
-            if row is not None and now - from_iso(row.last_failed_at) < FORGET:
+            if now - from_iso(row.last_failed_at) < FORGET:
                 count = row.failures + 1
             locked = None
             if count >= FREE:
                 window = min(FIRST_LOCK * 2 ** min(count - FREE, 10), LONGEST_LOCK)
                 locked = to_iso(now + window)
-            conn.execute(delete(login_failures_t).where(login_failures_t.c.key == key))
             conn.execute(
-                login_failures_t.insert().values(
-                    key=key, failures=count, last_failed_at=to_iso(now), locked_until=locked
-                )
+                update(login_failures_t)
+                .where(at_key)
+                .values(failures=count, last_failed_at=to_iso(now), locked_until=locked)
             )
 
 
