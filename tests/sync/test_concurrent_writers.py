@@ -1,7 +1,8 @@
 """Server workers writing the same row at once, on both databases: laptops enrolling on a new
 server together (each asks for the first CRL), two revocations together (one is held
-mid-transaction while the other runs into it), and an attacker's password guesses sent in
-parallel, each of which must count towards the lock.
+mid-transaction while the other runs into it), a laptop's two syncs sending its first audit
+head together, and an attacker's password guesses sent in parallel, each of which must count
+towards the lock.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from cryptography.x509.oid import NameOID
 from sqlalchemy import Connection, Engine, select, text
 
 from inspector_app.server import accounts, published, revocation, schema
+from inspector_app.server.api.routes.audit import AnchorReply, AnchorUpdate, set_anchor
 from inspector_app.server.ca import Authority, authority
 from inspector_app.server.config import Settings
 from inspector_app.server.console import throttle
@@ -136,26 +138,46 @@ def test_two_revocations_at_once_both_reach_the_crl(engine: Engine, ca: Authorit
 def test_password_guesses_sent_in_parallel_each_count(engine: Engine) -> None:
     workers, rounds = 6, 4
     names = throttle.keys("admin", "203.0.113.9")
-    start = threading.Barrier(workers)
-    errors: list[Exception] = []
 
-    def guess() -> None:
-        start.wait()
+    def guesses() -> None:
         for _ in range(rounds):
-            try:
-                throttle.failed(engine, names)
-            except Exception as exc:  # judged below, in the test's thread
-                errors.append(exc)
+            throttle.failed(engine, names)
 
-    threads = [threading.Thread(target=guess) for _ in range(workers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    assert errors == []
+    assert in_parallel(workers, guesses) == [None] * workers
     with engine.connect() as conn:
         counted = dict(
             conn.execute(select(login_failures_t.c.key, login_failures_t.c.failures)).all()
         )
     assert counted == {name: workers * rounds for name in names}
     assert throttle.locked_for(engine, names) is not None
+
+
+def in_parallel(workers: int, work: Callable[[], Any]) -> list[Any]:
+    """`work` in `workers` threads started together; each one's answer or error."""
+    start = threading.Barrier(workers)
+    answers: list[Any] = []
+
+    def run() -> None:
+        start.wait()
+        try:
+            answers.append(work())
+        except Exception as exc:  # judged by the caller, in the test's thread
+            answers.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    return answers
+
+
+def test_a_laptops_first_audit_head_sent_twice_at_once_is_held_once(
+    engine: Engine, ca: Authority
+) -> None:
+    device_id = enrolled(engine, ca, "علی رضایی")
+    device = next(d for d in accounts.list_devices(engine) if d.id == device_id)
+    head = AnchorUpdate(seq=7, hash="a" * 64)
+    answers = in_parallel(4, lambda: set_anchor(head, device, engine))
+    assert all(isinstance(a, AnchorReply) for a in answers), answers
+    assert {(a.anchor.seq, a.anchor.hash) for a in answers} == {(7, "a" * 64)}

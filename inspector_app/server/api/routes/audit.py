@@ -15,12 +15,12 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Row, select, update
 
 from inspector_app.domain.jalali import to_iso, utc_now
 from inspector_app.server.api.deps import CurrentDevice, DatabaseDep
 from inspector_app.server.api.models import AUTH_ERRORS, Problem
-from inspector_app.server.database import audit_anchors_t
+from inspector_app.server.database import audit_anchors_t, insert_or
 
 log = logging.getLogger("inspector_server")
 
@@ -99,11 +99,20 @@ def set_anchor(
     now = to_iso(utc_now())
     where = audit_anchors_t.c.device_id == device.id
     with engine.begin() as conn:
-        held = _held(conn.execute(select(*_COLUMNS).where(where).with_for_update()).first())
-        if held is None:
-            values = {"seq": body.seq, "hash": body.hash, "received_at": now}
-            conn.execute(insert(audit_anchors_t).values(device_id=device.id, **values))
-        else:
+        # The first head is stored in one statement (two syncs of one laptop at once cannot
+        # both insert it); a head already held is read locked, then judged.
+        first = insert_or(conn, audit_anchors_t).values(
+            device_id=device.id, seq=body.seq, hash=body.hash, received_at=now
+        )
+        made = conn.execute(
+            first.on_conflict_do_nothing(index_elements=["device_id"]).returning(
+                audit_anchors_t.c.seq
+            )
+        ).first()
+        held = None
+        if made is None:
+            held = _held(conn.execute(select(*_COLUMNS).where(where).with_for_update()).one())
+        if held is not None:
             reason = _refusal(body, held)
             if reason is not None:
                 log.warning(
