@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from inspector_app.domain import vocabulary
 from inspector_app.ui import fmt, labels
 from inspector_app.ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -53,17 +54,33 @@ COLUMN_DEFS: dict[str, Column] = {
         width=0,
     ),
     "type": field_column(
-        QT_TRANSLATE_NOOP("Columns", "نوع"), "office_type", _office_type, width=150
+        QT_TRANSLATE_NOOP("Columns", "نوع"),
+        "office_type",
+        _office_type,
+        width=150,
+        keys=vocabulary.OFFICE_TYPES,
     ),
     "county": field_column(QT_TRANSLATE_NOOP("Columns", "شهرستان"), "county"),
     "date": field_column(
         QT_TRANSLATE_NOOP("Columns", "تاریخ بازدید"), "visit_date", fmt.jalali, ALIGN_CENTER
     ),
-    "status": field_column(QT_TRANSLATE_NOOP("Columns", "وضعیت"), "status", _status, ALIGN_CENTER),
+    "status": field_column(
+        QT_TRANSLATE_NOOP("Columns", "وضعیت"),
+        "status",
+        _status,
+        ALIGN_CENTER,
+        keys=vocabulary.INSPECTION_STATUSES,
+    ),
     "score": field_column(
         QT_TRANSLATE_NOOP("Columns", "امتیاز"), "score", fmt.percent, ALIGN_CENTER
     ),
-    "grade": field_column(QT_TRANSLATE_NOOP("Columns", "رتبه"), "grade", _grade, ALIGN_CENTER),
+    "grade": field_column(
+        QT_TRANSLATE_NOOP("Columns", "رتبه"),
+        "grade",
+        _grade,
+        ALIGN_CENTER,
+        keys=vocabulary.GRADE_LABELS,
+    ),
     "open": field_column(
         QT_TRANSLATE_NOOP("Columns", "موارد الزامی باز"), "required_open", _count, ALIGN_CENTER
     ),

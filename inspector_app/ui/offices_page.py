@@ -52,6 +52,7 @@ OFFICE_COLUMNS = [
         "type",
         labels.office_type,
         width=150,
+        keys=vocabulary.OFFICE_TYPES,
     ),
     field_column(QT_TRANSLATE_NOOP("Columns", "شهرستان"), "county", width=80),
     field_column(QT_TRANSLATE_NOOP("Columns", "شهر"), "city", width=90),
@@ -61,6 +62,7 @@ OFFICE_COLUMNS = [
         labels.office_status,
         ALIGN_CENTER,
         width=80,
+        keys=vocabulary.OFFICE_STATUSES,
     ),
     field_column(
         QT_TRANSLATE_NOOP("Columns", "آخرین بازرسی"),

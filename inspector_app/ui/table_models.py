@@ -7,7 +7,7 @@ cells one call at a time, so 50,000 rows sort in a blink.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +44,9 @@ class Column:
     sort_key: Callable[[Row], Any]
     align: Qt.AlignmentFlag = ALIGN_START
     width: int = 0  # starting width in pixels; 0: this column stretches
+    # Every text a cell can show, when they are a vocabulary's labels: the column starts wide
+    # enough for the longest in the UI's language ("Insurance service brokerage").
+    shows: Callable[[], Iterable[str]] | None = None
 
 
 def field_column(
@@ -52,14 +55,18 @@ def field_column(
     shown: Callable[[Any], str] | None = None,
     align: Qt.AlignmentFlag = ALIGN_START,
     width: int = 110,
+    keys: Iterable[str] = (),
 ) -> Column:
-    """A column showing `row[name]` (through `shown`) and sorting by the raw value."""
+    """A column showing `row[name]` (through `shown`) and sorting by the raw value; `keys`, the
+    values it can hold when they are a vocabulary's (its width is then made for their labels)."""
+    known = tuple(keys)
     return Column(
         title,
         (lambda row: shown(row.get(name))) if shown else (lambda row: str(row.get(name) or "")),
         lambda row: row.get(name),
         align,
         width,
+        (lambda: [shown(k) for k in known]) if known and shown else None,
     )
 
 
@@ -189,6 +196,7 @@ def select_key(view: QTableView, proxy: RowsProxy, model: RowsTableModel, key: s
 
 STRETCH_MIN = 220  # a Persian office or form name stays readable; a scrollbar comes first
 TITLE_MARGIN = 24  # the header's padding and its sort arrow
+CELL_MARGIN = 12  # a cell's padding either side of its text, with room to spare
 
 
 def apply_widths(view: QTableView, columns: Sequence[Column]) -> None:
@@ -197,29 +205,35 @@ def apply_widths(view: QTableView, columns: Sequence[Column]) -> None:
     Never ResizeToContents: on a large table it asks Python for a thousand cells per column.
     Not Qt's Stretch mode either: it has no minimum per column, so on a laptop screen the
     name column shrank to a few letters. Below STRETCH_MIN the table scrolls sideways instead.
+    A column starts as wide as its title and, when its cells are a vocabulary's labels, as the
+    longest of them in the UI's language.
     """
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
-    metrics = header.fontMetrics()
+    least: dict[int, int] = {}
     for position, column in enumerate(columns):
         # Never narrower than the title: English titles are longer than the Persian ones.
         title = QCoreApplication.translate("Columns", column.title)
-        width = max(column.width or STRETCH_MIN, metrics.horizontalAdvance(title) + TITLE_MARGIN)
+        least[position] = header.fontMetrics().horizontalAdvance(title) + TITLE_MARGIN
+        texts = list(column.shows()) if column.shows else []
+        cells = max((view.fontMetrics().horizontalAdvance(t) for t in texts), default=0)
+        width = max(column.width or STRETCH_MIN, least[position], cells + CELL_MARGIN)
         header.setSectionResizeMode(position, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(position, width)
-    stretched = [position for position, column in enumerate(columns) if not column.width]
+    stretched = {p: max(STRETCH_MIN, least[p]) for p, c in enumerate(columns) if not c.width}
     if stretched:
         _StretchedColumns(view, stretched)
 
 
 class _StretchedColumns(QObject):
-    """Gives the stretched columns what the viewport leaves, never less than STRETCH_MIN,
-    whenever the table is resized or the user drags another column."""
+    """Gives the shown stretched columns what the viewport leaves, never less than their least
+    (STRETCH_MIN, or the title when wider), whenever the table is resized or the user drags
+    another column."""
 
-    def __init__(self, view: QTableView, positions: list[int]) -> None:
+    def __init__(self, view: QTableView, least: dict[int, int]) -> None:
         super().__init__(view)
         self._view = view
-        self._positions = positions
+        self._least = least
         self._busy = False
         view.viewport().installEventFilter(self)
         view.horizontalHeader().sectionResized.connect(self._on_section_resized)
@@ -230,22 +244,23 @@ class _StretchedColumns(QObject):
         return False
 
     def _on_section_resized(self, position: int, _old: int, _new: int) -> None:
-        if position not in self._positions:
+        if position not in self._least:
             self.fit()
 
     def fit(self) -> None:
-        if self._busy:
-            return
         header = self._view.horizontalHeader()
+        shown = [p for p in self._least if not header.isSectionHidden(p)]
+        if self._busy or not shown:
+            return
         others = sum(
             header.sectionSize(position)
             for position in range(header.count())
-            if position not in self._positions and not header.isSectionHidden(position)
+            if position not in self._least and not header.isSectionHidden(position)
         )
-        share = (self._view.viewport().width() - others) // len(self._positions)
+        share = (self._view.viewport().width() - others) // len(shown)
         self._busy = True
         try:
-            for position in self._positions:
-                header.resizeSection(position, max(STRETCH_MIN, share))
+            for position in shown:
+                header.resizeSection(position, max(self._least[position], share))
         finally:
             self._busy = False

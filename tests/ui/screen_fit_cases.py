@@ -40,6 +40,7 @@ from inspector_app.ui.qt import (
     QPointF,
     QPushButton,
     QRect,
+    QSortFilterProxyModel,
     Qt,
     QTableView,
     QTimer,
@@ -135,6 +136,33 @@ def assert_headers_readable(window: MainWindow, name: str) -> None:
             needed = metrics.horizontalAdvance(title)
             width = header.sectionSize(column)
             assert width >= needed, f"{name}: column «{title}» is {width} px, its title {needed}"
+        assert_cells_whole(view, name)
+
+
+CELL_PADDING = 6  # the item's margins either side of its text (Fusion: 3 px each)
+
+
+def assert_cells_whole(view: QTableView, name: str) -> None:
+    """The short cells of the rows on screen (a type, a status, a date, a score: every column
+    but the stretched names) are shown whole, not cut to «Government counter o…»."""
+    proxy = view.model()
+    source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else proxy
+    columns = getattr(source, "columns", None)
+    if columns is None:
+        return
+    metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+    cut = set()
+    for position, column in enumerate(columns):
+        if not column.width or header.isSectionHidden(position):
+            continue  # a stretched column: long names scroll, the next check holds them
+        width = header.sectionSize(position)
+        for row in range(min(proxy.rowCount(), 40)):
+            text = str(proxy.index(row, position).data() or "")
+            needed = metrics.horizontalAdvance(text) + CELL_PADDING
+            if width < needed:
+                cut.add(f"«{text}» needs {needed} px, its column has {width}")
+    assert not cut, f"{name}: " + "; ".join(sorted(cut))
 
 
 def has_ink(widget: QWidget) -> bool:
