@@ -194,7 +194,7 @@ figure_days_t = Table(
 figure_failed_months_t = Table(
     "figure_failed_months",
     metadata,
-    Column("month", String(7), primary_key=True),  # 2024-03
+    Column("month", String(7), primary_key=True),  # the Jalali month: 1403-01
     Column("county", Text, primary_key=True),
     Column("office_type", String(32), primary_key=True),
     Column("form_id", String(64), primary_key=True),

@@ -1,6 +1,8 @@
 """The province figures kept summed as inspections arrive (tables figure_days and
 figure_failed_months, server/database.py), in the transaction that stores or drops the
-inspection, so they never disagree with the inspections held.
+inspection, so they never disagree with the inspections held. Months are Jalali (1403-01):
+the ranges people ask for (a month, a season, the first half of a year) are whole Jalali
+months, read from the month sums alone.
 
 Every received inspection is added, corrections and the inspections they replace alike:
 which replacement counts is decided when the figures are read (server/figures.py takes the
@@ -16,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, delete, func, select
 
+from inspector_app.domain.jalali import jalali_month
 from inspector_app.server.database import (
     failed_answers_t,
     figure_days_t,
@@ -60,7 +63,7 @@ def _change(
         "satisfaction_sum": sign * (satisfaction or 0.0),
     }
     _upsert(conn, figure_days_t, _DAY_KEY, [{**day, **amounts}], tuple(amounts), "inspections")
-    month = {"month": str(row["visit_date"])[:7], **{k: row[k] for k in _DAY_KEY[1:]}}
+    month = {"month": jalali_month(str(row["visit_date"])), **{k: row[k] for k in _DAY_KEY[1:]}}
     texts = dict(sorted(failed))  # one row per item, in key order
     rows = [{**month, "item_id": i, "failed": sign, "item_text": t} for i, t in texts.items()]
     _upsert(conn, figure_failed_months_t, _MONTH_KEY, rows, ("failed",), "failed", text=True)

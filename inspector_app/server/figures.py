@@ -7,8 +7,8 @@ replaces), the yes/no items each one answered «no» (`failed_answers`), and bot
 ingest (server/figure_counts.py: per visit day, and per month and item), so on 200,000
 inspections the summary reads a few thousand rows:
   * compliance, trend and satisfaction are the day sums (figure_days) within the filter;
-  * the most-failed items are the month sums for the whole months of the date range, and
-    failed_answers for the days of the months it cuts;
+  * the most-failed items are the month sums for the whole Jalali months of the date range,
+    and failed_answers for the days of the months it cuts;
   * the offices inspected and each office's last visit (overdue offices) are one walk of an
     index on inspections.
 Every received inspection is finalized (the server never holds drafts) and is in the sums; a
@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from inspector_app.domain.jalali import tehran_today, utc_now
+from inspector_app.domain.jalali import jalali_month, jalali_month_bounds, tehran_today, utc_now
 from inspector_app.domain.working_days import (
     CALENDAR_DAYS,
     WorkCalendar,
@@ -227,12 +227,14 @@ def _failed_items(
 def _month_split(
     first: dt.date | None, last: dt.date | None
 ) -> tuple[tuple[str | None, str | None] | None, list[tuple[dt.date, dt.date]]]:
-    """The range [first, last] as whole months ("YYYY-MM" bounds, None: open; None when no
-    whole month) and the days left over at either end."""
-    start = first if first is None or first.day == 1 else _next_month(first)
+    """The range [first, last] as whole Jalali months ("1403-01" bounds, None: open; None when
+    no whole month) and the days left over at either end."""
+    start = first
+    if first is not None and jalali_month_bounds(jalali_month(first))[0] != first:
+        start = jalali_month_bounds(jalali_month(first))[1] + dt.timedelta(days=1)
     end = last
-    if last is not None and _next_month(last) != last + dt.timedelta(days=1):
-        end = last.replace(day=1) - dt.timedelta(days=1)
+    if last is not None and jalali_month_bounds(jalali_month(last))[1] != last:
+        end = jalali_month_bounds(jalali_month(last))[0] - dt.timedelta(days=1)
     if first and last and start and end and start > end:  # no whole month between them
         return None, [(first, last)]
     days = []
@@ -240,12 +242,8 @@ def _month_split(
         days.append((first, start - dt.timedelta(days=1)))
     if last is not None and end is not None and end < last:
         days.append((end + dt.timedelta(days=1), last))
-    whole = (start.isoformat()[:7] if start else None, end.isoformat()[:7] if end else None)
+    whole = (jalali_month(start) if start else None, jalali_month(end) if end else None)
     return whole, days
-
-
-def _next_month(day: dt.date) -> dt.date:
-    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
 def overdue_from_last(

@@ -34,7 +34,7 @@ from inspector_app.server.database import (
     inspections_t,
     make_engine,
 )
-from inspector_app.server.figures import compute_server_overview, server_summary
+from inspector_app.server.figures import _month_split, compute_server_overview, server_summary
 from inspector_app.server.summary import summary_json
 from inspector_app.services.context import AppContext
 from inspector_app.services.overview import population
@@ -269,8 +269,20 @@ def test_server_summary_pdf_and_json(
         OverviewFilter(dt.date(2024, 4, 1), dt.date(2024, 5, 31)),  # whole months
         OverviewFilter(parse_jalali_date("1403-01-01"), parse_jalali_date("1403-06-31")),
         OverviewFilter(date_to=dt.date(2024, 4, 29)),
+        OverviewFilter(parse_jalali_date("1403-02-01"), parse_jalali_date("1403-02-31")),
+        OverviewFilter(parse_jalali_date("1403-01-10"), parse_jalali_date("1403-03-05")),
+        OverviewFilter(parse_jalali_date("1403-02-01")),
     ],
-    ids=["all", "part-of-april", "april-may", "1403-h1", "to-april-29"],
+    ids=[
+        "all",
+        "part-of-april",
+        "april-may",
+        "1403-h1",
+        "to-april-29",
+        "ordibehesht",
+        "farvardin-10-to-khordad-5",
+        "from-ordibehesht",
+    ],
 )
 def test_a_correction_and_a_dropped_inspection_match_the_app(
     fixed: AppContext, server_engine: Engine, f: OverviewFilter
@@ -315,3 +327,23 @@ def test_a_correction_and_a_dropped_inspection_match_the_app(
             sqlalchemy_runner(conn), f, offices=offices_held, as_of=AS_OF
         )
     assert _figures(server) == _figures(app)
+
+
+def test_a_range_of_whole_jalali_months_is_read_from_the_month_sums_alone() -> None:
+    """The ranges people ask for (a month, a season, half a year) are Jalali: their «no»
+    answers come from the month sums, with no day of failed answers to add."""
+    h1 = (parse_jalali_date("1403-01-01"), parse_jalali_date("1403-06-31"))
+    assert _month_split(*h1) == (("1403-01", "1403-06"), [])
+    esfand = (parse_jalali_date("1402-12-01"), parse_jalali_date("1402-12-29"))
+    assert _month_split(*esfand) == (("1402-12", "1402-12"), [])
+    cut = _month_split(parse_jalali_date("1403-01-10"), parse_jalali_date("1403-03-05"))
+    assert cut == (
+        ("1403-02", "1403-02"),
+        [
+            (parse_jalali_date("1403-01-10"), parse_jalali_date("1403-01-31")),
+            (parse_jalali_date("1403-03-01"), parse_jalali_date("1403-03-05")),
+        ],
+    )
+    inside = (parse_jalali_date("1403-01-10"), parse_jalali_date("1403-01-20"))
+    assert _month_split(*inside) == (None, [inside])
+    assert _month_split(None, None) == ((None, None), [])
