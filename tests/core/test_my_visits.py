@@ -92,25 +92,28 @@ def test_malformed_entries_are_dropped_not_the_plan() -> None:
 
 
 def test_standing_and_days_left(ctx: AppContext) -> None:
+    # Seen on a fixed Sunday: the week after it holds a Friday and a holiday (13 Rajab, the
+    # birthday of Imam Ali, on Wednesday 2026-12-23), whatever day the test runs on.
+    day = dt.date(2026, 12, 20)
     a, b, c = _codes(ctx, 3)
     keep_plan(
         ctx.db,
         [
-            assignment("late", a, -3, MINE),
-            assignment("soon", b, 6, MINE),
-            assignment("gone", c, 6, MINE, state="cancelled"),
+            assignment("late", a, -3, MINE, from_day=day),
+            assignment("soon", b, 7, MINE, from_day=day),
+            assignment("gone", c, 7, MINE, from_day=day, state="cancelled"),
         ],
     )
-    seen = {v.assignment.id: v for v in my_visits.my_visits(ctx)}
-    assert [v.assignment.id for v in my_visits.my_visits(ctx)] == ["late", "soon", "gone"]
+    seen = {v.assignment.id: v for v in my_visits.my_visits(ctx, day)}
+    assert [v.assignment.id for v in my_visits.my_visits(ctx, day)] == ["late", "soon", "gone"]
     assert (seen["late"].standing, seen["late"].days_left) == ("overdue", -3)
-    assert (seen["soon"].standing, seen["soon"].days_left) == ("open", 6)
+    assert (seen["soon"].standing, seen["soon"].days_left) == ("open", 7)
     assert seen["gone"].standing == "cancelled" and not seen["gone"].can_start
 
-    # Counted in working days: Fridays and Iran's holidays are left out of the six.
+    # Counted in working days: the Friday and the holiday are left out of the seven.
     working_calendar.set_day_count(ctx.db, "working")
-    soon = next(v for v in my_visits.my_visits(ctx) if v.assignment.id == "soon")
-    assert 3 <= soon.days_left < 6
+    soon = next(v for v in my_visits.my_visits(ctx, day) if v.assignment.id == "soon")
+    assert soon.days_left == 5
 
     started = my_visits.start_visit(ctx, "soon")
     soon = next(v for v in my_visits.my_visits(ctx) if v.assignment.id == "soon")

@@ -12,14 +12,21 @@ from inspector_app.services.sync import visits
 
 
 def assignment(
-    ident: str, office_code: str, due_in_days: int, personnel_no: str, **extra: Any
+    ident: str,
+    office_code: str,
+    due_in_days: int,
+    personnel_no: str,
+    *,
+    from_day: dt.date | None = None,
+    **extra: Any,
 ) -> VisitAssignment:
-    """An assignment made now, due `due_in_days` from today (negative: already past)."""
+    """An assignment made now, due `due_in_days` from `from_day` or today (negative: already
+    past)."""
     return VisitAssignment(
         id=ident,
         office_code=office_code,
         personnel_no=personnel_no,
-        due_date=(today() + dt.timedelta(days=due_in_days)).isoformat(),
+        due_date=((from_day or today()) + dt.timedelta(days=due_in_days)).isoformat(),
         assigned_at=utc_now_iso(),
         assigned_by="سرپرست استان",
         **extra,
