@@ -13,6 +13,11 @@ work (bundle checks, PDF signature against the enrolled key, store, commit). Bun
 made before the clock starts. The server is one `inspector-server serve` process (SQLite in its
 data folder, or a throwaway PostgreSQL cluster). Prints inspections/s and latency percentiles,
 and checks that every inspection is on the server exactly once.
+
+Where the cores go during the load (Linux /proc): the CPU seconds of the server's processes,
+of PostgreSQL's, and of this process (the 50 simulated laptops: HTTP clients on the same
+machine), each also per inspection. On a 2-core machine the laptops' share is taken from what
+a real server, whose clients are elsewhere, would have.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import argparse
 import io
 import json
 import multiprocessing
+import os
 import pickle
 import statistics
 import sys
@@ -91,6 +97,46 @@ def make_laptop_bundles(args: tuple[int, int, dict, dict, dict]) -> Laptop:
     return csr.certificate_request(unlocked), bundles
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process `pid` and of its children it has waited for."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0  # gone meanwhile
+    ticks = sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _processes() -> dict[int, tuple[int, str]]:
+    """Every process: pid -> (parent pid, command name)."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                head, tail = (entry / "stat").read_text().rsplit(")", 1)
+            except OSError:
+                continue
+            found[int(entry.name)] = (int(tail.split()[1]), head.split("(", 1)[1])
+    return found
+
+
+def cpu_split(server_pid: int) -> dict[str, float]:
+    """CPU seconds so far: the server (its process and every descendant), PostgreSQL's
+    processes, and this one (the simulated laptops)."""
+    table = _processes()
+    tree, grew = {server_pid}, True
+    while grew:
+        more = {pid for pid, (parent, _) in table.items() if parent in tree} - tree
+        tree |= more
+        grew = bool(more)
+    database = [pid for pid, (_, name) in table.items() if name.startswith("postgres")]
+    return {
+        "server": sum(_cpu_seconds(pid) for pid in tree),
+        "database": sum(_cpu_seconds(pid) for pid in database),
+        "laptops": sum(os.times()[:2]),
+    }
+
+
 def run_backend(
     name: str, db_url: str | None, laptops: list[Laptop], workers: int
 ) -> dict[str, float]:
@@ -139,11 +185,14 @@ def run_backend(
         ]
         for thread in threads:
             thread.start()
+        assert server.proc is not None
+        cpu_before = cpu_split(server.proc.pid)
         start_gate.wait()
         began = time.perf_counter()
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - began
+        cpu = {k: v - cpu_before[k] for k, v in cpu_split(server.proc.pid).items()}
         assert set(statuses) == {201}, ({s: statuses.count(s) for s in set(statuses)}, errors)
         held = server.inspections()
         expected = {i for _, bundles in laptops for i, _ in bundles}
@@ -160,6 +209,9 @@ def run_backend(
             "p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))] * 1000, 1),
             "p99_ms": round(latencies[int(0.99 * (len(latencies) - 1))] * 1000, 1),
             "max_ms": round(latencies[-1] * 1000, 1),
+            "cores": os.cpu_count() or 1,
+            **{f"cpu_{k}_s": round(v, 1) for k, v in cpu.items()},
+            **{f"cpu_{k}_ms_each": round(v * 1000 / len(latencies), 1) for k, v in cpu.items()},
         }
     finally:
         server.stop()

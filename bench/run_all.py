@@ -257,6 +257,21 @@ def sync_load_table(sizes: Sizes, workers: int) -> Callable[[Figures, str], Tabl
                 f"{got['wall_s']} s, p50 {ms(got['p50_ms'])}, p99 {ms(got['p99_ms'])}, "
                 f"max {ms(got['max_ms'])}, {got['mb_per_s']} MB/s"
             )
+            if "cpu_server_s" in got:
+                busy = float(got["wall_s"]) * int(got["cores"])
+                shares = ", ".join(
+                    f"{name} {got[f'cpu_{key}_ms_each']} ms an inspection "
+                    f"({float(got[f'cpu_{key}_s']) / busy:.0%})"
+                    for key, name in (
+                        ("server", "server"), ("database", "PostgreSQL"),
+                        ("laptops", "the simulated laptops"),
+                    )
+                    if float(got[f"cpu_{key}_s"]) > 0
+                )  # fmt: skip
+                out.notes.append(
+                    f"sync load, {BACKEND_NAMES[backend]}: CPU of the {got['cores']} cores: "
+                    f"{shares}"
+                )
         return out
 
     return table
