@@ -277,8 +277,12 @@ def insert_or(conn: Connection, table: Table) -> postgresql.Insert | sqlite.Inse
     """An INSERT that can say what a conflict on the key does (ON CONFLICT DO NOTHING / DO
     UPDATE): one statement where two servers racing a read-then-write would lose a change or
     hit the key twice. Both databases have it, each under its own dialect's class."""
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table)
+    return dialect_insert(conn.dialect.name, table)
+
+
+def dialect_insert(dialect: str, table: Table) -> postgresql.Insert | sqlite.Insert:
+    """`insert_or` for a dialect named ahead of any connection, for statements built once."""
+    return (postgresql if dialect == "postgresql" else sqlite).insert(table)
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

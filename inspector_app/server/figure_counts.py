@@ -14,16 +14,18 @@ cannot deadlock. A row whose count falls to zero is deleted.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from inspector_app.domain.jalali import jalali_month
 from inspector_app.server.database import (
+    dialect_insert,
     failed_answers_t,
     figure_days_t,
     figure_failed_months_t,
-    insert_or,
     inspections_t,
 )
 
@@ -84,13 +86,22 @@ def _upsert(
     least one seen, as MIN() over the answers would."""
     if not rows:
         return
-    stmt = insert_or(conn, table)
-    change: dict[str, Any] = {c: table.c[c] + stmt.excluded[c] for c in amounts}
-    if text:
-        least = func.least if conn.dialect.name == "postgresql" else func.min  # SQLite: min(a, b)
-        change["item_text"] = least(table.c.item_text, stmt.excluded.item_text)
-    conn.execute(stmt.on_conflict_do_update(index_elements=list(key), set_=change), rows)
+    conn.execute(_upsert_statement(conn.dialect.name, table, key, amounts, text), rows)
     for values in rows:
         if values[count] < 0:
             at_key = [table.c[k] == values[k] for k in key]
             conn.execute(delete(table).where(*at_key, table.c[count] <= 0))
+
+
+@lru_cache(maxsize=8)
+def _upsert_statement(
+    dialect: str, table: Table, key: tuple[str, ...], amounts: tuple[str, ...], text: bool
+) -> postgresql.Insert | sqlite.Insert:
+    """Built once per dialect and table: making `excluded` and the sums anew cost more than
+    running the statement (1.1 of an upload's 1.4 ms here, 3 ms when the collector ran)."""
+    stmt = dialect_insert(dialect, table)
+    change: dict[str, Any] = {c: table.c[c] + stmt.excluded[c] for c in amounts}
+    if text:
+        least = func.least if dialect == "postgresql" else func.min  # SQLite: min(a, b)
+        change["item_text"] = least(table.c.item_text, stmt.excluded.item_text)
+    return stmt.on_conflict_do_update(index_elements=list(key), set_=change)

@@ -12,8 +12,9 @@ the one a deleted correction replaced.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
-from sqlalchemy import Connection, and_, exists, select
+from sqlalchemy import BindParameter, Connection, Update, and_, bindparam, exists, select
 
 from inspector_app.server.database import inspections_t
 
@@ -21,8 +22,14 @@ from inspector_app.server.database import inspections_t
 def refresh(conn: Connection, ids: Iterable[str | None]) -> None:
     """Set `replaced` on the rows with these ids (None and unknown ids are skipped)."""
     wanted = sorted({i for i in ids if i})
-    if not wanted:
-        return
+    if wanted:
+        conn.execute(_refresh_statement(), {"ids": wanted})
+
+
+@lru_cache(maxsize=1)
+def _refresh_statement() -> Update:
+    """Built once, run with the ids bound: building the alias and EXISTS anew for each
+    upload cost more than running it."""
     held, correction = inspections_t, inspections_t.alias("correction")
     replaced = exists(
         select(correction.c.id).where(
@@ -34,4 +41,5 @@ def refresh(conn: Connection, ids: Iterable[str | None]) -> None:
             )
         )
     )
-    conn.execute(held.update().where(held.c.id.in_(wanted)).values(replaced=replaced))
+    wanted: BindParameter[list[str]] = bindparam("ids", expanding=True)
+    return held.update().where(held.c.id.in_(wanted)).values(replaced=replaced)
