@@ -14,7 +14,7 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 from pydantic_core import PydanticCustomError
 
-from inspector_app.domain.forms import LoadedForm, parse_form
+from inspector_app.domain.forms import LoadedForm, parse_form_once
 
 FORMAT: Final = "bazres.inspection/1"
 BAD_DATE: Final = "bazres_date"  # the error kind of a date or time that is not one
@@ -230,7 +230,7 @@ class InspectionDocument(_Part):
 
     def model_post_init(self, context: Any, /) -> None:
         try:
-            self._loaded_form = parse_form(self.form.snapshot)
+            self._loaded_form = parse_form_once(self.form.snapshot)
         except ValidationError as exc:
             raise _error(exc, "form.snapshot.") from exc
 

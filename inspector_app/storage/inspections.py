@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
 
-from inspector_app.domain.forms import Form, parse_form
+from inspector_app.domain.forms import Form, parse_form, parse_form_json
 from inspector_app.domain.jalali import utc_now_iso
 from inspector_app.domain.scoring import ScoreResult, score
 from inspector_app.errors import QT_TRANSLATE_NOOP, NotFound, RecordLocked
@@ -37,9 +36,8 @@ HEADER_FIELDS = (
 )
 
 
-@lru_cache(maxsize=64)
 def _form_from_snapshot(snapshot: str) -> Form:
-    return parse_form(json.loads(snapshot)).form
+    return parse_form_json(snapshot).form
 
 
 def form_of(db: Database, inspection_id: str) -> Form:

@@ -3,9 +3,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from inspector_app import paths
-from inspector_app.domain.forms import Item, check_answer, load_form, load_forms, parse_form
+from inspector_app.domain.forms import (
+    Item,
+    check_answer,
+    load_form,
+    load_forms,
+    parse_form,
+    parse_form_once,
+)
 from inspector_app.domain.item_types import TYPES, type_named
 from inspector_app.errors import FormError, InvalidAnswer
 
@@ -252,6 +260,30 @@ def test_a_stored_snapshot_with_arabic_letters_still_opens(tmp_path: Path) -> No
     document = load_form(write(tmp_path, MINIMAL)).document
     document["sections"][0]["title"] = "بخش يك"
     assert parse_form(document).form.sections[0].title == "بخش يك"
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_a_remembered_form_is_the_form_parsed_anew(path: Path) -> None:
+    # Each shipped form as it is stored in an inspection (JSON: string keys), and once with
+    # integer scale-label keys as YAML can give them: the same form, document and hash.
+    document = load_form(path).document
+    fresh, remembered = parse_form(document), parse_form_once(document)
+    assert (remembered.form, remembered.document, remembered.sha256) == (
+        fresh.form, fresh.document, fresh.sha256,
+    )  # fmt: skip
+    assert parse_form_once(dict(document)) is remembered
+    labelled = [i for s in document["sections"] for i in s["items"] if i.get("labels")]
+    for item in labelled:
+        item["labels"] = {int(k): v for k, v in item["labels"].items()}
+    assert parse_form_once(document).sha256 == fresh.sha256
+
+
+def test_a_form_that_fails_is_refused_each_time(tmp_path: Path) -> None:
+    document = load_form(write(tmp_path, MINIMAL)).document
+    document["sections"][0]["items"][1]["max"] = 0  # below its min
+    for _ in range(2):  # a refusal is not remembered as a form
+        with pytest.raises(ValidationError):
+            parse_form_once(document)
 
 
 def test_a_huge_value_is_not_echoed_back_whole(tmp_path: Path) -> None:
