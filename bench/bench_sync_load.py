@@ -2,6 +2,7 @@
 
     uv run python bench/bench_sync_load.py [--laptops 50] [--inspections 40]
                                            [--backends sqlite,postgres] [--workers N]
+                                           [--paced 0.5] [--paced-inspections 10]
                                            [--json FILE]
 
 Each simulated laptop has its own signing identity (a self-signed RSA certificate, as on a real
@@ -13,6 +14,12 @@ work (bundle checks, PDF signature against the enrolled key, store, commit). Bun
 made before the clock starts. The server is one `inspector-server serve` process (SQLite in its
 data folder, or a throwaway PostgreSQL cluster). Prints inspections/s and latency percentiles,
 and checks that every inspection is on the server exactly once.
+
+Fifty laptops each waiting only for its last answer keep fifty uploads in the server at all
+times, so each waits for the forty-nine before it: a latency of 50 / throughput (Little's
+law), whatever the server does. What a laptop waits when the server is not saturated is
+measured next (--paced): on a new server, ten uploads of each laptop planned at half the
+throughput just measured, latency counted from each planned moment.
 
 Where the cores go during the load (Linux /proc): the CPU seconds of the server's processes,
 of PostgreSQL's, and of this process (the 50 simulated laptops: HTTP clients on the same
@@ -34,6 +41,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -138,8 +146,13 @@ def cpu_split(server_pid: int) -> dict[str, float]:
 
 
 def run_backend(
-    name: str, db_url: str | None, laptops: list[Laptop], workers: int
+    name: str, db_url: str | None, laptops: list[Laptop], workers: int, rate: float | None = None
 ) -> dict[str, float]:
+    """Every laptop's bundles uploaded to a new server. With no `rate`, each laptop sends its
+    next as soon as the last is answered (the server saturated: throughput). With `rate`, the
+    uploads are planned at `rate` a second in all, laptop after laptop, and each latency is
+    counted from its planned moment, so a server that falls behind is not excused by the
+    uploads it held back."""
     root = Path(tempfile.mkdtemp(prefix=f"bazres-bench-{name}-"))
     server = ServerProcess(root / "data", db_url, extra_args=["--workers", str(workers)])
     server.data_dir.mkdir()
@@ -164,13 +177,18 @@ def run_backend(
         lock = threading.Lock()
         start_gate = threading.Barrier(len(laptops) + 1)
 
-        def laptop(token: str, bundles: list[tuple[str, bytes]]) -> None:
+        clock_zero = 0.0  # set as the gate opens
+
+        def laptop(index: int, token: str, bundles: list[tuple[str, bytes]]) -> None:
             with httpx.Client(
                 base_url=server.url, headers={"Authorization": f"Bearer {token}"}, timeout=300
             ) as client:
                 start_gate.wait()
-                for inspection_id, body in bundles:
+                for n, (inspection_id, body) in enumerate(bundles):
                     began = time.perf_counter()
+                    if rate is not None:
+                        began = clock_zero + (n * len(laptops) + index) / rate
+                        time.sleep(max(0.0, began - time.perf_counter()))
                     reply = client.put(f"/v1/inspections/{inspection_id}", content=body)
                     took = time.perf_counter() - began
                     with lock:
@@ -180,13 +198,14 @@ def run_backend(
                             errors.append(reply.text[:500])
 
         threads = [
-            threading.Thread(target=laptop, args=(token, bundles))
-            for token, (_, bundles) in zip(tokens, laptops, strict=True)
+            threading.Thread(target=laptop, args=(index, token, bundles))
+            for index, (token, (_, bundles)) in enumerate(zip(tokens, laptops, strict=True))
         ]
         for thread in threads:
             thread.start()
         assert server.proc is not None
         cpu_before = cpu_split(server.proc.pid)
+        clock_zero = time.perf_counter() + 0.05
         start_gate.wait()
         began = time.perf_counter()
         for thread in threads:
@@ -224,6 +243,14 @@ def main() -> int:
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--workers", type=int, default=1, help="server processes")
     parser.add_argument(
+        "--paced",
+        type=float,
+        default=0.5,
+        help="then the first --paced-inspections of each laptop, planned at this share of the "
+        "throughput just measured, on a new server (0: not)",
+    )
+    parser.add_argument("--paced-inspections", type=int, default=10)
+    parser.add_argument(
         "--json",
         type=Path,
         metavar="FILE",
@@ -256,13 +283,24 @@ def main() -> int:
         "bundle_mean_kib": round(size / 1024, 1),
         "backends": results,
     }
+    fewer = [(csr_pem, bundles[: args.paced_inspections]) for csr_pem, bundles in laptops]
+
+    def both(backend: str, new_database: Callable[[], str | None]) -> dict[str, float]:
+        got = run_backend(backend, new_database(), laptops, args.workers)
+        if args.paced > 0:
+            rate = round(args.paced * got["inspections_per_s"], 1)
+            paced = run_backend(backend, new_database(), fewer, args.workers, rate)
+            got |= {"paced_rate": rate} | {
+                f"paced_{k}": paced[k] for k in ("inspections", "p50_ms", "p95_ms", "p99_ms")
+            }
+        return got
+
     for backend in args.backends.split(","):
         if backend == "sqlite":
-            results[backend] = run_backend(backend, None, laptops, args.workers)
+            results[backend] = both(backend, lambda: None)
         elif backend == "postgres":
             with throwaway_cluster() as cluster:
-                db_url = cluster.new_database()
-                results[backend] = run_backend(backend, db_url, laptops, args.workers)
+                results[backend] = both(backend, cluster.new_database)
         print(f"{backend:9s} " + "  ".join(f"{k}={v}" for k, v in results[backend].items()))
         if args.json:  # a later backend that fails leaves the earlier ones' figures
             args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")

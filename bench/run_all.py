@@ -257,6 +257,15 @@ def sync_load_table(sizes: Sizes, workers: int) -> Callable[[Figures, str], Tabl
                 f"{got['wall_s']} s, p50 {ms(got['p50_ms'])}, p99 {ms(got['p99_ms'])}, "
                 f"max {ms(got['max_ms'])}, {got['mb_per_s']} MB/s"
             )
+            if "paced_rate" in got:
+                out.notes.append(
+                    f"sync load, {BACKEND_NAMES[backend]}, not saturated: "
+                    f"{got['paced_inspections']} uploads planned at {got['paced_rate']}/s, "
+                    f"p50 {ms(got['paced_p50_ms'])}, p95 {ms(got['paced_p95_ms'])}, "
+                    f"p99 {ms(got['paced_p99_ms'])} from the planned moment (saturated, "
+                    f"{laptops} laptops always waiting make the mean latency {laptops} / "
+                    f"throughput = {ms(laptops * 1000 / rate)})"
+                )
             if "cpu_server_s" in got:
                 busy = float(got["wall_s"]) * int(got["cores"])
                 shares = ", ".join(
