@@ -30,7 +30,8 @@ from typing import Any
 import yaml
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, Table
+from sqlalchemy import Engine, Insert, Table, column, insert
+from sqlalchemy import table as table_clause
 
 from inspector_app.domain.canonical import canonical_json
 from inspector_app.server import publish, schema
@@ -178,8 +179,14 @@ def _flush(conn: Any, batches: dict[Table, list[dict[str, Any]]], write: Any) ->
             if write is not None:
                 write(table, rows)
             else:
-                conn.execute(table.insert(), rows)
+                conn.execute(_as_built(table, rows[0]), rows)
             rows.clear()
+
+
+def _as_built(table: Table, row: dict[str, Any]) -> Insert:
+    """An INSERT of the row's own columns only: the tables are at BUILT_AT, and the columns
+    later revisions add (with the defaults the current Table gives them) are not there yet."""
+    return insert(table_clause(table.name, *(column(name) for name in row)))
 
 
 def _copy_writer(conn: Any) -> Any:
